@@ -108,7 +108,7 @@ public final class LemsParser {
 
     private Expr parseAll(int start) {
         if (tokens.isEmpty()) {
-            throw new ExprSyntaxException("empty expression", start + 1);
+            throw new ExprSyntaxException("empty expression", 1);
         }
         Item result = parseGroup(0);
         if (pos < tokens.size()) {
