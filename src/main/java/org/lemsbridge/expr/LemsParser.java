@@ -110,7 +110,7 @@ public final class LemsParser {
         if (tokens.isEmpty()) {
             throw new ExprSyntaxException("empty expression", 1);
         }
-        Item result = parseGroup(0);
+        Item result = parseGroup(0, 1);
         if (pos < tokens.size()) {
             throw new ExprSyntaxException("')' without a matching '('", tokens.get(pos).column());
         }
@@ -118,12 +118,11 @@ public final class LemsParser {
     }
 
     /** Parses a group's content up to (not including) its ')' or the end. */
-    private Item parseGroup(int nesting) {
+    private Item parseGroup(int nesting, int groupColumn) {
         List<Item> operands = new ArrayList<>();
         List<Token> operators = new ArrayList<>();
         boolean expectOperand = true;
         boolean atStart = true;
-        int groupColumn = pos < tokens.size() ? tokens.get(pos).column() : text.length() + 1;
         while (pos < tokens.size() && tokens.get(pos).kind() != Kind.CLOSE) {
             Token tok = tokens.get(pos);
             if (expectOperand) {
@@ -206,7 +205,7 @@ public final class LemsParser {
             throw new ExprSyntaxException("brackets nested deeper than " + ParseLimits.MAX_NESTING, open.column());
         }
         pos++;
-        Item inner = parseGroup(nesting + 1);
+        Item inner = parseGroup(nesting + 1, open.column());
         if (pos >= tokens.size()) {
             throw new ExprSyntaxException("'(' is never closed", open.column());
         }
