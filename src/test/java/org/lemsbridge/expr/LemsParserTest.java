@@ -19,10 +19,10 @@ import org.lemsbridge.expr.Expr.BinaryOp;
 
 class LemsParserTest {
 
-    private static Expr a = v("a");
-    private static Expr b = v("b");
-    private static Expr c = v("c");
-    private static Expr d = v("d");
+    private static final Expr a = v("a");
+    private static final Expr b = v("b");
+    private static final Expr c = v("c");
+    private static final Expr d = v("d");
 
     @Test
     void divisionBindsTighterThanMultiplication() {
