@@ -35,7 +35,8 @@ public final class ExperimentWriter {
         options.setWidth(Integer.MAX_VALUE);
         StringWriter out = new StringWriter();
         new Yaml(options).serialize(experiment(experiment), out);
-        return out.toString();
+        String text = out.toString();
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
     private static Node experiment(Experiment e) {
