@@ -112,6 +112,7 @@ final class Fields {
     /** The fields nobody took, in document order. */
     Extras rest() {
         LinkedHashMap<String, RawValue> out = new LinkedHashMap<>();
+        Map<String, String> writtenAs = new HashMap<>();
         for (YamlNode.Entry e : mapping.entries()) {
             if (consumed.contains(e.name())) {
                 continue;
@@ -120,9 +121,10 @@ final class Fields {
             RawValue value = replacements.containsKey(e.name()) ? replacements.get(e.name()) : YamlNode.toRaw(e.value());
             if (out.containsKey(name)) {
                 throw new BadInputException(e.key().location(), pathOf(e.name()) + ": '" + e.name()
-                        + "' and '" + name + "' mean the same field; give only one");
+                        + "' and '" + writtenAs.get(name) + "' mean the same field; give only one");
             }
             out.put(name, value);
+            writtenAs.put(name, e.name());
         }
         return out.isEmpty() ? Extras.NONE : new Extras(out);
     }
