@@ -1,24 +1,45 @@
 package org.lemsbridge.compare;
 
+import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.Unit;
+import org.lemsbridge.units.UnitTable;
+
 /**
- * What comparison needs to know about a unit symbol: how to reach SI and which quantity kind it measures.
+ * A column's unit as comparison needs it.
  *
- * @param symbol        the symbol as written ({@code mV})
- * @param siSymbol      the SI unit of the same dimension ({@code V}), or a dimension description
- * @param dimensionKey  equal for units of the same dimension
- * @param dimensionless true for {@code 1}/{@code none}
- * @param scale         SI value = value * scale + offset
- * @param offset        see scale
- * @param known         false when the symbol was empty (a file that names no unit)
+ * @param symbol   the symbol as written ({@code mV}); empty when the file names no unit
+ * @param siSymbol the SI unit of the same dimension ({@code V}), {@code 1} when dimensionless
+ * @param unit     the resolved unit ({@link Unit#NONE} when dimensionless or unknown)
+ * @param known    false when the file named no unit
  */
-public record SiUnit(String symbol, String siSymbol, String dimensionKey, boolean dimensionless, double scale,
-                     double offset, boolean known) {
+public record SiUnit(String symbol, String siSymbol, Unit unit, boolean known) {
 
     public double toSi(double value) {
-        return value * scale + offset;
+        return unit.toSi(value);
+    }
+
+    public Dimension dimension() {
+        return unit.dimension();
+    }
+
+    public boolean dimensionless() {
+        return unit.dimension().isNone();
     }
 
     public boolean sameDimension(SiUnit other) {
-        return dimensionKey.equals(other.dimensionKey);
+        return dimension().equals(other.dimension());
+    }
+
+    /** True when values need no conversion to reach SI. */
+    public boolean isSi() {
+        return unit.siFactor() == 1.0 && !unit.hasOffset();
+    }
+
+    /** {@code voltage}, {@code dimensionless}, or the exponents when the dimension has no name. */
+    public String dimensionName() {
+        if (dimensionless()) {
+            return "dimensionless";
+        }
+        return UnitTable.standard().dimensionName(unit.dimension()).orElse(unit.dimension().describe());
     }
 }

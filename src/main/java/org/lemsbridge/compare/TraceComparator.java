@@ -64,7 +64,7 @@ public final class TraceComparator {
             warnings.add(side + " time column has no unit; assumed seconds");
             return time;
         }
-        if (!unit.dimensionKey().equals(UnitLookup.resolve("s", "").dimensionKey())) {
+        if (!unit.sameDimension(UnitLookup.resolve("s", trace.source()))) {
             throw new org.lemsbridge.error.BadInputException(
                     org.lemsbridge.error.SourceLocation.unknown(trace.source()),
                     side + " time column '" + column.name() + "' is in " + unit.symbol() + ", not a unit of time");

@@ -1,17 +1,14 @@
 package org.lemsbridge.compare;
 
-import java.util.Map;
+import java.util.Comparator;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.units.Unit;
+import org.lemsbridge.units.UnitException;
+import org.lemsbridge.units.UnitTable;
 
-/** Resolves the unit symbols of trace columns to {@link SiUnit}s. */
+/** Resolves the unit symbols of trace columns ({@code V}, {@code mV}, {@code 1}, {@code ms} ...) with the standard table. */
 final class UnitLookup {
-
-    // Interim table until org.lemsbridge.units lands; replaced by UnitTable.standard().
-    private static final Map<String, String> BASE = Map.of("V", "voltage", "s", "time", "A", "current",
-            "S", "conductance", "F", "capacitance", "Hz", "per_time", "M", "concentration");
-    private static final Map<Character, Double> PREFIX = Map.of('m', 1e-3, 'u', 1e-6, 'n', 1e-9, 'p', 1e-12,
-            'k', 1e3, 'M', 1e6);
 
     private UnitLookup() {
     }
@@ -19,18 +16,34 @@ final class UnitLookup {
     static SiUnit resolve(String symbol, String origin) {
         String s = symbol == null ? "" : symbol.trim();
         if (s.isEmpty()) {
-            return new SiUnit("", "", "none", true, 1.0, 0.0, false);
+            return new SiUnit("", "", Unit.NONE, false);
         }
         if (s.equals("1") || s.equals("none") || s.equals("dimensionless")) {
-            return new SiUnit(s, "1", "none", true, 1.0, 0.0, true);
+            return new SiUnit(s, "1", Unit.NONE, true);
         }
-        if (BASE.containsKey(s)) {
-            return new SiUnit(s, s, BASE.get(s), false, 1.0, 0.0, true);
+        UnitTable table = UnitTable.standard();
+        Unit unit;
+        try {
+            unit = table.resolve(s);
+        } catch (UnitException e) {
+            throw new BadInputException(SourceLocation.unknown(origin), "unknown unit '" + s + "': " + e.getMessage(),
+                    null, e);
         }
-        if (s.length() > 1 && PREFIX.containsKey(s.charAt(0)) && BASE.containsKey(s.substring(1))) {
-            String base = s.substring(1);
-            return new SiUnit(s, base, BASE.get(base), false, PREFIX.get(s.charAt(0)), 0.0, true);
+        return new SiUnit(s, siSymbol(table, unit), unit, true);
+    }
+
+    /** The table's plain SI unit of the same dimension (factor 1, no offset), shortest symbol first. */
+    private static String siSymbol(UnitTable table, Unit unit) {
+        if (unit.dimension().isNone()) {
+            return "1";
         }
-        throw new BadInputException(SourceLocation.unknown(origin), "unknown unit '" + s + "'");
+        if (unit.siFactor() == 1.0 && !unit.hasOffset()) {
+            return unit.symbol();
+        }
+        return table.units().stream()
+                .filter(u -> u.dimension().equals(unit.dimension()) && u.siFactor() == 1.0 && !u.hasOffset())
+                .map(Unit::symbol)
+                .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                .orElse(unit.dimension().describe());
     }
 }

@@ -49,7 +49,7 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
     }
 
     private static String describe(SiUnit unit) {
-        return "in " + unit.symbol() + " (" + (unit.dimensionless() ? "dimensionless" : unit.dimensionKey()) + ")";
+        return "in " + unit.symbol() + " (" + unit.dimensionName() + ")";
     }
 
     double[] referenceToSi(double[] values) {
@@ -61,7 +61,7 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
     }
 
     private static double[] convert(double[] values, SiUnit unit, double scale) {
-        if (unit.scale() == 1.0 && unit.offset() == 0.0 && scale == 1.0) {
+        if (unit.isSi() && scale == 1.0) {
             return values;
         }
         for (int i = 0; i < values.length; i++) {
