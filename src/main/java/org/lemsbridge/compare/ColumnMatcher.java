@@ -12,8 +12,8 @@ import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 
 /**
- * Pairs reference and candidate columns by name: the exact quantity path, else a short name (a sidecar/manifest
- * name or the last path segment) when exactly one column has it, else an explicit {@code REF=CAND}. Columns of a
+ * Pairs reference and candidate columns by name: the exact quantity path, else a short name when exactly one column
+ * has it (a sidecar/manifest name first, then the last path segment), else an explicit {@code REF=CAND}. Columns of a
  * file without names can be addressed by position ({@code #1}), with a warning.
  */
 public final class ColumnMatcher {
@@ -134,15 +134,19 @@ public final class ColumnMatcher {
         return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
     }
 
+    /** Columns whose sidecar name is {@code key}; if none, columns whose last path segment is {@code key}. */
     private static List<Integer> byShortName(Trace trace, String key) {
-        List<Integer> found = new ArrayList<>();
+        List<Integer> byName = new ArrayList<>();
+        List<Integer> bySegment = new ArrayList<>();
         for (int i = 0; i < trace.columnCount(); i++) {
             Column column = trace.column(i);
-            if (column.name().equals(key) || column.lastSegment().equals(key)) {
-                found.add(i);
+            if (column.name().equals(key)) {
+                byName.add(i);
+            } else if (column.lastSegment().equals(key)) {
+                bySegment.add(i);
             }
         }
-        return found;
+        return byName.isEmpty() ? bySegment : byName;
     }
 
     private static String describe(List<Column> columns) {
