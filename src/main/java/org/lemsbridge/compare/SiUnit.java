@@ -11,8 +11,10 @@ import org.lemsbridge.units.UnitTable;
  * @param siSymbol the SI unit of the same dimension ({@code V}), {@code 1} when dimensionless
  * @param unit     the resolved unit ({@link Unit#NONE} when dimensionless or unknown)
  * @param known    false when the file named no unit
+ * @param resolved false for a symbol the unit table does not know: such a column is compared as written, and
+ *                 only with a column whose unit is spelled the same
  */
-public record SiUnit(String symbol, String siSymbol, Unit unit, boolean known) {
+public record SiUnit(String symbol, String siSymbol, Unit unit, boolean known, boolean resolved) {
 
     public double toSi(double value) {
         return unit.toSi(value);
@@ -23,10 +25,13 @@ public record SiUnit(String symbol, String siSymbol, Unit unit, boolean known) {
     }
 
     public boolean dimensionless() {
-        return unit.dimension().isNone();
+        return resolved && unit.dimension().isNone();
     }
 
     public boolean sameDimension(SiUnit other) {
+        if (!resolved || !other.resolved) {
+            return symbol.equals(other.symbol);
+        }
         return dimension().equals(other.dimension());
     }
 
@@ -37,6 +42,9 @@ public record SiUnit(String symbol, String siSymbol, Unit unit, boolean known) {
 
     /** {@code voltage}, {@code dimensionless}, or the exponents when the dimension has no name. */
     public String dimensionName() {
+        if (!resolved) {
+            return "unknown to the unit table";
+        }
         if (dimensionless()) {
             return "dimensionless";
         }

@@ -37,8 +37,7 @@ public final class TraceComparator {
                 continue;
             }
             Column candColumn = candidate.column(match.candidateIndex());
-            UnitPairing units = UnitPairing.of(refColumn, candColumn, match.request(), reference.source(),
-                    candidate.source());
+            UnitPairing units = UnitPairing.of(refColumn, candColumn, match.request());
             units.warning().ifPresent(warnings::add);
             double[] refNative = units.referenceToSi(reference.values(match.referenceIndex()));
             double[] candNative = units.candidateToSi(candidate.values(match.candidateIndex()));
@@ -59,12 +58,12 @@ public final class TraceComparator {
     private static double[] timeInSeconds(Trace trace, List<String> warnings, String side) {
         double[] time = trace.time();
         Column column = trace.timeColumn();
-        SiUnit unit = UnitLookup.resolve(column.unit(), trace.source());
+        SiUnit unit = UnitLookup.resolve(column.unit());
         if (!unit.known()) {
             warnings.add(side + " time column has no unit; assumed seconds");
             return time;
         }
-        if (!unit.sameDimension(UnitLookup.resolve("s", trace.source()))) {
+        if (!unit.sameDimension(UnitLookup.resolve("s"))) {
             throw new org.lemsbridge.error.BadInputException(
                     org.lemsbridge.error.SourceLocation.unknown(trace.source()),
                     side + " time column '" + column.name() + "' is in " + unit.symbol() + ", not a unit of time");

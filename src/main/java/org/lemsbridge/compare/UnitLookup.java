@@ -1,8 +1,6 @@
 package org.lemsbridge.compare;
 
 import java.util.Comparator;
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitException;
 import org.lemsbridge.units.UnitTable;
@@ -13,23 +11,29 @@ final class UnitLookup {
     private UnitLookup() {
     }
 
-    static SiUnit resolve(String symbol, String origin) {
+    static SiUnit resolve(String symbol) {
         String s = symbol == null ? "" : symbol.trim();
         if (s.isEmpty()) {
-            return new SiUnit("", "", Unit.NONE, false);
+            return new SiUnit("", "", Unit.NONE, false, true);
         }
         if (s.equals("1") || s.equals("none") || s.equals("dimensionless")) {
-            return new SiUnit(s, "1", Unit.NONE, true);
+            return new SiUnit(s, "1", Unit.NONE, true, true);
         }
         UnitTable table = UnitTable.standard();
-        Unit unit;
-        try {
-            unit = table.resolve(s);
-        } catch (UnitException e) {
-            throw new BadInputException(SourceLocation.unknown(origin), "unknown unit '" + s + "': " + e.getMessage(),
-                    null, e);
+        for (String spelling : new String[] {s, compoundSpelling(s)}) {
+            try {
+                Unit unit = table.resolve(spelling);
+                return new SiUnit(s, siSymbol(table, unit), unit, true, true);
+            } catch (UnitException e) {
+                // try the next spelling
+            }
         }
-        return new SiUnit(s, siSymbol(table, unit), unit, true);
+        return new SiUnit(s, s, new Unit(s, Unit.NONE.dimension(), 0, 1.0, 0.0), true, false);
+    }
+
+    /** {@code A/m^2 -> A_per_m2}, the compound form the unit table reads. */
+    private static String compoundSpelling(String symbol) {
+        return symbol.replace("/", "_per_").replace("^", "").replace(" ", "");
     }
 
     /** The table's plain SI unit of the same dimension (factor 1, no offset), shortest symbol first. */

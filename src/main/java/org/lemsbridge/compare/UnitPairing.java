@@ -11,12 +11,9 @@ import org.lemsbridge.trace.Column;
 record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, String siSymbol,
                    Optional<String> warning, Optional<String> problem) {
 
-    static UnitPairing of(Column refColumn, Column candColumn, ColumnRequest request, String refSource,
-                          String candSource) {
-        SiUnit ref = UnitLookup.resolve(request.referenceUnit() != null ? request.referenceUnit() : refColumn.unit(),
-                refSource);
-        SiUnit cand = UnitLookup.resolve(request.candidateUnit() != null ? request.candidateUnit()
-                : candColumn.unit(), candSource);
+    static UnitPairing of(Column refColumn, Column candColumn, ColumnRequest request) {
+        SiUnit ref = UnitLookup.resolve(request.referenceUnit() != null ? request.referenceUnit() : refColumn.unit());
+        SiUnit cand = UnitLookup.resolve(request.candidateUnit() != null ? request.candidateUnit() : candColumn.unit());
         double scale = request.candidateScale();
         if (!ref.known() && !cand.known()) {
             return new UnitPairing(ref, cand, scale, "", Optional.empty(), Optional.empty());
