@@ -62,8 +62,12 @@ public final class LemsReader {
         SourceLocation targetLocation = null;
         for (XmlElement element : elements) {
             if (element.tag().equals("Constant")) {
-                globalConstants.put(TypeReader.required(element, "name"), units.toSi(TypeReader.required(element, "value"),
-                        element.attributeOr("dimension", "*"), element.location()));
+                // jLEMS takes a bare number here whatever the dimension (bounce.xml: value="9.8" for acceleration)
+                String text = TypeReader.required(element, "value");
+                double value = plainNumber(text).orElseGet(() -> units.toSi(text, element.attributeOr("dimension", "*"),
+                        element.location()));
+                globalConstants.put(TypeReader.required(element, "name"), value);
+                element.attribute("symbol").ifPresent(symbol -> globalConstants.putIfAbsent(symbol, value));
             } else if (element.tag().equals("Target") && target == null) {
                 target = TypeReader.required(element, "component");
                 targetLocation = element.location();
@@ -82,6 +86,14 @@ public final class LemsReader {
         }
         return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants, target,
                 targetLocation);
+    }
+
+    private static Optional<Double> plainNumber(String text) {
+        try {
+            return Optional.of(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void readUnits() {

@@ -145,13 +145,7 @@ final class TreeBuilder {
             } else if (item instanceof Structure.EventConnection connection) {
                 eventConnection(holder, connection, bound);
             } else if (item instanceof Structure.ForEach forEach) {
-                Instance list = resolvePath(holder.parent == null ? holder : holder.parent,
-                        text(component, forEach.instances(), forEach.location()), forEach.location());
-                List<Instance> members = list.multiMembers();
-                if (members == null) {
-                    throw new BadInputException(forEach.location(), "ForEach: " + list.path() + " is not a list");
-                }
-                for (Instance member : members) {
+                for (Instance member : forEachMembers(holder, forEach)) {
                     Map<String, Instance> inner = new HashMap<>(bound);
                     inner.put(forEach.as(), member);
                     runConnections(holder, forEach.items(), inner);
@@ -161,6 +155,26 @@ final class TreeBuilder {
                         + "supported by this simulator yet");
             }
         }
+    }
+
+    /**
+     * ForEach {@code instances} names a Path/Link attribute, possibly of an ancestor ({@code ../source}); its value
+     * is resolved from the parent of the component that holds it. A list (population) gives its members.
+     */
+    private static List<Instance> forEachMembers(Instance holder, Structure.ForEach forEach) {
+        Instance owner = holder;
+        String attribute = forEach.instances();
+        while (attribute.startsWith("../")) {
+            owner = owner.parent;
+            if (owner == null) {
+                throw new BadInputException(forEach.location(), "'" + forEach.instances() + "' goes above the root");
+            }
+            attribute = attribute.substring(3);
+        }
+        String path = text(owner.kind.component, attribute, forEach.location());
+        Instance found = resolvePath(owner.parent == null ? owner : owner.parent, path, forEach.location());
+        List<Instance> members = found.multiMembers();
+        return members == null ? List.of(found) : members;
     }
 
     private Instance with(Instance holder, Structure.With with) {

@@ -56,7 +56,8 @@ class JlemsReferenceCasesTest {
         Path upstream = shared().resolve("upstream");
         List<Path> searchPath = example.startsWith("jlems_")
                 ? List.of(upstream.resolve("LEMS/examples"))
-                : List.of(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), upstream.resolve("NeuroML2/LEMSexamples"));
+                : List.of(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), upstream.resolve("NeuroML2/LEMSexamples"),
+                        upstream.resolve("NeuroML2/examples"));
         LemsModel model = LemsReader.read(folder.resolve(manifest.get("lems_file").asText()), searchPath);
         SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out)).run();
         assertEquals(manifest.get("expected_rows").asLong(), result.steps() + 1, "rows");
