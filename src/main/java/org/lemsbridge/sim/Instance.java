@@ -32,6 +32,9 @@ final class Instance {
     private List<List<Connection>> outgoing;
     private Connection[][] wires;
     private Instance[] order = new Instance[0];
+    private Ref[] liveRequirements = new Ref[0];
+    private Ref[][] liveSelectSources = new Ref[0][];
+    private Rk4Group rk4;
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
         this.kind = kind;
@@ -59,6 +62,30 @@ final class Instance {
             return new Ref(vars, slot, path() + "/" + variable);
         }
         return parent == null ? null : parent.lookup(variable);
+    }
+
+    /** Like {@link #lookup} but reading the variable behind an exposure (for RK4 stages inside one group). */
+    Ref lookupLive(String variable) {
+        Integer exposure = kind.exposureIndex.get(variable);
+        if (exposure != null) {
+            int source = kind.exposureSources[exposure];
+            return source >= 0 ? new Ref(vars, source, path() + "/" + variable)
+                    : new Ref(exposed, exposure, path() + "/" + variable);
+        }
+        int slot = kind.slotOf(variable);
+        if (slot >= 0 && !isRequirement(slot)) {
+            return new Ref(vars, slot, path() + "/" + variable);
+        }
+        return parent == null ? null : parent.lookupLive(variable);
+    }
+
+    private boolean isRequirement(int slot) {
+        for (int requirement : kind.requirementSlots) {
+            if (requirement == slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Like {@link #lookup} but without climbing to the parent: what a recorder path's last name means. */
@@ -139,6 +166,15 @@ final class Instance {
         this.wires = outgoing.stream().map(list -> list.toArray(Connection[]::new)).toArray(Connection[][]::new);
     }
 
+    void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
+        this.liveRequirements = requirementRefs;
+        this.liveSelectSources = selectRefs;
+    }
+
+    void integrateWithRk4(Rk4Group group) {
+        this.rk4 = group;
+    }
+
     Instance[] advanceOrder() {
         return order;
     }
@@ -177,6 +213,10 @@ final class Instance {
     // ---- one step (lems-semantics §2.2 - §2.4) ----
 
     void advance(double t, double dt) {
+        if (rk4 != null) {
+            rk4.advance(t, dt);
+            return;
+        }
         for (Instance child : order) {
             child.advance(t, dt);
         }
@@ -229,18 +269,49 @@ final class Instance {
     }
 
     private void readRequirements() {
+        readRequirements(requirements);
+    }
+
+    private void readRequirements(Ref[] refs) {
         int[] slots = kind.requirementSlots;
-        for (int i = 0; i < requirements.length; i++) {
-            Ref ref = requirements[i];
+        for (int i = 0; i < refs.length; i++) {
+            Ref ref = refs[i];
             vars[slots[i]] = ref.array()[ref.index()];
         }
     }
 
     private void evaluateDerived() {
+        evaluateDerived(selectSources);
+    }
+
+    /** One RK4 stage: current time, live requirements and selects, all derived variables, then the rates. */
+    void evaluateStage(double t, double[] rates, int offset) {
+        vars[kind.tSlot] = t;
+        readRequirements(liveRequirements);
+        evaluateDerived(liveSelectSources);
+        DoubleOp[] ops = kind.rateOps;
+        for (int i = 0; i < ops.length; i++) {
+            rates[offset + i] = ops[i].eval(vars);
+        }
+    }
+
+    /** After an RK4 step: conditions on the new state, the finiteness check and the exposure snapshot. */
+    void finishRk4Step(double t) {
+        BoolOp[] tests = kind.conditionTests;
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(vars)) {
+                CompiledAction.runAll(kind.conditionActions[i], this);
+            }
+        }
+        checkFinite(t);
+        syncExposures();
+    }
+
+    private void evaluateDerived(Ref[][] sourcesBySelect) {
         double[] v = vars;
         Kind.SelectVariable[] selects = kind.selects;
         for (int i = 0; i < selects.length; i++) {
-            Ref[] sources = selectSources[i];
+            Ref[] sources = sourcesBySelect[i];
             double value;
             if (sources == null) {
                 value = selectFallbacks[i];

@@ -35,6 +35,7 @@ final class TreeBuilder {
         Instance instance = create(root, null, root.id());
         connectAll(instance);
         bindAll(instance);
+        markRk4Groups(instance);
         return instance;
     }
 
@@ -330,7 +331,7 @@ final class TreeBuilder {
         for (int i = 0; i < n; i++) {
             Kind.SelectVariable select = kind.selects[i];
             multiply[i] = "multiply".equals(select.reduce());
-            List<Ref> found = selectTargets(instance, select.path());
+            List<Ref> found = selectTargets(instance, select.path(), false);
             if (found == null || (found.isEmpty() && select.reduce() == null)) {
                 if ("add".equals(select.reduce())) {
                     fallbacks[i] = 0.0;
@@ -349,13 +350,34 @@ final class TreeBuilder {
             }
         }
         instance.bind(requirements, sources, fallbacks, multiply);
+        Ref[] liveRequirements = new Ref[requirements.length];
+        for (int i = 0; i < requirements.length; i++) {
+            liveRequirements[i] = instance.parent.lookupLive(kind.requirementNames[i]);
+        }
+        Ref[][] liveSources = new Ref[n][];
+        for (int i = 0; i < n; i++) {
+            List<Ref> found = sources[i] == null ? null : selectTargets(instance, kind.selects[i].path(), true);
+            liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
+        }
+        instance.bindLive(liveRequirements, liveSources);
         for (Instance child : instance.advanceOrder()) {
             bindAll(child);
         }
     }
 
+    private static void markRk4Groups(Instance instance) {
+        var dynamics = instance.kind.type.dynamics();
+        if (dynamics != null && dynamics.simultaneous()) {
+            instance.integrateWithRk4(new Rk4Group(instance));
+            return;
+        }
+        for (Instance child : instance.advanceOrder()) {
+            markRk4Groups(child);
+        }
+    }
+
     /** Targets of a select path, or null when a plain (non-list) step is missing. */
-    private static List<Ref> selectTargets(Instance instance, String path) {
+    private static List<Ref> selectTargets(Instance instance, String path, boolean live) {
         String[] steps = path.split("/");
         List<Instance> current = List.of(instance);
         for (int s = 0; s < steps.length - 1; s++) {
@@ -391,7 +413,7 @@ final class TreeBuilder {
         String variable = steps[steps.length - 1];
         List<Ref> refs = new ArrayList<>();
         for (Instance target : current) {
-            Ref ref = target.lookup(variable);
+            Ref ref = live ? target.lookupLive(variable) : target.lookup(variable);
             if (ref == null) {
                 return null;
             }
