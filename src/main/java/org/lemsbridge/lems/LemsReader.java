@@ -13,6 +13,9 @@ import java.util.function.Function;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.Unit;
+import org.lemsbridge.units.UnitTable;
 
 /**
  * Reads a LEMS document and its includes into a {@link LemsModel}: resolves ComponentType inheritance, converts
@@ -97,31 +100,29 @@ public final class LemsReader {
     }
 
     private void readUnits() {
-        Map<String, LemsUnits.DimensionDef> dimensions = new LinkedHashMap<>();
-        Map<String, LemsUnits.UnitDef> unitDefs = new LinkedHashMap<>();
-        dimensions.put("none", new LemsUnits.DimensionDef("none", new int[7]));
+        UnitTable table = UnitTable.standard();
+        String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
         for (XmlElement element : elements) {
             if (element.tag().equals("Dimension")) {
-                String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
-                int[] exponents = new int[7];
+                int[] e = new int[7];
                 for (int i = 0; i < 7; i++) {
-                    String value = element.attributeOr(keys[i], "0");
-                    try {
-                        exponents[i] = Integer.parseInt(value.trim());
-                    } catch (NumberFormatException e) {
-                        throw new BadInputException(element.location(), "dimension exponent " + keys[i] + "='" + value
-                                + "' is not an integer");
-                    }
+                    e[i] = integer(element, keys[i]);
                 }
-                String name = TypeReader.required(element, "name");
-                dimensions.putIfAbsent(name, new LemsUnits.DimensionDef(name, exponents));
-            } else if (element.tag().equals("Unit")) {
-                String symbol = TypeReader.required(element, "symbol");
-                unitDefs.putIfAbsent(symbol, new LemsUnits.UnitDef(symbol, element.attributeOr("dimension", "none"),
-                        integer(element, "power"), number(element, "scale", 1.0), number(element, "offset", 0.0)));
+                table = table.withDimension(TypeReader.required(element, "name"),
+                        new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]));
             }
         }
-        units = new LemsUnits(dimensions, unitDefs);
+        for (XmlElement element : elements) {
+            if (element.tag().equals("Unit")) {
+                String symbol = TypeReader.required(element, "symbol");
+                String dimensionName = element.attributeOr("dimension", "none");
+                Dimension dimension = table.dimension(dimensionName).orElseThrow(() -> new BadInputException(
+                        element.location(), "unit " + symbol + " names unknown dimension '" + dimensionName + "'"));
+                table = table.withUnit(new Unit(symbol, dimension, integer(element, "power"),
+                        number(element, "scale", 1.0), number(element, "offset", 0.0)));
+            }
+        }
+        units = new LemsUnits(table);
     }
 
     private static int integer(XmlElement element, String name) {

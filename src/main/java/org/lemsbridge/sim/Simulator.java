@@ -10,7 +10,6 @@ import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
-import org.lemsbridge.lems.LemsUnits;
 import org.lemsbridge.lems.SimulationBlock;
 
 /**
@@ -214,9 +213,7 @@ public final class Simulator {
     private String unitOf(Instance root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
         Instance at = slash < 0 ? root : TreeBuilder.resolvePath(root, quantity.substring(0, slash), where);
-        String dimension = dimensionOf(at.kind.type, quantity.substring(slash + 1));
-        LemsUnits.DimensionDef def = dimension == null ? null : model.units().dimension(dimension);
-        return def == null ? "1" : def.siSymbol();
+        return model.units().siSymbol(dimensionOf(at.kind.type, quantity.substring(slash + 1)));
     }
 
     private static String dimensionOf(ComponentType type, String variable) {
