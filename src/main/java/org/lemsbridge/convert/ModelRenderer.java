@@ -132,10 +132,12 @@ final class ModelRenderer {
         for (DerivedVariable dv : dynamics.derivedVariables().values()) {
             derived.add(derivedVariable(dv, reader));
         }
-        List<DerivedItem> withLifted = new ArrayList<>();
+        List<DerivedItem> all = new ArrayList<>();
         for (DerivedItem item : derived) {
+            int before = lifter.lifted().size();
             Expr expr = lifter.liftBelowTop(item.expr(), item.name(), item.source());
-            withLifted.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+            all.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
         }
         List<Expr> rates = new ArrayList<>();
         List<RhsText> rateSources = new ArrayList<>();
@@ -144,11 +146,11 @@ final class ModelRenderer {
                 throw new BadInputException(sv.location(), "state variable '" + sv.name() + "' has no equation");
             }
             RhsText source = rhs(sv.equation(), sv.location(), "the equation of state variable '" + sv.name() + "'");
+            int before = lifter.lifted().size();
             rates.add(lifter.lift(reader.read(source), lemsNames.get(sv.name()), source));
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
             rateSources.add(source);
         }
-        List<DerivedItem> all = new ArrayList<>(lifter.lifted());
-        all.addAll(withLifted);
         DerivedOrder.Ordered ordered = DerivedOrder.order(all);
         List<DerivedVariableDef> plainDefs = new ArrayList<>();
         for (DerivedItem item : ordered.plain()) {
@@ -171,11 +173,13 @@ final class ModelRenderer {
             Dimension rate = infer(rates.get(i), rateSources.get(i));
             Expr value = rates.get(i);
             if (!rate.equals(state.dividedBy(UnitCatalog.TIME))) {
-                if (!rate.equals(state)) {
+                if (!(rate.isNone() && state.isNone())) {
                     throw new BadInputException(rateSources.get(i).at(1), "dimension mismatch in "
                             + rateSources.get(i).what() + ": it has dimension " + rate.describe()
                             + " but must be " + state.dividedBy(UnitCatalog.TIME).describe()
-                            + " (or " + state.describe() + " per " + integration.timeScale() + ")");
+                            + ", the dimension of '" + sv + "' per time",
+                            "a dimensionless state variable may instead have a dimensionless rate, read per "
+                                    + integration.timeScale());
                 }
                 value = new Expr.Binary(Expr.BinaryOp.DIV, value, new Expr.Var(secName));
                 usesSec = true;
