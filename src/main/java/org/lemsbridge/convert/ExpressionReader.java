@@ -2,6 +2,7 @@ package org.lemsbridge.convert;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,40 +19,47 @@ import org.lemsbridge.expr.SympyParser;
  * character of the string.
  */
 final class ExpressionReader {
-    /** Functions the LEMS printer can write (jLEMS's own, plus those it rewrites). */
-    private static final Set<String> PRINTABLE_FUNCTIONS = Set.of("sin", "cos", "tan", "sinh", "cosh", "tanh",
-            "exp", "sqrt", "ceil", "abs", "log", "ln", "H", "random", "factorial", "floor", "sign", "min", "max");
     private static final Set<String> CONSTANTS = Set.of("pi", "E");
     private static final int MAX_INLINING_DEPTH = 32;
+
+    /** A user function as written: its name, argument names and body text. */
+    record FunctionSource(String name, List<String> arguments, RhsText body) {
+        FunctionSource {
+            arguments = List.copyOf(arguments);
+        }
+    }
 
     private record UserFunction(String name, List<String> arguments, Expr body, RhsText source) {
     }
 
     private final Map<String, String> lemsNames;
+    private final Set<String> functionNames = new HashSet<>();
     private final Map<String, UserFunction> functions = new LinkedHashMap<>();
     private final Map<String, Expr> renaming = new HashMap<>();
 
-    /** {@code lemsNames}: every model symbol the user wrote, with the name it gets in LEMS. */
-    ExpressionReader(Map<String, String> lemsNames) {
+    /**
+     * {@code lemsNames}: every model symbol the user wrote, with the name it gets in LEMS. Function bodies may use
+     * their arguments, model symbols and each other.
+     */
+    ExpressionReader(Map<String, String> lemsNames, List<FunctionSource> userFunctions) {
         this.lemsNames = Map.copyOf(lemsNames);
         lemsNames.forEach((user, lems) -> {
             if (!user.equals(lems)) {
                 renaming.put(user, new Expr.Var(lems));
             }
         });
-    }
-
-    /** Adds a user function; its body may use its arguments, model symbols and functions added before or after. */
-    void addFunction(String name, List<String> arguments, RhsText body) {
-        Expr parsed = parse(body);
-        for (String symbol : Exprs.freeSymbols(parsed)) {
-            if (!arguments.contains(symbol) && !isModelSymbol(symbol)) {
-                throw new BadInputException(body.at(body.columnOf(symbol)),
-                        "unknown symbol '" + symbol + "' in the body of function '" + name + "'",
-                        "a function body may use its arguments " + arguments + " and the model's symbols");
+        userFunctions.forEach(f -> functionNames.add(f.name()));
+        for (FunctionSource f : userFunctions) {
+            Expr parsed = parse(f.body());
+            for (String symbol : Exprs.freeSymbols(parsed)) {
+                if (!f.arguments().contains(symbol) && !isModelSymbol(symbol)) {
+                    throw new BadInputException(f.body().at(f.body().columnOf(symbol)),
+                            "unknown symbol '" + symbol + "' in the body of function '" + f.name() + "'",
+                            "a function body may use its arguments " + f.arguments() + " and the model's symbols");
+                }
             }
+            functions.put(f.name(), new UserFunction(f.name(), f.arguments(), parsed, f.body()));
         }
-        functions.put(name, new UserFunction(name, List.copyOf(arguments), parsed, body));
     }
 
     /** The expression with functions inlined and names in their LEMS form. */
@@ -71,15 +79,101 @@ final class ExpressionReader {
         return lemsNames.containsKey(symbol) || symbol.equals("t") || CONSTANTS.contains(symbol);
     }
 
-    private static Expr parse(RhsText rhs) {
+    /**
+     * Parses {@code rhs}. The SymPy parser knows only built-in functions, so each call of a user function is first
+     * replaced by a placeholder name of the same length (keeping every column), its arguments are read on their
+     * own, and the placeholder becomes a {@code Call} of the user function afterwards.
+     */
+    private Expr parse(RhsText rhs) {
         if (rhs.text() == null || rhs.text().isBlank()) {
             throw new BadInputException(rhs.at(1), rhs.what() + " is empty");
         }
+        String text = rhs.text();
+        StringBuilder masked = new StringBuilder(text);
+        Map<String, Expr> calls = new HashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            boolean startsName = (Character.isLetter(c) || c == '_')
+                    && (i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_'
+                    || text.charAt(i - 1) == '.'));
+            if (!startsName) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                end++;
+            }
+            String name = text.substring(i, end);
+            int open = end;
+            while (open < text.length() && text.charAt(open) == ' ') {
+                open++;
+            }
+            if (!functionNames.contains(name) || open >= text.length() || text.charAt(open) != '(') {
+                i = end;
+                continue;
+            }
+            int close = matchingClose(rhs, open);
+            List<Expr> args = new ArrayList<>();
+            int argStart = open + 1;
+            int depth = 0;
+            for (int k = open + 1; k <= close; k++) {
+                char ch = text.charAt(k);
+                if (ch == '(') {
+                    depth++;
+                } else if (ch == ')' && depth > 0) {
+                    depth--;
+                } else if ((ch == ',' && depth == 0) || k == close) {
+                    boolean noArguments = k == close && args.isEmpty() && text.substring(argStart, k).isBlank();
+                    if (!noArguments) {
+                        args.add(parse(rhs.slice(argStart, k, "argument " + (args.size() + 1) + " of '" + name
+                                + "' in " + rhs.what())));
+                    }
+                    argStart = k + 1;
+                }
+            }
+            String placeholder = placeholder(calls.size(), close + 1 - i, rhs, i);
+            calls.put(placeholder, new Expr.Call(name, args));
+            masked.replace(i, close + 1, placeholder);
+            i = close + 1;
+        }
+        Expr parsed;
         try {
-            return SympyParser.parse(rhs.text());
+            parsed = SympyParser.parse(masked.toString());
         } catch (ExprSyntaxException e) {
             throw new BadInputException(rhs.at(e.column()), "syntax error in " + rhs.what() + ": " + e.getMessage());
         }
+        return calls.isEmpty() ? parsed : Exprs.substitute(parsed, calls);
+    }
+
+    private static int matchingClose(RhsText rhs, int open) {
+        int depth = 0;
+        for (int k = open; k < rhs.text().length(); k++) {
+            char ch = rhs.text().charAt(k);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return k;
+            }
+        }
+        throw new BadInputException(rhs.at(open + 1), "syntax error in " + rhs.what() + ": '(' is never closed");
+    }
+
+    /** An identifier of exactly {@code length} characters that names no model symbol. */
+    private String placeholder(int index, int length, RhsText rhs, int at) {
+        String base = "_" + index;
+        if (base.length() > length) {
+            throw new BadInputException(rhs.at(at + 1), "too many function calls in " + rhs.what());
+        }
+        StringBuilder name = new StringBuilder(base);
+        while (name.length() < length) {
+            name.append('_');
+        }
+        if (lemsNames.containsKey(name.toString())) {
+            name.setCharAt(0, 'Q');
+        }
+        return name.toString();
     }
 
     private Expr inline(Expr e, RhsText where, int depth) {
@@ -90,10 +184,6 @@ final class ExpressionReader {
             }
             UserFunction f = functions.get(call.function());
             if (f == null) {
-                if (!PRINTABLE_FUNCTIONS.contains(call.function())) {
-                    throw new BadInputException(where.at(where.columnOf(call.function())),
-                            "unknown function '" + call.function() + "' in " + where.what());
-                }
                 return new Expr.Call(call.function(), args);
             }
             if (args.size() != f.arguments().size()) {

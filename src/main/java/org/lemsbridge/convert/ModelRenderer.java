@@ -82,9 +82,10 @@ final class ModelRenderer {
                     + "' is not a unit of time but of " + timeScale.dimension().describe());
         }
         declareSymbols();
-        ExpressionReader reader = new ExpressionReader(lemsNames);
-        dynamics.functions().values().forEach(f -> reader.addFunction(f.name(), f.arguments(),
-                rhs(f.equation(), f.location(), "the body of function '" + f.name() + "'")));
+        List<ExpressionReader.FunctionSource> functions = new ArrayList<>();
+        dynamics.functions().values().forEach(f -> functions.add(new ExpressionReader.FunctionSource(f.name(),
+                f.arguments(), rhs(f.equation(), f.location(), "the body of function '" + f.name() + "'"))));
+        ExpressionReader reader = new ExpressionReader(lemsNames, functions);
 
         String typeName = SafeId.of(dynamics.name() == null ? "Dynamics" : dynamics.name());
         List<Dimensioned> parameters = new ArrayList<>();
@@ -155,7 +156,7 @@ final class ModelRenderer {
         List<DerivedVariableDef> plainDefs = new ArrayList<>();
         for (DerivedItem item : ordered.plain()) {
             String dim = catalog.dimensionName(derivedDimension(item));
-            plainDefs.add(new DerivedVariableDef(item.name(), dim, null, LemsPrinter.print(item.expr())));
+            plainDefs.add(new DerivedVariableDef(item.name(), dim, null, LemsPrinter.printNumeric(item.expr())));
         }
         List<ConditionalDerivedVariableDef> conditionalDefs = new ArrayList<>();
         for (DerivedItem item : ordered.conditional()) {
@@ -184,7 +185,7 @@ final class ModelRenderer {
                 value = new Expr.Binary(Expr.BinaryOp.DIV, value, new Expr.Var(secName));
                 usesSec = true;
             }
-            derivatives.add(new TimeDerivativeDef(sv, LemsPrinter.print(value)));
+            derivatives.add(new TimeDerivativeDef(sv, LemsPrinter.printNumeric(value)));
         }
 
         List<OnConditionDef> onConditions = new ArrayList<>();
@@ -390,15 +391,15 @@ final class ModelRenderer {
     /** The Cases of a ConditionalDerivedVariable: a Piecewise's branches up to the first {@code True}. */
     private static List<CaseDef> cases(Expr expr) {
         if (!(expr instanceof Expr.Piecewise piecewise)) {
-            return List.of(new CaseDef(null, LemsPrinter.print(expr)));
+            return List.of(new CaseDef(null, LemsPrinter.printNumeric(expr)));
         }
         List<CaseDef> cases = new ArrayList<>();
         for (Expr.Case c : piecewise.cases()) {
             if (c.condition() instanceof Expr.Bool b && b.value()) {
-                cases.add(new CaseDef(null, LemsPrinter.print(c.value())));
+                cases.add(new CaseDef(null, LemsPrinter.printNumeric(c.value())));
                 break;
             }
-            cases.add(new CaseDef(LemsPrinter.printCondition(c.condition()), LemsPrinter.print(c.value())));
+            cases.add(new CaseDef(LemsPrinter.printCondition(c.condition()), LemsPrinter.printNumeric(c.value())));
         }
         return cases;
     }
@@ -451,7 +452,7 @@ final class ModelRenderer {
             throw new BadInputException(valueText.at(1), "dimension mismatch in " + valueText.what() + ": it has dimension "
                     + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe());
         }
-        return new StateAssignmentDef(sv, LemsPrinter.print(value));
+        return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
     }
 
     private ComponentDef simulation(String simId, String instanceId, String typeName, List<String> states,
