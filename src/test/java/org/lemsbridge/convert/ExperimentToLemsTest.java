@@ -140,4 +140,23 @@ class ExperimentToLemsTest {
         assertEquals("((drive - x) + x_pw1) / SEC", dyn.timeDerivatives().get(0).value());
         LemsXml.validate(new org.lemsbridge.lems.write.LemsWriter().write(conversion.document()));
     }
+
+    @Test
+    void userFunctionsAreInlinedAndDerivedParametersBecomeDerivedVariables() {
+        ExperimentToLems.Conversion conversion = new ExperimentToLems().convert(
+                ExperimentReader.read(resource("functions.yaml")));
+        assertEquals(1, conversion.warnings().size());
+        assertTrue(conversion.warnings().get(0).contains("'y2' has no initial_value; using 0.1"),
+                conversion.warnings().get(0));
+        LemsView.DynamicsDef dyn = conversion.document().componentTypes().get(3).dynamics();
+        assertEquals(List.of(new LemsView.DerivedVariableDef("twice_e0", "none", null, "2.0 * e0")),
+                dyn.derivedVariables());
+        String sigmY = "twice_e0 / (1.0 + exp(r * (v0 - (y1 - y2))))";
+        assertEquals("((" + sigmY + ") - y1) / SEC", dyn.timeDerivatives().get(0).value());
+        String sigmOfSigm = "twice_e0 / (1.0 + exp(r * (v0 - (twice_e0 / (1.0 + exp(r * (v0 - y2)))))))";
+        assertEquals("(((twice_e0 / (1.0 + exp(r * (v0 - y1)))) + (" + sigmOfSigm + ")) - y2) / SEC",
+                dyn.timeDerivatives().get(1).value());
+        LemsView.ComponentDef instance = conversion.document().components().get(0);
+        assertTrue(instance.attributes().contains(new LemsView.Attribute("y2_0", "0.1")));
+    }
 }

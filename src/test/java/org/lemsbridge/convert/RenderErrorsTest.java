@@ -87,4 +87,15 @@ class RenderErrorsTest {
         assertEquals(where, e.location());
         assertTrue(e.getMessage().contains("step_size must be a positive number, got -0.5"), e.getMessage());
     }
+
+    @Test
+    void unknownSymbolInAFunctionArgumentKeepsItsColumn() {
+        assertAt(renderError("function-argument.yaml"), "function-argument.yaml", 11, 35, "unknown symbol 'nope'");
+    }
+
+    @Test
+    void functionCalledWithTheWrongNumberOfArgumentsIsReportedAtTheCall() {
+        assertAt(renderError("function-arity.yaml"), "function-arity.yaml", 12, 26,
+                "function 'f' takes 2 argument(s), 1 given");
+    }
 }
