@@ -60,6 +60,10 @@ final class ModelRenderer {
     /** LEMS name -> dimension, filled as symbols become known. */
     private final Map<String, Dimension> dimensions = new HashMap<>();
     private final Map<String, String> stateNames = new LinkedHashMap<>();
+    private final List<Dimensioned> parameterDefs = new ArrayList<>();
+    private final List<Attribute> componentValues = new ArrayList<>();
+    /** Whether some rate is per time_scale and so divided by the constant SEC. */
+    private boolean timeScaled;
 
     ModelRenderer(Experiment experiment, UnitTable units) {
         this.experiment = experiment;
@@ -82,14 +86,96 @@ final class ModelRenderer {
                     + "' is not a unit of time but of " + timeScale.dimension().describe());
         }
         declareSymbols();
+        ExpressionReader reader = expressionReader();
+
+        String typeName = SafeId.of(dynamics.name() == null ? "Dynamics" : dynamics.name());
+        List<DerivedItem> derived = parameters(reader);
+        List<StateAssignmentDef> onStart = initialValues();
+        PiecewiseLifter lifter = new PiecewiseLifter(this::nameTaken);
+        for (DerivedVariable dv : dynamics.derivedVariables().values()) {
+            derived.add(derivedVariable(dv, reader));
+        }
+        List<DerivedItem> all = new ArrayList<>();
+        for (DerivedItem item : derived) {
+            int before = lifter.lifted().size();
+            Expr expr = lifter.liftBelowTop(item.expr(), item.name(), item.source());
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+            all.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
+        }
+        List<Rate> rates = new ArrayList<>();
+        for (StateVariable sv : dynamics.stateVariables().values()) {
+            RhsText source = rhs(sv.equation(), sv.location(), "the equation of state variable '" + sv.name() + "'");
+            int before = lifter.lifted().size();
+            Expr rate = lifter.lift(reader.read(source), lemsNames.get(sv.name()), source);
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+            rates.add(new Rate(lemsNames.get(sv.name()), rate, source));
+        }
+        DerivedOrder.Ordered ordered = DerivedOrder.order(all);
+        List<DerivedVariableDef> plainDefs = new ArrayList<>();
+        for (DerivedItem item : ordered.plain()) {
+            String dim = catalog.dimensionName(derivedDimension(item));
+            plainDefs.add(new DerivedVariableDef(item.name(), dim, null, LemsPrinter.printNumeric(item.expr())));
+        }
+        List<ConditionalDerivedVariableDef> conditionalDefs = new ArrayList<>();
+        for (DerivedItem item : ordered.conditional()) {
+            String dim = catalog.dimensionName(derivedDimension(item));
+            conditionalDefs.add(new ConditionalDerivedVariableDef(item.name(), dim, null, cases(item.expr())));
+        }
+        String secName = freshName("SEC");
+        List<TimeDerivativeDef> derivatives = new ArrayList<>();
+        for (Rate rate : rates) {
+            derivatives.add(timeDerivative(rate, secName, integration.timeScale()));
+        }
+        List<OnConditionDef> onConditions = new ArrayList<>();
+        for (Event event : dynamics.events().values()) {
+            onConditions.add(onCondition(event, reader));
+        }
+
+        List<ConstantDef> constants = new ArrayList<>();
+        if (timeScaled) {
+            constants.add(new ConstantDef(secName, catalog.dimensionName(UnitCatalog.TIME),
+                    catalog.quantity(1.0, timeScale, integration.location(), "time_scale")));
+        }
+        List<Dimensioned> exposures = new ArrayList<>();
+        List<StateVariableDef> states = new ArrayList<>();
+        for (String sv : stateNames.values()) {
+            String dim = catalog.dimensionName(dimensions.get(sv));
+            exposures.add(new Dimensioned(sv, dim, null));
+            states.add(new StateVariableDef(sv, dim, sv));
+        }
+        List<EventPortDef> ports = onConditions.isEmpty() ? List.of() : List.of(new EventPortDef(SPIKE_PORT, "out"));
+        DynamicsDef dynamicsDef = new DynamicsDef(states, plainDefs, conditionalDefs, derivatives, onStart, onConditions);
+        ComponentTypeDef modelType = new ComponentTypeDef(typeName, typeDescription(), parameterDefs, constants,
+                List.of(), List.of(), ports, exposures, List.of(), List.of(), dynamicsDef, null);
+
+        String instanceId = typeName + "_inst";
+        String label = experiment.label();
+        String simId = "sim_" + (label == null || label.isBlank() ? typeName : SafeId.of(label));
+        ComponentDef instance = new ComponentDef(instanceId, typeName, componentValues, List.of());
+        ComponentDef simulation = simulation(simId, instanceId, typeName, List.copyOf(stateNames.values()),
+                integration, timeScale);
+
+        List<ComponentTypeDef> types = new ArrayList<>(SimulationTypes.all());
+        types.add(modelType);
+        noteIgnoredSettings(integration);
+        LemsView.Document document = new LemsView.Document(simId, catalog.dimensionDefs(), catalog.unitDefs(),
+                types, List.of(instance, simulation));
+        return new ExperimentToLems.Conversion(document, warnings);
+    }
+
+    /** The right-hand side of {@code d state/dt}, with Piecewise lifted, and where it was written. */
+    private record Rate(String state, Expr expr, RhsText source) {
+    }
+
+    private ExpressionReader expressionReader() {
         List<ExpressionReader.FunctionSource> functions = new ArrayList<>();
         dynamics.functions().values().forEach(f -> functions.add(new ExpressionReader.FunctionSource(f.name(),
                 f.arguments(), rhs(f.equation(), f.location(), "the body of function '" + f.name() + "'"))));
-        ExpressionReader reader = new ExpressionReader(lemsNames, functions);
+        return new ExpressionReader(lemsNames, functions);
+    }
 
-        String typeName = SafeId.of(dynamics.name() == null ? "Dynamics" : dynamics.name());
-        List<Dimensioned> parameters = new ArrayList<>();
-        List<Attribute> values = new ArrayList<>();
+    /** Adds a Parameter and an instance value per valued parameter; returns the parameters defined by equations. */
+    private List<DerivedItem> parameters(ExpressionReader reader) {
         List<DerivedItem> derived = new ArrayList<>();
         for (Parameter p : dynamics.parameters().values()) {
             if (p.value() == null && p.equation() != null && p.equation().rhs() != null) {
@@ -103,125 +189,57 @@ final class ModelRenderer {
             Unit unit = catalog.resolve(p.unit(), p.location(), "parameter '" + p.name() + "'");
             String name = lemsNames.get(p.name());
             dimensions.put(name, unit.dimension());
-            parameters.add(new Dimensioned(name, catalog.dimensionName(unit.dimension()), p.description()));
-            values.add(new Attribute(name, catalog.quantity(p.value(), unit, p.location(), "parameter '" + p.name() + "'")));
+            parameterDefs.add(new Dimensioned(name, catalog.dimensionName(unit.dimension()), p.description()));
+            componentValues.add(new Attribute(name,
+                    catalog.quantity(p.value(), unit, p.location(), "parameter '" + p.name() + "'")));
         }
         for (Parameter p : dynamics.derivedParameters().values()) {
             derived.add(derivedParameter(p, reader));
         }
+        return derived;
+    }
 
-        Map<String, Unit> stateUnits = new LinkedHashMap<>();
+    /** A Parameter {@code {sv}_0} per state variable, its instance value, and the OnStart assignments. */
+    private List<StateAssignmentDef> initialValues() {
         List<StateAssignmentDef> onStart = new ArrayList<>();
         for (StateVariable sv : dynamics.stateVariables().values()) {
             Unit unit = catalog.resolve(sv.unit(), sv.location(), "state variable '" + sv.name() + "'");
             String name = lemsNames.get(sv.name());
-            stateUnits.put(name, unit);
             dimensions.put(name, unit.dimension());
             String initial = freshName(name + "_0");
-            parameters.add(new Dimensioned(initial, catalog.dimensionName(unit.dimension()),
+            parameterDefs.add(new Dimensioned(initial, catalog.dimensionName(unit.dimension()),
                     "initial value of " + sv.name()));
             if (!sv.initialValueGiven()) {
                 warnings.add("state variable '" + sv.name() + "' has no initial_value; using "
                         + sv.initialValue() + " (the TVBO default)");
             }
-            values.add(new Attribute(initial, catalog.quantity(sv.initialValue(), unit, sv.location(),
+            componentValues.add(new Attribute(initial, catalog.quantity(sv.initialValue(), unit, sv.location(),
                     "the initial value of '" + sv.name() + "'")));
             onStart.add(new StateAssignmentDef(name, initial));
         }
+        return onStart;
+    }
 
-        PiecewiseLifter lifter = new PiecewiseLifter(this::nameTaken);
-        for (DerivedVariable dv : dynamics.derivedVariables().values()) {
-            derived.add(derivedVariable(dv, reader));
+    /**
+     * A rate with the state's dimension per time is used as it is. A dimensionless rate of a dimensionless state
+     * is per {@code time_scale} (the TVBO convention) and is divided by the constant {@code SEC} = 1 time_scale.
+     */
+    private TimeDerivativeDef timeDerivative(Rate rate, String secName, String timeScaleName) {
+        Dimension state = dimensions.get(rate.state());
+        Dimension perTime = state.dividedBy(UnitCatalog.TIME);
+        Dimension actual = infer(rate.expr(), rate.source());
+        if (actual.equals(perTime)) {
+            return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(rate.expr()));
         }
-        List<DerivedItem> all = new ArrayList<>();
-        for (DerivedItem item : derived) {
-            int before = lifter.lifted().size();
-            Expr expr = lifter.liftBelowTop(item.expr(), item.name(), item.source());
-            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
-            all.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
+        if (actual.isNone() && state.isNone()) {
+            Expr scaled = new Expr.Binary(Expr.BinaryOp.DIV, rate.expr(), new Expr.Var(secName));
+            timeScaled = true;
+            return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(scaled));
         }
-        List<Expr> rates = new ArrayList<>();
-        List<RhsText> rateSources = new ArrayList<>();
-        for (StateVariable sv : dynamics.stateVariables().values()) {
-            if (sv.equation() == null || sv.equation().rhs() == null) {
-                throw new BadInputException(sv.location(), "state variable '" + sv.name() + "' has no equation");
-            }
-            RhsText source = rhs(sv.equation(), sv.location(), "the equation of state variable '" + sv.name() + "'");
-            int before = lifter.lifted().size();
-            rates.add(lifter.lift(reader.read(source), lemsNames.get(sv.name()), source));
-            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
-            rateSources.add(source);
-        }
-        DerivedOrder.Ordered ordered = DerivedOrder.order(all);
-        List<DerivedVariableDef> plainDefs = new ArrayList<>();
-        for (DerivedItem item : ordered.plain()) {
-            String dim = catalog.dimensionName(derivedDimension(item));
-            plainDefs.add(new DerivedVariableDef(item.name(), dim, null, LemsPrinter.printNumeric(item.expr())));
-        }
-        List<ConditionalDerivedVariableDef> conditionalDefs = new ArrayList<>();
-        for (DerivedItem item : ordered.conditional()) {
-            String dim = catalog.dimensionName(derivedDimension(item));
-            conditionalDefs.add(new ConditionalDerivedVariableDef(item.name(), dim, null, cases(item.expr())));
-        }
-
-        String secName = freshName("SEC");
-        boolean usesSec = false;
-        List<TimeDerivativeDef> derivatives = new ArrayList<>();
-        List<String> stateList = new ArrayList<>(stateUnits.keySet());
-        for (int i = 0; i < stateList.size(); i++) {
-            String sv = stateList.get(i);
-            Dimension state = dimensions.get(sv);
-            Dimension rate = infer(rates.get(i), rateSources.get(i));
-            Expr value = rates.get(i);
-            if (!rate.equals(state.dividedBy(UnitCatalog.TIME))) {
-                if (!(rate.isNone() && state.isNone())) {
-                    throw new BadInputException(rateSources.get(i).at(1), "dimension mismatch in "
-                            + rateSources.get(i).what() + ": it has dimension " + rate.describe()
-                            + " but must be " + state.dividedBy(UnitCatalog.TIME).describe()
-                            + ", the dimension of '" + sv + "' per time",
-                            "a dimensionless state variable may instead have a dimensionless rate, read per "
-                                    + integration.timeScale());
-                }
-                value = new Expr.Binary(Expr.BinaryOp.DIV, value, new Expr.Var(secName));
-                usesSec = true;
-            }
-            derivatives.add(new TimeDerivativeDef(sv, LemsPrinter.printNumeric(value)));
-        }
-
-        List<OnConditionDef> onConditions = new ArrayList<>();
-        for (Event event : dynamics.events().values()) {
-            onConditions.add(onCondition(event, reader));
-        }
-
-        List<ConstantDef> constants = new ArrayList<>();
-        if (usesSec) {
-            constants.add(new ConstantDef(secName, catalog.dimensionName(UnitCatalog.TIME),
-                    catalog.quantity(1.0, timeScale, integration.location(), "time_scale")));
-        }
-        List<Dimensioned> exposures = new ArrayList<>();
-        List<StateVariableDef> states = new ArrayList<>();
-        for (String sv : stateList) {
-            String dim = catalog.dimensionName(dimensions.get(sv));
-            exposures.add(new Dimensioned(sv, dim, null));
-            states.add(new StateVariableDef(sv, dim, sv));
-        }
-        List<EventPortDef> ports = onConditions.isEmpty() ? List.of() : List.of(new EventPortDef(SPIKE_PORT, "out"));
-        DynamicsDef dynamicsDef = new DynamicsDef(states, plainDefs, conditionalDefs, derivatives, onStart, onConditions);
-        ComponentTypeDef modelType = new ComponentTypeDef(typeName, typeDescription(), parameters, constants,
-                List.of(), List.of(), ports, exposures, List.of(), List.of(), dynamicsDef, null);
-
-        String instanceId = typeName + "_inst";
-        String label = experiment.label();
-        String simId = "sim_" + (label == null || label.isBlank() ? typeName : SafeId.of(label));
-        ComponentDef instance = new ComponentDef(instanceId, typeName, values, List.of());
-        ComponentDef simulation = simulation(simId, instanceId, typeName, stateList, integration, timeScale);
-
-        List<ComponentTypeDef> types = new ArrayList<>(SimulationTypes.all());
-        types.add(modelType);
-        noteIgnoredSettings(integration);
-        LemsView.Document document = new LemsView.Document(simId, catalog.dimensionDefs(), catalog.unitDefs(),
-                types, List.of(instance, simulation));
-        return new ExperimentToLems.Conversion(document, warnings);
+        throw new BadInputException(rate.source().at(1), "dimension mismatch in " + rate.source().what()
+                + ": it has dimension " + actual.describe() + " but must be " + perTime.describe()
+                + ", the dimension of '" + rate.state() + "' per time",
+                "a dimensionless state variable may instead have a dimensionless rate, read per " + timeScaleName);
     }
 
     private void checkIntegration(Integration integration) {
