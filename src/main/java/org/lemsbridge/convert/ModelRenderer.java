@@ -19,6 +19,7 @@ import org.lemsbridge.experiment.Integration;
 import org.lemsbridge.experiment.Parameter;
 import org.lemsbridge.experiment.StateVariable;
 import org.lemsbridge.expr.Expr;
+import org.lemsbridge.expr.Exprs;
 import org.lemsbridge.expr.LemsPrinter;
 import org.lemsbridge.lems.write.LemsView;
 import org.lemsbridge.lems.write.LemsView.Attribute;
@@ -389,7 +390,45 @@ final class ModelRenderer {
         try {
             return DimensionInference.infer(expr, this::dimensionOf);
         } catch (DimensionException e) {
-            throw new BadInputException(where.at(1), "dimension mismatch in " + where.what() + ": " + e.getMessage());
+            throw new BadInputException(where.at(columnOfCulprit(expr, where)),
+                    "dimension mismatch in " + where.what() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The column of the first name in the smallest sub-expression whose dimensions do not fit (its parts all
+     * do), or 1 when that name is not in the text.
+     */
+    private int columnOfCulprit(Expr expr, RhsText where) {
+        Expr culprit = expr;
+        boolean descended = true;
+        while (descended) {
+            descended = false;
+            for (Expr child : Exprs.children(culprit)) {
+                if (!fits(child)) {
+                    culprit = child;
+                    descended = true;
+                    break;
+                }
+            }
+        }
+        for (String lemsName : Exprs.freeSymbols(culprit)) {
+            for (Map.Entry<String, String> symbol : lemsNames.entrySet()) {
+                if (symbol.getValue().equals(lemsName)) {
+                    return where.columnOf(symbol.getKey());
+                }
+            }
+            return where.columnOf(lemsName);
+        }
+        return 1;
+    }
+
+    private boolean fits(Expr expr) {
+        try {
+            DimensionInference.infer(expr, this::dimensionOf);
+            return true;
+        } catch (DimensionException e) {
+            return false;
         }
     }
 

@@ -54,7 +54,7 @@ class RenderErrorsTest {
 
     @Test
     void timeComparedWithADimensionlessNumberNamesBothDimensions() {
-        assertAt(renderError("time-compared-with-number.yaml"), "time-compared-with-number.yaml", 9, 26,
+        assertAt(renderError("time-compared-with-number.yaml"), "time-compared-with-number.yaml", 9, 42,
                 "dimension mismatch", "derived variable 'I'", "time", "dimensionless");
     }
 
