@@ -87,6 +87,7 @@ public final class Simulator {
             openOutputs(simulation, root, writers, eventWriters);
             long n = steps();
             double t = 0.0;
+            long loopStart = System.nanoTime();
             engine.time = 0.0;
             root.initialize();
             for (long k = 0; k <= n; k++) {
@@ -104,6 +105,7 @@ public final class Simulator {
                 }
                 t = t + step;
             }
+            long loopNanos = System.nanoTime() - loopStart;
             List<SimulationResult.WrittenFile> written = new ArrayList<>();
             for (DatWriter writer : writers) {
                 written.add(writer.finish());
@@ -111,7 +113,7 @@ public final class Simulator {
             for (EventFileWriter writer : eventWriters) {
                 written.add(writer.finish());
             }
-            return new SimulationResult(written, n);
+            return new SimulationResult(written, n, loopNanos);
         } finally {
             writers.forEach(DatWriter::close);
             eventWriters.forEach(EventFileWriter::close);
