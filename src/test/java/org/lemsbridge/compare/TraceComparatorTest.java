@@ -235,4 +235,50 @@ class TraceComparatorTest {
                 DEFAULTS.withColumns(List.of(ColumnRequest.parse("cell/v=#1", "cli"))));
         assertEquals(Tier.EXACT, explicit.verdict().tier());
     }
+
+    @Test
+    void manifestUnitsLikeAmperePerSquareMetreAreUnderstood() {
+        java.nio.file.Path path = java.nio.file.Path.of(System.getProperty("lemsbridge.shared", "../shared"))
+                .toAbsolutePath().normalize().resolve("reference-data/Ex5_DetCell/Ex5_DetCell_displays.dat.gz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(path), path + " is absent: skipping");
+        Trace ref = org.lemsbridge.trace.TraceReader.read(path);
+        int ina = ref.indexOfQuantity("hhpop[0]/bioPhys1/membraneProperties/naChans/iDensity").orElseThrow();
+        assertEquals("A/m^2", ref.column(ina).unit());
+        Comparison self = TraceComparator.compare(ref, ref, DEFAULTS.requiring(Tier.EXACT));
+        assertEquals(Tier.EXACT, self.verdict().tier());
+        // the same current density written in mA/cm^2 (1 A/m^2 = 0.1 mA/cm^2)
+        Trace cand = scaled(ref, "s", 1, "mA_per_cm2", 0.1, ina);
+        Comparison converted = TraceComparator.compare(ref, cand, DEFAULTS.withColumns(List.of(ColumnRequest.of(
+                "hhpop[0]/bioPhys1/membraneProperties/naChans/iDensity", "d3_ina"))).requiring(Tier.STRICT));
+        assertTrue(converted.passed(), converted.verdict().reasons().toString());
+        assertTrue(converted.columns().get(0).metrics().maxRelError() < 1e-15);
+    }
+
+    @Test
+    void unknownUnitSymbolsCompareOnlyWhenSpelledAlike() {
+        double[] time = {0, 1e-3, 2e-3};
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(new Column("x", "c/x", "furlong")),
+                List.of(new double[] {1, 2, 3}));
+        Trace same = Trace.of("cand", Column.time(), time, List.of(new Column("x", "c/x", "furlong")),
+                List.of(new double[] {1, 2, 3}));
+        assertEquals(Tier.EXACT, TraceComparator.compare(ref, same, DEFAULTS).verdict().tier());
+        Trace other = Trace.of("cand", Column.time(), time, List.of(new Column("x", "c/x", "V")),
+                List.of(new double[] {1, 2, 3}));
+        Comparison c = TraceComparator.compare(ref, other, DEFAULTS);
+        assertEquals(Tier.FAIL, c.verdict().tier());
+        assertTrue(c.verdict().reasons().get(0).contains("units do not align: reference in furlong (unknown to the "
+                + "unit table)"), c.verdict().reasons().toString());
+    }
+
+    @Test
+    void aCandidateWithoutTheTimeZeroRowIsAlignedOnTheRowsItHas() {
+        Trace ref = Ex2Traces.allCells();
+        Trace cand = ref.slice(1, ref.rows());
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT));
+        assertFalse(c.alignment().sameGrid());
+        assertEquals(1, c.alignment().firstRow());
+        assertEquals(40000, c.alignment().rows());
+        assertTrue(c.alignment().note().contains("40000 of 40001 reference rows"), c.alignment().note());
+        assertEquals(Tier.EXACT, c.verdict().tier(), c.verdict().reasons().toString());
+    }
 }
