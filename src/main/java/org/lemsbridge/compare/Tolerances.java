@@ -10,7 +10,8 @@ package org.lemsbridge.compare;
  * @param tolerantRtol    {@code tolerant} relative tolerance (default 0.05)
  * @param tolerantAtol    {@code tolerant} absolute tolerance in SI (default 1e-4)
  * @param minCorrelation  {@code tolerant} also needs Pearson r at least this (default -1: no requirement)
- * @param spikeThreshold  upward-crossing threshold in the column's SI unit for spike detection (default 0)
+ * @param spikeThreshold  upward-crossing threshold in the column's SI unit for spike detection (default 0); spike
+ *                        trains are reported for every column but only those of voltage columns decide tiers
  */
 public record Tolerances(double exactRelative, double strictRtol, double strictAtol, double tolerantRtol,
                          double tolerantAtol, double minCorrelation, double spikeThreshold) {
@@ -92,9 +93,10 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
 
     /** One line naming the values, for reports. */
     public String describe() {
-        return "exact: max|Δ| <= " + exactRelative + "·max|ref| and identical spike steps; strict: rtol " + strictRtol
-                + ", atol " + strictAtol + "; tolerant: rtol " + tolerantRtol + ", atol " + tolerantAtol
-                + (minCorrelation > NO_MIN_CORRELATION ? ", min r " + minCorrelation : "")
-                + "; spike threshold " + spikeThreshold;
+        return "exact: max|Δ| <= " + Numbers.format(exactRelative) + "·max|ref| and identical spike steps; strict: rtol "
+                + Numbers.format(strictRtol) + ", atol " + Numbers.format(strictAtol) + "; tolerant: rtol "
+                + Numbers.format(tolerantRtol) + ", atol " + Numbers.format(tolerantAtol)
+                + (minCorrelation > NO_MIN_CORRELATION ? ", min r " + Numbers.format(minCorrelation) : "")
+                + "; spike threshold " + Numbers.format(spikeThreshold) + " (spike trains gate voltage columns only)";
     }
 }

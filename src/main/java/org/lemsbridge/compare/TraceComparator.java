@@ -78,9 +78,9 @@ public final class TraceComparator {
         List<String> names = new ArrayList<>();
         candidate.columns().forEach(c -> names.add(c.quantity()));
         String message = refColumn.quantity() + ": the candidate has no column '" + match.request().candidate()
-                + "' (it has " + String.join(", ", names) + ")";
+                + "' (it has " + String.join(", ", names) + ")" + (match.note() == null ? "" : "; " + match.note());
         return new ColumnComparison(refColumn, null, refColumn.unit(), null, null, null, null, Tier.FAIL,
-                List.of(new TierFinding(Tier.FAIL, message)));
+                List.of(new TierFinding(Tier.FAIL, TierFinding.Kind.MISSING_COLUMN, message)));
     }
 
     private static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
@@ -95,38 +95,39 @@ public final class TraceComparator {
                 tolerances.tolerantAtol());
         List<TierFinding> findings = new ArrayList<>();
 
-        units.problem().ifPresent(p -> findings.add(new TierFinding(Tier.FAIL, name + ": " + p)));
+        units.problem().ifPresent(p -> findings.add(new TierFinding(Tier.FAIL, TierFinding.Kind.UNITS, name + ": " + p)));
         if (metrics.nanRows() > 0) {
             int row = metrics.firstNanRow();
             String side = Double.isNaN(ref[row]) ? "reference" : "candidate";
-            findings.add(new TierFinding(Tier.FAIL, name + ": NaN in " + side + " at row " + (row + alignment.firstRow())
+            findings.add(new TierFinding(Tier.FAIL, TierFinding.Kind.NAN, name + ": NaN in " + side + " at row " + (row + alignment.firstRow())
                     + " (t = " + Numbers.format(time[row]) + " s), " + metrics.nanRows() + " rows with NaN"));
         }
 
         double exactLimit = tolerances.exactRelative() * metrics.maxAbsRef();
         if (!(metrics.maxAbsError() <= exactLimit)) {
-            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: max|Δ| = "
+            findings.add(new TierFinding(Tier.EXACT, TierFinding.Kind.VALUES, name + ": not exact: max|Δ| = "
                     + Numbers.withUnit(metrics.maxAbsError(), unit) + " at row " + (metrics.maxAbsRow()
                     + alignment.firstRow()) + " (t = " + Numbers.format(metrics.maxAbsTime()) + " s) > "
                     + Numbers.format(tolerances.exactRelative()) + "·max|ref| = " + Numbers.withUnit(exactLimit, unit)));
         }
-        if (!spikes.identical()) {
-            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: spike steps differ: " + describe(spikes)));
+        boolean spikesDecide = units.isVoltage();
+        if (spikesDecide && !spikes.identical()) {
+            findings.add(new TierFinding(Tier.EXACT, TierFinding.Kind.SPIKES, name + ": not exact: spike steps differ: " + describe(spikes)));
         }
         for (Tier tier : new Tier[] {Tier.STRICT, Tier.TOLERANT}) {
             AllcloseCheck check = tier == Tier.STRICT ? strict : tolerant;
             if (!check.passed()) {
-                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": " + describe(check, unit,
+                findings.add(new TierFinding(tier, TierFinding.Kind.VALUES, name + ": not " + tier.label() + ": " + describe(check, unit,
                         alignment)));
             }
-            if (!spikes.sameCount()) {
-                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": spike count differs: "
+            if (spikesDecide && !spikes.sameCount()) {
+                findings.add(new TierFinding(tier, TierFinding.Kind.SPIKES, name + ": not " + tier.label() + ": spike count differs: "
                         + describe(spikes)));
             }
         }
         if (tolerances.minCorrelation() > Tolerances.NO_MIN_CORRELATION
                 && !(metrics.pearson() >= tolerances.minCorrelation())) {
-            findings.add(new TierFinding(Tier.TOLERANT, name + ": not tolerant: Pearson r = "
+            findings.add(new TierFinding(Tier.TOLERANT, TierFinding.Kind.CORRELATION, name + ": not tolerant: Pearson r = "
                     + Numbers.format(metrics.pearson()) + " < min " + Numbers.format(tolerances.minCorrelation())));
         }
         Tier tier = bestTier(findings);

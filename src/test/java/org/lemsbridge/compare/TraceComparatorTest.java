@@ -281,4 +281,19 @@ class TraceComparatorTest {
         assertTrue(c.alignment().note().contains("40000 of 40001 reference rows"), c.alignment().note());
         assertEquals(Tier.EXACT, c.verdict().tier(), c.verdict().reasons().toString());
     }
+
+    @Test
+    void spikeTrainsOfNonVoltageColumnsAreReportedButDoNotDecideTiers() {
+        double[] time = {0, 1e-3, 2e-3, 3e-3};
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(new Column("q", "c/q", "1")),
+                List.of(new double[] {-1e-6, 1e-6, -1e-6, 1e-6}));
+        Trace cand = Trace.of("cand", Column.time(), time, List.of(new Column("q", "c/q", "1")),
+                List.of(new double[] {1e-6, 1e-6, 1e-6, 1e-6}));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS);
+        ColumnComparison q = c.columns().get(0);
+        assertEquals(2, q.spikes().reference().count());
+        assertEquals(0, q.spikes().candidate().count());
+        assertEquals(Tier.TOLERANT, q.tier(), q.findings().toString());
+        assertTrue(c.passed());
+    }
 }
