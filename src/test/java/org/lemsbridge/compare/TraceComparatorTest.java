@@ -296,4 +296,24 @@ class TraceComparatorTest {
         assertEquals(Tier.TOLERANT, q.tier(), q.findings().toString());
         assertTrue(c.passed());
     }
+
+    @Test
+    void columnsTheCandidateLacksAreMissingEvenWhenTheirShortNameExistsElsewhere() {
+        Trace ref = Ex2Traces.allCells();
+        java.nio.file.Path displays = java.nio.file.Path.of("reference-data/Ex2_Izh/Ex2_Izh_displays.dat.gz")
+                .toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(displays));
+        Trace cand = org.lemsbridge.trace.TraceReader.read(displays);
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT));
+        assertEquals(12, c.columns().size());
+        assertEquals(9, c.columns().stream().filter(col -> col.tier() == Tier.EXACT).count());
+        ColumnComparison class1 = c.column("izpopClass1[0]/v");
+        assertTrue(class1.missing());
+        assertTrue(class1.findings().get(0).message().startsWith(
+                "izpopClass1[0]/v: the candidate has no column 'izpopClass1[0]/v' (it has izpopBurst[0]/v, "),
+                class1.findings().toString());
+        assertFalse(c.passed());
+        // matched the other way round every displays column is found
+        assertEquals(Tier.EXACT, TraceComparator.compare(cand, ref, DEFAULTS).verdict().tier());
+    }
 }
