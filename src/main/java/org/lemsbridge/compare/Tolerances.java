@@ -1,5 +1,8 @@
 package org.lemsbridge.compare;
 
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
 /**
  * Every tolerance the verdict applies, by name. A sample passes a tier's allclose test when
  * {@code |cand - ref| <= atol + rtol * |ref|} (numpy {@code allclose(cand, ref)}, the reference as the scale).
@@ -31,17 +34,22 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
         requireNonNegative("tolerantRtol", tolerantRtol);
         requireNonNegative("tolerantAtol", tolerantAtol);
         if (!(minCorrelation >= -1.0 && minCorrelation <= 1.0)) {
-            throw new IllegalArgumentException("minCorrelation must be in [-1, 1], got " + minCorrelation);
+            throw bad("minCorrelation must be in [-1, 1], got " + minCorrelation);
         }
         if (!Double.isFinite(spikeThreshold)) {
-            throw new IllegalArgumentException("spikeThreshold must be finite, got " + spikeThreshold);
+            throw bad("spikeThreshold must be finite, got " + spikeThreshold);
         }
     }
 
     private static void requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+            throw bad(name + " must be a finite number >= 0, got " + value);
         }
+    }
+
+    /** Tolerances come from options and suite files: a bad one is the user's to fix. */
+    private static BadInputException bad(String message) {
+        return new BadInputException(SourceLocation.unknown("tolerances"), message);
     }
 
     public static Tolerances defaults() {

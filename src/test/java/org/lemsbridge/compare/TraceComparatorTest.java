@@ -316,4 +316,20 @@ class TraceComparatorTest {
         // matched the other way round every displays column is found
         assertEquals(Tier.EXACT, TraceComparator.compare(cand, ref, DEFAULTS).verdict().tier());
     }
+
+    @Test
+    void tolerancesAreNamedOverridableAndValidated() {
+        Tolerances t = Tolerances.defaults();
+        assertEquals(1e-6, t.exactRelative());
+        assertEquals(1e-5, t.strictRtol());
+        assertEquals(1e-8, t.strictAtol());
+        assertEquals(0.05, t.tolerantRtol());
+        assertEquals(1e-4, t.tolerantAtol());
+        Tolerances strict = t.overriding(Tier.STRICT, 1e-3, null);
+        assertEquals(1e-3, strict.strictRtol());
+        assertEquals(1e-8, strict.strictAtol());
+        assertEquals(2e-6, t.overriding(Tier.EXACT, 2e-6, 5.0).exactRelative());
+        BadInputException e = assertThrows(BadInputException.class, () -> t.overriding(Tier.TOLERANT, -0.1, null));
+        assertTrue(e.getMessage().contains("tolerantRtol must be a finite number >= 0"), e.getMessage());
+    }
 }
