@@ -51,7 +51,8 @@ public final class ColumnMatcher {
             Trace unnamed = reference.isUnnamed() ? reference : candidate;
             throw new BadInputException(SourceLocation.unknown(unnamed.source()), "the file names no columns and the"
                     + " column counts differ (reference " + reference.columnCount() + ", candidate "
-                    + candidate.columnCount() + ")", "name the pairs with REF=CAND, using #1 for the first column after time");
+                    + candidate.columnCount() + ")",
+                    "name the pairs with REF=CAND, using #1 for the first column after time");
         }
         warnings.accept("columns matched by position because " + (reference.isUnnamed() ? "the reference "
                 + reference.source() : "the candidate " + candidate.source()) + " names no columns");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
@@ -64,7 +65,7 @@ public final class ReportDirectory {
             base = "column";
         }
         String name = base;
-        for (int i = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); i++) {
+        for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
             name = base + "-" + i;
         }
         return name;
