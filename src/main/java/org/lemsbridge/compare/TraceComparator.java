@@ -100,9 +100,11 @@ public final class TraceComparator {
         units.problem().ifPresent(p -> findings.add(finding(Tier.FAIL, Kind.UNITS, name, p)));
         if (metrics.nanRows() > 0) {
             int row = metrics.firstNanRow();
-            String side = Double.isNaN(ref[row]) ? "reference" : "candidate";
-            findings.add(finding(Tier.FAIL, Kind.NAN, name, "NaN in " + side + " at row " + (row + alignment.firstRow())
-                    + " (t = " + Numbers.format(time[row]) + " s), " + metrics.nanRows() + " rows with NaN"));
+            boolean inReference = !Double.isFinite(ref[row]);
+            double value = inReference ? ref[row] : cand[row];
+            findings.add(finding(Tier.FAIL, Kind.NAN, name, value + " in " + (inReference ? "reference" : "candidate")
+                    + " at row " + (row + alignment.firstRow()) + " (t = " + Numbers.format(time[row]) + " s), "
+                    + metrics.nanRows() + " rows with NaN or infinity"));
         }
         double exactLimit = tolerances.exactRelative() * metrics.maxAbsRef();
         if (!(metrics.maxAbsError() <= exactLimit)) {

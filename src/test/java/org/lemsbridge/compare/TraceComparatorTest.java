@@ -199,6 +199,12 @@ class TraceComparatorTest {
         assertEquals(Tier.FAIL, withNan.verdict().tier());
         assertTrue(withNan.verdict().reasons().get(0).contains("NaN in candidate at row 1"),
                 withNan.verdict().reasons().toString());
+        Trace infinite = Trace.of("cand", Column.time(), time, List.of(v),
+                List.of(new double[] {1, 2, Double.POSITIVE_INFINITY}));
+        Comparison withInfinity = TraceComparator.compare(ref, infinite, DEFAULTS);
+        assertEquals(Tier.FAIL, withInfinity.verdict().tier());
+        assertTrue(withInfinity.verdict().reasons().get(0).contains("Infinity in candidate at row 2"),
+                withInfinity.verdict().reasons().toString());
         Trace other = Trace.of("cand", Column.time(), time, List.of(new Column("w", "cell/w", "V")),
                 List.of(new double[] {1, 2, 3}));
         Comparison missing = TraceComparator.compare(ref, other, DEFAULTS);
