@@ -35,6 +35,9 @@ final class Instance {
     private Ref[] liveRequirements = new Ref[0];
     private Ref[][] liveSelectSources = new Ref[0][];
     private Rk4Group rk4;
+    private CompiledSubtree compiled;
+    private double[][] compiledArrays;
+    private Instance[] compiledNodes;
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
         this.kind = kind;
@@ -175,6 +178,33 @@ final class Instance {
         this.rk4 = group;
     }
 
+    boolean usesRk4() {
+        return rk4 != null;
+    }
+
+    /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
+    void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
+        this.compiled = code;
+        this.compiledArrays = arrays;
+        this.compiledNodes = nodes;
+    }
+
+    Ref[] requirementRefs() {
+        return requirements;
+    }
+
+    Ref[][] selectSourceRefs() {
+        return selectSources;
+    }
+
+    double[] selectFallbackValues() {
+        return selectFallbacks;
+    }
+
+    boolean[] selectMultiplies() {
+        return selectMultiply;
+    }
+
     Instance[] advanceOrder() {
         return order;
     }
@@ -213,6 +243,10 @@ final class Instance {
     // ---- one step (lems-semantics §2.2 - §2.4) ----
 
     void advance(double t, double dt) {
+        if (compiled != null) {
+            compiled.step(compiledArrays, compiledNodes, t, dt);
+            return;
+        }
         if (rk4 != null) {
             rk4.advance(t, dt);
             return;
@@ -356,7 +390,7 @@ final class Instance {
         }
     }
 
-    private void checkFinite(double t) {
+    void checkFinite(double t) {
         int[] slots = kind.stateSlots;
         for (int i = 0; i < slots.length; i++) {
             double x = vars[slots[i]];

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.expr.Expr;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
@@ -57,6 +58,8 @@ final class Kind {
     final List<String> inPorts = new ArrayList<>();
     final String[] stateNames;
     final int[] stateSlots;
+    /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
+    final ExprCompiler expressions;
 
     Kind(Component component, LemsModel model, Random random) {
         this.component = component;
@@ -134,6 +137,7 @@ final class Kind {
                 return value != null ? value : model.globalConstants().get(name);
             }
         }, random, component.location(), component.describe());
+        expressions = compiler;
 
         List<SelectVariable> selectList = new ArrayList<>();
         List<Integer> derivedSlotList = new ArrayList<>();
@@ -156,8 +160,8 @@ final class Kind {
         for (int i = 0; i < conditional.size(); i++) {
             Dynamics.ConditionalDerivedVariable c = conditional.get(i);
             ExprCompiler here = compiler.at(c.location());
-            conditionalTests[i] = c.cases().stream().map(k -> k.condition() == null ? (BoolOp) v -> true
-                    : here.condition(k.condition())).toArray(BoolOp[]::new);
+            conditionalTests[i] = c.cases().stream().map(k -> here.condition(k.condition() == null
+                    ? new Expr.Bool(true) : k.condition())).toArray(BoolOp[]::new);
             conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
         }
 
