@@ -1,0 +1,49 @@
+package org.lemsbridge.lems;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * A component with its resolved type, numeric values in SI (parameters, derived parameters, fixed values and
+ * type constants), string values (Text, Path, ComponentReference, Link) and nested components in document order.
+ * {@code role} is the Child or Children name it was nested under, or null for a top-level component.
+ */
+public record Component(
+        String id,
+        ComponentType type,
+        String role,
+        Map<String, String> attributes,
+        Map<String, Double> values,
+        Map<String, String> texts,
+        List<Component> children,
+        SourceLocation location) {
+
+    public Component {
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        children = List.copyOf(children);
+    }
+
+    public String typeName() {
+        return type.name();
+    }
+
+    public Optional<Double> value(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public Optional<String> text(String name) {
+        return Optional.ofNullable(texts.get(name));
+    }
+
+    /** Human-readable name for messages. */
+    public String describe() {
+        return (id == null ? "<anonymous>" : id) + " (" + type.name() + ")";
+    }
+}

@@ -1,0 +1,183 @@
+package org.lemsbridge.lems;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * Flattens a LEMS document and everything it includes into one list of top-level elements, in textual order.
+ * An include is looked up beside the including file, then in each search folder, then among the bundled
+ * NeuroML core types. Each file is read once; cycles, missing files and paths escaping the allowed folders are
+ * refused.
+ */
+final class IncludeResolver {
+
+    static final String BUNDLED_CORE_TYPES = "/org/lemsbridge/lems/coretypes/";
+
+    private final List<Path> searchPath;
+    private final List<Path> allowedRoots;
+    private final Set<String> done = new HashSet<>();
+    private final Set<String> inProgress = new LinkedHashSet<>();
+    private final List<XmlElement> elements = new ArrayList<>();
+
+    private IncludeResolver(Path rootFolder, List<Path> searchPath) {
+        this.searchPath = searchPath.stream().map(IncludeResolver::canonical).toList();
+        List<Path> roots = new ArrayList<>();
+        roots.add(canonical(rootFolder));
+        roots.addAll(this.searchPath);
+        this.allowedRoots = List.copyOf(roots);
+    }
+
+    /** Reads a root file and its includes. */
+    static List<XmlElement> resolve(Path file, List<Path> searchPath) {
+        Path canonical = canonical(file);
+        if (!Files.isRegularFile(canonical)) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file: " + file);
+        }
+        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath);
+        resolver.readFile(new Source.OnDisk(canonical), SecureXml.read(file));
+        return List.copyOf(resolver.elements);
+    }
+
+    /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
+    static List<XmlElement> resolve(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
+        Path base = baseDir == null ? Path.of("").toAbsolutePath() : baseDir;
+        IncludeResolver resolver = new IncludeResolver(base, searchPath);
+        resolver.readFile(new Source.InMemory(sourceName, canonical(base)), SecureXml.read(xml, sourceName));
+        return List.copyOf(resolver.elements);
+    }
+
+    private sealed interface Source {
+        String key();
+
+        /** Folder for includes found in this source, or null for a bundled resource. */
+        Path folder();
+
+        record OnDisk(Path file) implements Source {
+            public String key() {
+                return file.toString();
+            }
+
+            public Path folder() {
+                return file.getParent();
+            }
+        }
+
+        record InMemory(String name, Path folder) implements Source {
+            public String key() {
+                return "memory:" + name;
+            }
+        }
+
+        record Bundled(String name) implements Source {
+            public String key() {
+                return "classpath:" + name;
+            }
+
+            public Path folder() {
+                return null;
+            }
+        }
+    }
+
+    private void readFile(Source source, XmlElement root) {
+        done.add(source.key());
+        inProgress.add(source.key());
+        if (!root.tag().equals("Lems") && !root.tag().equals("neuroml")) {
+            throw new BadInputException(root.location(), "expected a <Lems> root element, found <" + root.tag() + ">");
+        }
+        for (XmlElement element : root.children()) {
+            if (element.tag().equals("Include")) {
+                include(source, element);
+            } else {
+                elements.add(element);
+            }
+        }
+        inProgress.remove(source.key());
+    }
+
+    private void include(Source from, XmlElement include) {
+        String name = include.attribute("file").or(() -> include.attribute("href")).orElseThrow(
+                () -> new BadInputException(include.location(), "<Include> needs a file attribute"));
+        Source target = locate(from, name, include);
+        if (inProgress.contains(target.key())) {
+            throw new BadInputException(include.location(), "include cycle: " + String.join(" -> ", inProgress)
+                    + " -> " + target.key());
+        }
+        if (done.contains(target.key())) {
+            return;
+        }
+        XmlElement root = target instanceof Source.OnDisk disk ? SecureXml.read(disk.file())
+                : readBundled(((Source.Bundled) target).name(), include);
+        readFile(target, root);
+    }
+
+    private Source locate(Source from, String name, XmlElement include) {
+        List<Path> candidates = new ArrayList<>();
+        Path asGiven = Path.of(name);
+        if (asGiven.isAbsolute()) {
+            candidates.add(asGiven);
+        } else {
+            if (from.folder() != null) {
+                candidates.add(from.folder().resolve(name));
+            }
+            for (Path folder : searchPath) {
+                candidates.add(folder.resolve(name));
+            }
+        }
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+                Path found = canonical(candidate);
+                if (allowedRoots.stream().noneMatch(found::startsWith)) {
+                    throw new BadInputException(include.location(), "include '" + name + "' resolves to " + found
+                            + ", outside the model's folder and the search folders " + allowedRoots,
+                            "copy the file beside the model or add its folder with -I");
+                }
+                return new Source.OnDisk(found);
+            }
+        }
+        if (from instanceof Source.Bundled || !asGiven.isAbsolute()) {
+            String fileName = asGiven.getFileName() == null ? name : asGiven.getFileName().toString();
+            if (!name.contains("..") && IncludeResolver.class.getResource(BUNDLED_CORE_TYPES + fileName) != null) {
+                return new Source.Bundled(fileName);
+            }
+        }
+        List<String> searched = new ArrayList<>();
+        if (from.folder() != null) {
+            searched.add(from.folder().toString());
+        }
+        searchPath.forEach(p -> searched.add(p.toString()));
+        searched.add("bundled core types");
+        throw new BadInputException(include.location(), "included file '" + name + "' not found; searched " + searched,
+                "add the folder that holds it with -I");
+    }
+
+    private static XmlElement readBundled(String name, XmlElement include) {
+        try (InputStream in = IncludeResolver.class.getResourceAsStream(BUNDLED_CORE_TYPES + name)) {
+            if (in == null) {
+                throw new BadInputException(include.location(), "bundled core type file " + name + " is missing");
+            }
+            return SecureXml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled:" + name);
+        } catch (IOException e) {
+            throw new BadInputException(include.location(), "cannot read bundled " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static Path canonical(Path path) {
+        try {
+            return path.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+}

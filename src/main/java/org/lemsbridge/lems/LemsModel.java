@@ -1,0 +1,58 @@
+package org.lemsbridge.lems;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * A LEMS document after includes, inheritance and unit conversion: the types by name, all top-level components in
+ * document order (and every component with an id, nested ones too), the units, and the Target.
+ */
+public record LemsModel(
+        Path source,
+        LemsUnits units,
+        Map<String, ComponentType> types,
+        List<Component> topLevelComponents,
+        Map<String, Component> componentsById,
+        Map<String, Double> globalConstants,
+        String targetComponentId,
+        SourceLocation targetLocation) {
+
+    public LemsModel {
+        types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+        topLevelComponents = List.copyOf(topLevelComponents);
+        componentsById = Collections.unmodifiableMap(new LinkedHashMap<>(componentsById));
+        globalConstants = Collections.unmodifiableMap(new LinkedHashMap<>(globalConstants));
+    }
+
+    public Optional<Component> component(String id) {
+        return Optional.ofNullable(componentsById.get(id));
+    }
+
+    public Optional<ComponentType> type(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    /** The Simulation component named by {@code <Target component=...>}, if any. */
+    public Optional<Component> targetSimulation() {
+        return targetComponentId == null ? Optional.empty() : component(targetComponentId);
+    }
+
+    /** True if {@code type} is {@code ancestorName} or extends it, directly or not. */
+    public boolean isA(ComponentType type, String ancestorName) {
+        ComponentType current = type;
+        int guard = 0;
+        while (current != null && guard++ < 100) {
+            if (current.name().equals(ancestorName)) {
+                return true;
+            }
+            current = current.extendsName() == null ? null : types.get(current.extendsName());
+        }
+        return false;
+    }
+}

@@ -1,0 +1,279 @@
+package org.lemsbridge.lems;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.Unit;
+import org.lemsbridge.units.UnitTable;
+
+/**
+ * Reads a LEMS document and its includes into a {@link LemsModel}: resolves ComponentType inheritance, converts
+ * component values to SI and parses every expression.
+ */
+public final class LemsReader {
+
+    private static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
+            "Target", "Include", "Assertion", "notes", "annotation");
+
+    private final Path source;
+    private final List<XmlElement> elements;
+    private LemsUnits units;
+    private final Map<String, XmlElement> typeElements = new LinkedHashMap<>();
+    private final Map<String, ComponentType> resolvedTypes = new LinkedHashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+    private final Map<String, XmlElement> topLevelById = new HashMap<>();
+    private final Map<String, Component> componentsById = new LinkedHashMap<>();
+
+    private LemsReader(Path source, List<XmlElement> elements) {
+        this.source = source;
+        this.elements = elements;
+    }
+
+    /** Reads a file; includes resolve beside the including file, then in {@code searchPath}, then bundled types. */
+    public static LemsModel read(Path file, List<Path> searchPath) {
+        return new LemsReader(file, IncludeResolver.resolve(file, searchPath)).build();
+    }
+
+    /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
+    public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
+        return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath)).build();
+    }
+
+    private LemsModel build() {
+        readUnits();
+        for (XmlElement element : elements) {
+            if (element.tag().equals("ComponentType")) {
+                typeElements.putIfAbsent(TypeReader.required(element, "name"), element);
+            }
+        }
+        for (String name : typeElements.keySet()) {
+            resolveType(name, typeElements.get(name).location());
+        }
+        Map<String, Double> globalConstants = new LinkedHashMap<>();
+        String target = null;
+        SourceLocation targetLocation = null;
+        for (XmlElement element : elements) {
+            if (element.tag().equals("Constant")) {
+                // jLEMS takes a bare number here whatever the dimension (bounce.xml: value="9.8" for acceleration)
+                String text = TypeReader.required(element, "value");
+                double value = plainNumber(text).orElseGet(() -> units.toSi(text, element.attributeOr("dimension", "*"),
+                        element.location()));
+                globalConstants.put(TypeReader.required(element, "name"), value);
+                element.attribute("symbol").ifPresent(symbol -> globalConstants.putIfAbsent(symbol, value));
+            } else if (element.tag().equals("Target") && target == null) {
+                target = TypeReader.required(element, "component");
+                targetLocation = element.location();
+            } else if (!NOT_COMPONENTS.contains(element.tag())) {
+                element.attribute("id").ifPresent(id -> topLevelById.putIfAbsent(id, element));
+            }
+        }
+        List<Component> topLevel = new ArrayList<>();
+        for (XmlElement element : elements) {
+            if (!NOT_COMPONENTS.contains(element.tag())) {
+                topLevel.add(component(element, null, null));
+            }
+        }
+        if (target != null && !componentsById.containsKey(target)) {
+            throw new BadInputException(targetLocation, "Target component '" + target + "' is not defined");
+        }
+        return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants, target,
+                targetLocation);
+    }
+
+    private static Optional<Double> plainNumber(String text) {
+        try {
+            return Optional.of(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void readUnits() {
+        UnitTable table = UnitTable.standard();
+        String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
+        for (XmlElement element : elements) {
+            if (element.tag().equals("Dimension")) {
+                int[] e = new int[7];
+                for (int i = 0; i < 7; i++) {
+                    e[i] = integer(element, keys[i]);
+                }
+                table = table.withDimension(TypeReader.required(element, "name"),
+                        new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]));
+            }
+        }
+        for (XmlElement element : elements) {
+            if (element.tag().equals("Unit")) {
+                String symbol = TypeReader.required(element, "symbol");
+                String dimensionName = element.attributeOr("dimension", "none");
+                Dimension dimension = table.dimension(dimensionName).orElseThrow(() -> new BadInputException(
+                        element.location(), "unit " + symbol + " names unknown dimension '" + dimensionName + "'"));
+                table = table.withUnit(new Unit(symbol, dimension, integer(element, "power"),
+                        number(element, "scale", 1.0), number(element, "offset", 0.0)));
+            }
+        }
+        units = new LemsUnits(table);
+    }
+
+    private static int integer(XmlElement element, String name) {
+        String value = element.attributeOr(name, "0");
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(element.location(), name + "='" + value + "' is not an integer");
+        }
+    }
+
+    private static double number(XmlElement element, String name, double fallback) {
+        String value = element.attributeOr(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(element.location(), name + "='" + value + "' is not a number");
+        }
+    }
+
+    private ComponentType resolveType(String name, SourceLocation usedAt) {
+        ComponentType done = resolvedTypes.get(name);
+        if (done != null) {
+            return done;
+        }
+        XmlElement element = typeElements.get(name);
+        if (element == null) {
+            throw new BadInputException(usedAt, "unknown ComponentType '" + name + "'");
+        }
+        if (!resolving.add(name)) {
+            throw new BadInputException(element.location(), "ComponentType '" + name + "' extends itself");
+        }
+        ComponentType own = TypeReader.readOwn(element);
+        ComponentType resolved = own.extendsName() == null ? own
+                : TypeInheritance.merge(own, resolveType(own.extendsName(), element.location()));
+        resolving.remove(name);
+        resolvedTypes.put(name, resolved);
+        return resolved;
+    }
+
+    private Component component(XmlElement element, ComponentType parentType, Component parentHint) {
+        String role = null;
+        String typeName;
+        if (parentType != null && (parentType.child(element.tag()).isPresent()
+                || parentType.children(element.tag()).isPresent())) {
+            role = element.tag();
+            String declared = parentType.child(element.tag()).map(ComponentType.ChildDecl::type)
+                    .orElseGet(() -> parentType.children(element.tag()).get().type());
+            typeName = element.attributeOr("type", declared);
+        } else if (element.tag().equals("Component")) {
+            typeName = TypeReader.required(element, "type");
+        } else {
+            typeName = element.tag();
+        }
+        if (!typeElements.containsKey(typeName)) {
+            throw new BadInputException(element.location(), "<" + element.tag() + "> is not a known ComponentType"
+                    + (element.tag().equals(typeName) ? "" : " (type '" + typeName + "')"),
+                    "include the file that defines it, e.g. <Include file=\"Cells.xml\"/>");
+        }
+        ComponentType type = resolveType(typeName, element.location());
+        if (role == null && parentType != null) {
+            role = roleByType(parentType, type);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        element.attribute("extends").map(topLevelById::get).ifPresent(prototype -> attributes.putAll(
+                prototype.attributes()));
+        attributes.putAll(element.attributes());
+        attributes.remove("extends");
+        String id = element.attributeOr("id", null);
+        Map<String, Double> values = values(type, attributes, element.location());
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String text : type.texts()) {
+            putIfPresent(texts, attributes, text);
+        }
+        for (String path : type.paths()) {
+            putIfPresent(texts, attributes, path);
+        }
+        type.componentReferences().forEach(r -> putIfPresent(texts, attributes, r.name()));
+        type.links().forEach(l -> putIfPresent(texts, attributes, l.name()));
+        List<Component> children = new ArrayList<>();
+        for (XmlElement nested : element.children()) {
+            if (NOT_COMPONENTS.contains(nested.tag()) || nested.tag().equals("property")) {
+                continue;
+            }
+            children.add(component(nested, type, null));
+        }
+        Component component = new Component(id, type, role, attributes, values, texts, children, element.location());
+        if (id != null) {
+            componentsById.putIfAbsent(id, component);
+        }
+        return component;
+    }
+
+    private static void putIfPresent(Map<String, String> into, Map<String, String> attributes, String name) {
+        String value = attributes.get(name);
+        if (value != null) {
+            into.put(name, value);
+        }
+    }
+
+    private String roleByType(ComponentType parentType, ComponentType childType) {
+        for (ComponentType.ChildrenDecl list : parentType.childrenDecls()) {
+            if (list.type() == null || isA(childType, list.type())) {
+                return list.name();
+            }
+        }
+        for (ComponentType.ChildDecl child : parentType.childDecls()) {
+            if (isA(childType, child.type())) {
+                return child.name();
+            }
+        }
+        return null;
+    }
+
+    private boolean isA(ComponentType type, String ancestor) {
+        ComponentType current = type;
+        for (int guard = 0; current != null && guard < 100; guard++) {
+            if (current.name().equals(ancestor)) {
+                return true;
+            }
+            current = current.extendsName() == null ? null : resolvedTypes.get(current.extendsName());
+        }
+        return false;
+    }
+
+    private Map<String, Double> values(ComponentType type, Map<String, String> attributes, SourceLocation where) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ComponentType.Constant constant : type.constants()) {
+            values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
+        }
+        Map<String, String> fixedValues = new HashMap<>();
+        type.fixed().forEach(f -> fixedValues.put(f.parameter(), f.value()));
+        for (ComponentType.Parameter parameter : type.parameters()) {
+            String text = Optional.ofNullable(fixedValues.get(parameter.name())).orElse(attributes.get(parameter.name()));
+            if (text != null) {
+                values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
+            }
+        }
+        for (ComponentType.DerivedParameter derived : type.derivedParameters()) {
+            if (derived.value() != null) {
+                Function<String, Double> known = values::get;
+                double value = ExprInterpreter.evaluate(derived.value(), name -> {
+                    Double v = known.apply(name);
+                    return v == null ? Double.NaN : v;
+                });
+                values.put(derived.name(), value);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,99 @@
+package org.lemsbridge.sim;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
+ * followed by a TAB, lines ending in {@code \n}) to a temporary file, moved into place with its JSON sidecar when
+ * complete.
+ */
+final class DatWriter implements AutoCloseable {
+
+    /** One column: where its value lives and how the sidecar describes it. */
+    record Column(String name, String quantity, String unit, Ref source) {
+    }
+
+    private final String id;
+    private final Path target;
+    private final Path temporary;
+    private final List<Column> columns;
+    private final Ref[] sources;
+    private final String modelSource;
+    private final BufferedWriter out;
+    private final StringBuilder row = new StringBuilder(256);
+    private long rows;
+
+    DatWriter(String id, Path target, List<Column> columns, String modelSource) {
+        this.id = id;
+        this.target = target;
+        this.columns = List.copyOf(columns);
+        this.sources = columns.stream().map(Column::source).toArray(Ref[]::new);
+        this.modelSource = modelSource;
+        try {
+            Path folder = target.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            this.temporary = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    void writeRow(double t) {
+        row.setLength(0);
+        row.append(Float.toString((float) t)).append('\t');
+        for (Ref source : sources) {
+            row.append(Float.toString((float) source.array()[source.index()])).append('\t');
+        }
+        row.append('\n');
+        try {
+            out.append(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        rows++;
+    }
+
+    SimulationResult.WrittenFile finish() {
+        try {
+            out.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path sidecar = target.resolveSibling(target.getFileName() + ".json");
+            Path sidecarTemporary = Files.createTempFile(sidecar.toAbsolutePath().getParent(),
+                    sidecar.getFileName().toString(), ".part");
+            Files.writeString(sidecarTemporary, sidecarJson(), StandardCharsets.UTF_8);
+            Files.move(sidecarTemporary, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new SimulationResult.WrittenFile(id, target, sidecar, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + target, e);
+        }
+    }
+
+    private String sidecarJson() {
+        StringBuilder json = new StringBuilder("{\"columns\":[{\"name\":\"t\",\"quantity\":\"t\",\"unit\":\"s\"}");
+        for (Column column : columns) {
+            json.append(",{\"name\":").append(Json.string(column.name())).append(",\"quantity\":")
+                    .append(Json.string(column.quantity())).append(",\"unit\":").append(Json.string(column.unit()))
+                    .append('}');
+        }
+        json.append("],\"source\":").append(Json.string(modelSource)).append(",\"rows\":").append(rows).append("}\n");
+        return json.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // cleaning up after a failed run
+        }
+    }
+}

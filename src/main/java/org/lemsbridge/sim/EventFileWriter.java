@@ -1,0 +1,84 @@
+package org.lemsbridge.sim;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One EventOutputFile: events are buffered as they fire and written at the step's recording point stamped with
+ * {@code (float) t}, as {@code t TAB id} (TIME_ID) or {@code id TAB t} (ID_TIME); other formats write nothing.
+ */
+final class EventFileWriter implements AutoCloseable {
+
+    private final String id;
+    private final Path target;
+    private final Path temporary;
+    private final boolean idFirst;
+    private final boolean writes;
+    private final BufferedWriter out;
+    private final List<String> pending = new ArrayList<>();
+    private long events;
+
+    EventFileWriter(String id, Path target, String format) {
+        this.id = id;
+        this.target = target;
+        this.idFirst = "ID_TIME".equals(format);
+        this.writes = "TIME_ID".equals(format) || idFirst;
+        try {
+            Path folder = target.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            this.temporary = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    EventTarget recorderFor(String selectionId) {
+        return () -> pending.add(selectionId);
+    }
+
+    void flush(double t) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String time = Float.toString((float) t);
+        try {
+            for (String selection : pending) {
+                if (writes) {
+                    out.write(idFirst ? selection + "\t" + time + "\n" : time + "\t" + selection + "\n");
+                    events++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        pending.clear();
+    }
+
+    SimulationResult.WrittenFile finish() {
+        try {
+            out.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new SimulationResult.WrittenFile(id, target, null, events);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // cleaning up after a failed run
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package org.lemsbridge.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One runtime instance: its variables and exposure snapshots, its children in jLEMS advance order, and the
+ * bindings (requirements, selects, event wires) resolved once before the first step.
+ */
+final class Instance {
+
+    final Kind kind;
+    final Instance parent;
+    final Engine engine;
+    final String id;
+    final String name;
+    final double[] vars;
+    final double[] exposed;
+    final List<Instance> singles = new ArrayList<>();
+    final Map<String, Instance> singleByName = new LinkedHashMap<>();
+    final Map<String, List<Instance>> groups = new LinkedHashMap<>();
+    String multiGroup;
+    int regime;
+    boolean connected;
+
+    private Ref[] requirements = new Ref[0];
+    private Ref[][] selectSources = new Ref[0][];
+    private double[] selectFallbacks = new double[0];
+    private boolean[] selectMultiply = new boolean[0];
+    private List<List<Connection>> outgoing;
+    private Connection[][] wires;
+    private Instance[] order = new Instance[0];
+    private Ref[] liveRequirements = new Ref[0];
+    private Ref[][] liveSelectSources = new Ref[0][];
+    private Rk4Group rk4;
+
+    Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
+        this.kind = kind;
+        this.parent = parent;
+        this.engine = engine;
+        this.id = id;
+        this.name = name;
+        this.vars = kind.initialVars.clone();
+        this.exposed = new double[kind.exposureNames.length];
+        this.regime = kind.initialRegime;
+        this.outgoing = new ArrayList<>();
+        for (int i = 0; i < kind.outPorts.size(); i++) {
+            outgoing.add(new ArrayList<>());
+        }
+    }
+
+    /** A name as other instances see it: exposure snapshot first, then a variable, then the parent's lookup. */
+    Ref lookup(String variable) {
+        Integer exposure = kind.exposureIndex.get(variable);
+        if (exposure != null) {
+            return new Ref(exposed, exposure, path() + "/" + variable);
+        }
+        int slot = kind.slotOf(variable);
+        if (slot >= 0) {
+            return new Ref(vars, slot, path() + "/" + variable);
+        }
+        return parent == null ? null : parent.lookup(variable);
+    }
+
+    /** Like {@link #lookup} but reading the variable behind an exposure (for RK4 stages inside one group). */
+    Ref lookupLive(String variable) {
+        Integer exposure = kind.exposureIndex.get(variable);
+        if (exposure != null) {
+            int source = kind.exposureSources[exposure];
+            return source >= 0 ? new Ref(vars, source, path() + "/" + variable)
+                    : new Ref(exposed, exposure, path() + "/" + variable);
+        }
+        int slot = kind.slotOf(variable);
+        if (slot >= 0 && !isRequirement(slot)) {
+            return new Ref(vars, slot, path() + "/" + variable);
+        }
+        return parent == null ? null : parent.lookupLive(variable);
+    }
+
+    private boolean isRequirement(int slot) {
+        for (int requirement : kind.requirementSlots) {
+            if (requirement == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #lookup} but without climbing to the parent: what a recorder path's last name means. */
+    Ref lookupOwn(String variable) {
+        Integer exposure = kind.exposureIndex.get(variable);
+        if (exposure != null) {
+            return new Ref(exposed, exposure, path() + "/" + variable);
+        }
+        int slot = kind.slotOf(variable);
+        return slot >= 0 ? new Ref(vars, slot, path() + "/" + variable) : null;
+    }
+
+    /** Event recorders join after bind(), so they are appended to the frozen wires. */
+    void connectRecorder(int outPort, Connection connection) {
+        outgoing.get(outPort).add(connection);
+        if (wires != null) {
+            wires[outPort] = outgoing.get(outPort).toArray(Connection[]::new);
+        }
+    }
+
+    String path() {
+        String here = name != null ? name : id != null ? id : kind.type.name();
+        return parent == null ? here : parent.path() + "/" + here;
+    }
+
+    void addSingle(String childName, Instance child) {
+        singles.add(child);
+        singleByName.putIfAbsent(childName, child);
+    }
+
+    void addToGroup(String group, Instance member) {
+        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(member);
+    }
+
+    /** A child by Child name, list-member id, or id/name inside a group. */
+    Instance findChild(String step) {
+        Instance single = singleByName.get(step);
+        if (single != null) {
+            return single;
+        }
+        for (Instance s : singles) {
+            if (step.equals(s.id)) {
+                return s;
+            }
+        }
+        for (List<Instance> members : groups.values()) {
+            for (Instance member : members) {
+                if (step.equals(member.id) || step.equals(member.name)) {
+                    return member;
+                }
+            }
+        }
+        return null;
+    }
+
+    List<Instance> multiMembers() {
+        if (multiGroup != null) {
+            return groups.get(multiGroup);
+        }
+        if (groups.size() == 1) {
+            return groups.values().iterator().next();
+        }
+        return null;
+    }
+
+    void connect(int outPort, Connection connection) {
+        outgoing.get(outPort).add(connection);
+    }
+
+    void bind(Ref[] requirementRefs, Ref[][] selectRefs, double[] fallbacks, boolean[] multiply) {
+        this.requirements = requirementRefs;
+        this.selectSources = selectRefs;
+        this.selectFallbacks = fallbacks;
+        this.selectMultiply = multiply;
+        List<Instance> all = new ArrayList<>(singles);
+        groups.values().forEach(all::addAll);
+        this.order = all.toArray(Instance[]::new);
+        this.wires = outgoing.stream().map(list -> list.toArray(Connection[]::new)).toArray(Connection[][]::new);
+    }
+
+    void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
+        this.liveRequirements = requirementRefs;
+        this.liveSelectSources = selectRefs;
+    }
+
+    void integrateWithRk4(Rk4Group group) {
+        this.rk4 = group;
+    }
+
+    Instance[] advanceOrder() {
+        return order;
+    }
+
+    // ---- initialization (lems-semantics §3.3) ----
+
+    void initialize() {
+        initPass(false);
+        for (Instance child : order) {
+            child.initialize();
+        }
+        initPass(true);
+        for (Instance child : order) {
+            child.initialize();
+        }
+        initPass(true);
+    }
+
+    private void initPass(boolean withDerived) {
+        vars[kind.tSlot] = engine.time;
+        readRequirements();
+        if (withDerived) {
+            evaluateDerived();
+        }
+        for (CompiledAction[] block : kind.onStarts) {
+            CompiledAction.runAll(block, this);
+        }
+        if (regime >= 0) {
+            for (CompiledAction[] block : kind.regimes[regime].onEntries()) {
+                CompiledAction.runAll(block, this);
+            }
+        }
+        syncExposures();
+    }
+
+    // ---- one step (lems-semantics §2.2 - §2.4) ----
+
+    void advance(double t, double dt) {
+        if (rk4 != null) {
+            rk4.advance(t, dt);
+            return;
+        }
+        for (Instance child : order) {
+            child.advance(t, dt);
+        }
+        step(t, dt);
+        if (regime >= 0) {
+            regimeStep(dt);
+        }
+    }
+
+    private void step(double t, double dt) {
+        double[] v = vars;
+        v[kind.tSlot] = t;
+        readRequirements();
+        evaluateDerived();
+        int[] rateSlots = kind.rateSlots;
+        if (rateSlots.length > 0) {
+            DoubleOp[] rates = kind.rateOps;
+            double[] scratch = kind.rateScratch;
+            for (int i = 0; i < rateSlots.length; i++) {
+                scratch[i] = rates[i].eval(v);
+            }
+            for (int i = 0; i < rateSlots.length; i++) {
+                v[rateSlots[i]] = v[rateSlots[i]] + (dt * scratch[i]);
+            }
+        }
+        BoolOp[] tests = kind.conditionTests;
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(v)) {
+                CompiledAction.runAll(kind.conditionActions[i], this);
+            }
+        }
+        checkFinite(t);
+        syncExposures();
+    }
+
+    private void regimeStep(double dt) {
+        double[] v = vars;
+        Kind.Regime active = kind.regimes[regime];
+        int[] slots = active.rateSlots();
+        DoubleOp[] rates = active.rates();
+        for (int i = 0; i < slots.length; i++) {
+            v[slots[i]] = v[slots[i]] + (dt * rates[i].eval(v));
+        }
+        BoolOp[] tests = active.tests();
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(v)) {
+                CompiledAction.runAll(active.conditionActions()[i], this);
+            }
+        }
+    }
+
+    private void readRequirements() {
+        readRequirements(requirements);
+    }
+
+    private void readRequirements(Ref[] refs) {
+        int[] slots = kind.requirementSlots;
+        for (int i = 0; i < refs.length; i++) {
+            Ref ref = refs[i];
+            vars[slots[i]] = ref.array()[ref.index()];
+        }
+    }
+
+    private void evaluateDerived() {
+        evaluateDerived(selectSources);
+    }
+
+    /** One RK4 stage: current time, live requirements and selects, all derived variables, then the rates. */
+    void evaluateStage(double t, double[] rates, int offset) {
+        vars[kind.tSlot] = t;
+        readRequirements(liveRequirements);
+        evaluateDerived(liveSelectSources);
+        DoubleOp[] ops = kind.rateOps;
+        for (int i = 0; i < ops.length; i++) {
+            rates[offset + i] = ops[i].eval(vars);
+        }
+    }
+
+    /** After an RK4 step: conditions on the new state, the finiteness check and the exposure snapshot. */
+    void finishRk4Step(double t) {
+        BoolOp[] tests = kind.conditionTests;
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(vars)) {
+                CompiledAction.runAll(kind.conditionActions[i], this);
+            }
+        }
+        checkFinite(t);
+        syncExposures();
+    }
+
+    private void evaluateDerived(Ref[][] sourcesBySelect) {
+        double[] v = vars;
+        Kind.SelectVariable[] selects = kind.selects;
+        for (int i = 0; i < selects.length; i++) {
+            Ref[] sources = sourcesBySelect[i];
+            double value;
+            if (sources == null) {
+                value = selectFallbacks[i];
+            } else if (selectMultiply[i]) {
+                value = 1.0;
+                for (Ref source : sources) {
+                    value = value * source.array()[source.index()];
+                }
+            } else {
+                value = 0.0;
+                for (Ref source : sources) {
+                    value = value + source.array()[source.index()];
+                }
+            }
+            v[selects[i].slot()] = value;
+        }
+        int[] derivedSlots = kind.derivedSlots;
+        DoubleOp[] derived = kind.derivedOps;
+        for (int i = 0; i < derivedSlots.length; i++) {
+            v[derivedSlots[i]] = derived[i].eval(v);
+        }
+        int[] conditionalSlots = kind.conditionalSlots;
+        for (int i = 0; i < conditionalSlots.length; i++) {
+            BoolOp[] cases = kind.conditionalTests[i];
+            double value = 0.0;
+            for (int c = 0; c < cases.length; c++) {
+                if (cases[c].test(v)) {
+                    value = kind.conditionalValues[i][c].eval(v);
+                    break;
+                }
+            }
+            v[conditionalSlots[i]] = value;
+        }
+    }
+
+    private void syncExposures() {
+        int[] sources = kind.exposureSources;
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] >= 0) {
+                exposed[i] = vars[sources[i]];
+            }
+        }
+    }
+
+    private void checkFinite(double t) {
+        int[] slots = kind.stateSlots;
+        for (int i = 0; i < slots.length; i++) {
+            double x = vars[slots[i]];
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                throw new SimulationException("state variable " + kind.stateNames[i] + " of " + path() + " became "
+                        + x + " at t = " + t + " s (step " + engine.stepIndex + ")",
+                        "the model may be unstable at this time step; try a smaller step");
+            }
+        }
+    }
+
+    // ---- events and regimes ----
+
+    void emit(int outPort) {
+        for (Connection connection : wires == null ? outgoing.get(outPort).toArray(Connection[]::new)
+                : wires[outPort]) {
+            if (connection.delay() > 0) {
+                engine.schedule(connection);
+            } else {
+                connection.target().receive();
+            }
+        }
+    }
+
+    void receive(String port) {
+        CompiledAction[][] blocks = kind.onEvents.get(port);
+        if (blocks != null) {
+            for (CompiledAction[] block : blocks) {
+                CompiledAction.runAll(block, this);
+            }
+        }
+        if (regime >= 0) {
+            CompiledAction[][] regimeBlocks = kind.regimes[regime].onEvents().get(port);
+            if (regimeBlocks != null) {
+                for (CompiledAction[] block : regimeBlocks) {
+                    CompiledAction.runAll(block, this);
+                }
+            }
+        }
+    }
+
+    void enterRegime(int index) {
+        regime = index;
+        for (CompiledAction[] block : kind.regimes[index].onEntries()) {
+            CompiledAction.runAll(block, this);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.lemsbridge.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.lems.Component;
+import org.lemsbridge.lems.ComponentType;
+import org.lemsbridge.lems.Dynamics;
+import org.lemsbridge.lems.LemsModel;
+
+/**
+ * Everything about one component that is the same for all its instances: the slot layout of its variables and
+ * its dynamics compiled with the component's parameter values folded in.
+ */
+final class Kind {
+
+    /** A select/reduce derived variable, bound to target instances per instance. */
+    record SelectVariable(int slot, String path, String reduce, boolean required, String name) {
+    }
+
+    record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
+            CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
+    }
+
+    final Component component;
+    final ComponentType type;
+    final Map<String, Integer> slots = new LinkedHashMap<>();
+    final int tSlot;
+    final int indexSlot;
+    final double[] initialVars;
+    final String[] exposureNames;
+    final int[] exposureSources;
+    final Map<String, Integer> exposureIndex = new HashMap<>();
+    final String[] requirementNames;
+    final int[] requirementSlots;
+    final SelectVariable[] selects;
+    final int[] derivedSlots;
+    final DoubleOp[] derivedOps;
+    final int[] conditionalSlots;
+    final BoolOp[][] conditionalTests;
+    final DoubleOp[][] conditionalValues;
+    final int[] rateSlots;
+    final DoubleOp[] rateOps;
+    final double[] rateScratch;
+    final CompiledAction[][] onStarts;
+    final BoolOp[] conditionTests;
+    final CompiledAction[][] conditionActions;
+    final Map<String, CompiledAction[][]> onEvents;
+    final Regime[] regimes;
+    final int initialRegime;
+    final List<String> outPorts = new ArrayList<>();
+    final List<String> inPorts = new ArrayList<>();
+    final String[] stateNames;
+    final int[] stateSlots;
+
+    Kind(Component component, LemsModel model, Random random) {
+        this.component = component;
+        this.type = component.type();
+        Dynamics dynamics = type.dynamics();
+        tSlot = slot("t");
+        for (String name : component.values().keySet()) {
+            slot(name);
+        }
+        for (ComponentType.Property property : type.properties()) {
+            slot(property.name());
+        }
+        requirementNames = type.requirements().stream().map(ComponentType.Requirement::name)
+                .filter(n -> !n.equals("t")).toArray(String[]::new);
+        requirementSlots = new int[requirementNames.length];
+        for (int i = 0; i < requirementNames.length; i++) {
+            requirementSlots[i] = slot(requirementNames[i]);
+        }
+        indexSlot = slot("index");
+        List<Dynamics.StateVariable> states = dynamics == null ? List.of() : dynamics.stateVariables();
+        List<Dynamics.DerivedVariable> derived = dynamics == null ? List.of() : dynamics.derivedVariables();
+        List<Dynamics.ConditionalDerivedVariable> conditional = dynamics == null ? List.of()
+                : dynamics.conditionalDerivedVariables();
+        states.forEach(s -> slot(s.name()));
+        derived.forEach(d -> slot(d.name()));
+        conditional.forEach(c -> slot(c.name()));
+        if (dynamics != null) {
+            dynamics.onStarts().forEach(this::slotsForAssignments);
+            dynamics.onConditions().forEach(c -> slotsForAssignments(c.actions()));
+            dynamics.onEvents().forEach(e -> slotsForAssignments(e.actions()));
+            for (Dynamics.Regime regime : dynamics.regimes()) {
+                regime.timeDerivatives().forEach(td -> slot(td.variable()));
+                regime.onEntries().forEach(this::slotsForAssignments);
+                regime.onConditions().forEach(c -> slotsForAssignments(c.actions()));
+                regime.onEvents().forEach(e -> slotsForAssignments(e.actions()));
+            }
+            dynamics.timeDerivatives().forEach(td -> slot(td.variable()));
+        }
+        stateNames = states.stream().map(Dynamics.StateVariable::name).toArray(String[]::new);
+        stateSlots = states.stream().mapToInt(s -> slots.get(s.name())).toArray();
+
+        initialVars = new double[slots.size()];
+        component.values().forEach((name, value) -> initialVars[slots.get(name)] = value);
+        type.properties().forEach(p -> initialVars[slots.get(p.name())] = p.defaultValue());
+
+        exposureNames = type.exposures().stream().map(ComponentType.Exposure::name).toArray(String[]::new);
+        exposureSources = new int[exposureNames.length];
+        for (int i = 0; i < exposureNames.length; i++) {
+            exposureIndex.put(exposureNames[i], i);
+            exposureSources[i] = -1;
+        }
+        for (Dynamics.StateVariable s : states) {
+            mapExposure(s.name(), s.exposure());
+        }
+        for (Dynamics.DerivedVariable d : derived) {
+            mapExposure(d.name(), d.exposure());
+        }
+        for (Dynamics.ConditionalDerivedVariable c : conditional) {
+            mapExposure(c.name(), c.exposure());
+        }
+
+        ExprCompiler compiler = new ExprCompiler(new ExprCompiler.Names() {
+            @Override
+            public int slot(String name) {
+                if (component.values().containsKey(name)) {
+                    return -1;
+                }
+                Integer slot = slots.get(name);
+                return slot == null ? -1 : slot;
+            }
+
+            @Override
+            public Double constant(String name) {
+                Double value = component.values().get(name);
+                return value != null ? value : model.globalConstants().get(name);
+            }
+        }, random, component.location(), component.describe());
+
+        List<SelectVariable> selectList = new ArrayList<>();
+        List<Integer> derivedSlotList = new ArrayList<>();
+        List<DoubleOp> derivedOpList = new ArrayList<>();
+        for (Dynamics.DerivedVariable d : derived) {
+            if (d.isSelect()) {
+                selectList.add(new SelectVariable(slots.get(d.name()), d.select(), d.reduce(), d.required(), d.name()));
+            } else if (d.value() != null) {
+                derivedSlotList.add(slots.get(d.name()));
+                derivedOpList.add(compiler.at(d.location()).number(d.value()));
+            }
+        }
+        selects = selectList.toArray(SelectVariable[]::new);
+        derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
+        derivedOps = derivedOpList.toArray(DoubleOp[]::new);
+
+        conditionalSlots = conditional.stream().mapToInt(c -> slots.get(c.name())).toArray();
+        conditionalTests = new BoolOp[conditional.size()][];
+        conditionalValues = new DoubleOp[conditional.size()][];
+        for (int i = 0; i < conditional.size(); i++) {
+            Dynamics.ConditionalDerivedVariable c = conditional.get(i);
+            ExprCompiler here = compiler.at(c.location());
+            conditionalTests[i] = c.cases().stream().map(k -> k.condition() == null ? (BoolOp) v -> true
+                    : here.condition(k.condition())).toArray(BoolOp[]::new);
+            conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
+        }
+
+        List<Dynamics.TimeDerivative> rates = dynamics == null ? List.of() : dynamics.timeDerivatives();
+        rateSlots = rates.stream().mapToInt(r -> slots.get(r.variable())).toArray();
+        rateOps = rates.stream().map(r -> compiler.at(r.location()).number(r.value())).toArray(DoubleOp[]::new);
+        rateScratch = new double[rateSlots.length];
+
+        if (dynamics != null) {
+            for (Dynamics.OnCondition c : dynamics.onConditions()) {
+                collectPorts(c.actions());
+            }
+            dynamics.onStarts().forEach(this::collectPorts);
+            dynamics.onEvents().forEach(e -> collectPorts(e.actions()));
+            dynamics.regimes().forEach(r -> {
+                r.onConditions().forEach(c -> collectPorts(c.actions()));
+                r.onEvents().forEach(e -> collectPorts(e.actions()));
+                r.onEntries().forEach(this::collectPorts);
+            });
+        }
+        for (ComponentType.EventPort port : type.eventPorts()) {
+            if (port.isIn()) {
+                inPorts.add(port.name());
+            }
+        }
+
+        List<Dynamics.Regime> regimeList = dynamics == null ? List.of() : dynamics.regimes();
+        Map<String, Integer> regimeIndex = new HashMap<>();
+        for (int i = 0; i < regimeList.size(); i++) {
+            regimeIndex.put(regimeList.get(i).name(), i);
+        }
+        ActionCompiler actions = new ActionCompiler(compiler, slots, outPorts, regimeIndex, component.describe());
+        onStarts = dynamics == null ? new CompiledAction[0][]
+                : dynamics.onStarts().stream().map(actions::compile).toArray(CompiledAction[][]::new);
+        List<Dynamics.OnCondition> conditions = dynamics == null ? List.of() : dynamics.onConditions();
+        conditionTests = conditions.stream().map(c -> compiler.at(c.location()).condition(c.test())).toArray(BoolOp[]::new);
+        conditionActions = conditions.stream().map(c -> actions.compile(c.actions())).toArray(CompiledAction[][]::new);
+        onEvents = eventsByPort(dynamics == null ? List.of() : dynamics.onEvents(), actions);
+
+        regimes = new Regime[regimeList.size()];
+        int initial = regimeList.isEmpty() ? -1 : 0;
+        for (int i = 0; i < regimeList.size(); i++) {
+            Dynamics.Regime r = regimeList.get(i);
+            if (r.initial()) {
+                initial = i;
+            }
+            regimes[i] = new Regime(r.name(),
+                    r.timeDerivatives().stream().mapToInt(td -> slots.get(td.variable())).toArray(),
+                    r.timeDerivatives().stream().map(td -> compiler.at(td.location()).number(td.value()))
+                            .toArray(DoubleOp[]::new),
+                    r.onEntries().stream().map(actions::compile).toArray(CompiledAction[][]::new),
+                    r.onConditions().stream().map(c -> compiler.at(c.location()).condition(c.test()))
+                            .toArray(BoolOp[]::new),
+                    r.onConditions().stream().map(c -> actions.compile(c.actions())).toArray(CompiledAction[][]::new),
+                    eventsByPort(r.onEvents(), actions));
+        }
+        initialRegime = initial;
+        if (dynamics != null && !dynamics.kineticSchemes().isEmpty()) {
+            throw new BadInputException(component.location(), "KineticScheme (in " + type.name()
+                    + ") is not supported by this simulator yet");
+        }
+    }
+
+    private static Map<String, CompiledAction[][]> eventsByPort(List<Dynamics.OnEvent> events, ActionCompiler actions) {
+        Map<String, List<CompiledAction[]>> grouped = new LinkedHashMap<>();
+        for (Dynamics.OnEvent event : events) {
+            grouped.computeIfAbsent(event.port(), p -> new ArrayList<>()).add(actions.compile(event.actions()));
+        }
+        Map<String, CompiledAction[][]> result = new HashMap<>();
+        grouped.forEach((port, blocks) -> result.put(port, blocks.toArray(CompiledAction[][]::new)));
+        return result;
+    }
+
+    private void collectPorts(List<Dynamics.Action> actions) {
+        for (Dynamics.Action action : actions) {
+            if (action instanceof Dynamics.EventOut out && !outPorts.contains(out.port())) {
+                outPorts.add(out.port());
+            }
+        }
+    }
+
+    private void slotsForAssignments(List<Dynamics.Action> actions) {
+        for (Dynamics.Action action : actions) {
+            if (action instanceof Dynamics.StateAssignment assignment && !component.values().containsKey(
+                    assignment.variable())) {
+                slot(assignment.variable());
+            }
+        }
+    }
+
+    private void mapExposure(String variable, String exposure) {
+        int slot = slots.get(variable);
+        if (exposure != null) {
+            Integer index = exposureIndex.get(exposure);
+            if (index != null) {
+                exposureSources[index] = slot;
+            }
+        }
+        Integer loose = exposureIndex.get(variable);
+        if (loose != null && exposureSources[loose] < 0) {
+            exposureSources[loose] = slot;
+        }
+    }
+
+    private int slot(String name) {
+        return slots.computeIfAbsent(name, n -> slots.size());
+    }
+
+    int slotOf(String name) {
+        Integer slot = slots.get(name);
+        return slot == null ? -1 : slot;
+    }
+
+    int outPortIndex(String port) {
+        return outPorts.indexOf(port);
+    }
+}

@@ -1,0 +1,8 @@
+package org.lemsbridge.sim;
+
+/** A readable value somewhere in the instance tree: one slot of an instance's vars or exposures. */
+record Ref(double[] array, int index, String description) {
+    double get() {
+        return array[index];
+    }
+}

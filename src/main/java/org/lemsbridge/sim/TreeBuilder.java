@@ -1,0 +1,439 @@
+package org.lemsbridge.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.Component;
+import org.lemsbridge.lems.ComponentType;
+import org.lemsbridge.lems.ExprInterpreter;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.Structure;
+
+/**
+ * Builds the instance tree of a target component (lems-semantics §1, §5): nested components, ChildInstance and
+ * MultiInstantiate first, then With/EventConnection/ForEach in tree order, then binds requirements and selects.
+ */
+final class TreeBuilder {
+
+    private static final String MULTI = "\u0000multi";
+
+    private final LemsModel model;
+    private final Engine engine;
+    private final Map<Component, Kind> kinds = new IdentityHashMap<>();
+
+    TreeBuilder(LemsModel model, Engine engine) {
+        this.model = model;
+        this.engine = engine;
+    }
+
+    Instance build(Component root) {
+        Instance instance = create(root, null, root.id());
+        connectAll(instance);
+        bindAll(instance);
+        markRk4Groups(instance);
+        return instance;
+    }
+
+    private Kind kind(Component component) {
+        return kinds.computeIfAbsent(component, c -> new Kind(c, model, engine.random));
+    }
+
+    private Instance create(Component component, Instance parent, String name) {
+        Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
+        ComponentType type = component.type();
+        for (ComponentType.AttachmentsDecl attachments : type.attachments()) {
+            instance.groups.put(attachments.name(), new ArrayList<>());
+        }
+        for (Component child : component.children()) {
+            if (child.role() != null && type.child(child.role()).isPresent()) {
+                instance.addSingle(child.role(), create(child, instance, child.role()));
+            } else {
+                String list = child.role() == null ? "" : child.role();
+                instance.addToGroup(list, create(child, instance, child.id()));
+            }
+        }
+        for (Structure.Item item : type.structure().items()) {
+            if (item instanceof Structure.ChildInstance childInstance) {
+                Component referenced = reference(component, instance, childInstance.component(), item.location());
+                String childName = lastStep(childInstance.component());
+                Instance child = create(referenced, instance, childName);
+                instance.addSingle(childName, child);
+            } else if (item instanceof Structure.MultiInstantiate multi) {
+                Component referenced = reference(component, instance, multi.component(), item.location());
+                Double number = component.values().get(multi.number());
+                if (number == null) {
+                    throw new BadInputException(component.location(), component.describe() + " needs '"
+                            + multi.number() + "' for MultiInstantiate");
+                }
+                long count = Math.round(number);
+                instance.multiGroup = MULTI;
+                instance.groups.computeIfAbsent(MULTI, g -> new ArrayList<>());
+                for (int i = 0; i < count; i++) {
+                    Instance member = create(referenced, instance, String.valueOf(i));
+                    member.vars[member.kind.indexSlot] = i;
+                    instance.addToGroup(MULTI, member);
+                }
+            }
+        }
+        return instance;
+    }
+
+    private static String lastStep(String reference) {
+        int slash = reference.lastIndexOf('/');
+        return slash < 0 ? reference : reference.substring(slash + 1);
+    }
+
+    /** The component named by a ComponentReference attribute ({@code name} or {@code ../name}). */
+    private Component reference(Component holder, Instance holderInstance, String attribute, SourceLocation where) {
+        Component owner = holder;
+        Instance at = holderInstance;
+        String name = attribute;
+        while (name.startsWith("../")) {
+            at = at.parent;
+            if (at == null) {
+                throw new BadInputException(holder.location(), "'" + attribute + "' goes above the root");
+            }
+            owner = at.kind.component;
+            name = name.substring(3);
+        }
+        String id = owner.texts().get(name);
+        if (id == null) {
+            id = owner.attributes().get(name);
+        }
+        if (id == null) {
+            throw new BadInputException(owner.location(), owner.describe() + " has no value for '" + name + "'",
+                    "set the attribute " + name + "=\"componentId\"");
+        }
+        for (Component child : owner.children()) {
+            if (id.equals(child.id())) {
+                return child;
+            }
+        }
+        Component found = model.component(id).orElse(null);
+        if (found == null) {
+            throw new BadInputException(holder.location(), "component '" + id + "' (named by " + name + " of "
+                    + holder.describe() + ") is not defined");
+        }
+        return found;
+    }
+
+    // ---- phase 2: connections ----
+
+    private void connectAll(Instance instance) {
+        if (!instance.connected) {
+            instance.connected = true;
+            runConnections(instance, instance.kind.component.type().structure().items(), new HashMap<>());
+        }
+        List<Instance> children = new ArrayList<>(instance.singles);
+        for (List<Instance> members : new ArrayList<>(instance.groups.values())) {
+            children.addAll(new ArrayList<>(members));
+        }
+        for (Instance child : children) {
+            connectAll(child);
+        }
+    }
+
+    private void runConnections(Instance holder, List<Structure.Item> items, Map<String, Instance> bound) {
+        Component component = holder.kind.component;
+        for (Structure.Item item : items) {
+            if (item instanceof Structure.With with) {
+                bound.put(with.as(), with(holder, with));
+            } else if (item instanceof Structure.EventConnection connection) {
+                eventConnection(holder, connection, bound);
+            } else if (item instanceof Structure.ForEach forEach) {
+                for (Instance member : forEachMembers(holder, forEach)) {
+                    Map<String, Instance> inner = new HashMap<>(bound);
+                    inner.put(forEach.as(), member);
+                    runConnections(holder, forEach.items(), inner);
+                }
+            } else if (item instanceof Structure.Tunnel tunnel) {
+                throw new BadInputException(tunnel.location(), "Tunnel (gap junctions, continuous connections) is not "
+                        + "supported by this simulator yet");
+            }
+        }
+    }
+
+    /**
+     * ForEach {@code instances} names a Path/Link attribute, possibly of an ancestor ({@code ../source}); its value
+     * is resolved from the parent of the component that holds it. A list (population) gives its members.
+     */
+    private static List<Instance> forEachMembers(Instance holder, Structure.ForEach forEach) {
+        Instance owner = holder;
+        String attribute = forEach.instances();
+        while (attribute.startsWith("../")) {
+            owner = owner.parent;
+            if (owner == null) {
+                throw new BadInputException(forEach.location(), "'" + forEach.instances() + "' goes above the root");
+            }
+            attribute = attribute.substring(3);
+        }
+        String path = text(owner.kind.component, attribute, forEach.location());
+        Instance found = resolvePath(owner.parent == null ? owner : owner.parent, path, forEach.location());
+        List<Instance> members = found.multiMembers();
+        return members == null ? List.of(found) : members;
+    }
+
+    private Instance with(Instance holder, Structure.With with) {
+        Component component = holder.kind.component;
+        Instance base = holder.parent == null ? holder : holder.parent;
+        if (with.instance() != null) {
+            String path = text(component, with.instance(), with.location());
+            if (path.startsWith("./")) {
+                return resolvePath(holder, path.substring(2), with.location());
+            }
+            return resolvePath(base, path, with.location());
+        }
+        Instance list = resolvePath(base, text(component, with.list(), with.location()), with.location());
+        String indexText = component.texts().get(with.index());
+        double index = indexText != null ? Double.parseDouble(indexText.trim())
+                : component.values().getOrDefault(with.index(), Double.NaN);
+        List<Instance> members = list.multiMembers();
+        if (members == null || Double.isNaN(index) || index < 0 || index >= members.size()) {
+            throw new BadInputException(component.location(), "With: no member " + with.index() + " = " + index
+                    + " in " + list.path());
+        }
+        return members.get((int) index);
+    }
+
+    private static String text(Component component, String attribute, SourceLocation where) {
+        String value = component.texts().get(attribute);
+        if (value == null) {
+            value = component.attributes().get(attribute);
+        }
+        if (value == null) {
+            throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
+                    + attribute + "'");
+        }
+        return value;
+    }
+
+    private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
+        Component component = holder.kind.component;
+        Instance source = bound.get(ec.from());
+        Instance target = bound.get(ec.to());
+        if (source == null || target == null) {
+            throw new BadInputException(ec.location(), "EventConnection: '" + (source == null ? ec.from() : ec.to())
+                    + "' is not bound by a With");
+        }
+        Instance receiver = target;
+        if (ec.receiver() != null) {
+            Component receiverComponent = reference(component, holder, ec.receiver(), ec.location());
+            receiver = create(receiverComponent, target, receiverComponent.id());
+            for (Structure.Assign assign : ec.assigns()) {
+                double value = ExprInterpreter.evaluate(assign.value(), name -> {
+                    Double v = component.values().get(name);
+                    if (v != null) {
+                        return v;
+                    }
+                    int slot = holder.kind.slotOf(name);
+                    return slot >= 0 ? holder.vars[slot] : Double.NaN;
+                });
+                int slot = receiver.kind.slotOf(assign.property());
+                if (slot < 0) {
+                    throw new BadInputException(assign.location(), "Assign: " + receiverComponent.describe()
+                            + " has no property '" + assign.property() + "'");
+                }
+                receiver.vars[slot] = value;
+            }
+            String container = ec.receiverContainer() == null ? null : component.texts().get(ec.receiverContainer());
+            String group = container;
+            if (group == null) {
+                List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
+                if (sets.isEmpty()) {
+                    throw new BadInputException(ec.location(), target.path() + " has no Attachments for "
+                            + receiverComponent.describe());
+                }
+                group = sets.get(0).name();
+            }
+            target.addToGroup(group, receiver);
+            connectAll(receiver);
+        }
+        String sourcePort = ec.sourcePort() == null ? null : component.texts().get(ec.sourcePort());
+        String targetPort = ec.targetPort() == null ? null : component.texts().get(ec.targetPort());
+        int outPort = sourcePort != null ? source.kind.outPortIndex(sourcePort) : source.kind.outPorts.isEmpty() ? -1 : 0;
+        if (outPort < 0) {
+            if (sourcePort != null) {
+                throw new BadInputException(ec.location(), source.path() + " has no out port '" + sourcePort + "'");
+            }
+            return; // the source never emits: nothing to wire
+        }
+        String inPort = targetPort != null ? targetPort : receiver.kind.inPorts.isEmpty() ? null
+                : receiver.kind.inPorts.get(0);
+        double delay = ec.delay() == null ? 0.0 : component.values().getOrDefault(ec.delay(), 0.0);
+        Instance wiredTo = receiver;
+        String port = inPort;
+        source.connect(outPort, new Connection(() -> wiredTo.receive(port), delay));
+    }
+
+    // ---- paths ----
+
+    /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */
+    static Instance resolvePath(Instance base, String path, SourceLocation where) {
+        Instance current = base;
+        for (String step : path.replace("[", "/[").split("/")) {
+            if (step.isEmpty() || step.equals(".")) {
+                continue;
+            }
+            if (step.equals("..")) {
+                current = current.parent;
+            } else if (step.startsWith("[") && step.endsWith("]")) {
+                List<Instance> members = current.multiMembers();
+                int index;
+                try {
+                    index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
+                } catch (NumberFormatException e) {
+                    throw new BadInputException(where, "bad index " + step + " in path '" + path + "'");
+                }
+                if (members == null || index < 0 || index >= members.size()) {
+                    throw new BadInputException(where, "path '" + path + "': " + current.path() + " has no member "
+                            + step);
+                }
+                current = members.get(index);
+            } else {
+                Instance next = current.findChild(step);
+                if (next == null && step.equals(current.id)) {
+                    next = current;
+                }
+                if (next == null) {
+                    throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
+                }
+                current = next;
+            }
+            if (current == null) {
+                throw new BadInputException(where, "path '" + path + "' goes above the root");
+            }
+        }
+        return current;
+    }
+
+    // ---- phase 3: bindings ----
+
+    private void bindAll(Instance instance) {
+        Kind kind = instance.kind;
+        Ref[] requirements = new Ref[kind.requirementNames.length];
+        for (int i = 0; i < requirements.length; i++) {
+            Ref ref = instance.parent == null ? null : instance.parent.lookup(kind.requirementNames[i]);
+            if (ref == null) {
+                throw new BadInputException(kind.component.location(), instance.path() + " requires '"
+                        + kind.requirementNames[i] + "' but no enclosing component provides it");
+            }
+            requirements[i] = ref;
+        }
+        int n = kind.selects.length;
+        Ref[][] sources = new Ref[n][];
+        double[] fallbacks = new double[n];
+        boolean[] multiply = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Kind.SelectVariable select = kind.selects[i];
+            multiply[i] = "multiply".equals(select.reduce());
+            List<Ref> found = selectTargets(instance, select.path(), false);
+            if (found == null || (found.isEmpty() && select.reduce() == null)) {
+                if ("add".equals(select.reduce())) {
+                    fallbacks[i] = 0.0;
+                } else if (multiply[i] && !select.required()) {
+                    fallbacks[i] = 1.0;
+                } else if (multiply[i]) {
+                    sources[i] = new Ref[0];
+                    continue;
+                } else {
+                    throw new BadInputException(kind.component.location(), instance.path() + ": select '"
+                            + select.path() + "' of " + select.name() + " finds nothing");
+                }
+                sources[i] = null;
+            } else {
+                sources[i] = found.toArray(Ref[]::new);
+            }
+        }
+        instance.bind(requirements, sources, fallbacks, multiply);
+        Ref[] liveRequirements = new Ref[requirements.length];
+        for (int i = 0; i < requirements.length; i++) {
+            liveRequirements[i] = instance.parent.lookupLive(kind.requirementNames[i]);
+        }
+        Ref[][] liveSources = new Ref[n][];
+        for (int i = 0; i < n; i++) {
+            List<Ref> found = sources[i] == null ? null : selectTargets(instance, kind.selects[i].path(), true);
+            liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
+        }
+        instance.bindLive(liveRequirements, liveSources);
+        for (Instance child : instance.advanceOrder()) {
+            bindAll(child);
+        }
+    }
+
+    private static void markRk4Groups(Instance instance) {
+        var dynamics = instance.kind.type.dynamics();
+        if (dynamics != null && dynamics.simultaneous()) {
+            instance.integrateWithRk4(new Rk4Group(instance));
+            return;
+        }
+        for (Instance child : instance.advanceOrder()) {
+            markRk4Groups(child);
+        }
+    }
+
+    /** Targets of a select path, or null when a plain (non-list) step is missing. */
+    private static List<Ref> selectTargets(Instance instance, String path, boolean live) {
+        String[] steps = path.split("/");
+        List<Instance> current = List.of(instance);
+        for (int s = 0; s < steps.length - 1; s++) {
+            String step = steps[s];
+            List<Instance> next = new ArrayList<>();
+            int bracket = step.indexOf('[');
+            for (Instance at : current) {
+                if (bracket < 0) {
+                    Instance child = at.findChild(step);
+                    if (child != null) {
+                        next.add(child);
+                    }
+                    continue;
+                }
+                String listName = step.substring(0, bracket);
+                String filter = step.substring(bracket + 1, step.length() - 1).trim();
+                List<Instance> members = at.groups.get(listName);
+                if (members == null) {
+                    Instance single = at.singleByName.get(listName);
+                    members = single == null ? List.of() : List.of(single);
+                }
+                for (Instance member : members) {
+                    if (filter.equals("*") || matches(member, filter)) {
+                        next.add(member);
+                    }
+                }
+            }
+            if (next.isEmpty() && bracket < 0) {
+                return null;
+            }
+            current = next;
+        }
+        String variable = steps[steps.length - 1];
+        List<Ref> refs = new ArrayList<>();
+        for (Instance target : current) {
+            Ref ref = live ? target.lookupLive(variable) : target.lookup(variable);
+            if (ref == null) {
+                return null;
+            }
+            refs.add(ref);
+        }
+        return refs;
+    }
+
+    private static boolean matches(Instance member, String filter) {
+        int eq = filter.indexOf('=');
+        if (eq < 0) {
+            return false;
+        }
+        String attribute = filter.substring(0, eq).trim();
+        String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
+        Component component = member.kind.component;
+        String actual = component.texts().get(attribute);
+        if (actual == null) {
+            actual = component.attributes().get(attribute);
+        }
+        return value.equals(actual);
+    }
+}

@@ -1,0 +1,29 @@
+package org.lemsbridge.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * One case of a suite. {@code model} is a YAML experiment or a LEMS/NeuroML file; {@code output} names which of the
+ * model's output files is compared (null: the only one, or the first); {@code columns} empty means every reference
+ * column that the candidate has by the same quantity name.
+ */
+public record SuiteCase(
+        String name,
+        Path model,
+        List<Path> includePath,
+        Path reference,
+        Path referenceLems,
+        String output,
+        List<ColumnMapping> columns,
+        ToleranceSpec tolerance,
+        Path omtFile,
+        SourceLocation location) {
+
+    public SuiteCase {
+        includePath = List.copyOf(includePath);
+        columns = List.copyOf(columns);
+    }
+}
