@@ -3,22 +3,32 @@ package org.lemsbridge.sim;
 import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.lems.Dynamics;
 
 /**
- * Compiles instance subtrees to JVM bytecode so a step runs without interpretation: every expression becomes
+ * Compiles the instance tree to JVM bytecode so a step runs without interpretation. Every expression becomes
  * straight-line double arithmetic in the interpreter's exact grouping and operation order (so results are
- * bit-identical), names become array slots or folded constants, and the subtree's instances are stepped in
- * {@link Instance#advance}'s order. Instances with regimes, RK4 integration or {@code random()} are left to the
- * interpreter; subtrees too large for one method are split into their children. Identical subtrees (the members
- * of a population) share one generated class.
+ * bit-identical), names become array slots or folded constants, and instances are stepped in exactly
+ * {@link Instance#advance}'s order.
+ * <ul>
+ * <li>A small subtree becomes one method over its instances' arrays.</li>
+ * <li>A run of consecutive siblings with the same shape (the members of a population, each with its inputs)
+ * becomes a batch: their state moves into one column per variable (structure of arrays), one method loops over
+ * the members in order, and every reader (requirements, selects, recorders) is pointed at the columns.</li>
+ * </ul>
+ * Instances with regimes, RK4 integration or {@code random()}, and instances whose received events run actions
+ * while their state lives in columns, are left to the interpreter.
  */
 final class BytecodeKernel {
 
@@ -28,40 +38,214 @@ final class BytecodeKernel {
     /** HotSpot does not JIT-compile methods over 8000 bytes. */
     private static final int MAX_CODE_BYTES = 7900;
     private static final int MAX_NODES = 48;
+    private static final int MIN_BATCH = 8;
     private static final int MAX_LOCALS = 250;
     private static final int ARRAYS = 1;
     private static final int NODES = 2;
     private static final int TIME = 3;
     private static final int STEP = 5;
-    private static final int FIRST_FREE = 7;
+    private static final int MEMBER = 7;
+    private static final int MEMBERS = 8;
+    private static final int FIRST_FREE = 9;
 
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     private final Map<String, CompiledSubtree> classes = new HashMap<>();
+    private final Set<Instance> activeReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Instance> batched = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Batch> batches = new ArrayList<>();
+    /** Every array slot some Ref (requirement, select, recorder) reads, once state has moved. */
+    private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
     private int compiledRoots;
 
-    /** Why a subtree stays interpreted. */
+    /** Why something stays interpreted. */
     private static final class Unsupported extends Exception {
         Unsupported(String why) {
             super(why, null, false, false);
         }
     }
 
-    /** Compiles every maximal compilable subtree under {@code root} and attaches the code to its root instance. */
-    static int attach(Instance root) {
-        BytecodeKernel kernel = new BytecodeKernel();
-        kernel.visit(root);
-        return kernel.compiledRoots;
+    /** What {@link #attach} did: subtrees compiled as single methods, batches and their members. */
+    record Summary(int subtrees, int batches, int batchedMembers) {
     }
 
-    private void visit(Instance instance) {
-        if (instance.usesRk4()) {
-            return;
+    /**
+     * Compiles the tree under {@code root}, whose state is initialized, and points {@code writers} at wherever the
+     * state now lives. Call it once, after initialization and before the first step.
+     */
+    static Summary attach(Instance root, List<DatWriter> writers) {
+        BytecodeKernel kernel = new BytecodeKernel();
+        List<Instance> all = new ArrayList<>();
+        everything(root, all);
+        for (Instance instance : all) {
+            kernel.noteReceivers(instance);
         }
-        if (count(instance, MAX_NODES + 1) <= MAX_NODES && tryCompile(instance)) {
-            return;
+        kernel.plan(root);
+        Map<double[], Location> moved = new IdentityHashMap<>();
+        for (Batch batch : kernel.batches) {
+            batch.moveStateToColumns(moved);
         }
+        if (!moved.isEmpty()) {
+            UnaryOperator<Ref> redirect = ref -> {
+                Location at = ref == null ? null : moved.get(ref.array());
+                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member(), ref.description());
+            };
+            for (Instance instance : all) {
+                instance.redirectRefs(redirect);
+            }
+            for (DatWriter writer : writers) {
+                writer.redirect(redirect);
+            }
+        }
+        UnaryOperator<Ref> note = ref -> {
+            if (ref != null) {
+                kernel.read.computeIfAbsent(ref.array(), a -> new java.util.BitSet()).set(ref.index());
+            }
+            return ref;
+        };
+        for (Instance instance : all) {
+            instance.redirectRefs(note);
+        }
+        for (DatWriter writer : writers) {
+            writer.redirect(note);
+        }
+        int members = 0;
+        for (Batch batch : kernel.batches) {
+            kernel.compileBatch(batch);
+            members += batch.members.size();
+        }
+        kernel.compileRest(root);
+        return new Summary(kernel.compiledRoots, kernel.batches.size(), members);
+    }
+
+    private static void everything(Instance instance, List<Instance> into) {
+        into.add(instance);
         for (Instance child : instance.advanceOrder()) {
-            visit(child);
+            everything(child, into);
+        }
+    }
+
+    private void noteReceivers(Instance instance) {
+        Connection[][] wires = instance.wires();
+        if (wires == null) {
+            return;
+        }
+        for (Connection[] port : wires) {
+            for (Connection connection : port) {
+                if (connection.target() instanceof PortReceiver receiver && !receiver.doesNothing()) {
+                    activeReceivers.add(receiver.instance());
+                }
+            }
+        }
+    }
+
+    // ---- planning: which sibling runs become batches ----
+
+    private void plan(Instance instance) {
+        if (instance.usesRk4() || count(instance, MAX_NODES + 1) <= MAX_NODES) {
+            return;
+        }
+        Instance[] children = instance.advanceOrder();
+        List<Instance> stepped = new ArrayList<>();
+        boolean changed = false;
+        int i = 0;
+        while (i < children.length) {
+            List<Object> shape = shape(children[i]);
+            int j = i + 1;
+            if (shape != null) {
+                while (j < children.length && shape.equals(shape(children[j]))) {
+                    j++;
+                }
+            }
+            if (j - i >= MIN_BATCH && compilesAlone(children[i])) {
+                Batch batch = new Batch(Arrays.asList(children).subList(i, j));
+                batches.add(batch);
+                batched.addAll(batch.members);
+                stepped.add(children[i]);
+                changed = true;
+                i = j;
+            } else {
+                plan(children[i]);
+                stepped.add(children[i]);
+                i++;
+            }
+        }
+        if (changed) {
+            instance.stepOnly(stepped.toArray(Instance[]::new));
+        }
+    }
+
+    /** Everything a member's generated code depends on; equal shapes give equal code. Null: cannot be batched. */
+    private List<Object> shape(Instance member) {
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(member, nodes);
+        if (nodes.size() > MAX_NODES) {
+            return null;
+        }
+        Map<double[], List<Object>> internal = new IdentityHashMap<>();
+        for (int p = 0; p < nodes.size(); p++) {
+            internal.put(nodes.get(p).vars, List.of(p, "vars"));
+            internal.put(nodes.get(p).exposed, List.of(p, "exposed"));
+        }
+        List<Object> shape = new ArrayList<>();
+        for (Instance node : nodes) {
+            if (activeReceivers.contains(node) || node.usesRk4() || node.regime >= 0 || node.kind.regimes.length > 0) {
+                return null;
+            }
+            shape.add(onlyKeepsTime(node.kind) ? List.of("time only", node.kind.tSlot) : node.kind);
+            shape.add(node.vars.length);
+            shape.add(node.exposed.length);
+            shape.add(node.advanceOrder().length);
+            for (Ref ref : node.requirementRefs()) {
+                shape.add(refShape(ref, internal));
+            }
+            for (Ref[] sources : node.selectSourceRefs()) {
+                if (sources == null) {
+                    shape.add("none");
+                } else {
+                    shape.add(sources.length);
+                    for (Ref ref : sources) {
+                        shape.add(refShape(ref, internal));
+                    }
+                }
+            }
+            for (double fallback : node.selectFallbackValues()) {
+                shape.add(Double.doubleToRawLongBits(fallback));
+            }
+            for (boolean multiply : node.selectMultiplies()) {
+                shape.add(multiply);
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * A kind whose step only writes t (no requirements, selects, derived variables, rates, conditions, states or
+     * exposures): such instances of different components (say, one explicitInput per cell) generate the same code.
+     */
+    private static boolean onlyKeepsTime(Kind kind) {
+        return kind.requirementSlots.length == 0 && kind.selects.length == 0 && kind.derivedSlots.length == 0
+                && kind.conditionalSlots.length == 0 && kind.rateSlots.length == 0 && kind.conditionTests.length == 0
+                && kind.stateSlots.length == 0 && Arrays.stream(kind.exposureSources).allMatch(s -> s < 0)
+                && kind.regimes.length == 0;
+    }
+
+    private record External(double[] array, int index) {
+    }
+
+    private static Object refShape(Ref ref, Map<double[], List<Object>> internal) {
+        List<Object> at = internal.get(ref.array());
+        return at != null ? List.of(at, ref.index()) : new External(ref.array(), ref.index());
+    }
+
+    /** Whether one member's subtree compiles (no random(), no unknown construct) into a JIT-able method. */
+    private boolean compilesAlone(Instance member) {
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(member, nodes);
+        try {
+            ClassAssembler.Bytecode code = generate(nodes, new PlainStorage(null, new Layout()));
+            return code.size() <= MAX_CODE_BYTES && code.maxLocals() <= MAX_LOCALS;
+        } catch (Unsupported e) {
+            return false;
         }
     }
 
@@ -76,58 +260,169 @@ final class BytecodeKernel {
         return total;
     }
 
-    private boolean tryCompile(Instance root) {
-        List<Instance> nodes = new ArrayList<>();
-        postOrder(root, nodes);
-        Layout layout = new Layout();
-        for (Instance node : nodes) {
-            layout.collect(node);
-        }
-        if (FIRST_FREE + layout.arrays.size() > MAX_LOCALS - 40) {
-            return false;
-        }
-        ClassAssembler.Bytecode code = new ClassAssembler.Bytecode(FIRST_FREE);
-        try {
-            for (int k = 0; k < layout.arrays.size(); k++) {
-                code.aload(ARRAYS);
-                code.pushInt(k);
-                code.aaload();
-                code.astore(FIRST_FREE + k);
-            }
-            int temps = FIRST_FREE + layout.arrays.size();
-            for (int j = 0; j < nodes.size(); j++) {
-                new NodeEmitter(code, layout, nodes.get(j), j, temps).emit();
-            }
-        } catch (Unsupported e) {
-            return false;
-        }
-        code.returnVoid();
-        if (code.size() > MAX_CODE_BYTES || code.maxLocals() > MAX_LOCALS) {
-            return false;
-        }
-        byte[] bytes = new ClassAssembler().assemble(CLASS_NAME, "org/lemsbridge/sim/CompiledSubtree", "step",
-                DESCRIPTOR, code);
-        CompiledSubtree compiled = classes.computeIfAbsent(new String(bytes, StandardCharsets.ISO_8859_1),
-                key -> define(bytes));
-        root.useCompiled(compiled, layout.arrays.toArray(double[][]::new), nodes.toArray(Instance[]::new));
-        compiledRoots++;
-        return true;
-    }
-
-    private CompiledSubtree define(byte[] bytes) {
-        try {
-            Class<?> type = lookup.defineHiddenClass(bytes, true).lookupClass();
-            return (CompiledSubtree) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("generated code rejected", e);
-        }
-    }
-
     private static void postOrder(Instance instance, List<Instance> into) {
         for (Instance child : instance.advanceOrder()) {
             postOrder(child, into);
         }
         into.add(instance);
+    }
+
+    // ---- batches: state in columns, one loop over the members ----
+
+    /** Where an instance array's values now live: column {@code slot} at row {@code member}. */
+    private record Location(double[][] columns, int member) {
+    }
+
+    private static final class Batch {
+        final List<Instance> members;
+        /** nodes.get(m).get(p): member m's instance at post-order position p. */
+        final List<List<Instance>> nodes = new ArrayList<>();
+        double[][][] varColumns;
+        double[][][] exposedColumns;
+
+        Batch(List<Instance> members) {
+            this.members = List.copyOf(members);
+            for (Instance member : members) {
+                List<Instance> list = new ArrayList<>();
+                postOrder(member, list);
+                nodes.add(list);
+            }
+        }
+
+        int positions() {
+            return nodes.get(0).size();
+        }
+
+        void moveStateToColumns(Map<double[], Location> moved) {
+            int n = members.size();
+            int positions = positions();
+            varColumns = new double[positions][][];
+            exposedColumns = new double[positions][][];
+            for (int p = 0; p < positions; p++) {
+                varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
+                exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
+                for (int m = 0; m < n; m++) {
+                    Instance node = nodes.get(m).get(p);
+                    for (int s = 0; s < node.vars.length; s++) {
+                        varColumns[p][s][m] = node.vars[s];
+                    }
+                    for (int s = 0; s < node.exposed.length; s++) {
+                        exposedColumns[p][s][m] = node.exposed[s];
+                    }
+                    moved.put(node.vars, new Location(varColumns[p], m));
+                    moved.put(node.exposed, new Location(exposedColumns[p], m));
+                    int member = m;
+                    node.stateLivesElsewhere(() -> unpack(member));
+                }
+            }
+        }
+
+        /** Copies member m's state back into its instances' own arrays (for error reports). */
+        void unpack(int m) {
+            for (int p = 0; p < positions(); p++) {
+                Instance node = nodes.get(m).get(p);
+                for (int s = 0; s < node.vars.length; s++) {
+                    node.vars[s] = varColumns[p][s][m];
+                }
+                for (int s = 0; s < node.exposed.length; s++) {
+                    node.exposed[s] = exposedColumns[p][s][m];
+                }
+            }
+        }
+    }
+
+    private void compileBatch(Batch batch) {
+        List<Instance> first = batch.nodes.get(0);
+        Map<Instance, Integer> positions = new IdentityHashMap<>();
+        for (int p = 0; p < first.size(); p++) {
+            positions.put(first.get(p), p);
+        }
+        Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int p = 0; p < first.size(); p++) {
+            columns.addAll(Arrays.asList(batch.varColumns[p]));
+            columns.addAll(Arrays.asList(batch.exposedColumns[p]));
+        }
+        ClassAssembler.Bytecode code;
+        Layout layout = new Layout();
+        try {
+            generate(first, new BatchStorage(null, layout, batch, positions, columns, read));
+            code = generate(first, new BatchStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout, batch, positions,
+                    columns, read));
+        } catch (Unsupported e) {
+            throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
+        }
+        Instance[] nodes = new Instance[batch.members.size() * first.size()];
+        for (int m = 0; m < batch.members.size(); m++) {
+            for (int p = 0; p < first.size(); p++) {
+                nodes[m * first.size() + p] = batch.nodes.get(m).get(p);
+            }
+        }
+        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes);
+    }
+
+    // ---- single subtrees ----
+
+    private void compileRest(Instance instance) {
+        if (instance.usesRk4() || batched.contains(instance)) {
+            return;
+        }
+        if (count(instance, MAX_NODES + 1) <= MAX_NODES && tryCompile(instance)) {
+            return;
+        }
+        for (Instance child : instance.advanceOrder()) {
+            compileRest(child);
+        }
+    }
+
+    private boolean tryCompile(Instance root) {
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(root, nodes);
+        Layout layout = new Layout();
+        ClassAssembler.Bytecode code;
+        try {
+            generate(nodes, new PlainStorage(null, layout));
+            if (FIRST_FREE + layout.arrays.size() > MAX_LOCALS - 40) {
+                return false;
+            }
+            code = generate(nodes, new PlainStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout));
+        } catch (Unsupported e) {
+            return false;
+        }
+        if (code.size() > MAX_CODE_BYTES || code.maxLocals() > MAX_LOCALS) {
+            return false;
+        }
+        root.useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes.toArray(Instance[]::new));
+        compiledRoots++;
+        return true;
+    }
+
+    /**
+     * Emits the step of {@code nodes} (post-order) through {@code storage}. A storage without code only collects the
+     * arrays (the first pass); with code, its prologue loads every collected array into a local.
+     */
+    private static ClassAssembler.Bytecode generate(List<Instance> nodes, Storage storage) throws Unsupported {
+        ClassAssembler.Bytecode code = storage.code();
+        storage.prologue();
+        int temps = FIRST_FREE + storage.layout().arrays.size();
+        for (int j = 0; j < nodes.size(); j++) {
+            new NodeEmitter(code, storage, nodes.get(j), j, temps).emit();
+        }
+        storage.epilogue();
+        code.returnVoid();
+        return code;
+    }
+
+    private CompiledSubtree define(ClassAssembler.Bytecode code) {
+        byte[] bytes = new ClassAssembler().assemble(CLASS_NAME, "org/lemsbridge/sim/CompiledSubtree", "step",
+                DESCRIPTOR, code);
+        return classes.computeIfAbsent(new String(bytes, StandardCharsets.ISO_8859_1), key -> {
+            try {
+                Class<?> type = lookup.defineHiddenClass(bytes, true).lookupClass();
+                return (CompiledSubtree) type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("generated code rejected", e);
+            }
+        });
     }
 
     /** The arrays the code touches, each loaded once into a local variable. */
@@ -144,41 +439,205 @@ final class BytecodeKernel {
             }
             return FIRST_FREE + known;
         }
+    }
 
-        void collect(Instance node) {
-            local(node.vars);
-            local(node.exposed);
-            for (Ref ref : node.requirementRefs()) {
-                local(ref.array());
+    /** How the generated code reaches a value. */
+    private abstract static class Storage {
+        private final ClassAssembler.Bytecode code;
+        private final Layout layout;
+
+        Storage(ClassAssembler.Bytecode code, Layout layout) {
+            this.code = code == null ? new ClassAssembler.Bytecode(FIRST_FREE) : code;
+            this.layout = layout;
+        }
+
+        ClassAssembler.Bytecode code() {
+            return code;
+        }
+
+        Layout layout() {
+            return layout;
+        }
+
+        void prologue() {
+            for (int k = 0; k < layout.arrays.size(); k++) {
+                code.aload(ARRAYS);
+                code.pushInt(k);
+                code.aaload();
+                code.astore(FIRST_FREE + k);
             }
-            for (Ref[] sources : node.selectSourceRefs()) {
-                if (sources != null) {
-                    for (Ref ref : sources) {
-                        local(ref.array());
-                    }
-                }
+        }
+
+        void epilogue() {
+        }
+
+        /** Pushes array and index of a node's variable ({@code exposed}: its exposure snapshot). */
+        abstract void address(Instance node, boolean exposed, int slot);
+
+        /** Pushes the value a Ref reads. */
+        void read(Ref ref) {
+            code.aload(layout.local(ref.array()));
+            code.pushInt(ref.index());
+            code.daload();
+        }
+
+        /** Pushes the Instance at post-order position {@code position}. */
+        abstract void node(int position);
+
+        /** Whether vars[t] must be written (someone other than the node's own expressions may read it). */
+        boolean storesTime(Instance node) {
+            return true;
+        }
+    }
+
+    private static final class PlainStorage extends Storage {
+        PlainStorage(ClassAssembler.Bytecode code, Layout layout) {
+            super(code, layout);
+        }
+
+        @Override
+        void address(Instance node, boolean exposed, int slot) {
+            code().aload(layout().local(exposed ? node.exposed : node.vars));
+            code().pushInt(slot);
+        }
+
+        @Override
+        void node(int position) {
+            code().aload(NODES);
+            code().pushInt(position);
+            code().aaload();
+        }
+    }
+
+    /** Member 0's code, run for every member: columns indexed by the member number. */
+    private static final class BatchStorage extends Storage {
+        private final Batch batch;
+        private final Map<Instance, Integer> positions;
+        private final Set<double[]> columns;
+        private final Map<double[], java.util.BitSet> read;
+        private int top;
+        private int end;
+
+        BatchStorage(ClassAssembler.Bytecode code, Layout layout, Batch batch, Map<Instance, Integer> positions,
+                Set<double[]> columns, Map<double[], java.util.BitSet> read) {
+            super(code, layout);
+            this.batch = batch;
+            this.positions = positions;
+            this.columns = columns;
+            this.read = read;
+            layout.local(batch.varColumns[0][batch.nodes.get(0).get(0).kind.tSlot]);
+        }
+
+        @Override
+        void prologue() {
+            super.prologue();
+            ClassAssembler.Bytecode code = code();
+            code.aload(FIRST_FREE);
+            code.arraylength();
+            code.istore(MEMBERS);
+            code.pushInt(0);
+            code.istore(MEMBER);
+            top = code.newLabel();
+            end = code.newLabel();
+            code.mark(top);
+            code.iload(MEMBER);
+            code.iload(MEMBERS);
+            code.jump(ClassAssembler.Bytecode.IF_ICMPGE, end);
+        }
+
+        @Override
+        void epilogue() {
+            ClassAssembler.Bytecode code = code();
+            code.iinc(MEMBER, 1);
+            code.jump(ClassAssembler.Bytecode.GOTO, top);
+            code.mark(end);
+        }
+
+        /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
+        @Override
+        boolean storesTime(Instance node) {
+            return read.containsKey(batch.varColumns[positions.get(node)][node.kind.tSlot]);
+        }
+
+        @Override
+        void address(Instance node, boolean exposed, int slot) {
+            int p = positions.get(node);
+            double[] column = (exposed ? batch.exposedColumns : batch.varColumns)[p][slot];
+            code().aload(layout().local(column));
+            code().iload(MEMBER);
+        }
+
+        @Override
+        void read(Ref ref) {
+            if (columns.contains(ref.array()) && ref.index() == 0) {
+                code().aload(layout().local(ref.array()));
+                code().iload(MEMBER);
+                code().daload();
+            } else {
+                super.read(ref);
             }
+        }
+
+        @Override
+        void node(int position) {
+            ClassAssembler.Bytecode code = code();
+            code.aload(NODES);
+            code.iload(MEMBER);
+            code.pushInt(positions.size());
+            code.imul();
+            code.pushInt(position);
+            code.iadd();
+            code.aaload();
         }
     }
 
     /** Emits one instance's step, mirroring Instance.step. */
     private static final class NodeEmitter {
         private final ClassAssembler.Bytecode code;
-        private final Layout layout;
+        private final Storage storage;
         private final Instance node;
         private final Kind kind;
         private final int index;
         private final int temps;
-        private final int vars;
+        /** No derived variable, rate, requirement or assignment writes the t slot: it always holds t. */
+        private final boolean timeIsOnlyTime;
 
-        NodeEmitter(ClassAssembler.Bytecode code, Layout layout, Instance node, int index, int temps) {
+        NodeEmitter(ClassAssembler.Bytecode code, Storage storage, Instance node, int index, int temps) {
             this.code = code;
-            this.layout = layout;
+            this.storage = storage;
             this.node = node;
             this.kind = node.kind;
             this.index = index;
             this.temps = temps;
-            this.vars = layout.local(node.vars);
+            this.timeIsOnlyTime = timeIsOnlyTime(kind);
+        }
+
+        private static boolean timeIsOnlyTime(Kind kind) {
+            int t = kind.tSlot;
+            for (int[] written : List.of(kind.requirementSlots, kind.derivedSlots, kind.conditionalSlots,
+                    kind.rateSlots)) {
+                for (int slot : written) {
+                    if (slot == t) {
+                        return false;
+                    }
+                }
+            }
+            for (Kind.SelectVariable select : kind.selects) {
+                if (select.slot() == t) {
+                    return false;
+                }
+            }
+            List<CompiledAction[]> blocks = new ArrayList<>(Arrays.asList(kind.conditionActions));
+            kind.onEvents.values().forEach(b -> blocks.addAll(Arrays.asList(b)));
+            for (CompiledAction[] actions : blocks) {
+                for (CompiledAction action : actions) {
+                    if (kind.expressions.originOf(action) instanceof Dynamics.StateAssignment a
+                            && a.variable().equals("t")) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         void emit() throws Unsupported {
@@ -188,7 +647,9 @@ final class BytecodeKernel {
             if (node.usesRk4()) {
                 throw new Unsupported("RK4 group");
             }
-            store(kind.tSlot, () -> code.dload(TIME));
+            if (!timeIsOnlyTime || storage.storesTime(node)) {
+                store(kind.tSlot, () -> code.dload(TIME));
+            }
             Ref[] requirements = node.requirementRefs();
             int[] requirementSlots = kind.requirementSlots;
             for (int i = 0; i < requirements.length; i++) {
@@ -205,8 +666,7 @@ final class BytecodeKernel {
                 int slot = rateSlots[i];
                 int temp = temps + 2 * i;
                 store(slot, () -> {
-                    code.aload(vars);
-                    code.pushInt(slot);
+                    storage.address(node, false, slot);
                     code.daload();
                     code.dload(STEP);
                     code.dload(temp);
@@ -224,30 +684,23 @@ final class BytecodeKernel {
             }
             for (int slot : kind.stateSlots) {
                 int finite = code.newLabel();
-                code.aload(vars);
-                code.pushInt(slot);
+                storage.address(node, false, slot);
                 code.daload();
                 code.invokeStatic("java/lang/Math", "abs", "(D)D", 0);
                 code.pushDouble(Double.MAX_VALUE);
                 code.dcmpg();
                 code.jump(ClassAssembler.Bytecode.IFLE, finite);
-                code.aload(NODES);
-                code.pushInt(index);
-                code.aaload();
+                storage.node(index);
                 code.dload(TIME);
-                code.invokeVirtual(INSTANCE, "checkFinite", "(D)V", -3);
+                code.invokeVirtual(INSTANCE, "failedFinite", "(D)V", -3);
                 code.mark(finite);
             }
-            int exposed = layout.local(node.exposed);
             int[] sources = kind.exposureSources;
             for (int i = 0; i < sources.length; i++) {
                 int source = sources[i];
                 if (source >= 0) {
-                    int at = i;
-                    code.aload(exposed);
-                    code.pushInt(at);
-                    code.aload(vars);
-                    code.pushInt(source);
+                    storage.address(node, true, i);
+                    storage.address(node, false, source);
                     code.daload();
                     code.dastore();
                 }
@@ -313,9 +766,7 @@ final class BytecodeKernel {
                 store(slot, () -> number(assignment.value()));
             } else if (origin instanceof Dynamics.EventOut out) {
                 int port = kind.outPortIndex(out.port());
-                code.aload(NODES);
-                code.pushInt(index);
-                code.aaload();
+                storage.node(index);
                 code.pushInt(port);
                 code.invokeVirtual(INSTANCE, "emit", "(I)V", -2);
             } else {
@@ -329,16 +780,13 @@ final class BytecodeKernel {
 
         /** vars[slot] = (what {@code value} pushes). */
         private void store(int slot, Emission value) throws Unsupported {
-            code.aload(vars);
-            code.pushInt(slot);
+            storage.address(node, false, slot);
             value.run();
             code.dastore();
         }
 
         private void read(Ref ref) {
-            code.aload(layout.local(ref.array()));
-            code.pushInt(ref.index());
-            code.daload();
+            storage.read(ref);
         }
 
         private Expr origin(Object op) throws Unsupported {
@@ -416,9 +864,12 @@ final class BytecodeKernel {
 
         private void variable(String name) throws Unsupported {
             int slot = kind.expressions.names().slot(name);
+            if (slot >= 0 && slot == kind.tSlot && timeIsOnlyTime) {
+                code.dload(TIME);
+                return;
+            }
             if (slot >= 0) {
-                code.aload(vars);
-                code.pushInt(slot);
+                storage.address(node, false, slot);
                 code.daload();
                 return;
             }

@@ -225,7 +225,7 @@ final class ClassAssembler {
 
         void jump(int opcode, int label) {
             ops.add(new Jump(opcode, label));
-            adjust(opcode == GOTO ? 0 : -1);
+            adjust(opcode == GOTO ? 0 : opcode == IF_ICMPGE ? -2 : -1);
         }
 
         void aload(int local) {
@@ -246,6 +246,32 @@ final class ClassAssembler {
         void dstore(int local) {
             maxLocals = Math.max(maxLocals, local + 2);
             plain(-2, 0x39, local);
+        }
+
+        void iload(int local) {
+            maxLocals = Math.max(maxLocals, local + 1);
+            plain(1, 0x15, local);
+        }
+
+        void istore(int local) {
+            maxLocals = Math.max(maxLocals, local + 1);
+            plain(-1, 0x36, local);
+        }
+
+        void iinc(int local, int delta) {
+            plain(0, 0x84, local, delta);
+        }
+
+        void arraylength() {
+            plain(0, 0xbe);
+        }
+
+        void imul() {
+            plain(-1, 0x68);
+        }
+
+        void iadd() {
+            plain(-1, 0x60);
         }
 
         void pushInt(int value) {
@@ -329,6 +355,7 @@ final class ClassAssembler {
         static final int IFGT = 0x9d;
         static final int IFLE = 0x9e;
         static final int GOTO = 0xa7;
+        static final int IF_ICMPGE = 0xa2;
 
         /** The code, with jumps resolved (a jump is 3 bytes; offsets must fit in 16 bits). */
         byte[] bytes(ClassAssembler assembler) {

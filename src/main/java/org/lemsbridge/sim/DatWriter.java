@@ -24,7 +24,7 @@ final class DatWriter implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final List<Column> columns;
-    private final Ref[] sources;
+    private Ref[] sources;
     private final String modelSource;
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(256);
@@ -43,6 +43,13 @@ final class DatWriter implements AutoCloseable {
             this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Reads each column from wherever its value now lives (see BytecodeKernel batches). */
+    void redirect(java.util.function.UnaryOperator<Ref> redirect) {
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = redirect.apply(sources[i]);
         }
     }
 

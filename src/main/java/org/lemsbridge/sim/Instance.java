@@ -38,6 +38,10 @@ final class Instance {
     private CompiledSubtree compiled;
     private double[][] compiledArrays;
     private Instance[] compiledNodes;
+    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+    private Instance[] stepOrder;
+    /** Set when this instance's state lives in a batch's columns; copies it back for error reports. */
+    private Runnable unpackState;
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
         this.kind = kind;
@@ -193,6 +197,50 @@ final class Instance {
         return requirements;
     }
 
+    /** Children to step, replacing {@link #advanceOrder()} in advance() (initialization has already run). */
+    void stepOnly(Instance[] children) {
+        this.stepOrder = children;
+    }
+
+    void stateLivesElsewhere(Runnable unpack) {
+        this.unpackState = unpack;
+    }
+
+    /** Generated code calls this when a state variable is not finite: reports it as the interpreter does. */
+    void failedFinite(double t) {
+        if (unpackState != null) {
+            unpackState.run();
+        }
+        checkFinite(t);
+    }
+
+    Connection[][] wires() {
+        return wires;
+    }
+
+    /** Points every requirement and select (live ones too) somewhere else, e.g. into a batch's columns. */
+    void redirectRefs(java.util.function.UnaryOperator<Ref> redirect) {
+        requirements = redirectAll(requirements, redirect);
+        liveRequirements = redirectAll(liveRequirements, redirect);
+        for (int i = 0; i < selectSources.length; i++) {
+            selectSources[i] = redirectAll(selectSources[i], redirect);
+        }
+        for (int i = 0; i < liveSelectSources.length; i++) {
+            liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+        }
+    }
+
+    private static Ref[] redirectAll(Ref[] refs, java.util.function.UnaryOperator<Ref> redirect) {
+        if (refs == null) {
+            return null;
+        }
+        Ref[] result = new Ref[refs.length];
+        for (int i = 0; i < refs.length; i++) {
+            result[i] = redirect.apply(refs[i]);
+        }
+        return result;
+    }
+
     Ref[][] selectSourceRefs() {
         return selectSources;
     }
@@ -251,7 +299,7 @@ final class Instance {
             rk4.advance(t, dt);
             return;
         }
-        for (Instance child : order) {
+        for (Instance child : stepOrder != null ? stepOrder : order) {
             child.advance(t, dt);
         }
         step(t, dt);

@@ -86,14 +86,14 @@ public final class Simulator {
         List<EventFileWriter> eventWriters = new ArrayList<>();
         try {
             openOutputs(simulation, root, writers, eventWriters);
-            if (compile) {
-                BytecodeKernel.attach(root);
-            }
             long n = steps();
             double t = 0.0;
-            long loopStart = System.nanoTime();
             engine.time = 0.0;
             root.initialize();
+            if (compile) {
+                BytecodeKernel.attach(root, writers);
+            }
+            long loopStart = System.nanoTime();
             for (long k = 0; k <= n; k++) {
                 engine.stepIndex = k;
                 if (k > 0) {

@@ -95,10 +95,94 @@ class BytecodeKernelTest {
         LemsModel model = LemsReader.read(scaling.resolve("LEMS_Izh_scaled_N10.xml"), List.of(coreTypes));
         Engine engine = new Engine(1234L);
         Instance network = new TreeBuilder(model, engine).build(model.component("net1").orElseThrow());
-        assertEquals(1, BytecodeKernel.attach(network), "the whole network (10 cells, 10 inputs) in one method");
+        network.initialize();
+        assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of()),
+                "the whole network (10 cells, 10 inputs) in one method");
 
         SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out)).run(true);
         assertArrayEquals(Files.readAllBytes(scaling.resolve("izh_scaled_N10_v.dat")),
                 Files.readAllBytes(result.files().get(0).path()), "jLEMS's own output for N=10");
+    }
+
+    /**
+     * 60 cells in two runs (30 with one pulse, 30 with another) and one explicitInput each: three batches. Recorded
+     * are states, an exposure, a derived variable and an input's current of several members, plus spikes.
+     */
+    private static String population(String cell) {
+        StringBuilder inputs = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            inputs.append("<explicitInput target=\"izpop[").append(i).append("]\" input=\"").append(i < 30 ? "i1" : "i2")
+                    .append("\" destination=\"synapses\"/>\n");
+        }
+        return """
+                <Lems>
+                <Target component="sim1"/>
+                <Include file="Cells.xml"/>
+                <Include file="Networks.xml"/>
+                <Include file="Inputs.xml"/>
+                <Include file="Simulation.xml"/>
+                %s
+                <pulseGeneratorDL id="i1" delay="20ms" duration="2000ms" amplitude="14"/>
+                <pulseGeneratorDL id="i2" delay="10ms" duration="50ms" amplitude="10"/>
+                <network id="net1">
+                <population id="izpop" component="izTonic" size="60"/>
+                %s</network>
+                <Simulation id="sim1" length="100ms" step="0.005ms" target="net1">
+                    <OutputFile id="of0" fileName="columns.dat">
+                        <OutputColumn id="v0" quantity="izpop[0]/v"/>
+                        <OutputColumn id="u0" quantity="izpop[0]/U"/>
+                        <OutputColumn id="v29" quantity="izpop[29]/v"/>
+                        <OutputColumn id="v30" quantity="izpop[30]/v"/>
+                        <OutputColumn id="u59" quantity="izpop[59]/U"/>
+                        <OutputColumn id="isyn45" quantity="izpop[45]/ISyn"/>
+                        <OutputColumn id="i31" quantity="izpop[31]/i2/I"/>
+                    </OutputFile>
+                    <EventOutputFile id="spikes" fileName="spikes.dat" format="TIME_ID">
+                        <EventSelection id="0" select="izpop[0]" eventPort="spike"/>
+                        <EventSelection id="45" select="izpop[45]" eventPort="spike"/>
+                    </EventOutputFile>
+                </Simulation>
+                </Lems>
+                """.formatted(cell, inputs);
+    }
+
+    private LemsModel populationModel(String cell) throws IOException {
+        Path coreTypes = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
+        Assumptions.assumeTrue(Files.isDirectory(coreTypes), "shared NeuroML2 core types absent");
+        Path file = out.resolve("population.xml");
+        Files.writeString(file, population(cell));
+        return LemsReader.read(file, List.of(coreTypes));
+    }
+
+    @Test
+    void batchedPopulationsWriteTheSameBytesAsTheInterpreter() throws IOException {
+        String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
+        LemsModel model = populationModel(cell);
+        Instance network = new TreeBuilder(model, new Engine(1234L)).build(model.component("net1").orElseThrow());
+        network.initialize();
+        assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of()),
+                "cells 0-29, cells 30-59 and the 60 explicitInputs as three batches");
+
+        SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
+        SimulationResult b = Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true);
+        assertEquals(2, a.files().size());
+        assertEquals(8, a.files().get(1).rows(), "spikes of cells 0 and 45");
+        for (int i = 0; i < a.files().size(); i++) {
+            assertArrayEquals(Files.readAllBytes(a.files().get(i).path()), Files.readAllBytes(b.files().get(i).path()),
+                    a.files().get(i).path().getFileName() + " differs when batched");
+        }
+    }
+
+    @Test
+    void aBatchedMemberThatBlowsUpIsReportedAsTheInterpreterReportsIt() throws IOException {
+        String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"1e300\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
+        LemsModel model = populationModel(cell);
+        SimulationException interpreted = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
+                () -> Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false));
+        SimulationException compiled = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
+                () -> Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true));
+        assertEquals("state variable U of net1/izpop/0 became -Infinity at t = 1.0E-5 s (step 2)",
+                interpreted.getMessage());
+        assertEquals(interpreted.getMessage(), compiled.getMessage());
     }
 }
