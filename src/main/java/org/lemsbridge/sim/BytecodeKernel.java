@@ -80,7 +80,7 @@ final class BytecodeKernel {
             kernel.noteReceivers(instance);
         }
         kernel.plan(root);
-        Map<double[], Location> moved = new IdentityHashMap<>();
+        Map<double[], Location> moved = new IdentityHashMap<>(4 * all.size());
         for (Batch batch : kernel.batches) {
             batch.moveStateToColumns(moved);
         }
@@ -149,10 +149,9 @@ final class BytecodeKernel {
         boolean changed = false;
         int i = 0;
         while (i < children.length) {
-            List<Object> shape = shape(children[i]);
             int j = i + 1;
-            if (shape != null) {
-                while (j < children.length && shape.equals(shape(children[j]))) {
+            if (batchable(children[i])) {
+                while (j < children.length && sameShape(children[i], children[j]) && batchable(children[j])) {
                     j++;
                 }
             }
@@ -174,48 +173,88 @@ final class BytecodeKernel {
         }
     }
 
-    /** Everything a member's generated code depends on; equal shapes give equal code. Null: cannot be batched. */
-    private List<Object> shape(Instance member) {
+    /** Whether a member can be batched at all: small, no regimes, RK4 or actions run on received events. */
+    private boolean batchable(Instance member) {
         List<Instance> nodes = new ArrayList<>();
         postOrder(member, nodes);
         if (nodes.size() > MAX_NODES) {
-            return null;
+            return false;
         }
-        Map<double[], List<Object>> internal = new IdentityHashMap<>();
-        for (int p = 0; p < nodes.size(); p++) {
-            internal.put(nodes.get(p).vars, List.of(p, "vars"));
-            internal.put(nodes.get(p).exposed, List.of(p, "exposed"));
-        }
-        List<Object> shape = new ArrayList<>();
         for (Instance node : nodes) {
             if (activeReceivers.contains(node) || node.usesRk4() || node.regime >= 0 || node.kind.regimes.length > 0) {
-                return null;
-            }
-            shape.add(onlyKeepsTime(node.kind) ? List.of("time only", node.kind.tSlot) : node.kind);
-            shape.add(node.vars.length);
-            shape.add(node.exposed.length);
-            shape.add(node.advanceOrder().length);
-            for (Ref ref : node.requirementRefs()) {
-                shape.add(refShape(ref, internal));
-            }
-            for (Ref[] sources : node.selectSourceRefs()) {
-                if (sources == null) {
-                    shape.add("none");
-                } else {
-                    shape.add(sources.length);
-                    for (Ref ref : sources) {
-                        shape.add(refShape(ref, internal));
-                    }
-                }
-            }
-            for (double fallback : node.selectFallbackValues()) {
-                shape.add(Double.doubleToRawLongBits(fallback));
-            }
-            for (boolean multiply : node.selectMultiplies()) {
-                shape.add(multiply);
+                return false;
             }
         }
-        return shape;
+        return true;
+    }
+
+    /**
+     * Whether two members generate the same code: instances of the same kinds (or kinds that only keep time) in
+     * the same tree shape, with requirements and selects reading the same places (inside the member by position,
+     * outside it by identity).
+     */
+    private static boolean sameShape(Instance a, Instance b) {
+        List<Instance> as = new ArrayList<>();
+        List<Instance> bs = new ArrayList<>();
+        postOrder(a, as);
+        postOrder(b, bs);
+        if (as.size() != bs.size()) {
+            return false;
+        }
+        for (int p = 0; p < as.size(); p++) {
+            Instance x = as.get(p);
+            Instance y = bs.get(p);
+            boolean sameKind = x.kind == y.kind || (onlyKeepsTime(x.kind) && onlyKeepsTime(y.kind)
+                    && x.kind.tSlot == y.kind.tSlot);
+            if (!sameKind || x.vars.length != y.vars.length || x.exposed.length != y.exposed.length
+                    || x.advanceOrder().length != y.advanceOrder().length
+                    || !Arrays.equals(x.selectFallbackValues(), y.selectFallbackValues())
+                    || !Arrays.equals(x.selectMultiplies(), y.selectMultiplies())
+                    || !sameRefs(x.requirementRefs(), y.requirementRefs(), as, bs)) {
+                return false;
+            }
+            Ref[][] xs = x.selectSourceRefs();
+            Ref[][] ys = y.selectSourceRefs();
+            if (xs.length != ys.length) {
+                return false;
+            }
+            for (int i = 0; i < xs.length; i++) {
+                if ((xs[i] == null) != (ys[i] == null) || (xs[i] != null && !sameRefs(xs[i], ys[i], as, bs))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRefs(Ref[] xs, Ref[] ys, List<Instance> as, List<Instance> bs) {
+        if (xs.length != ys.length) {
+            return false;
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i].index() != ys[i].index()) {
+                return false;
+            }
+            int px = internalPosition(xs[i].array(), as);
+            int py = internalPosition(ys[i].array(), bs);
+            if (px != py || (px == -1 && xs[i].array() != ys[i].array())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 2p for node p's vars, 2p+1 for its exposures, -1 outside the member. */
+    private static int internalPosition(double[] array, List<Instance> nodes) {
+        for (int p = 0; p < nodes.size(); p++) {
+            if (nodes.get(p).vars == array) {
+                return 2 * p;
+            }
+            if (nodes.get(p).exposed == array) {
+                return 2 * p + 1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -227,14 +266,6 @@ final class BytecodeKernel {
                 && kind.conditionalSlots.length == 0 && kind.rateSlots.length == 0 && kind.conditionTests.length == 0
                 && kind.stateSlots.length == 0 && Arrays.stream(kind.exposureSources).allMatch(s -> s < 0)
                 && kind.regimes.length == 0;
-    }
-
-    private record External(double[] array, int index) {
-    }
-
-    private static Object refShape(Ref ref, Map<double[], List<Object>> internal) {
-        List<Object> at = internal.get(ref.array());
-        return at != null ? List.of(at, ref.index()) : new External(ref.array(), ref.index());
     }
 
     /** Whether one member's subtree compiles (no random(), no unknown construct) into a JIT-able method. */
@@ -298,6 +329,11 @@ final class BytecodeKernel {
             int positions = positions();
             varColumns = new double[positions][][];
             exposedColumns = new double[positions][][];
+            Runnable[] unpackers = new Runnable[n];
+            for (int m = 0; m < n; m++) {
+                int member = m;
+                unpackers[m] = () -> unpack(member);
+            }
             for (int p = 0; p < positions; p++) {
                 varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
                 exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
@@ -311,8 +347,7 @@ final class BytecodeKernel {
                     }
                     moved.put(node.vars, new Location(varColumns[p], m));
                     moved.put(node.exposed, new Location(exposedColumns[p], m));
-                    int member = m;
-                    node.stateLivesElsewhere(() -> unpack(member));
+                    node.stateLivesElsewhere(unpackers[m]);
                 }
             }
         }
