@@ -1,0 +1,57 @@
+package org.lemsbridge.lems.jaxb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+
+/**
+ * Passes a stream through unchanged and notes every start tag on the way: where it is and in which order its
+ * attributes were written, the two things a bound object does not keep.
+ */
+final class StartTagRecorder extends StreamReaderDelegate {
+
+    private final String sourceName;
+    private final List<StartTag> startTags = new ArrayList<>();
+
+    StartTagRecorder(XMLStreamReader reader, String sourceName) {
+        super(reader);
+        this.sourceName = sourceName;
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+        int event = super.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+            List<String> names = new ArrayList<>(getAttributeCount());
+            for (int i = 0; i < getAttributeCount(); i++) {
+                String namespace = getAttributeNamespace(i);
+                if (namespace == null || namespace.isEmpty()) {
+                    names.add(getAttributeLocalName(i));
+                }
+            }
+            startTags.add(new StartTag(getLocalName(), names, StartTag.locationOf(this, sourceName)));
+        }
+        return event;
+    }
+
+    @Override
+    public int nextTag() throws XMLStreamException {
+        int event = next();
+        while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            if (event != XMLStreamConstants.COMMENT && event != XMLStreamConstants.PROCESSING_INSTRUCTION
+                    && event != XMLStreamConstants.SPACE && !(event == XMLStreamConstants.CHARACTERS && isWhiteSpace())) {
+                throw new XMLStreamException("expected a start or end tag", getLocation());
+            }
+            event = next();
+        }
+        return event;
+    }
+
+    List<StartTag> startTags() {
+        return List.copyOf(startTags);
+    }
+}
