@@ -19,9 +19,6 @@ public final class Constant extends LeafElement {
     private String value;
 
     @XmlAttribute
-    private String symbol;
-
-    @XmlAttribute
     private String description;
 
     public String name() {
@@ -36,10 +33,6 @@ public final class Constant extends LeafElement {
         return value;
     }
 
-    public String symbol() {
-        return symbol;
-    }
-
     public String description() {
         return description;
     }
@@ -49,7 +42,6 @@ public final class Constant extends LeafElement {
         putIfPresent(into, "name", name);
         putIfPresent(into, "dimension", dimension);
         putIfPresent(into, "value", value);
-        putIfPresent(into, "symbol", symbol);
         putIfPresent(into, "description", description);
     }
 }

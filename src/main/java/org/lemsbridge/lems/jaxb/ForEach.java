@@ -21,11 +21,12 @@ public final class ForEach extends LemsElement {
     private String as;
 
     @XmlElementRefs({
-            @XmlElementRef(type = ForEach.class),
-            @XmlElementRef(type = MultiInstantiate.class),
-            @XmlElementRef(type = EventConnection.class),
             @XmlElementRef(type = ChildInstance.class),
-            @XmlElementRef(type = With.class)
+            @XmlElementRef(type = MultiInstantiate.class),
+            @XmlElementRef(type = ForEach.class),
+            @XmlElementRef(type = EventConnection.class),
+            @XmlElementRef(type = With.class),
+            @XmlElementRef(type = Tunnel.class)
     })
     @XmlAnyElement
     private List<Object> content = new ArrayList<>();

@@ -1,29 +1,33 @@
 package org.lemsbridge.lems.jaxb;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElementRef;
+import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlRootElement;
 
-/** Creates a number of instances of a component. */
+/** Creates a number of instances of a component, optionally setting a property of each. */
 @XmlRootElement(name = "MultiInstantiate")
-public final class MultiInstantiate extends LeafElement {
+public final class MultiInstantiate extends LemsElement {
 
     @XmlAttribute
     private String component;
 
     @XmlAttribute
-    private String componentType;
-
-    @XmlAttribute
     private String number;
+
+    @XmlElementRefs({
+            @XmlElementRef(type = Assign.class)
+    })
+    @XmlAnyElement
+    private List<Object> content = new ArrayList<>();
 
     public String component() {
         return component;
-    }
-
-    public String componentType() {
-        return componentType;
     }
 
     public String number() {
@@ -33,7 +37,11 @@ public final class MultiInstantiate extends LeafElement {
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
         putIfPresent(into, "component", component);
-        putIfPresent(into, "componentType", componentType);
         putIfPresent(into, "number", number);
+    }
+
+    @Override
+    public List<Object> content() {
+        return List.copyOf(content);
     }
 }

@@ -24,9 +24,6 @@ public final class Unit extends LeafElement {
     @XmlAttribute
     private String offset;
 
-    @XmlAttribute
-    private String name;
-
     public String symbol() {
         return symbol;
     }
@@ -47,10 +44,6 @@ public final class Unit extends LeafElement {
         return offset;
     }
 
-    public String name() {
-        return name;
-    }
-
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
         putIfPresent(into, "symbol", symbol);
@@ -58,6 +51,5 @@ public final class Unit extends LeafElement {
         putIfPresent(into, "power", power);
         putIfPresent(into, "scale", scale);
         putIfPresent(into, "offset", offset);
-        putIfPresent(into, "name", name);
     }
 }
