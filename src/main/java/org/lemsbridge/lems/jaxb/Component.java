@@ -24,6 +24,12 @@ public final class Component extends LemsElement {
     private String extendsType;
 
     @XmlElementRefs({
+            @XmlElementRef(type = Target.class),
+            @XmlElementRef(type = Include.class),
+            @XmlElementRef(type = Dimension.class),
+            @XmlElementRef(type = Unit.class),
+            @XmlElementRef(type = Constant.class),
+            @XmlElementRef(type = ComponentType.class),
             @XmlElementRef(type = Component.class)
     })
     @XmlAnyElement
