@@ -5,7 +5,10 @@ import java.util.Map;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlRootElement;
 
-/** A physical dimension as integer exponents of mass, length, time, current, temperature, amount and luminous intensity. */
+/**
+ * A physical dimension as integer exponents of mass, length, time, current, temperature, amount and luminous
+ * intensity.
+ */
 @XmlRootElement(name = "Dimension")
 public final class Dimension extends LeafElement {
 

@@ -38,17 +38,10 @@ public final class NamespaceNormalisingReader extends StreamReaderDelegate {
         return event;
     }
 
+    /** Goes through {@link #next()}, so that nothing is skipped unseen. */
     @Override
     public int nextTag() throws XMLStreamException {
-        int event = next();
-        while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-            if (event != XMLStreamConstants.COMMENT && event != XMLStreamConstants.PROCESSING_INSTRUCTION
-                    && event != XMLStreamConstants.SPACE && !(event == XMLStreamConstants.CHARACTERS && isWhiteSpace())) {
-                throw new XMLStreamException("expected a start or end tag", getLocation());
-            }
-            event = next();
-        }
-        return event;
+        return SecureStax.nextTag(this);
     }
 
     @Override
@@ -58,7 +51,8 @@ public final class NamespaceNormalisingReader extends StreamReaderDelegate {
 
     @Override
     public QName getName() {
-        return new QName(LemsNamespace.URI, getLocalName(), XMLConstants.DEFAULT_NS_PREFIX);
+        return isElement() ? new QName(LemsNamespace.URI, getLocalName(), XMLConstants.DEFAULT_NS_PREFIX)
+                : super.getName();
     }
 
     @Override

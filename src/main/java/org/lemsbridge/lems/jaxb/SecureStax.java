@@ -5,6 +5,7 @@ import java.io.Reader;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -20,6 +21,21 @@ final class SecureStax {
 
     static XMLStreamReader open(Reader in) throws XMLStreamException {
         return factory().createXMLStreamReader(in);
+    }
+
+    /** {@link XMLStreamReader#nextTag()} spelled out with {@code next()}, for readers that override {@code next()}. */
+    static int nextTag(XMLStreamReader reader) throws XMLStreamException {
+        int event = reader.next();
+        while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            boolean ignorable = event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                    || event == XMLStreamConstants.SPACE
+                    || event == XMLStreamConstants.CHARACTERS && reader.isWhiteSpace();
+            if (!ignorable) {
+                throw new XMLStreamException("expected a start or end tag", reader.getLocation());
+            }
+            event = reader.next();
+        }
+        return event;
     }
 
     private static XMLInputFactory factory() {

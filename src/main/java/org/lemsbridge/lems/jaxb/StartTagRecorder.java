@@ -38,17 +38,10 @@ final class StartTagRecorder extends StreamReaderDelegate {
         return event;
     }
 
+    /** Goes through {@link #next()}, so that nothing is skipped unseen. */
     @Override
     public int nextTag() throws XMLStreamException {
-        int event = next();
-        while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-            if (event != XMLStreamConstants.COMMENT && event != XMLStreamConstants.PROCESSING_INSTRUCTION
-                    && event != XMLStreamConstants.SPACE && !(event == XMLStreamConstants.CHARACTERS && isWhiteSpace())) {
-                throw new XMLStreamException("expected a start or end tag", getLocation());
-            }
-            event = next();
-        }
-        return event;
+        return SecureStax.nextTag(this);
     }
 
     List<StartTag> startTags() {
