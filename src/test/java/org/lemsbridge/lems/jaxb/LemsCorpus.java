@@ -21,10 +21,7 @@ public final class LemsCorpus {
 
     /** Upstream NeuroML2 core types and LEMS examples; the test is skipped when the shared folder is absent. */
     public static List<Path> upstreamFiles() {
-        String shared = System.getProperty("lemsbridge.shared");
-        assumeTrue(shared != null, "lemsbridge.shared is not set");
-        Path upstream = Path.of(shared).toAbsolutePath().normalize().resolve("upstream");
-        assumeTrue(Files.isDirectory(upstream), "no upstream files at " + upstream);
+        Path upstream = upstream();
         List<Path> files = new ArrayList<>();
         files.addAll(xmlFilesIn(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), false));
         files.addAll(xmlFilesIn(upstream.resolve("NeuroML2/LEMSexamples"), false));
@@ -33,17 +30,28 @@ public final class LemsCorpus {
         return files;
     }
 
-    /** The NeuroML documents the upstream LEMS examples include. */
+    /** The NeuroML documents of the upstream NeuroML2 folder, among them those the LEMS examples include. */
     public static List<Path> upstreamNeuroMlFiles() {
-        String shared = System.getProperty("lemsbridge.shared");
-        assumeTrue(shared != null, "lemsbridge.shared is not set");
-        Path upstream = Path.of(shared).toAbsolutePath().normalize().resolve("upstream/NeuroML2");
-        assumeTrue(Files.isDirectory(upstream), "no upstream files at " + upstream);
-        try (Stream<Path> walk = Files.walk(upstream)) {
+        try (Stream<Path> walk = Files.walk(upstream().resolve("NeuroML2"))) {
             return walk.filter(p -> p.toString().endsWith(".nml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One upstream file by its path under {@code upstream/}; the test is skipped when it is absent. */
+    public static Path upstreamFile(String relative) {
+        Path file = upstream().resolve(relative);
+        assumeTrue(Files.isRegularFile(file), "no upstream file " + file);
+        return file;
+    }
+
+    private static Path upstream() {
+        String shared = System.getProperty("lemsbridge.shared");
+        assumeTrue(shared != null, "lemsbridge.shared is not set");
+        Path upstream = Path.of(shared).toAbsolutePath().normalize().resolve("upstream");
+        assumeTrue(Files.isDirectory(upstream), "no upstream files at " + upstream);
+        return upstream;
     }
 
     /** The project's bundled core types and its example models. */

@@ -42,6 +42,14 @@ class LemsSchemaTest {
     }
 
     @Test
+    void theRenderedSeedsAreAlsoValidAgainstTheOfficialSchema() {
+        LemsSchema official = LemsSchema.load(LemsCorpus.upstreamFile("LEMS/Schemas/LEMS/LEMS_v0.7.6.xsd"));
+        for (LemsCorpus.Rendered rendered : LemsCorpus.renderedSeeds()) {
+            assertEquals(List.of(), official.validate(rendered.xml(), rendered.seed()), rendered.seed());
+        }
+    }
+
+    @Test
     void componentsUnderTheirTypesNameAreAcceptedWithAnyAttributes() {
         assertEquals(List.of(), SCHEMA.validate("""
                 <Lems>
