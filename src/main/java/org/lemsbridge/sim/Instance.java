@@ -24,6 +24,8 @@ final class Instance {
     String multiGroup;
     int regime;
     boolean connected;
+    /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
+    boolean doubledOnStart;
 
     private Ref[] requirements = new Ref[0];
     private Ref[][] selectSources = new Ref[0][];
@@ -199,8 +201,10 @@ final class Instance {
         if (withDerived) {
             evaluateDerived();
         }
-        for (CompiledAction[] block : kind.onStarts) {
-            CompiledAction.runAll(block, this);
+        for (int repeat = doubledOnStart ? 2 : 1; repeat > 0; repeat--) {
+            for (CompiledAction[] block : kind.onStarts) {
+                CompiledAction.runAll(block, this);
+            }
         }
         if (regime >= 0) {
             for (CompiledAction[] block : kind.regimes[regime].onEntries()) {

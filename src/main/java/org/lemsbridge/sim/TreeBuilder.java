@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -25,6 +26,8 @@ final class TreeBuilder {
     private final LemsModel model;
     private final Engine engine;
     private final Map<Component, Kind> kinds = new IdentityHashMap<>();
+    /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
+    private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     TreeBuilder(LemsModel model, Engine engine) {
         this.model = model;
@@ -32,7 +35,8 @@ final class TreeBuilder {
     }
 
     Instance build(Component root) {
-        Instance instance = create(root, null, root.id());
+        markConsolidated(root, null);
+        Instance instance = create(root, null, root.id(), true);
         connectAll(instance);
         bindAll(instance);
         markRk4Groups(instance);
@@ -43,25 +47,26 @@ final class TreeBuilder {
         return kinds.computeIfAbsent(component, c -> new Kind(c, model, engine.random));
     }
 
-    private Instance create(Component component, Instance parent, String name) {
+    private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
         Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
+        instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
         for (ComponentType.AttachmentsDecl attachments : type.attachments()) {
             instance.groups.put(attachments.name(), new ArrayList<>());
         }
         for (Component child : component.children()) {
             if (child.role() != null && type.child(child.role()).isPresent()) {
-                instance.addSingle(child.role(), create(child, instance, child.role()));
+                instance.addSingle(child.role(), create(child, instance, child.role(), doubledOnStart));
             } else {
                 String list = child.role() == null ? "" : child.role();
-                instance.addToGroup(list, create(child, instance, child.id()));
+                instance.addToGroup(list, create(child, instance, child.id(), false));
             }
         }
         for (Structure.Item item : type.structure().items()) {
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
-                Instance child = create(referenced, instance, childName);
+                Instance child = create(referenced, instance, childName, consolidated.contains(component));
                 instance.addSingle(childName, child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
                 Component referenced = reference(component, instance, multi.component(), item.location());
@@ -74,13 +79,51 @@ final class TreeBuilder {
                 instance.multiGroup = MULTI;
                 instance.groups.computeIfAbsent(MULTI, g -> new ArrayList<>());
                 for (int i = 0; i < count; i++) {
-                    Instance member = create(referenced, instance, String.valueOf(i));
+                    Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
                     instance.addToGroup(MULTI, member);
                 }
             }
         }
         return instance;
+    }
+
+    /**
+     * jLEMS consolidates the root's state type and, from each consolidated one, those of its Child and Children
+     * members and of the components its builders (ChildInstance, MultiInstantiate, EventConnection receiver)
+     * create; builders are shared with the original type.
+     */
+    private void markConsolidated(Component component, Component parent) {
+        if (!consolidated.add(component)) {
+            return;
+        }
+        for (Component child : component.children()) {
+            markConsolidated(child, component);
+        }
+        markBuilt(component, parent, component.type().structure().items());
+    }
+
+    private void markBuilt(Component component, Component parent, List<Structure.Item> items) {
+        for (Structure.Item item : items) {
+            String reference = null;
+            if (item instanceof Structure.ChildInstance childInstance) {
+                reference = childInstance.component();
+            } else if (item instanceof Structure.MultiInstantiate multi) {
+                reference = multi.component();
+            } else if (item instanceof Structure.EventConnection connection) {
+                reference = connection.receiver();
+            } else if (item instanceof Structure.ForEach forEach) {
+                markBuilt(component, parent, forEach.items());
+            }
+            if (reference != null) {
+                Component owner = reference.startsWith("../") ? parent : component;
+                String id = owner == null ? null : owner.texts().get(lastStep(reference));
+                Component built = id == null ? null : model.component(id).orElse(null);
+                if (built != null) {
+                    markConsolidated(built, component);
+                }
+            }
+        }
     }
 
     private static String lastStep(String reference) {
@@ -223,7 +266,7 @@ final class TreeBuilder {
         Instance receiver = target;
         if (ec.receiver() != null) {
             Component receiverComponent = reference(component, holder, ec.receiver(), ec.location());
-            receiver = create(receiverComponent, target, receiverComponent.id());
+            receiver = create(receiverComponent, target, receiverComponent.id(), consolidated.contains(component));
             for (Structure.Assign assign : ec.assigns()) {
                 double value = ExprInterpreter.evaluate(assign.value(), name -> {
                     Double v = component.values().get(name);
