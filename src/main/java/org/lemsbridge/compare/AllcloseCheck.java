@@ -1,0 +1,64 @@
+package org.lemsbridge.compare;
+
+/**
+ * numpy-style {@code allclose(cand, ref, rtol, atol)} over a column: every sample needs
+ * {@code |cand - ref| <= atol + rtol * |ref|}. NaN never passes.
+ *
+ * @param rtol           relative tolerance applied
+ * @param atol           absolute tolerance applied
+ * @param passed         every sample within tolerance
+ * @param worstRow       the row that exceeds its allowance most (or comes closest), -1 when there are no rows
+ * @param worstTime      its time
+ * @param worstRef       its reference value
+ * @param worstDelta     its {@code |cand - ref|}
+ * @param suggestedRtol  the smallest rtol that passes with this atol (OMV's "better tolerance"), infinite when no
+ *                       rtol can (a row with {@code ref == 0} and a difference above atol)
+ * @param suggestedAtol  the smallest atol that passes with rtol 0 ({@code max|Δ|})
+ */
+public record AllcloseCheck(double rtol, double atol, boolean passed, int worstRow, double worstTime, double worstRef,
+                            double worstDelta, double suggestedRtol, double suggestedAtol) {
+
+    public static AllcloseCheck of(double[] time, double[] ref, double[] cand, double rtol, double atol) {
+        boolean passed = true;
+        int worst = -1;
+        double worstExcess = Double.NEGATIVE_INFINITY;
+        double neededRtol = 0;
+        double maxDelta = 0;
+        for (int i = 0; i < ref.length; i++) {
+            double r = ref[i];
+            double delta = Math.abs(cand[i] - r);
+            if (Double.isNaN(delta)) {
+                passed = false;
+                if (worstExcess != Double.POSITIVE_INFINITY) {
+                    worstExcess = Double.POSITIVE_INFINITY;
+                    worst = i;
+                }
+                neededRtol = Double.POSITIVE_INFINITY;
+                maxDelta = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double excess = delta - (atol + rtol * Math.abs(r));
+            if (excess > 0) {
+                passed = false;
+            }
+            if (excess > worstExcess) {
+                worstExcess = excess;
+                worst = i;
+            }
+            maxDelta = Math.max(maxDelta, delta);
+            if (delta > atol) {
+                neededRtol = Math.max(neededRtol, r == 0 ? Double.POSITIVE_INFINITY : (delta - atol) / Math.abs(r));
+            }
+        }
+        if (worst < 0) {
+            return new AllcloseCheck(rtol, atol, true, -1, Double.NaN, Double.NaN, Double.NaN, rtol, atol);
+        }
+        return new AllcloseCheck(rtol, atol, passed, worst, time[worst], ref[worst], Math.abs(cand[worst] - ref[worst]),
+                neededRtol, maxDelta);
+    }
+
+    /** The allowance at the worst row: {@code atol + rtol * |ref|}. */
+    public double allowedAtWorst() {
+        return atol + rtol * Math.abs(worstRef);
+    }
+}

@@ -1,0 +1,160 @@
+package org.lemsbridge.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
+
+/**
+ * Pairs reference and candidate columns by name: the exact quantity path, else a short name when exactly one column
+ * has it (a sidecar/manifest name first, then the last path segment), else an explicit {@code REF=CAND}. Columns of a
+ * file without names can be addressed by position ({@code #1}), with a warning.
+ */
+public final class ColumnMatcher {
+
+    private ColumnMatcher() {
+    }
+
+    /**
+     * Pairs the requested columns, or every reference column when {@code requests} is empty.
+     *
+     * @param warnings receives one line per doubtful choice (positional addressing)
+     * @throws BadInputException when a name is ambiguous, or a requested reference column does not exist
+     */
+    public static List<ColumnMatch> match(Trace reference, Trace candidate, List<ColumnRequest> requests,
+                                          Consumer<String> warnings) {
+        List<ColumnMatch> matches = new ArrayList<>();
+        if (requests.isEmpty()) {
+            if (reference.isUnnamed() || candidate.isUnnamed()) {
+                return positional(reference, candidate, warnings);
+            }
+            for (int r = 0; r < reference.columnCount(); r++) {
+                Column column = reference.column(r);
+                int c = findForReference(candidate, reference, column).orElse(-1);
+                matches.add(new ColumnMatch(ColumnRequest.of(column.quantity(), column.quantity()), r, c));
+            }
+            return matches;
+        }
+        for (ColumnRequest request : requests) {
+            int r = find(reference, request.reference(), "reference", warnings).orElseThrow(() -> new BadInputException(
+                    SourceLocation.unknown(reference.source()), "no column '" + request.reference()
+                            + "' in the reference", "columns: " + describe(reference.columns())));
+            int c = find(candidate, request.candidate(), "candidate", warnings).orElse(-1);
+            matches.add(new ColumnMatch(request, r, c));
+        }
+        return matches;
+    }
+
+    private static List<ColumnMatch> positional(Trace reference, Trace candidate, Consumer<String> warnings) {
+        if (reference.columnCount() != candidate.columnCount()) {
+            Trace unnamed = reference.isUnnamed() ? reference : candidate;
+            throw new BadInputException(SourceLocation.unknown(unnamed.source()), "the file names no columns and the"
+                    + " column counts differ (reference " + reference.columnCount() + ", candidate "
+                    + candidate.columnCount() + ")", "name the pairs with REF=CAND, using #1 for the first column after time");
+        }
+        warnings.accept("columns matched by position because " + (reference.isUnnamed() ? "the reference "
+                + reference.source() : "the candidate " + candidate.source()) + " names no columns");
+        List<ColumnMatch> matches = new ArrayList<>();
+        for (int i = 0; i < reference.columnCount(); i++) {
+            String ref = reference.column(i).quantity();
+            matches.add(new ColumnMatch(ColumnRequest.of(ref, candidate.column(i).quantity()), i, i));
+        }
+        return matches;
+    }
+
+    /** Finds the candidate column for a reference column: same quantity, else same short name on both sides. */
+    private static Optional<Integer> findForReference(Trace candidate, Trace reference, Column column) {
+        Optional<Integer> exact = candidate.indexOfQuantity(column.quantity());
+        if (exact.isPresent()) {
+            return exact;
+        }
+        for (String key : new String[] {column.name(), column.lastSegment()}) {
+            List<Integer> inCandidate = byShortName(candidate, key);
+            if (inCandidate.isEmpty()) {
+                continue;
+            }
+            List<Integer> inReference = byShortName(reference, key);
+            if (inCandidate.size() > 1 || inReference.size() > 1) {
+                Set<String> names = new LinkedHashSet<>();
+                inReference.forEach(i -> names.add("reference " + reference.column(i).quantity()));
+                inCandidate.forEach(i -> names.add("candidate " + candidate.column(i).quantity()));
+                throw new BadInputException(SourceLocation.unknown(candidate.source()), "short name '" + key
+                        + "' is ambiguous: " + String.join(", ", names), "pair the columns explicitly with REF=CAND");
+            }
+            return Optional.of(inCandidate.get(0));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The column addressed by {@code key} in {@code trace}: {@code #k}, an exact quantity, or a unique short name.
+     *
+     * @throws BadInputException when the name is ambiguous or the position is out of range
+     */
+    public static Optional<Integer> find(Trace trace, String key, String side, Consumer<String> warnings) {
+        if (key.startsWith("#")) {
+            int position;
+            try {
+                position = Integer.parseInt(key.substring(1));
+            } catch (NumberFormatException e) {
+                throw new BadInputException(SourceLocation.unknown(trace.source()), "bad column position '" + key + "'");
+            }
+            if (position < 1 || position > trace.columnCount()) {
+                throw new BadInputException(SourceLocation.unknown(trace.source()), "column " + key + " does not exist in"
+                        + " the " + side + " (it has " + trace.columnCount() + " columns after time)");
+            }
+            if (!trace.column(position - 1).isPositional()) {
+                warnings.accept(side + " column " + key + " addressed by position although it is named '"
+                        + trace.column(position - 1).quantity() + "'");
+            }
+            return Optional.of(position - 1);
+        }
+        List<Integer> exact = new ArrayList<>();
+        for (int i = 0; i < trace.columnCount(); i++) {
+            if (trace.column(i).quantity().equals(key)) {
+                exact.add(i);
+            }
+        }
+        if (exact.size() == 1) {
+            return Optional.of(exact.get(0));
+        }
+        List<Integer> candidates = exact.isEmpty() ? byShortName(trace, key) : exact;
+        if (candidates.size() > 1) {
+            List<Column> columns = new ArrayList<>();
+            candidates.forEach(i -> columns.add(trace.column(i)));
+            throw new BadInputException(SourceLocation.unknown(trace.source()), "'" + key + "' is ambiguous in the "
+                    + side + ": it matches " + describe(columns), "use the full quantity path");
+        }
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+    }
+
+    /** Columns whose sidecar name is {@code key}; if none, columns whose last path segment is {@code key}. */
+    private static List<Integer> byShortName(Trace trace, String key) {
+        List<Integer> byName = new ArrayList<>();
+        List<Integer> bySegment = new ArrayList<>();
+        for (int i = 0; i < trace.columnCount(); i++) {
+            Column column = trace.column(i);
+            if (column.name().equals(key)) {
+                byName.add(i);
+            } else if (column.lastSegment().equals(key)) {
+                bySegment.add(i);
+            }
+        }
+        return byName.isEmpty() ? bySegment : byName;
+    }
+
+    private static String describe(List<Column> columns) {
+        List<String> names = new ArrayList<>();
+        for (Column column : columns) {
+            names.add(column.name().equals(column.quantity()) ? column.quantity()
+                    : column.quantity() + " (" + column.name() + ")");
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,8 @@
+package org.lemsbridge.compare;
+
+/**
+ * Why a column did not reach a tier: {@code tier} is the tier that was missed ({@link Tier#FAIL} for a problem that
+ * fails every tier: NaN, a missing column, units that cannot be aligned).
+ */
+public record TierFinding(Tier tier, String message) {
+}

@@ -1,0 +1,187 @@
+package org.lemsbridge.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
+
+/**
+ * Compares a candidate trace with a reference trace: pairs columns by name, converts both sides to SI, aligns the
+ * time grids, computes metrics and spike trains, and grades each column and the whole into tiers.
+ */
+public final class TraceComparator {
+
+    private TraceComparator() {
+    }
+
+    public static Comparison compare(Trace reference, Trace candidate, ComparisonOptions options) {
+        return run(reference, candidate, options).comparison();
+    }
+
+    /** Like {@link #compare} but also hands back the aligned numbers, for plots. */
+    public static ComparisonRun run(Trace reference, Trace candidate, ComparisonOptions options) {
+        List<String> warnings = new ArrayList<>();
+        List<ColumnMatch> matches = ColumnMatcher.match(reference, candidate, options.columns(), warnings::add);
+        double[] refTime = timeInSeconds(reference, warnings, "reference");
+        double[] candTime = timeInSeconds(candidate, warnings, "candidate");
+        TimeAlignment alignment = TimeAlignment.of(refTime, candTime, candidate.source());
+        double[] time = alignment.referenceTimes(refTime);
+        Tolerances tolerances = options.tolerances();
+
+        List<ColumnComparison> results = new ArrayList<>();
+        List<AlignedColumn> aligned = new ArrayList<>();
+        for (ColumnMatch match : matches) {
+            Column refColumn = reference.column(match.referenceIndex());
+            if (match.missing()) {
+                results.add(missing(refColumn, match, candidate));
+                continue;
+            }
+            Column candColumn = candidate.column(match.candidateIndex());
+            UnitPairing units = UnitPairing.of(refColumn, candColumn, match.request());
+            units.warning().ifPresent(warnings::add);
+            double[] refNative = units.referenceToSi(reference.values(match.referenceIndex()));
+            double[] candNative = units.candidateToSi(candidate.values(match.candidateIndex()));
+            double[] refValues = java.util.Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
+            double[] candValues = alignment.candidateOnGrid(refTime, candTime, candNative);
+            ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues,
+                    SpikeTrain.detect(refTime, refNative, tolerances.spikeThreshold()),
+                    SpikeTrain.detect(candTime, candNative, tolerances.spikeThreshold()), tolerances, alignment);
+            results.add(result);
+            aligned.add(new AlignedColumn(result, time, refValues, candValues));
+        }
+        Verdict verdict = VerdictRules.verdict(results, options.tolerances(), options.required());
+        Comparison comparison = new Comparison(reference.source(), candidate.source(), alignment, results, warnings,
+                verdict);
+        return new ComparisonRun(comparison, aligned);
+    }
+
+    private static double[] timeInSeconds(Trace trace, List<String> warnings, String side) {
+        double[] time = trace.time();
+        Column column = trace.timeColumn();
+        SiUnit unit = UnitLookup.resolve(column.unit());
+        if (!unit.known()) {
+            warnings.add(side + " time column has no unit; assumed seconds");
+            return time;
+        }
+        if (!unit.sameDimension(UnitLookup.resolve("s"))) {
+            throw new org.lemsbridge.error.BadInputException(
+                    org.lemsbridge.error.SourceLocation.unknown(trace.source()),
+                    side + " time column '" + column.name() + "' is in " + unit.symbol() + ", not a unit of time");
+        }
+        for (int i = 0; i < time.length; i++) {
+            time[i] = unit.toSi(time[i]);
+        }
+        return time;
+    }
+
+    private static ColumnComparison missing(Column refColumn, ColumnMatch match, Trace candidate) {
+        List<String> names = new ArrayList<>();
+        candidate.columns().forEach(c -> names.add(c.quantity()));
+        String message = refColumn.quantity() + ": the candidate has no column '" + match.request().candidate()
+                + "' (it has " + String.join(", ", names) + ")";
+        return new ColumnComparison(refColumn, null, refColumn.unit(), null, null, null, null, Tier.FAIL,
+                List.of(new TierFinding(Tier.FAIL, message)));
+    }
+
+    private static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
+                                          double[] ref, double[] cand, SpikeTrain refSpikes, SpikeTrain candSpikes,
+                                          Tolerances tolerances, TimeAlignment alignment) {
+        String name = refColumn.quantity();
+        String unit = units.siSymbol();
+        Metrics metrics = Metrics.compute(time, ref, cand);
+        SpikeComparison spikes = SpikeComparison.of(refSpikes, candSpikes);
+        AllcloseCheck strict = AllcloseCheck.of(time, ref, cand, tolerances.strictRtol(), tolerances.strictAtol());
+        AllcloseCheck tolerant = AllcloseCheck.of(time, ref, cand, tolerances.tolerantRtol(),
+                tolerances.tolerantAtol());
+        List<TierFinding> findings = new ArrayList<>();
+
+        units.problem().ifPresent(p -> findings.add(new TierFinding(Tier.FAIL, name + ": " + p)));
+        if (metrics.nanRows() > 0) {
+            int row = metrics.firstNanRow();
+            String side = Double.isNaN(ref[row]) ? "reference" : "candidate";
+            findings.add(new TierFinding(Tier.FAIL, name + ": NaN in " + side + " at row " + (row + alignment.firstRow())
+                    + " (t = " + Numbers.format(time[row]) + " s), " + metrics.nanRows() + " rows with NaN"));
+        }
+
+        double exactLimit = tolerances.exactRelative() * metrics.maxAbsRef();
+        if (!(metrics.maxAbsError() <= exactLimit)) {
+            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: max|Δ| = "
+                    + Numbers.withUnit(metrics.maxAbsError(), unit) + " at row " + (metrics.maxAbsRow()
+                    + alignment.firstRow()) + " (t = " + Numbers.format(metrics.maxAbsTime()) + " s) > "
+                    + Numbers.format(tolerances.exactRelative()) + "·max|ref| = " + Numbers.withUnit(exactLimit, unit)));
+        }
+        if (!spikes.identical()) {
+            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: spike steps differ: " + describe(spikes)));
+        }
+        for (Tier tier : new Tier[] {Tier.STRICT, Tier.TOLERANT}) {
+            AllcloseCheck check = tier == Tier.STRICT ? strict : tolerant;
+            if (!check.passed()) {
+                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": " + describe(check, unit,
+                        alignment)));
+            }
+            if (!spikes.sameCount()) {
+                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": spike count differs: "
+                        + describe(spikes)));
+            }
+        }
+        if (tolerances.minCorrelation() > Tolerances.NO_MIN_CORRELATION
+                && !(metrics.pearson() >= tolerances.minCorrelation())) {
+            findings.add(new TierFinding(Tier.TOLERANT, name + ": not tolerant: Pearson r = "
+                    + Numbers.format(metrics.pearson()) + " < min " + Numbers.format(tolerances.minCorrelation())));
+        }
+        Tier tier = bestTier(findings);
+        return new ColumnComparison(refColumn, candColumn, unit, metrics, spikes, strict, tolerant, tier, findings);
+    }
+
+    private static Tier bestTier(List<TierFinding> findings) {
+        boolean[] missed = new boolean[Tier.values().length];
+        for (TierFinding finding : findings) {
+            missed[finding.tier().ordinal()] = true;
+        }
+        if (missed[Tier.FAIL.ordinal()]) {
+            return Tier.FAIL;
+        }
+        // A tier is reached when it and every worse tier's checks pass.
+        Tier best = Tier.FAIL;
+        for (int t = Tier.TOLERANT.ordinal(); t >= 0; t--) {
+            if (missed[t]) {
+                break;
+            }
+            best = Tier.values()[t];
+        }
+        return best;
+    }
+
+    private static String describe(AllcloseCheck check, String unit, TimeAlignment alignment) {
+        String where = "row " + (check.worstRow() + alignment.firstRow()) + " (t = " + Numbers.format(check.worstTime())
+                + " s)";
+        String allowance = "atol " + Numbers.format(check.atol()) + " + rtol " + Numbers.format(check.rtol())
+                + "·|ref " + Numbers.withUnit(check.worstRef(), unit) + "| = "
+                + Numbers.withUnit(check.allowedAtWorst(), unit);
+        String better = Double.isInfinite(check.suggestedRtol())
+                ? "no rtol passes (a reference value of 0 differs); atol >= " + Numbers.format(check.suggestedAtol())
+                + " would pass"
+                : "rtol >= " + Numbers.format(check.suggestedRtol()) + " would pass";
+        return "|Δ| = " + Numbers.withUnit(check.worstDelta(), unit) + " at " + where + " exceeds " + allowance + "; "
+                + better;
+    }
+
+    static String describe(SpikeComparison spikes) {
+        StringBuilder out = new StringBuilder("reference " + spikes.reference().count() + " spikes, candidate "
+                + spikes.candidate().count());
+        if (spikes.firstDivergentIndex() >= 0) {
+            out.append("; first divergent spike #").append(spikes.firstDivergentIndex() + 1).append(": reference ")
+                    .append(timeOrNone(spikes.firstDivergentRefTime())).append(", candidate ")
+                    .append(timeOrNone(spikes.firstDivergentCandTime()));
+        }
+        if (spikes.largestShiftIndex() >= 0 && spikes.largestShift() > 0) {
+            out.append("; largest shift ").append(Numbers.format(spikes.largestShift())).append(" s at spike #")
+                    .append(spikes.largestShiftIndex() + 1);
+        }
+        return out.toString();
+    }
+
+    private static String timeOrNone(double t) {
+        return Double.isNaN(t) ? "none" : Numbers.format(t) + " s";
+    }
+}

@@ -1,0 +1,109 @@
+package org.lemsbridge.compare.report;
+
+import java.io.StringWriter;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.lemsbridge.compare.ColumnComparison;
+import org.lemsbridge.compare.Comparison;
+
+
+/**
+ * JUnit XML for CI: one {@code testsuite} per comparison, one {@code testcase} per compared column, a
+ * {@code failure} (with the reasons and the suggested tolerance) for each column below the required tier.
+ */
+public final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    /** A single comparison as a {@code testsuites} document. */
+    public static String render(String name, Comparison comparison) {
+        return render(Map.of(name, comparison));
+    }
+
+    /** Several named comparisons (say, the cases of a suite), in the map's iteration order. */
+    public static String render(Map<String, Comparison> comparisons) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            int tests = 0;
+            int failures = 0;
+            for (Comparison c : comparisons.values()) {
+                tests += Math.max(1, c.columns().size());
+                failures += failures(c);
+            }
+            xml.writeAttribute("tests", Integer.toString(tests));
+            xml.writeAttribute("failures", Integer.toString(failures));
+            xml.writeCharacters("\n");
+            for (Map.Entry<String, Comparison> entry : comparisons.entrySet()) {
+                suite(xml, entry.getKey(), entry.getValue());
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return text.toString();
+    }
+
+    private static int failures(Comparison c) {
+        if (c.columns().isEmpty()) {
+            return c.passed() ? 0 : 1;
+        }
+        int count = 0;
+        for (ColumnComparison column : c.columns()) {
+            if (!column.tier().satisfies(c.verdict().required())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void suite(XMLStreamWriter xml, String name, Comparison c) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", Integer.toString(Math.max(1, c.columns().size())));
+        xml.writeAttribute("failures", Integer.toString(failures(c)));
+        xml.writeAttribute("errors", "0");
+        xml.writeCharacters("\n");
+        if (c.columns().isEmpty()) {
+            testcase(xml, name, "(no columns)", String.join("; ", c.verdict().reasons()), "");
+        }
+        for (ColumnComparison column : c.columns()) {
+            boolean ok = column.tier().satisfies(c.verdict().required());
+            String message = ok ? null : String.join("; ", column.reasonsAgainst(c.verdict().required()));
+            String detail = ok ? "" : FailureText.detail(c, column);
+            testcase(xml, name, column.quantity(), message, detail);
+        }
+        xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void testcase(XMLStreamWriter xml, String className, String name, String failure, String detail)
+            throws XMLStreamException {
+        xml.writeCharacters("    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", className);
+        xml.writeAttribute("name", name);
+        if (failure != null) {
+            xml.writeCharacters("\n      ");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", failure);
+            xml.writeAttribute("type", "comparison");
+            xml.writeCharacters(detail);
+            xml.writeEndElement();
+            xml.writeCharacters("\n    ");
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+}

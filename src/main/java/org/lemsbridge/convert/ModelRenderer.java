@@ -1,0 +1,532 @@
+package org.lemsbridge.convert;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.DerivedVariable;
+import org.lemsbridge.experiment.Dynamics;
+import org.lemsbridge.experiment.Equation;
+import org.lemsbridge.experiment.Event;
+import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.Integration;
+import org.lemsbridge.experiment.Parameter;
+import org.lemsbridge.experiment.StateVariable;
+import org.lemsbridge.expr.Expr;
+import org.lemsbridge.expr.Exprs;
+import org.lemsbridge.expr.LemsPrinter;
+import org.lemsbridge.lems.write.LemsView;
+import org.lemsbridge.lems.write.LemsView.Attribute;
+import org.lemsbridge.lems.write.LemsView.CaseDef;
+import org.lemsbridge.lems.write.LemsView.ComponentDef;
+import org.lemsbridge.lems.write.LemsView.ComponentTypeDef;
+import org.lemsbridge.lems.write.LemsView.ConditionalDerivedVariableDef;
+import org.lemsbridge.lems.write.LemsView.ConstantDef;
+import org.lemsbridge.lems.write.LemsView.DerivedVariableDef;
+import org.lemsbridge.lems.write.LemsView.Dimensioned;
+import org.lemsbridge.lems.write.LemsView.DynamicsDef;
+import org.lemsbridge.lems.write.LemsView.EventPortDef;
+import org.lemsbridge.lems.write.LemsView.OnConditionDef;
+import org.lemsbridge.lems.write.LemsView.StateAssignmentDef;
+import org.lemsbridge.lems.write.LemsView.StateVariableDef;
+import org.lemsbridge.lems.write.LemsView.TimeDerivativeDef;
+import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.DimensionException;
+import org.lemsbridge.units.DimensionInference;
+import org.lemsbridge.units.Unit;
+import org.lemsbridge.units.UnitTable;
+
+/** One conversion of one experiment; holds the state built up on the way (not reusable). */
+final class ModelRenderer {
+    /** Names a user symbol cannot keep in LEMS: jLEMS functions, the printer's constants, Component attributes. */
+    private static final Set<String> RESERVED = Set.of("sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt",
+            "ceil", "abs", "log", "ln", "H", "random", "factorial", "sum", "product", "pi", "E", "id", "type");
+    private static final String SPIKE_PORT = "spike";
+
+    private final Experiment experiment;
+    private final Dynamics dynamics;
+    private final UnitCatalog catalog;
+    private final ScalarStarts scalarStarts = new ScalarStarts();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** User name -> LEMS name, for every model symbol. */
+    private final Map<String, String> lemsNames = new LinkedHashMap<>();
+    private final Map<String, SourceLocation> declaredAt = new HashMap<>();
+    /** LEMS name -> dimension, filled as symbols become known. */
+    private final Map<String, Dimension> dimensions = new HashMap<>();
+    private final Map<String, String> stateNames = new LinkedHashMap<>();
+    private final List<Dimensioned> parameterDefs = new ArrayList<>();
+    private final List<Attribute> componentValues = new ArrayList<>();
+    /** Whether some rate is per time_scale and so divided by the constant SEC. */
+    private boolean timeScaled;
+
+    ModelRenderer(Experiment experiment, UnitTable units) {
+        this.experiment = experiment;
+        this.dynamics = experiment.dynamics();
+        this.catalog = new UnitCatalog(units);
+    }
+
+    ExperimentToLems.Conversion convert() {
+        if (dynamics == null) {
+            throw new BadInputException(experiment.location(), "the experiment has no dynamics to render");
+        }
+        Integration integration = experiment.integration();
+        if (integration == null) {
+            throw new BadInputException(experiment.location(), "the experiment has no integration block");
+        }
+        checkIntegration(integration);
+        Unit timeScale = catalog.resolve(integration.timeScale(), integration.location(), "integration time_scale");
+        if (!timeScale.dimension().equals(UnitCatalog.TIME)) {
+            throw new BadInputException(integration.location(), "time_scale '" + integration.timeScale()
+                    + "' is not a unit of time but of " + timeScale.dimension().describe());
+        }
+        declareSymbols();
+        ExpressionReader reader = expressionReader();
+
+        String typeName = SafeId.of(dynamics.name() == null ? "Dynamics" : dynamics.name());
+        List<DerivedItem> derived = parameters(reader);
+        List<StateAssignmentDef> onStart = initialValues();
+        PiecewiseLifter lifter = new PiecewiseLifter(this::nameTaken);
+        for (DerivedVariable dv : dynamics.derivedVariables().values()) {
+            derived.add(derivedVariable(dv, reader));
+        }
+        List<DerivedItem> all = new ArrayList<>();
+        for (DerivedItem item : derived) {
+            int before = lifter.lifted().size();
+            Expr expr = lifter.liftBelowTop(item.expr(), item.name(), item.source());
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+            all.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
+        }
+        List<Rate> rates = new ArrayList<>();
+        for (StateVariable sv : dynamics.stateVariables().values()) {
+            RhsText source = rhs(sv.equation(), sv.location(), "the equation of state variable '" + sv.name() + "'");
+            int before = lifter.lifted().size();
+            Expr rate = lifter.lift(reader.read(source), lemsNames.get(sv.name()), source);
+            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+            rates.add(new Rate(lemsNames.get(sv.name()), rate, source));
+        }
+        DerivedOrder.Ordered ordered = DerivedOrder.order(all);
+        List<DerivedVariableDef> plainDefs = new ArrayList<>();
+        for (DerivedItem item : ordered.plain()) {
+            String dim = catalog.dimensionName(derivedDimension(item));
+            plainDefs.add(new DerivedVariableDef(item.name(), dim, null, LemsPrinter.printNumeric(item.expr())));
+        }
+        List<ConditionalDerivedVariableDef> conditionalDefs = new ArrayList<>();
+        for (DerivedItem item : ordered.conditional()) {
+            String dim = catalog.dimensionName(derivedDimension(item));
+            conditionalDefs.add(new ConditionalDerivedVariableDef(item.name(), dim, null, cases(item.expr())));
+        }
+        String secName = freshName("SEC");
+        List<TimeDerivativeDef> derivatives = new ArrayList<>();
+        for (Rate rate : rates) {
+            derivatives.add(timeDerivative(rate, secName, integration.timeScale()));
+        }
+        List<OnConditionDef> onConditions = new ArrayList<>();
+        for (Event event : dynamics.events().values()) {
+            onConditions.add(onCondition(event, reader));
+        }
+
+        List<ConstantDef> constants = new ArrayList<>();
+        if (timeScaled) {
+            constants.add(new ConstantDef(secName, catalog.dimensionName(UnitCatalog.TIME),
+                    catalog.quantity(1.0, timeScale, integration.location(), "time_scale")));
+        }
+        List<Dimensioned> exposures = new ArrayList<>();
+        List<StateVariableDef> states = new ArrayList<>();
+        for (String sv : stateNames.values()) {
+            String dim = catalog.dimensionName(dimensions.get(sv));
+            exposures.add(new Dimensioned(sv, dim, null));
+            states.add(new StateVariableDef(sv, dim, sv));
+        }
+        List<EventPortDef> ports = onConditions.isEmpty() ? List.of() : List.of(new EventPortDef(SPIKE_PORT, "out"));
+        DynamicsDef dynamicsDef = new DynamicsDef(states, plainDefs, conditionalDefs, derivatives, onStart, onConditions);
+        ComponentTypeDef modelType = new ComponentTypeDef(typeName, typeDescription(), parameterDefs, constants,
+                List.of(), List.of(), ports, exposures, List.of(), List.of(), dynamicsDef, null);
+
+        String instanceId = typeName + "_inst";
+        String label = experiment.label();
+        String simId = "sim_" + (label == null || label.isBlank() ? typeName : SafeId.of(label));
+        ComponentDef instance = new ComponentDef(instanceId, typeName, componentValues, List.of());
+        ComponentDef simulation = simulation(simId, instanceId, typeName, List.copyOf(stateNames.values()),
+                integration, timeScale);
+
+        List<ComponentTypeDef> types = new ArrayList<>(SimulationTypes.all());
+        types.add(modelType);
+        noteIgnoredSettings(integration);
+        LemsView.Document document = new LemsView.Document(simId, catalog.dimensionDefs(), catalog.unitDefs(),
+                types, List.of(instance, simulation));
+        return new ExperimentToLems.Conversion(document, warnings);
+    }
+
+    /** The right-hand side of {@code d state/dt}, with Piecewise lifted, and where it was written. */
+    private record Rate(String state, Expr expr, RhsText source) {
+    }
+
+    private ExpressionReader expressionReader() {
+        List<ExpressionReader.FunctionSource> functions = new ArrayList<>();
+        dynamics.functions().values().forEach(f -> functions.add(new ExpressionReader.FunctionSource(f.name(),
+                f.arguments(), rhs(f.equation(), f.location(), "the body of function '" + f.name() + "'"))));
+        return new ExpressionReader(lemsNames, functions);
+    }
+
+    /** Adds a Parameter and an instance value per valued parameter; returns the parameters defined by equations. */
+    private List<DerivedItem> parameters(ExpressionReader reader) {
+        List<DerivedItem> derived = new ArrayList<>();
+        for (Parameter p : dynamics.parameters().values()) {
+            if (p.value() == null && p.equation() != null && p.equation().rhs() != null) {
+                derived.add(derivedParameter(p, reader));
+                continue;
+            }
+            if (p.value() == null) {
+                throw new BadInputException(p.location(), "parameter '" + p.name() + "' has no value",
+                        "give it a value, e.g. " + p.name() + ": {value: 1.0}");
+            }
+            Unit unit = catalog.resolve(p.unit(), p.location(), "parameter '" + p.name() + "'");
+            String name = lemsNames.get(p.name());
+            dimensions.put(name, unit.dimension());
+            parameterDefs.add(new Dimensioned(name, catalog.dimensionName(unit.dimension()), p.description()));
+            componentValues.add(new Attribute(name,
+                    catalog.quantity(p.value(), unit, p.location(), "parameter '" + p.name() + "'")));
+        }
+        for (Parameter p : dynamics.derivedParameters().values()) {
+            derived.add(derivedParameter(p, reader));
+        }
+        return derived;
+    }
+
+    /** A Parameter {@code {sv}_0} per state variable, its instance value, and the OnStart assignments. */
+    private List<StateAssignmentDef> initialValues() {
+        List<StateAssignmentDef> onStart = new ArrayList<>();
+        for (StateVariable sv : dynamics.stateVariables().values()) {
+            Unit unit = catalog.resolve(sv.unit(), sv.location(), "state variable '" + sv.name() + "'");
+            String name = lemsNames.get(sv.name());
+            dimensions.put(name, unit.dimension());
+            String initial = freshName(name + "_0");
+            parameterDefs.add(new Dimensioned(initial, catalog.dimensionName(unit.dimension()),
+                    "initial value of " + sv.name()));
+            if (!sv.initialValueGiven()) {
+                warnings.add("state variable '" + sv.name() + "' has no initial_value; using "
+                        + sv.initialValue() + " (the TVBO default)");
+            }
+            componentValues.add(new Attribute(initial, catalog.quantity(sv.initialValue(), unit, sv.location(),
+                    "the initial value of '" + sv.name() + "'")));
+            onStart.add(new StateAssignmentDef(name, initial));
+        }
+        return onStart;
+    }
+
+    /**
+     * A rate with the state's dimension per time is used as it is. A dimensionless rate of a dimensionless state
+     * is per {@code time_scale} (the TVBO convention) and is divided by the constant {@code SEC} = 1 time_scale.
+     */
+    private TimeDerivativeDef timeDerivative(Rate rate, String secName, String timeScaleName) {
+        Dimension state = dimensions.get(rate.state());
+        Dimension perTime = state.dividedBy(UnitCatalog.TIME);
+        Dimension actual = infer(rate.expr(), rate.source());
+        if (actual.equals(perTime)) {
+            return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(rate.expr()));
+        }
+        if (actual.isNone() && state.isNone()) {
+            Expr scaled = new Expr.Binary(Expr.BinaryOp.DIV, rate.expr(), new Expr.Var(secName));
+            timeScaled = true;
+            return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(scaled));
+        }
+        throw new BadInputException(rate.source().at(1), "dimension mismatch in " + rate.source().what()
+                + ": it has dimension " + actual.describe() + " but must be " + perTime.describe()
+                + ", the dimension of '" + rate.state() + "' per time",
+                "a dimensionless state variable may instead have a dimensionless rate, read per " + timeScaleName);
+    }
+
+    private void checkIntegration(Integration integration) {
+        if (!(integration.stepSize() > 0) || !Double.isFinite(integration.stepSize())) {
+            throw new BadInputException(integration.location(),
+                    "step_size must be a positive number, got " + integration.stepSize());
+        }
+        if (!(integration.duration() > 0) || !Double.isFinite(integration.duration())) {
+            throw new BadInputException(integration.location(),
+                    "duration must be a positive number, got " + integration.duration());
+        }
+    }
+
+    private void noteIgnoredSettings(Integration integration) {
+        String method = integration.method() == null ? "euler" : integration.method();
+        if (!method.toLowerCase(Locale.ROOT).equals("euler")) {
+            warnings.add("integration method '" + method + "' is not available in jLEMS, which always steps with "
+                    + "forward Euler; the rendered model will be integrated with forward Euler");
+        }
+        if (integration.transientTime() != 0.0) {
+            warnings.add("transient_time " + integration.transientTime() + " is not rendered: jLEMS records from t = 0");
+        }
+        if (experiment.network() != null && experiment.network().numberOfNodes() > 1) {
+            warnings.add("the network has " + experiment.network().numberOfNodes()
+                    + " nodes; only one instance of the dynamics is rendered, without coupling");
+        }
+    }
+
+    private String typeDescription() {
+        if (dynamics.label() != null && !dynamics.label().isBlank()) {
+            return dynamics.label();
+        }
+        return dynamics.description();
+    }
+
+    /** Registers every model symbol with its LEMS name; a clash with a reserved name gets a suffix. */
+    private void declareSymbols() {
+        dynamics.parameters().values().forEach(p -> declare(p.name(), p.location(), "_par"));
+        dynamics.derivedParameters().values().forEach(p -> declare(p.name(), p.location(), "_par"));
+        dynamics.stateVariables().values().forEach(sv -> {
+            declare(sv.name(), sv.location(), "_sv");
+            stateNames.put(sv.name(), lemsNames.get(sv.name()));
+        });
+        dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), "_dv"));
+    }
+
+    private void declare(String name, SourceLocation where, String suffix) {
+        if (!SafeId.isIdentifier(name) || Character.isDigit(name.charAt(0))) {
+            throw new BadInputException(where, "'" + name + "' is not a valid name",
+                    "use letters, digits and _, not starting with a digit");
+        }
+        if (name.equals("t")) {
+            throw new BadInputException(where, "'t' is the time and cannot name a model symbol");
+        }
+        if (declaredAt.containsKey(name)) {
+            throw new BadInputException(where, "'" + name + "' is defined twice (first at " + declaredAt.get(name) + ")");
+        }
+        declaredAt.put(name, where);
+        String lems = name;
+        if (RESERVED.contains(name)) {
+            lems = name + suffix;
+            while (lemsNames.containsValue(lems) || declaredAtAnyUser(lems)) {
+                lems = lems + "_";
+            }
+        }
+        lemsNames.put(name, lems);
+    }
+
+    private boolean declaredAtAnyUser(String lems) {
+        return allUserNames().contains(lems);
+    }
+
+    private Set<String> allUserNames() {
+        Set<String> names = new java.util.HashSet<>();
+        names.addAll(dynamics.parameters().keySet());
+        names.addAll(dynamics.derivedParameters().keySet());
+        names.addAll(dynamics.stateVariables().keySet());
+        names.addAll(dynamics.derivedVariables().keySet());
+        return names;
+    }
+
+    private boolean nameTaken(String candidate) {
+        return lemsNames.containsValue(candidate) || allUserNames().contains(candidate) || candidate.equals("t");
+    }
+
+    /** {@code base}, or {@code base_}, {@code base__}… so that no model symbol has that name. */
+    private String freshName(String base) {
+        String name = base;
+        while (nameTaken(name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+
+    private RhsText rhs(Equation equation, SourceLocation owner, String what) {
+        if (equation == null || equation.rhs() == null) {
+            throw new BadInputException(owner, what + " is missing");
+        }
+        SourceLocation start = equation.rhsLocation() == null ? owner : scalarStarts.textStart(equation.rhsLocation());
+        return new RhsText(equation.rhs(), start, what);
+    }
+
+    private DerivedItem derivedParameter(Parameter p, ExpressionReader reader) {
+        RhsText source = rhs(p.equation(), p.location(), "the equation of derived parameter '" + p.name() + "'");
+        return new DerivedItem(lemsNames.get(p.name()), reader.read(source), p.unit(), source);
+    }
+
+    private DerivedItem derivedVariable(DerivedVariable dv, ExpressionReader reader) {
+        String what = "derived variable '" + dv.name() + "'";
+        if (dv.equation() != null && dv.equation().rhs() != null && !dv.equation().rhs().isBlank()) {
+            RhsText source = rhs(dv.equation(), dv.location(), "the equation of " + what);
+            return new DerivedItem(lemsNames.get(dv.name()), reader.read(source), dv.unit(), source);
+        }
+        if (dv.cases() == null || dv.cases().isEmpty()) {
+            throw new BadInputException(dv.location(), what + " has neither an equation nor cases");
+        }
+        List<Expr.Case> cases = new ArrayList<>();
+        RhsText first = null;
+        for (org.lemsbridge.experiment.Case c : dv.cases()) {
+            RhsText value = rhs(c.equation(), c.location(), "a case of " + what);
+            first = first == null ? value : first;
+            Expr condition = new Expr.Bool(true);
+            String text = c.condition();
+            if (text != null && !text.isBlank() && !text.trim().equals("True")) {
+                condition = reader.read(new RhsText(text, c.location(), "the condition of a case of " + what));
+            }
+            cases.add(new Expr.Case(reader.read(value), condition));
+        }
+        return new DerivedItem(lemsNames.get(dv.name()), new Expr.Piecewise(cases), dv.unit(), first);
+    }
+
+    private Dimension derivedDimension(DerivedItem item) {
+        Dimension inferred = infer(item.expr(), item.source());
+        if (item.unit() != null && !item.unit().isBlank()) {
+            Unit declared = catalog.resolve(item.unit(), item.source().at(1), "'" + item.name() + "'");
+            if (!declared.dimension().equals(inferred)) {
+                throw new BadInputException(item.source().at(1), "dimension mismatch in " + item.source().what()
+                        + ": it has dimension " + inferred.describe() + " but its unit '" + item.unit()
+                        + "' is " + declared.dimension().describe());
+            }
+        }
+        dimensions.put(item.name(), inferred);
+        return inferred;
+    }
+
+    private Dimension infer(Expr expr, RhsText where) {
+        try {
+            return DimensionInference.infer(expr, this::dimensionOf);
+        } catch (DimensionException e) {
+            throw new BadInputException(where.at(columnOfCulprit(expr, where)),
+                    "dimension mismatch in " + where.what() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The column of the first name in the smallest sub-expression whose dimensions do not fit (its parts all
+     * do), or 1 when that name is not in the text.
+     */
+    private int columnOfCulprit(Expr expr, RhsText where) {
+        Expr culprit = expr;
+        boolean descended = true;
+        while (descended) {
+            descended = false;
+            for (Expr child : Exprs.children(culprit)) {
+                if (!fits(child)) {
+                    culprit = child;
+                    descended = true;
+                    break;
+                }
+            }
+        }
+        for (String lemsName : Exprs.freeSymbols(culprit)) {
+            for (Map.Entry<String, String> symbol : lemsNames.entrySet()) {
+                if (symbol.getValue().equals(lemsName)) {
+                    return where.columnOf(symbol.getKey());
+                }
+            }
+            return where.columnOf(lemsName);
+        }
+        return 1;
+    }
+
+    private boolean fits(Expr expr) {
+        try {
+            DimensionInference.infer(expr, this::dimensionOf);
+            return true;
+        } catch (DimensionException e) {
+            return false;
+        }
+    }
+
+    private Optional<Dimension> dimensionOf(String lemsName) {
+        if (dimensions.containsKey(lemsName)) {
+            return Optional.of(dimensions.get(lemsName));
+        }
+        if (lemsName.equals("t")) {
+            return Optional.of(UnitCatalog.TIME);
+        }
+        if (lemsName.equals("pi") || lemsName.equals("E")) {
+            return Optional.of(Dimension.NONE);
+        }
+        return Optional.empty();
+    }
+
+    /** The Cases of a ConditionalDerivedVariable: a Piecewise's branches up to the first {@code True}. */
+    private static List<CaseDef> cases(Expr expr) {
+        if (!(expr instanceof Expr.Piecewise piecewise)) {
+            return List.of(new CaseDef(null, LemsPrinter.printNumeric(expr)));
+        }
+        List<CaseDef> cases = new ArrayList<>();
+        for (Expr.Case c : piecewise.cases()) {
+            if (c.condition() instanceof Expr.Bool b && b.value()) {
+                cases.add(new CaseDef(null, LemsPrinter.printNumeric(c.value())));
+                break;
+            }
+            cases.add(new CaseDef(LemsPrinter.printCondition(c.condition()), LemsPrinter.printNumeric(c.value())));
+        }
+        return cases;
+    }
+
+    private OnConditionDef onCondition(Event event, ExpressionReader reader) {
+        String what = "event '" + event.name() + "'";
+        if (event.condition() == null || event.condition().rhs() == null || event.condition().rhs().isBlank()) {
+            throw new BadInputException(event.location(), what + " has no condition",
+                    "a dynamics event needs a condition such as \"v > thresh\"");
+        }
+        RhsText conditionText = rhs(event.condition(), event.location(), "the condition of " + what);
+        Expr condition = reader.read(conditionText);
+        infer(condition, conditionText);
+        List<StateAssignmentDef> assignments = new ArrayList<>();
+        if (event.affect() != null && event.affect().rhs() != null) {
+            RhsText affect = rhs(event.affect(), event.location(), "the affect of " + what);
+            int from = 0;
+            String text = affect.text();
+            while (from <= text.length()) {
+                int end = text.indexOf(';', from);
+                end = end < 0 ? text.length() : end;
+                if (!text.substring(from, end).isBlank()) {
+                    assignments.add(assignment(affect, from, end, what, reader));
+                }
+                from = end + 1;
+            }
+        }
+        return new OnConditionDef(LemsPrinter.printCondition(condition), assignments, List.of(SPIKE_PORT));
+    }
+
+    private StateAssignmentDef assignment(RhsText affect, int from, int end, String what, ExpressionReader reader) {
+        String piece = affect.text().substring(from, end);
+        int eq = piece.indexOf('=');
+        int lead = piece.length() - piece.stripLeading().length();
+        if (eq < 0) {
+            throw new BadInputException(affect.at(from + lead + 1), "'" + piece.trim() + "' in the affect of " + what
+                    + " is not an assignment", "write assignments as \"v = c; U = U + d\"");
+        }
+        String target = piece.substring(0, eq).trim();
+        String sv = stateNames.get(target);
+        if (sv == null) {
+            throw new BadInputException(affect.at(from + lead + 1), "the affect of " + what + " assigns '" + target
+                    + "', which is not a state variable", "state variables: " + stateNames.keySet());
+        }
+        RhsText valueText = affect.slice(from + eq + 1, end, "the value assigned to '" + target + "' in " + what);
+        Expr value = reader.read(valueText);
+        Dimension dim = infer(value, valueText);
+        boolean zero = value instanceof Expr.Num n && n.value() == 0.0;
+        if (!zero && !dim.equals(dimensions.get(sv))) {
+            throw new BadInputException(valueText.at(1), "dimension mismatch in " + valueText.what() + ": it has dimension "
+                    + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe());
+        }
+        return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
+    }
+
+    private ComponentDef simulation(String simId, String instanceId, String typeName, List<String> states,
+                                    Integration integration, Unit timeScale) {
+        List<ComponentDef> columns = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>(Set.of(simId, instanceId, typeName + "_out"));
+        for (String sv : states) {
+            String id = ids.contains(sv) ? "col_" + sv : sv;
+            ids.add(id);
+            columns.add(new ComponentDef(id, SimulationTypes.OUTPUT_COLUMN, List.of(new Attribute("quantity", sv)),
+                    List.of()));
+        }
+        ComponentDef file = new ComponentDef(typeName + "_out", SimulationTypes.OUTPUT_FILE,
+                List.of(new Attribute("fileName", typeName + ".dat")), columns);
+        String length = catalog.quantity(integration.duration(), timeScale, integration.location(), "duration");
+        String step = catalog.quantity(integration.stepSize(), timeScale, integration.location(), "step_size");
+        return new ComponentDef(simId, SimulationTypes.SIMULATION, List.of(new Attribute("length", length),
+                new Attribute("step", step), new Attribute("target", instanceId)), List.of(file));
+    }
+}

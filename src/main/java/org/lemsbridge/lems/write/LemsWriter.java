@@ -1,0 +1,52 @@
+package org.lemsbridge.lems.write;
+
+import freemarker.core.XMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Prints a {@link LemsView.Document} as LEMS XML through the FreeMarker templates in {@code /templates/lems/}.
+ * Each writer owns its FreeMarker configuration; every printed string is XML-escaped by the templates' output
+ * format.
+ */
+public final class LemsWriter {
+    private static final String DOCUMENT_TEMPLATE = "lems/document.ftl";
+
+    private final Configuration configuration;
+
+    public LemsWriter() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setClassForTemplateLoading(LemsWriter.class, "/templates/");
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputFormat(XMLOutputFormat.INSTANCE);
+        cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.configuration = cfg;
+    }
+
+    /** The document as XML text (UTF-8 declared, LF line ends). */
+    public String write(LemsView.Document document) {
+        try {
+            Template template = configuration.getTemplate(DOCUMENT_TEMPLATE);
+            StringWriter out = new StringWriter();
+            template.process(Map.of("doc", document), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the LEMS templates", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("LEMS template failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.lemsbridge.trace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * Streams a delimited numeric file into column arrays, line by line from a reusable byte buffer, without building
+ * a String per field. Blank lines and lines starting with {@code #} are skipped; an optional header is recognised
+ * on the first data line when one of its fields is not a number.
+ */
+final class DelimitedParser {
+
+    private static final int INITIAL_BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final String fileName;
+    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private int start;
+    private int limit;
+    private boolean eof;
+    private int lineNumber;
+
+    private TextFormat format;
+    private List<String> header;
+    private GrowableColumns columns;
+
+    DelimitedParser(InputStream in, String fileName) {
+        this.in = in;
+        this.fileName = fileName;
+    }
+
+    RawTable parse() throws IOException {
+        int[] bounds = new int[2];
+        while (nextLine(bounds)) {
+            int from = bounds[0];
+            int to = bounds[1];
+            if (to > from && buffer[to - 1] == '\r') {
+                to--;
+            }
+            if (isBlankOrComment(from, to)) {
+                continue;
+            }
+            if (format == null) {
+                String text = new String(buffer, from, to - from, StandardCharsets.UTF_8);
+                format = TextFormat.detect(text);
+                List<String> fields = splitText(text);
+                if (!allNumbers(fields)) {
+                    header = fields;
+                    columns = new GrowableColumns(fields.size());
+                    continue;
+                }
+                columns = new GrowableColumns(fields.size());
+            }
+            parseRow(from, to);
+        }
+        if (columns == null || columns.rows() == 0) {
+            throw new BadInputException(new SourceLocation(fileName, Math.max(1, lineNumber), 1),
+                    "no data rows in trace file");
+        }
+        return new RawTable(columns.finish(), columns.rows(), header, format);
+    }
+
+    private void parseRow(int from, int to) {
+        int width = columns.width();
+        int field = 0;
+        int i = from;
+        while (true) {
+            if (format == TextFormat.WHITESPACE || format == TextFormat.CSV) {
+                while (i < to && (buffer[i] == ' ' || buffer[i] == '\t')) {
+                    i++;
+                }
+            }
+            if (i >= to) {
+                break;
+            }
+            int fieldStart = i;
+            int fieldEnd = scanField(i, to);
+            int next = fieldEnd;
+            if (format == TextFormat.CSV) {
+                while (fieldEnd > fieldStart && buffer[fieldEnd - 1] == ' ') {
+                    fieldEnd--;
+                }
+            }
+            if (fieldEnd == fieldStart) {
+                throw error(fieldStart - from + 1, "empty field " + (field + 1));
+            }
+            if (field >= width) {
+                throw error(fieldStart - from + 1,
+                        "row has more than " + width + " fields (expected " + width + " like the first row)");
+            }
+            double value;
+            try {
+                value = DecimalParser.parse(buffer, fieldStart, fieldEnd);
+            } catch (NumberFormatException e) {
+                throw error(fieldStart - from + 1, "field " + (field + 1) + " is not a number: '"
+                        + new String(buffer, fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8) + "'");
+            }
+            columns.add(field, value);
+            field++;
+            i = next;
+            if (i < to && format != TextFormat.WHITESPACE) {
+                i++; // the delimiter; a delimiter at the end of the line (jLEMS trailing tab) ends the row
+            }
+        }
+        if (field != width) {
+            throw error(to - from + 1, "row has " + field + " fields but the first row has " + width);
+        }
+        columns.endRow();
+    }
+
+    private int scanField(int i, int to) {
+        switch (format) {
+            case TAB:
+                while (i < to && buffer[i] != '\t') {
+                    i++;
+                }
+                return i;
+            case CSV:
+                while (i < to && buffer[i] != ',') {
+                    i++;
+                }
+                return i;
+            default:
+                while (i < to && buffer[i] != ' ' && buffer[i] != '\t') {
+                    i++;
+                }
+                return i;
+        }
+    }
+
+    private BadInputException error(int column, String message) {
+        return new BadInputException(new SourceLocation(fileName, lineNumber, column), message);
+    }
+
+    private boolean isBlankOrComment(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buffer[i];
+            if (b == '#') {
+                return true;
+            }
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> splitText(String line) {
+        String[] parts;
+        switch (format) {
+            case TAB -> parts = line.split("\t");
+            case CSV -> parts = line.split(",");
+            default -> parts = line.trim().split("[ \t]+");
+        }
+        List<String> fields = new ArrayList<>();
+        for (String part : parts) {
+            String trimmed = part.trim();
+            if (!trimmed.isEmpty() || format == TextFormat.CSV) {
+                fields.add(unquote(trimmed));
+            }
+        }
+        while (!fields.isEmpty() && fields.get(fields.size() - 1).isEmpty()) {
+            fields.remove(fields.size() - 1);
+        }
+        return fields;
+    }
+
+    private static String unquote(String field) {
+        if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+            return field.substring(1, field.length() - 1).replace("\"\"", "\"");
+        }
+        return field;
+    }
+
+    private static boolean allNumbers(List<String> fields) {
+        for (String field : fields) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            try {
+                DecimalParser.parse(bytes, 0, bytes.length);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Finds the next line; its bytes are {@code buffer[bounds[0], bounds[1])} without the newline. */
+    private boolean nextLine(int[] bounds) throws IOException {
+        int scanFrom = start;
+        while (true) {
+            for (int i = scanFrom; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    bounds[0] = start;
+                    bounds[1] = i;
+                    start = i + 1;
+                    lineNumber++;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (start < limit) {
+                    bounds[0] = start;
+                    bounds[1] = limit;
+                    start = limit;
+                    lineNumber++;
+                    return true;
+                }
+                return false;
+            }
+            int pending = limit - start;
+            scanFrom = pending;
+            fill();
+        }
+    }
+
+    private void fill() throws IOException {
+        int pending = limit - start;
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, pending);
+        } else if (pending == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        start = 0;
+        limit = pending;
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+            eof = true;
+        } else {
+            limit += read;
+        }
+    }
+
+    /** Column arrays that grow by doubling. */
+    private static final class GrowableColumns {
+        private final double[][] data;
+        private int rows;
+
+        GrowableColumns(int width) {
+            data = new double[width][1024];
+        }
+
+        int width() {
+            return data.length;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        void add(int column, double value) {
+            double[] target = data[column];
+            if (rows == target.length) {
+                target = Arrays.copyOf(target, target.length * 2);
+                data[column] = target;
+            }
+            target[rows] = value;
+        }
+
+        void endRow() {
+            rows++;
+        }
+
+        double[][] finish() {
+            double[][] trimmed = new double[data.length][];
+            for (int i = 0; i < data.length; i++) {
+                trimmed[i] = data[i].length == rows ? data[i] : Arrays.copyOf(data[i], rows);
+            }
+            return trimmed;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.lemsbridge.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
+
+class TraceComparatorTest {
+
+    private static final ComparisonOptions DEFAULTS = ComparisonOptions.defaults();
+
+    private static Trace scaled(Trace trace, String timeUnit, double timeFactor, String unit, double factor,
+                                int column) {
+        double[] time = trace.time();
+        for (int i = 0; i < time.length; i++) {
+            time[i] *= timeFactor;
+        }
+        double[] values = trace.values(column);
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
+        Column c = trace.column(column);
+        return Trace.of("scaled", new Column("t", "t", timeUnit), time, List.of(new Column(c.name(), c.quantity(), unit)),
+                List.of(values));
+    }
+
+    @Test
+    void theReferenceComparedWithItselfIsExact() {
+        Trace ref = Ex2Traces.allCells();
+        Comparison c = TraceComparator.compare(ref, ref, DEFAULTS.requiring(Tier.EXACT));
+        assertEquals(12, c.columns().size());
+        assertTrue(c.alignment().sameGrid());
+        assertEquals(Tier.EXACT, c.verdict().tier());
+        assertTrue(c.passed());
+        ColumnComparison burst = c.column("izpopBurst[0]/v");
+        assertEquals(0.0, burst.metrics().rmse());
+        assertEquals(1.0, burst.metrics().pearson());
+        assertEquals(naiveCrossings(ref, "izpopBurst[0]/v"), burst.spikes().reference().times());
+        assertEquals(naiveCrossings(ref, "izpopTonic[0]/v"), c.column("izpopTonic[0]/v").spikes().candidate().times());
+        // v crosses 0 V on the way up to the 30 mV peak, the step before jLEMS's spike event at 0.0245 s
+        assertEquals(0.024375, burst.spikes().reference().times().get(0));
+        assertTrue(c.verdict().reasons().isEmpty());
+    }
+
+    private static List<Double> naiveCrossings(Trace trace, String quantity) {
+        double[] v = trace.valuesOf(quantity).orElseThrow();
+        List<Double> times = new ArrayList<>();
+        for (int i = 1; i < v.length; i++) {
+            if (v[i - 1] <= 0.0 && v[i] > 0.0) {
+                times.add(trace.time(i));
+            }
+        }
+        return times;
+    }
+
+    @Test
+    void voltageAgainstADimensionlessColumnFailsAndSaysWhy() {
+        Trace ref = Ex2Traces.allCells();
+        Comparison c = TraceComparator.compare(ref, ref,
+                DEFAULTS.withColumns(List.of(ColumnRequest.parse("izpopTonic[0]/v=izpopBurst[0]/U", "--columns"))));
+        assertFalse(c.passed());
+        assertEquals(Tier.FAIL, c.verdict().tier());
+        String why = String.join("\n", c.verdict().reasons());
+        assertTrue(why.contains("izpopTonic[0]/v: units do not align: reference in V (voltage), candidate "
+                + "izpopBurst[0]/U in 1 (dimensionless)"), why);
+        assertTrue(why.contains("REF=CAND*0.001"), why);
+    }
+
+    @Test
+    void scaledDimensionlessCandidateIsComparedByValueAndFailsWithASuggestion() {
+        Trace ref = Ex2Traces.allCells();
+        Comparison c = TraceComparator.compare(ref, ref,
+                DEFAULTS.withColumns(List.of(ColumnRequest.parse("izpopTonic[0]/v=izpopBurst[0]/U*0.001", "cli"))));
+        assertFalse(c.passed());
+        ColumnComparison column = c.columns().get(0);
+        assertEquals(Tier.FAIL, column.tier());
+        String why = String.join("\n", c.verdict().reasons());
+        assertTrue(why.contains("izpopTonic[0]/v: not tolerant: |Δ| = "), why);
+        int refSpikes = naiveCrossings(ref, "izpopTonic[0]/v").size();
+        assertTrue(why.contains("spike count differs: reference " + refSpikes + " spikes, candidate "
+                + column.spikes().candidate().count()), why);
+        assertTrue(refSpikes != column.spikes().candidate().count());
+        assertTrue(c.verdict().suggestion().contains("spike counts differ"), c.verdict().suggestion());
+        // the metric numbers themselves: U/1000 of the burst cell against the tonic cell's v
+        double[] refV = ref.values(ref.indexOfQuantity("izpopTonic[0]/v").orElseThrow());
+        double[] candU = ref.values(ref.indexOfQuantity("izpopBurst[0]/U").orElseThrow());
+        double max = 0;
+        for (int i = 0; i < refV.length; i++) {
+            max = Math.max(max, Math.abs(candU[i] * 0.001 - refV[i]));
+        }
+        assertEquals(max, column.metrics().maxAbsError(), 0.0);
+    }
+
+    @Test
+    void millivoltsAndMillisecondsAreAlignedToSi() {
+        Trace ref = Ex2Traces.allCells();
+        int tonic = ref.indexOfQuantity("izpopTonic[0]/v").orElseThrow();
+        Trace cand = scaled(ref, "ms", 1000, "mV", 1000, tonic);
+        Comparison c = TraceComparator.compare(ref, cand,
+                DEFAULTS.withColumns(List.of(ColumnRequest.of("izpopTonic[0]/v", "v"))).requiring(Tier.EXACT));
+        assertTrue(c.alignment().sameGrid(), c.alignment().note());
+        ColumnComparison column = c.columns().get(0);
+        assertEquals("V", column.unit());
+        assertTrue(column.metrics().maxAbsError() < 1e-16, "max error " + column.metrics().maxAbsError());
+        assertEquals(Tier.EXACT, c.verdict().tier());
+        assertTrue(column.spikes().identical());
+        assertEquals(ref.valuesOf("izpopTonic[0]/v").orElseThrow().length, column.metrics().rows());
+    }
+
+    @Test
+    void aCoarserCandidateIsInterpolatedAndSaysSo() {
+        int n = 201;
+        double[] time = new double[n];
+        double[] ramp = new double[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = i * 1e-3;
+            ramp[i] = 2.0 * time[i] - 0.05;
+        }
+        double[] coarseTime = new double[51];
+        double[] coarse = new double[51];
+        for (int i = 0; i < coarse.length; i++) {
+            coarseTime[i] = 2e-3 + i * 3.9e-3;
+            coarse[i] = 2.0 * coarseTime[i] - 0.05;
+        }
+        Column v = new Column("v", "cell/v", "V");
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(v), List.of(ramp));
+        Trace cand = Trace.of("cand", Column.time(), coarseTime, List.of(v), List.of(coarse));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.STRICT));
+        assertFalse(c.alignment().sameGrid());
+        assertEquals(2, c.alignment().firstRow());
+        int end = 0;
+        while (end < n && time[end] <= coarseTime[coarseTime.length - 1]) {
+            end++;
+        }
+        assertEquals(end, c.alignment().endRow());
+        assertTrue(c.alignment().note().contains("linearly interpolated onto " + (end - 2) + " of 201 reference rows"),
+                c.alignment().note());
+        assertTrue(c.columns().get(0).metrics().maxAbsError() < 1e-15);
+        // the ramp crosses 0 V at t = 0.025 s: sampled at 0.026 s in the reference, 0.0254 s in the candidate
+        assertEquals(Tier.STRICT, c.verdict().tier());
+        assertTrue(c.columns().get(0).findings().get(0).message().contains("not exact: spike steps differ"),
+                c.columns().get(0).findings().toString());
+    }
+
+    @Test
+    void tiersFollowTheNamedTolerances() {
+        int n = 1000;
+        double[] time = new double[n];
+        double[] ref = new double[n];
+        double[] small = new double[n];
+        double[] medium = new double[n];
+        double[] large = new double[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = i * 1e-4;
+            ref[i] = -0.065 + 0.005 * Math.sin(i * 0.01);
+            small[i] = ref[i] * (1 + 3e-6);
+            medium[i] = ref[i] * (1 + 1e-3);
+            large[i] = ref[i] * (1 + 0.2);
+        }
+        Column v = new Column("v", "cell/v", "V");
+        Trace reference = Trace.of("ref", Column.time(), time, List.of(v), List.of(ref));
+        assertEquals(Tier.STRICT, grade(reference, small));
+        assertEquals(Tier.TOLERANT, grade(reference, medium));
+        assertEquals(Tier.FAIL, grade(reference, large));
+        Comparison failed = TraceComparator.compare(reference, Trace.of("c", Column.time(), time, List.of(v),
+                List.of(large)), DEFAULTS);
+        // max over rows of (|Δ| - atol)/|ref| = 0.2 - 1e-4/max|ref|
+        double expected = 0;
+        for (double r : ref) {
+            expected = Math.max(expected, (Math.abs(r * 1.2 - r) - 1e-4) / Math.abs(r));
+        }
+        assertEquals(expected, failed.columns().get(0).tolerant().suggestedRtol(), 1e-15);
+        assertTrue(failed.verdict().suggestion().startsWith("a better tolerance to try: tolerant rtol "
+                + Numbers.format(expected) + " with atol " + Numbers.format(1e-4)), failed.verdict().suggestion());
+        Tolerances looser = Tolerances.defaults().overriding(Tier.TOLERANT, 0.25, null);
+        assertTrue(TraceComparator.compare(reference, Trace.of("c", Column.time(), time, List.of(v), List.of(large)),
+                DEFAULTS.withTolerances(looser)).passed());
+    }
+
+    private static Tier grade(Trace reference, double[] values) {
+        Trace cand = Trace.of("cand", Column.time(), reference.time(), reference.columns(), List.of(values));
+        return TraceComparator.compare(reference, cand, DEFAULTS).verdict().tier();
+    }
+
+    @Test
+    void nanAndMissingColumnsAlwaysFail() {
+        double[] time = {0, 1e-3, 2e-3};
+        Column v = new Column("v", "cell/v", "V");
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(v), List.of(new double[] {1, 2, 3}));
+        Trace nan = Trace.of("cand", Column.time(), time, List.of(v), List.of(new double[] {1, Double.NaN, 3}));
+        Comparison withNan = TraceComparator.compare(ref, nan, DEFAULTS);
+        assertEquals(Tier.FAIL, withNan.verdict().tier());
+        assertTrue(withNan.verdict().reasons().get(0).contains("NaN in candidate at row 1"),
+                withNan.verdict().reasons().toString());
+        Trace other = Trace.of("cand", Column.time(), time, List.of(new Column("w", "cell/w", "V")),
+                List.of(new double[] {1, 2, 3}));
+        Comparison missing = TraceComparator.compare(ref, other, DEFAULTS);
+        assertFalse(missing.passed());
+        assertTrue(missing.columns().get(0).missing());
+        assertTrue(missing.verdict().reasons().get(0).contains("the candidate has no column 'cell/v'"));
+    }
+
+    @Test
+    void ambiguousShortNamesAreErrorsThatListTheCandidates() {
+        Trace ref = Ex2Traces.allCells();
+        BadInputException e = assertThrows(BadInputException.class, () -> TraceComparator.compare(ref, ref,
+                DEFAULTS.withColumns(List.of(ColumnRequest.of("v", "v")))));
+        assertTrue(e.getMessage().contains("'v' is ambiguous in the reference: it matches izpopBurst[0]/v (burst_v), "
+                + "izpopTonic[0]/v (tonic_v)"), e.getMessage());
+        ColumnRequest byShortName = ColumnRequest.of("tonic_v", "izpopTonic[0]/v");
+        assertEquals(Tier.EXACT, TraceComparator.compare(ref, ref, DEFAULTS.withColumns(List.of(byShortName)))
+                .verdict().tier());
+    }
+
+    @Test
+    void unnamedCandidateIsMatchedByPositionWithAWarning() {
+        double[] time = {0, 1e-3, 2e-3};
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(new Column("v", "cell/v", "V")),
+                List.of(new double[] {1, 2, 3}));
+        Trace cand = Trace.of("cand.dat", new Column("t", "t", ""), time, List.of(Column.positional(1)),
+                List.of(new double[] {1, 2, 3}));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS);
+        assertEquals(Tier.EXACT, c.verdict().tier());
+        List<String> warnings = new ArrayList<>(c.warnings());
+        assertTrue(warnings.contains("columns matched by position because the candidate cand.dat names no columns"),
+                warnings.toString());
+        Comparison explicit = TraceComparator.compare(ref, cand,
+                DEFAULTS.withColumns(List.of(ColumnRequest.parse("cell/v=#1", "cli"))));
+        assertEquals(Tier.EXACT, explicit.verdict().tier());
+    }
+}

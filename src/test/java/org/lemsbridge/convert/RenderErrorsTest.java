@@ -1,0 +1,101 @@
+package org.lemsbridge.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.Integration;
+
+/** Every kind of bad input is reported at the exact place in the YAML file. */
+class RenderErrorsTest {
+
+    private static BadInputException renderError(String fixture) {
+        Path file = ExperimentToLemsTest.resource("errors/" + fixture);
+        return assertThrows(BadInputException.class,
+                () -> new ExperimentToLems().render(ExperimentReader.read(file)));
+    }
+
+    private static void assertAt(BadInputException e, String fixture, int line, int column, String... fragments) {
+        SourceLocation at = e.location();
+        assertTrue(at.file().endsWith(fixture), at.file());
+        assertEquals(line + ":" + column, at.line() + ":" + at.column(), e.oneLine());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), () -> "'" + fragment + "' not in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownSymbolIsReportedAtItsColumn() {
+        assertAt(renderError("unknown-symbol.yaml"), "unknown-symbol.yaml", 8, 32, "unknown symbol 'bogus'");
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtTheParsersColumn() {
+        assertAt(renderError("syntax-error.yaml"), "syntax-error.yaml", 8, 32, "syntax error");
+    }
+
+    @Test
+    void affectAssigningAParameterIsReportedAtTheAssignedName() {
+        assertAt(renderError("affect-non-state.yaml"), "affect-non-state.yaml", 10, 62,
+                "assigns 'a', which is not a state variable");
+    }
+
+    @Test
+    void parameterWithoutValueIsReportedAtTheParameter() {
+        assertAt(renderError("parameter-without-value.yaml"), "parameter-without-value.yaml", 7, 8,
+                "parameter 'b' has no value");
+    }
+
+    @Test
+    void timeComparedWithADimensionlessNumberNamesBothDimensions() {
+        assertAt(renderError("time-compared-with-number.yaml"), "time-compared-with-number.yaml", 9, 42,
+                "dimension mismatch", "derived variable 'I'", "time", "dimensionless");
+    }
+
+    @Test
+    void timeDerivativeWithoutPerTimeNamesBothDimensions() {
+        assertAt(renderError("derivative-dimension.yaml"), "derivative-dimension.yaml", 9, 26,
+                "dimension mismatch", "state variable 'v'", "voltage (m=1 l=2 t=-3 i=-1)", "must be");
+    }
+
+    @Test
+    void derivedVariablesInACycleAreRejected() {
+        assertAt(renderError("cycle.yaml"), "cycle.yaml", 8, 26, "cycle: p -> q -> p");
+    }
+
+    @Test
+    void stepSizeMustBePositive() {
+        BadInputException e = renderError("step-size-zero.yaml");
+        assertEquals(9, e.location().line(), e.oneLine());
+        assertTrue(e.getMessage().contains("step_size"), e.getMessage());
+    }
+
+    @Test
+    void stepSizeIsCheckedEvenOnAnExperimentBuiltInCode() {
+        Experiment read = ExperimentReader.read(ExperimentToLemsTest.resource("errors/unknown-symbol.yaml"));
+        SourceLocation where = new SourceLocation("built.yaml", 3, 14);
+        Experiment bad = new Experiment(read.label(), read.description(), read.dynamics(),
+                new Integration("euler", -0.5, 10.0, "ms", 0.0, null, where), read.network(), read.extras(),
+                read.location());
+        BadInputException e = assertThrows(BadInputException.class, () -> new ExperimentToLems().render(bad));
+        assertEquals(where, e.location());
+        assertTrue(e.getMessage().contains("step_size must be a positive number, got -0.5"), e.getMessage());
+    }
+
+    @Test
+    void unknownSymbolInAFunctionArgumentKeepsItsColumn() {
+        assertAt(renderError("function-argument.yaml"), "function-argument.yaml", 11, 35, "unknown symbol 'nope'");
+    }
+
+    @Test
+    void functionCalledWithTheWrongNumberOfArgumentsIsReportedAtTheCall() {
+        assertAt(renderError("function-arity.yaml"), "function-arity.yaml", 12, 26,
+                "function 'f' takes 2 argument(s), 1 given");
+    }
+}
