@@ -195,7 +195,7 @@ class LemsReaderTest {
                     </Dynamics>
                   </ComponentType>
                 </Lems>""");
-        assertEquals(JlemsExpressionParser.parse("a * (b / c)"),
+        assertEquals(LemsExpressions.parse("a * (b / c)"),
                 model.type("T").orElseThrow().dynamics().timeDerivatives().get(0).value());
         BadInputException e = assertThrows(BadInputException.class, () -> read("""
                 <Lems>
