@@ -21,6 +21,8 @@ final class Instance {
     final List<Instance> singles = new ArrayList<>();
     final Map<String, Instance> singleByName = new LinkedHashMap<>();
     final Map<String, List<Instance>> groups = new LinkedHashMap<>();
+    /** Tunnel peers: reachable by name in paths but not advanced as children. */
+    final Map<String, Instance> tunnels = new LinkedHashMap<>();
     String multiGroup;
     int regime;
     boolean connected;
@@ -132,6 +134,10 @@ final class Instance {
             if (step.equals(s.id)) {
                 return s;
             }
+        }
+        Instance peer = tunnels.get(step);
+        if (peer != null) {
+            return peer;
         }
         for (List<Instance> members : groups.values()) {
             for (Instance member : members) {

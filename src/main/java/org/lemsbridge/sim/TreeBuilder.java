@@ -148,8 +148,13 @@ final class TreeBuilder {
         if (id == null) {
             id = owner.attributes().get(name);
         }
+        for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
+            // a connection inside a projection names the projection's synapse
+            owner = up.kind.component;
+            id = owner.texts().getOrDefault(name, owner.attributes().get(name));
+        }
         if (id == null) {
-            throw new BadInputException(owner.location(), owner.describe() + " has no value for '" + name + "'",
+            throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
                     "set the attribute " + name + "=\"componentId\"");
         }
         for (Component child : owner.children()) {
@@ -195,8 +200,7 @@ final class TreeBuilder {
                     runConnections(holder, forEach.items(), inner);
                 }
             } else if (item instanceof Structure.Tunnel tunnel) {
-                throw new BadInputException(tunnel.location(), "Tunnel (gap junctions, continuous connections) is not "
-                        + "supported by this simulator yet");
+                tunnel(holder, tunnel, bound);
             }
         }
     }
@@ -215,7 +219,7 @@ final class TreeBuilder {
             }
             attribute = attribute.substring(3);
         }
-        String path = text(owner.kind.component, attribute, forEach.location());
+        String path = text(owner, attribute, forEach.location());
         Instance found = resolvePath(owner.parent == null ? owner : owner.parent, path, forEach.location());
         List<Instance> members = found.multiMembers();
         return members == null ? List.of(found) : members;
@@ -225,16 +229,27 @@ final class TreeBuilder {
         Component component = holder.kind.component;
         Instance base = holder.parent == null ? holder : holder.parent;
         if (with.instance() != null) {
-            String path = text(component, with.instance(), with.location());
+            if (with.instance().equals("this")) {
+                return holder;
+            }
+            if (with.instance().equals("parent")) {
+                return holder.parent;
+            }
+            String path = text(holder, with.instance(), with.location());
             if (path.startsWith("./")) {
                 return resolvePath(holder, path.substring(2), with.location());
             }
             return resolvePath(base, path, with.location());
         }
-        Instance list = resolvePath(base, text(component, with.list(), with.location()), with.location());
-        String indexText = component.texts().get(with.index());
-        double index = indexText != null ? Double.parseDouble(indexText.trim())
-                : component.values().getOrDefault(with.index(), Double.NaN);
+        Instance listOwner = ownerOf(holder, with.list());
+        Instance list = resolvePath(listOwner.parent == null ? listOwner : listOwner.parent,
+                text(holder, with.list(), with.location()), with.location());
+        double index;
+        try {
+            index = Double.parseDouble(text(holder, with.index(), with.location()).trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(component.location(), "With: index " + with.index() + " is not a number");
+        }
         List<Instance> members = list.multiMembers();
         if (members == null || Double.isNaN(index) || index < 0 || index >= members.size()) {
             throw new BadInputException(component.location(), "With: no member " + with.index() + " = " + index
@@ -243,16 +258,63 @@ final class TreeBuilder {
         return members.get((int) index);
     }
 
-    private static String text(Component component, String attribute, SourceLocation where) {
-        String value = component.texts().get(attribute);
-        if (value == null) {
-            value = component.attributes().get(attribute);
+    /** The holder, or the nearest enclosing instance whose component has the attribute. */
+    private static Instance ownerOf(Instance holder, String attribute) {
+        for (Instance at = holder; at != null; at = at.parent) {
+            Component component = at.kind.component;
+            if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
+                return at;
+            }
         }
-        if (value == null) {
-            throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
-                    + attribute + "'");
+        return holder;
+    }
+
+    /** An attribute of the holder, else of the nearest enclosing component that has it (jLEMS looks upwards). */
+    private static String text(Instance holder, String attribute, SourceLocation where) {
+        for (Instance at = holder; at != null; at = at.parent) {
+            Component component = at.kind.component;
+            String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
+            if (value != null) {
+                return value;
+            }
         }
-        return value;
+        Component component = holder.kind.component;
+        throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
+                + attribute + "'");
+    }
+
+    /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
+    private Instance attachNew(Instance holder, Component component, Instance target, String container,
+            List<Structure.Assign> assigns, SourceLocation where) {
+        Component holderComponent = holder.kind.component;
+        Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
+        for (Structure.Assign assign : assigns) {
+            double value = ExprInterpreter.evaluate(assign.value(), name -> {
+                Double v = holderComponent.values().get(name);
+                if (v != null) {
+                    return v;
+                }
+                int slot = holder.kind.slotOf(name);
+                return slot >= 0 ? holder.vars[slot] : Double.NaN;
+            });
+            int slot = created.kind.slotOf(assign.property());
+            if (slot < 0) {
+                throw new BadInputException(assign.location(), "Assign: " + component.describe()
+                        + " has no property '" + assign.property() + "'");
+            }
+            created.vars[slot] = value;
+        }
+        String group = container;
+        if (group == null) {
+            List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
+            if (sets.isEmpty()) {
+                throw new BadInputException(where, target.path() + " has no Attachments for " + component.describe());
+            }
+            group = sets.get(0).name();
+        }
+        target.addToGroup(group, created);
+        connectAll(created);
+        return created;
     }
 
     private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
@@ -266,35 +328,8 @@ final class TreeBuilder {
         Instance receiver = target;
         if (ec.receiver() != null) {
             Component receiverComponent = reference(component, holder, ec.receiver(), ec.location());
-            receiver = create(receiverComponent, target, receiverComponent.id(), consolidated.contains(component));
-            for (Structure.Assign assign : ec.assigns()) {
-                double value = ExprInterpreter.evaluate(assign.value(), name -> {
-                    Double v = component.values().get(name);
-                    if (v != null) {
-                        return v;
-                    }
-                    int slot = holder.kind.slotOf(name);
-                    return slot >= 0 ? holder.vars[slot] : Double.NaN;
-                });
-                int slot = receiver.kind.slotOf(assign.property());
-                if (slot < 0) {
-                    throw new BadInputException(assign.location(), "Assign: " + receiverComponent.describe()
-                            + " has no property '" + assign.property() + "'");
-                }
-                receiver.vars[slot] = value;
-            }
             String container = ec.receiverContainer() == null ? null : component.texts().get(ec.receiverContainer());
-            String group = container;
-            if (group == null) {
-                List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
-                if (sets.isEmpty()) {
-                    throw new BadInputException(ec.location(), target.path() + " has no Attachments for "
-                            + receiverComponent.describe());
-                }
-                group = sets.get(0).name();
-            }
-            target.addToGroup(group, receiver);
-            connectAll(receiver);
+            receiver = attachNew(holder, receiverComponent, target, container, ec.assigns(), ec.location());
         }
         String sourcePort = ec.sourcePort() == null ? null : component.texts().get(ec.sourcePort());
         String targetPort = ec.targetPort() == null ? null : component.texts().get(ec.targetPort());
@@ -311,6 +346,26 @@ final class TreeBuilder {
         Instance wiredTo = receiver;
         String port = inPort;
         source.connect(outPort, new Connection(() -> wiredTo.receive(port), delay));
+    }
+
+    /**
+     * A Tunnel creates one instance of componentA attached to endA and one of componentB attached to endB; each
+     * reaches the other under the tunnel's name (e.g. {@code peer/v}).
+     */
+    private void tunnel(Instance holder, Structure.Tunnel tunnel, Map<String, Instance> bound) {
+        Instance endA = bound.get(tunnel.endA());
+        Instance endB = bound.get(tunnel.endB());
+        if (endA == null || endB == null) {
+            throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
+                    + "' is not bound by a With");
+        }
+        Component holderComponent = holder.kind.component;
+        Instance a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
+                endA, null, tunnel.assigns(), tunnel.location());
+        Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
+                endB, null, tunnel.assigns(), tunnel.location());
+        a.tunnels.put(tunnel.name(), b);
+        b.tunnels.put(tunnel.name(), a);
     }
 
     // ---- paths ----
@@ -337,6 +392,8 @@ final class TreeBuilder {
                             + step);
                 }
                 current = members.get(index);
+            } else if (step.indexOf(':') > 0) {
+                current = attachmentByPath(current, step, path, where);
             } else {
                 Instance next = current.findChild(step);
                 if (next == null && step.equals(current.id)) {
@@ -352,6 +409,27 @@ final class TreeBuilder {
             }
         }
         return current;
+    }
+
+    /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
+    private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
+        String[] parts = step.split(":");
+        List<Instance> members = at.groups.get(parts[0]);
+        if (members != null && parts.length == 3) {
+            int wanted;
+            try {
+                wanted = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(where, "bad index in '" + step + "' of path '" + path + "'");
+            }
+            int seen = 0;
+            for (Instance member : members) {
+                if (parts[1].equals(member.id) && seen++ == wanted) {
+                    return member;
+                }
+            }
+        }
+        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path());
     }
 
     // ---- phase 3: bindings ----
@@ -383,6 +461,8 @@ final class TreeBuilder {
                 } else if (multiply[i]) {
                     sources[i] = new Ref[0];
                     continue;
+                } else if (!select.required()) {
+                    fallbacks[i] = 0.0;
                 } else {
                     throw new BadInputException(kind.component.location(), instance.path() + ": select '"
                             + select.path() + "' of " + select.name() + " finds nothing");
