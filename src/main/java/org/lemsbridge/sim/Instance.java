@@ -39,6 +39,7 @@ final class Instance {
     private Ref[] liveRequirements = new Ref[0];
     private Ref[][] liveSelectSources = new Ref[0][];
     private Rk4Group rk4;
+    private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
         this.kind = kind;
@@ -179,6 +180,10 @@ final class Instance {
         this.liveSelectSources = selectRefs;
     }
 
+    void bindSchemes(KineticSchemeRun[] kineticSchemes) {
+        this.schemes = kineticSchemes;
+    }
+
     void integrateWithRk4(Rk4Group group) {
         this.rk4 = group;
     }
@@ -229,6 +234,9 @@ final class Instance {
         }
         for (Instance child : order) {
             child.advance(t, dt);
+        }
+        for (KineticSchemeRun scheme : schemes) {
+            scheme.advance(dt);
         }
         step(t, dt);
         if (regime >= 0) {

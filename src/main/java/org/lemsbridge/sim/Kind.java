@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
@@ -55,6 +54,7 @@ final class Kind {
     final int initialRegime;
     final List<String> outPorts = new ArrayList<>();
     final List<String> inPorts = new ArrayList<>();
+    final List<Dynamics.KineticScheme> kineticSchemes;
     final String[] stateNames;
     final int[] stateSlots;
 
@@ -215,10 +215,7 @@ final class Kind {
                     eventsByPort(r.onEvents(), actions));
         }
         initialRegime = initial;
-        if (dynamics != null && !dynamics.kineticSchemes().isEmpty()) {
-            throw new BadInputException(component.location(), "KineticScheme (in " + type.name()
-                    + ") is not supported by this simulator yet");
-        }
+        kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
     }
 
     private static Map<String, CompiledAction[][]> eventsByPort(List<Dynamics.OnEvent> events, ActionCompiler actions) {

@@ -483,6 +483,8 @@ final class TreeBuilder {
             liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
         }
         instance.bindLive(liveRequirements, liveSources);
+        instance.bindSchemes(kind.kineticSchemes.stream().map(ks -> kineticScheme(instance, ks))
+                .toArray(KineticSchemeRun[]::new));
         for (Instance child : instance.advanceOrder()) {
             bindAll(child);
         }
@@ -497,6 +499,55 @@ final class TreeBuilder {
         for (Instance child : instance.advanceOrder()) {
             markRk4Groups(child);
         }
+    }
+
+    /**
+     * Binds a KineticScheme: its nodes list gives the states (the first starts with occupancy 1, the others 0), its
+     * edges list the transitions, whose edgeSource/edgeTarget attributes name states by id.
+     */
+    private static KineticSchemeRun kineticScheme(Instance instance, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        List<Instance> nodes = instance.groups.getOrDefault(ks.nodes(), List.of());
+        List<Instance> edges = instance.groups.getOrDefault(ks.edges(), List.of());
+        int[][] table = new int[edges.size()][2];
+        Ref[] forward = new Ref[edges.size()];
+        Ref[] reverse = new Ref[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            Instance edge = edges.get(i);
+            table[i][0] = stateIndex(nodes, edge, ks.edgeSource(), ks);
+            table[i][1] = stateIndex(nodes, edge, ks.edgeTarget(), ks);
+            forward[i] = required(edge.lookup(ks.forwardRate()), edge, ks.forwardRate(), ks);
+            reverse[i] = required(edge.lookup(ks.reverseRate()), edge, ks.reverseRate(), ks);
+        }
+        Ref[] read = new Ref[nodes.size()];
+        Ref[] write = new Ref[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Instance node = nodes.get(i);
+            read[i] = required(node.lookup(ks.stateVariable()), node, ks.stateVariable(), ks);
+            int slot = node.kind.slotOf(ks.stateVariable());
+            write[i] = new Ref(node.vars, slot, node.path() + "/" + ks.stateVariable());
+            node.vars[slot] = i == 0 ? 1.0 : 0.0;
+        }
+        return new KineticSchemeRun(table, forward, reverse, read, write);
+    }
+
+    private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
+            org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        String id = edge.kind.component.texts().getOrDefault(attribute, edge.kind.component.attributes().get(attribute));
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
+                return i;
+            }
+        }
+        throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": transition " + edge.path()
+                + " names state '" + id + "' that is not in " + ks.nodes());
+    }
+
+    private static Ref required(Ref ref, Instance at, String variable, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        if (ref == null) {
+            throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": " + at.path() + " has no '"
+                    + variable + "'");
+        }
+        return ref;
     }
 
     /** Targets of a select path, or null when a plain (non-list) step is missing. */
