@@ -105,19 +105,20 @@ public final class Evaluator {
 
     private static double call(Call c, ToDoubleFunction<String> variables) {
         List<Expr> args = c.args();
-        if (!Functions.isCanonical(c.function()) || !Functions.acceptsArity(c.function(), args.size())) {
+        String f = Functions.fromSympy(c.function()).orElse(c.function()); // tolerate Heaviside, Abs, ceiling, ...
+        if (!Functions.isCanonical(f) || !Functions.acceptsArity(f, args.size())) {
             throw new IllegalArgumentException("cannot evaluate " + c.function() + " with " + args.size() + " argument(s)");
         }
-        if (c.function().equals(Functions.MIN) || c.function().equals(Functions.MAX)) {
+        if (f.equals(Functions.MIN) || f.equals(Functions.MAX)) {
             double acc = evaluate(args.get(0), variables);
             for (int i = 1; i < args.size(); i++) {
                 double next = evaluate(args.get(i), variables);
-                acc = c.function().equals(Functions.MIN) ? Math.min(acc, next) : Math.max(acc, next);
+                acc = f.equals(Functions.MIN) ? Math.min(acc, next) : Math.max(acc, next);
             }
             return acc;
         }
         double x = evaluate(args.get(0), variables);
-        return switch (c.function()) {
+        return switch (f) {
             case Functions.EXP -> Math.exp(x);
             case Functions.LOG, Functions.LN -> x <= 0 ? Double.NaN : Math.log(x);
             case Functions.SQRT -> x < 0 ? Double.NaN : Math.sqrt(x);

@@ -227,7 +227,7 @@ public final class LemsPrinter {
     }
 
     private Text call(Call c) {
-        String f = c.function();
+        String f = Functions.fromSympy(c.function()).orElse(c.function()); // tolerate Heaviside, Abs, ceiling, ...
         List<Expr> args = c.args();
         if (!Functions.isCanonical(f) || !Functions.acceptsArity(f, args.size())) {
             throw new IllegalArgumentException("no LEMS equivalent for function " + f + " with " + args.size()

@@ -69,7 +69,7 @@ public final class SympyPrinter {
             return binary(b);
         }
         if (e instanceof Call c) {
-            return Functions.toSympy(c.function()) + "("
+            return Functions.toSympy(Functions.fromSympy(c.function()).orElse(c.function())) + "("
                     + c.args().stream().map(SympyPrinter::text).collect(Collectors.joining(", ")) + ")";
         }
         Piecewise p = (Piecewise) e;

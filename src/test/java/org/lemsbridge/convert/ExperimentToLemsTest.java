@@ -159,4 +159,26 @@ class ExperimentToLemsTest {
         LemsView.ComponentDef instance = conversion.document().components().get(0);
         assertTrue(instance.attributes().contains(new LemsView.Attribute("y2_0", "0.1")));
     }
+
+    @Test
+    void conditionalCasesBecomeACdvAndSecondsGiveSecEqualToOneSecond() throws Exception {
+        RenderResult result = render(resource("cases.yaml"));
+        LemsXml.validate(result.xml());
+        ExperimentToLems.Conversion conversion = new ExperimentToLems().convert(
+                ExperimentReader.read(resource("cases.yaml")));
+        LemsView.ComponentTypeDef type = conversion.document().componentTypes().get(3);
+        assertEquals(List.of(new LemsView.ConstantDef("SEC", "time", "1.0s")), type.constants());
+        LemsView.DynamicsDef dyn = type.dynamics();
+        assertEquals(List.of(), dyn.derivedVariables());
+        assertEquals(List.of(
+                new LemsView.ConditionalDerivedVariableDef("f", "none", null, List.of(
+                        new LemsView.CaseDef("x .lt. 0.0", "(x ^ 2.0) - (3.0 * x)"),
+                        new LemsView.CaseDef(null, "x0 - x"))),
+                new LemsView.ConditionalDerivedVariableDef("H_dv", "none", null, List.of(
+                        new LemsView.CaseDef(null, "f / 2.0")))), dyn.conditionalDerivedVariables());
+        assertEquals("(H_dv - x) / SEC", dyn.timeDerivatives().get(0).value());
+        LemsView.ComponentDef sim = conversion.document().components().get(1);
+        assertEquals(List.of(new LemsView.Attribute("length", "2.0s"), new LemsView.Attribute("step", "0.001s"),
+                new LemsView.Attribute("target", "Epi_inst")), sim.attributes());
+    }
 }

@@ -142,6 +142,11 @@ class LemsPrinterTest {
     }
 
     @Test
+    void sympySpelledFunctionNamesAreAcceptedToo() {
+        assertEquals("H(x) * abs(ceil(x))", LemsPrinter.print(mul(call("Heaviside", v("x")), call("Abs", call("ceiling", v("x"))))));
+    }
+
+    @Test
     void namesAndFunctionsJlemsCannotTakeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> LemsPrinter.print(add(v("exp"), n(1))));
         assertThrows(IllegalArgumentException.class, () -> LemsPrinter.print(call("gamma", v("x"))));

@@ -25,6 +25,14 @@ public final class JUnitXmlReport {
 
     /** Several named comparisons (say, the cases of a suite), in the map's iteration order. */
     public static String render(Map<String, Comparison> comparisons) {
+        return render(comparisons, Map.of());
+    }
+
+    /**
+     * Named comparisons plus named cases that ended in an error before anything could be compared (one
+     * {@code testsuite} with an {@code error} element each, after the comparisons).
+     */
+    public static String render(Map<String, Comparison> comparisons, Map<String, String> errors) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -37,11 +45,15 @@ public final class JUnitXmlReport {
                 tests += Math.max(1, c.columns().size());
                 failures += failures(c);
             }
-            xml.writeAttribute("tests", Integer.toString(tests));
+            xml.writeAttribute("tests", Integer.toString(tests + errors.size()));
             xml.writeAttribute("failures", Integer.toString(failures));
+            xml.writeAttribute("errors", Integer.toString(errors.size()));
             xml.writeCharacters("\n");
             for (Map.Entry<String, Comparison> entry : comparisons.entrySet()) {
                 suite(xml, entry.getKey(), entry.getValue());
+            }
+            for (Map.Entry<String, String> entry : errors.entrySet()) {
+                errorSuite(xml, entry.getKey(), entry.getValue());
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -84,6 +96,29 @@ public final class JUnitXmlReport {
             testcase(xml, name, column.quantity(), message, detail);
         }
         xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void errorSuite(XMLStreamWriter xml, String name, String error) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", "1");
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", "1");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", name);
+        xml.writeAttribute("name", "(run)");
+        xml.writeCharacters("\n      ");
+        xml.writeStartElement("error");
+        xml.writeAttribute("message", error);
+        xml.writeAttribute("type", "error");
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }

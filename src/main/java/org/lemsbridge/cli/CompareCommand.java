@@ -1,0 +1,151 @@
+package org.lemsbridge.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.lemsbridge.compare.ColumnRequest;
+import org.lemsbridge.compare.ComparisonOptions;
+import org.lemsbridge.compare.ComparisonRun;
+import org.lemsbridge.compare.Tier;
+import org.lemsbridge.compare.Tolerances;
+import org.lemsbridge.compare.TraceComparator;
+import org.lemsbridge.compare.report.JsonReport;
+import org.lemsbridge.compare.report.TextReport;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.suite.TraceLoader;
+import org.lemsbridge.trace.Trace;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "compare",
+        description = {"Compare a candidate trace with a reference: columns matched by quantity name, units aligned,",
+                "RMSE, max error, Pearson r, spike timing, and a verdict (exact, strict, tolerant or fail)."},
+        mixinStandardHelpOptions = true,
+        footer = {"%nColumn names come from a NAME.dat.json sidecar, a reference-data manifest.json, a CSV header,",
+                "or --ref-lems (the LEMS file that wrote the reference). Without names, address columns by",
+                "position: #1 is the first column after time.",
+                "%nExamples:",
+                "  lemsbridge compare ref/Ex2_Izh_allcells.dat.gz out/Ex2_Izh_allcells.dat --tier exact",
+                "  lemsbridge compare Ex2_Izh_displays.dat.gz out/IzhikevichCell.dat --ref-lems LEMS_NML2_Ex2_Izh.xml \\",
+                "      --columns 'izpopTonic[0]/v=v' --candidate-unit v=mV --tier exact",
+                ExitCodes.HELP_TEXT})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "REF", description = "the reference trace (.dat, .csv, optionally .gz)")
+    private Path reference;
+
+    @Parameters(index = "1", paramLabel = "CAND", description = "the candidate trace")
+    private Path candidate;
+
+    @Option(names = "--columns", split = ",", paramLabel = "REF=CAND",
+            description = "columns to compare: REF=CAND, NAME (same on both sides) or REF=CAND*SCALE; default: every"
+                    + " reference column the candidate has by name")
+    private List<String> columns = new ArrayList<>();
+
+    @Option(names = "--candidate-unit", paramLabel = "COLUMN=UNIT",
+            description = "the unit of a candidate column whose file declares none or the wrong one, e.g. v=mV")
+    private Map<String, String> candidateUnits = new LinkedHashMap<>();
+
+    @Option(names = "--reference-unit", paramLabel = "COLUMN=UNIT", description = "likewise for a reference column")
+    private Map<String, String> referenceUnits = new LinkedHashMap<>();
+
+    @Option(names = "--ref-lems", paramLabel = "LEMS.xml",
+            description = "name the reference's columns from the OutputFile of this LEMS file that wrote it")
+    private Path referenceLems;
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "include search folder for --ref-lems")
+    private List<Path> includePath = new ArrayList<>();
+
+    @Option(names = "--tier", defaultValue = "tolerant", paramLabel = "TIER",
+            description = "the verdict required to pass: exact, strict or tolerant (default: ${DEFAULT-VALUE})")
+    private String tier;
+
+    @Option(names = "--rtol", description = "relative tolerance of the required tier (strict/tolerant)")
+    private Double rtol;
+
+    @Option(names = "--atol", description = "absolute tolerance of the required tier, in the column's SI unit")
+    private Double atol;
+
+    @Option(names = "--exact-rel", description = "the exact tier's bound on max|d|/max|ref| (default 1e-6)")
+    private Double exactRelative;
+
+    @Option(names = "--min-corr", description = "minimum Pearson r for the tolerant tier")
+    private Double minCorrelation;
+
+    @Option(names = "--spike-threshold", description = "threshold for spike detection, in the column's SI unit (default 0)")
+    private Double spikeThreshold;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    private String format;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    private boolean debug;
+
+    @Override
+    public Integer call() {
+        Tier required = parseTier();
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
+                    + "'; use text or json");
+        }
+        Trace referenceTrace = referenceLems == null ? TraceLoader.read(reference)
+                : TraceLoader.readNamedByLems(reference, referenceLems, includePath);
+        Trace candidateTrace = TraceLoader.read(candidate);
+        ComparisonRun run = TraceComparator.run(referenceTrace, candidateTrace,
+                new ComparisonOptions(requests(), tolerances(required), required));
+        spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())
+                : TextReport.render(run.comparison()));
+        return run.comparison().passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private Tier parseTier() {
+        try {
+            Tier parsed = Tier.parse(tier);
+            if (parsed == Tier.FAIL) {
+                throw new IllegalArgumentException("the required tier must be exact, strict or tolerant");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(SourceLocation.unknown("--tier"), e.getMessage());
+        }
+    }
+
+    private List<ColumnRequest> requests() {
+        List<ColumnRequest> requests = new ArrayList<>();
+        for (String text : columns) {
+            ColumnRequest request = ColumnRequest.parse(text, "--columns");
+            requests.add(request.withUnits(referenceUnits.get(request.reference()),
+                    candidateUnits.get(request.candidate())));
+        }
+        if (requests.isEmpty() && !candidateUnits.isEmpty()) {
+            throw new BadInputException(SourceLocation.unknown("--candidate-unit"),
+                    "--candidate-unit needs --columns naming that column");
+        }
+        return requests;
+    }
+
+    private Tolerances tolerances(Tier required) {
+        Tolerances tolerances = Tolerances.defaults().overriding(required, rtol, atol);
+        if (exactRelative != null) {
+            tolerances = tolerances.withExactRelative(exactRelative);
+        }
+        if (minCorrelation != null) {
+            tolerances = tolerances.withMinCorrelation(minCorrelation);
+        }
+        if (spikeThreshold != null) {
+            tolerances = tolerances.withSpikeThreshold(spikeThreshold);
+        }
+        return tolerances;
+    }
+}

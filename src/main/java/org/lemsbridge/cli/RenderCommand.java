@@ -1,0 +1,48 @@
+package org.lemsbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.lemsbridge.convert.ExperimentToLems;
+import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.experiment.ExperimentReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "render",
+        description = "Render a TVBO experiment YAML into a self-contained LEMS document that jLEMS runs unchanged.",
+        mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  lemsbridge render examples/izhikevich-tonic.yaml -o tonic.xml",
+                "  lemsbridge render model.yaml            (prints the LEMS to stdout)", ExitCodes.HELP_TEXT})
+final class RenderCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment to render")
+    private Path experiment;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.xml", description = "where to write the LEMS (default: stdout)")
+    private Path output;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    private boolean debug;
+
+    @Override
+    public Integer call() {
+        RenderResult result = new ExperimentToLems().render(ExperimentReader.read(experiment));
+        PrintWriter err = spec.commandLine().getErr();
+        result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
+        if (output == null) {
+            spec.commandLine().getOut().print(result.xml());
+        } else {
+            OutputFiles.writeAtomically(output, result.xml());
+            err.println("wrote " + output);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package org.lemsbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.suite.ModelRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "simulate",
+        description = {"Simulate a LEMS/NeuroML file or a YAML experiment with jLEMS 0.11.1 semantics.",
+                "Writes each OutputFile as a jLEMS .dat (float32, SI units, time first) plus a NAME.dat.json sidecar"
+                        + " naming every column, and each EventOutputFile in its format."},
+        mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  lemsbridge simulate examples/ex2-izhikevich/Ex2_Izh.xml -o out/",
+                "  lemsbridge simulate examples/izhikevich-tonic.yaml -o out/",
+                "  lemsbridge simulate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes", ExitCodes.HELP_TEXT})
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file or an experiment .yaml")
+    private Path model;
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
+    private List<Path> includePath = new ArrayList<>();
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+            description = "folder for relative output file names (default: the working directory, as jLEMS)")
+    private Path outputDir;
+
+    @Option(names = "--seed", description = "override the Simulation's random seed")
+    private Long seed;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    private boolean debug;
+
+    @Override
+    public Integer call() {
+        Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
+        OutputFiles.createFolder(folder);
+        ModelRunner.ModelRun run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+        PrintWriter err = spec.commandLine().getErr();
+        run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));
+        PrintWriter out = spec.commandLine().getOut();
+        for (SimulationResult.WrittenFile file : run.result().files()) {
+            out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
+        }
+        return ExitCodes.OK;
+    }
+}

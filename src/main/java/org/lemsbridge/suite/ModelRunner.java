@@ -1,0 +1,60 @@
+package org.lemsbridge.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.lemsbridge.convert.ExperimentToLems;
+import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.sim.Simulator;
+
+/**
+ * Simulates a model file: LEMS/NeuroML directly, a YAML experiment through its rendered LEMS (in memory), so both
+ * paths share one set of semantics.
+ */
+public final class ModelRunner {
+
+    /** What a run wrote, plus the warnings of the YAML -> LEMS step (empty for LEMS input). */
+    public record ModelRun(SimulationResult result, List<String> warnings) {
+        public ModelRun {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private ModelRunner() {
+    }
+
+    public static boolean isExperimentYaml(Path model) {
+        String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** Reads (and for YAML renders) a model into the resolved LEMS model the simulator runs. */
+    public static LoadedModel load(Path model, List<Path> includePath) {
+        if (!isExperimentYaml(model)) {
+            return new LoadedModel(LemsReader.read(model, includePath), List.of());
+        }
+        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
+        Path folder = model.toAbsolutePath().getParent();
+        LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath);
+        return new LoadedModel(lems, rendered.warnings());
+    }
+
+    public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
+        LoadedModel loaded = load(model, includePath);
+        SimulationResult result = Simulator.build(loaded.model(), options).run();
+        return new ModelRun(result, loaded.warnings());
+    }
+
+    /** A model ready to simulate and the conversion warnings that came with it. */
+    public record LoadedModel(LemsModel model, List<String> warnings) {
+        public LoadedModel {
+            warnings = List.copyOf(warnings);
+        }
+    }
+}
