@@ -399,8 +399,9 @@ final class Instance {
         }
     }
 
+    /** jLEMS runs a main-level OnEvent only in types without Regimes; otherwise only the active regime's. */
     void receive(String port) {
-        CompiledAction[][] blocks = kind.onEvents.get(port);
+        CompiledAction[][] blocks = kind.regimes.length > 0 ? null : kind.onEvents.get(port);
         if (blocks != null) {
             for (CompiledAction[] block : blocks) {
                 CompiledAction.runAll(block, this);
