@@ -198,7 +198,9 @@ final class Kind {
         onEvents = eventsByPort(dynamics == null ? List.of() : dynamics.onEvents(), actions);
 
         regimes = new Regime[regimeList.size()];
-        int initial = regimeList.isEmpty() ? -1 : 0;
+        // with no regime marked initial, jLEMS takes the first key of its HashMap of regimes
+        int initial = regimeList.isEmpty() ? -1 : regimeIndex.get(JavaHashOrder.of(regimeList.stream()
+                .map(Dynamics.Regime::name).toList()).get(0));
         for (int i = 0; i < regimeList.size(); i++) {
             Dynamics.Regime r = regimeList.get(i);
             if (r.initial()) {

@@ -51,16 +51,29 @@ final class TreeBuilder {
         Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
         instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
-        for (ComponentType.AttachmentsDecl attachments : type.attachments()) {
-            instance.groups.put(attachments.name(), new ArrayList<>());
-        }
+        // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
+        // appearance, then attachment sets in HashMap order of their names, then what builders add
+        Map<String, Component> namedChildren = new HashMap<>();
+        List<String> childNames = new ArrayList<>();
         for (Component child : component.children()) {
             if (child.role() != null && type.child(child.role()).isPresent()) {
-                instance.addSingle(child.role(), create(child, instance, child.role(), doubledOnStart));
-            } else {
+                if (namedChildren.putIfAbsent(child.role(), child) == null) {
+                    childNames.add(child.role());
+                }
+            }
+        }
+        for (String childName : JavaHashOrder.of(childNames)) {
+            instance.addSingle(childName, create(namedChildren.get(childName), instance, childName, doubledOnStart));
+        }
+        for (Component child : component.children()) {
+            if (child.role() == null || type.child(child.role()).isEmpty()) {
                 String list = child.role() == null ? "" : child.role();
                 instance.addToGroup(list, create(child, instance, child.id(), false));
             }
+        }
+        for (String set : JavaHashOrder.of(type.attachments().stream().map(ComponentType.AttachmentsDecl::name)
+                .toList())) {
+            instance.groups.putIfAbsent(set, new ArrayList<>());
         }
         for (Structure.Item item : type.structure().items()) {
             if (item instanceof Structure.ChildInstance childInstance) {
