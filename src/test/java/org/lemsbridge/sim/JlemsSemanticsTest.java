@@ -557,6 +557,43 @@ class JlemsSemanticsTest {
     }
 
     @Test
+    void randomDrawsComeFromOneJavaRandomSeededBySimulationSeedOr1234() throws IOException {
+        String body = """
+                <ComponentType name="Dice">
+                  <Dynamics>
+                    <StateVariable name="r" dimension="none"/>
+                    <OnStart><StateAssignment variable="r" value="random(10)"/></OnStart>
+                  </Dynamics>
+                </ComponentType>
+                <Dice id="d"/>
+                """;
+        // the root's OnStart runs 6 times (3 passes, doubled): row 0 holds the 6th draw
+        List<double[]> rows = TinyModel.run(out, body, "d", "1s", "1s", "r");
+        java.util.Random expected = new java.util.Random(1234);
+        double draw = 0;
+        for (int i = 0; i < 6; i++) {
+            draw = 10 * expected.nextDouble();
+        }
+        assertRow(rows, 0, draw);
+
+        String seeded = TinyModel.document(body, "d", "1s", "1s", "", "r").replace("<Sim id=\"sim\"",
+                "<Sim id=\"sim\" seed=\"42\"");
+        Simulator.build(TinyModel.model(seeded), SimulationOptions.writingTo(out)).run();
+        expected = new java.util.Random(42);
+        for (int i = 0; i < 6; i++) {
+            draw = 10 * expected.nextDouble();
+        }
+        assertRow(DatFiles.read(out.resolve("out.dat")), 0, draw);
+
+        Simulator.build(TinyModel.model(seeded), new SimulationOptions(out, 7L)).run();
+        expected = new java.util.Random(7);
+        for (int i = 0; i < 6; i++) {
+            draw = 10 * expected.nextDouble();
+        }
+        assertRow(DatFiles.read(out.resolve("out.dat")), 0, draw);
+    }
+
+    @Test
     void aStateVariableThatBecomesInfiniteStopsTheRunWithWhereAndWhen() {
         String body = """
                 <ComponentType name="Blow">
