@@ -241,6 +241,7 @@ final class Instance {
         step(t, dt);
         if (regime >= 0) {
             regimeStep(dt);
+            checkFinite(t);
         }
     }
 
