@@ -39,6 +39,10 @@ final class CaseRunner {
             Path caseFolder = reportFolder.resolve("cases").resolve(SafeName.of(suiteCase.name()));
             Path outputFolder = caseFolder.resolve("output");
             Files.createDirectories(outputFolder);
+            if (suiteCase.omtFile() != null) {
+                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder);
+                return new CaseResult(suiteCase, null, omv, List.of(), warnings, null, false, since(start));
+            }
             ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), suiteCase.includePath(),
                     SimulationOptions.writingTo(outputFolder));
             warnings.addAll(run.warnings());
@@ -49,7 +53,8 @@ final class CaseRunner {
             Trace candidate = TraceLoader.read(candidatePath);
             ComparisonRun comparison = TraceComparator.run(reference, candidate, options(suiteCase));
             List<String> plots = plot(comparison, caseFolder);
-            return new CaseResult(suiteCase, comparison.comparison(), plots, warnings, null, false, since(start));
+            return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,
+                    since(start));
         } catch (BadInputException e) {
             return CaseResult.failed(suiteCase, e.oneLine(), true, warnings, since(start));
         } catch (IOException e) {

@@ -62,6 +62,10 @@ public final class SuiteReports {
         if (c.error() != null) {
             return c.error();
         }
+        if (c.omv() != null) {
+            return c.omv().dryRun() ? "dry run: simulated without error"
+                    : String.join("; ", c.omv().results().stream().map(r -> r.message()).toList());
+        }
         if (c.comparison() == null) {
             return "";
         }
@@ -89,20 +93,37 @@ public final class SuiteReports {
     }
 
     private static String title(CaseResult c) {
-        return c.suiteCase().name() + ": " + c.suiteCase().model().getFileName();
+        Path model = c.suiteCase().model() != null ? c.suiteCase().model() : c.suiteCase().omtFile();
+        return c.suiteCase().name() + ": " + model.getFileName();
     }
 
     static String junit(SuiteResult result) {
         Map<String, Comparison> comparisons = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, OmvRunner.OmvRun> omv = new LinkedHashMap<>();
         for (CaseResult c : result.cases()) {
             if (c.comparison() != null) {
                 comparisons.put(c.suiteCase().name(), c.comparison());
-            } else {
+            } else if (c.error() != null) {
                 errors.put(c.suiteCase().name(), c.error());
+            } else {
+                omv.put(c.suiteCase().name(), c.omv());
             }
         }
-        return JUnitXmlReport.render(comparisons, errors);
+        return JUnitXmlReport.render(comparisons, errors, omvCases(omv));
+    }
+
+    private static Map<String, Map<String, String>> omvCases(Map<String, OmvRunner.OmvRun> omv) {
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        omv.forEach((name, run) -> {
+            Map<String, String> failures = new LinkedHashMap<>();
+            run.results().forEach(r -> failures.put(r.experiment(), r.passed() ? null : r.message()));
+            if (run.dryRun()) {
+                failures.put("(dry run)", null);
+            }
+            cases.put(name, failures);
+        });
+        return cases;
     }
 
     static String json(SuiteResult result) {
@@ -118,12 +139,23 @@ public final class SuiteReports {
                     .append(", \"tier\": ").append(JsonText.quote(c.tier()))
                     .append(", \"required\": ").append(JsonText.quote(c.suiteCase().tolerance().requiredTier()))
                     .append(", \"seconds\": ").append(JsonText.number(c.seconds()))
-                    .append(", \"model\": ").append(JsonText.quote(c.suiteCase().model().toString()))
+                    .append(", \"model\": ").append(JsonText.quote(String.valueOf(c.suiteCase().model() != null
+                            ? c.suiteCase().model() : c.suiteCase().omtFile())))
                     .append(", \"warnings\": [");
             for (int w = 0; w < c.warnings().size(); w++) {
                 out.append(w == 0 ? "" : ", ").append(JsonText.quote(c.warnings().get(w)));
             }
             out.append("], \"error\": ").append(c.error() == null ? "null" : JsonText.quote(c.error()));
+            if (c.omv() != null) {
+                out.append(", \"omv\": [");
+                for (int r = 0; r < c.omv().results().size(); r++) {
+                    var check = c.omv().results().get(r);
+                    out.append(r == 0 ? "" : ", ").append("{\"experiment\": ").append(JsonText.quote(check.experiment()))
+                            .append(", \"passed\": ").append(check.passed()).append(", \"message\": ")
+                            .append(JsonText.quote(check.message())).append('}');
+                }
+                out.append(']');
+            }
             out.append(", \"comparison\": ").append(c.comparison() == null ? "null"
                     : JsonReport.render(c.comparison()).strip().replace("\n", "\n      "));
             out.append('}');
@@ -145,8 +177,13 @@ public final class SuiteReports {
         }
         for (CaseResult c : result.cases()) {
             out.append("\n<a id=\"").append(anchor(c)).append("\"></a>\n\n");
-            if (c.comparison() == null) {
-                out.append("# ").append(title(c)).append("\n\n**ERROR**: `").append(c.error()).append("`\n");
+            if (c.omv() != null) {
+                out.append("## ").append(c.suiteCase().name()).append(" (OMV)\n\n");
+                out.append(c.omv().dryRun() ? "- dry run: the target simulated without error\n" : "");
+                c.omv().results().forEach(r -> out.append("- ").append(r.message()).append('\n'));
+            } else if (c.comparison() == null) {
+                out.append("## ").append(c.suiteCase().name()).append("\n\n**ERROR**: `").append(c.error())
+                        .append("`\n");
             } else {
                 out.append(MarkdownReport.render(title(c), c.comparison(), c.plots()).replaceFirst("^# ", "## "));
             }
