@@ -115,6 +115,7 @@ class LemsReaderTest {
                 </Lems>"""));
         assertTrue(e.getMessage().contains("3mV"), e.getMessage());
         assertEquals(6, e.location().line());
+        assertEquals(1, e.location().column());
     }
 
     @Test
@@ -213,7 +214,16 @@ class LemsReaderTest {
         BadInputException e = assertThrows(BadInputException.class, () -> read("<Lems>\n\n  <izhikevichCel id=\"x\"/>\n</Lems>"));
         assertTrue(e.getMessage().contains("izhikevichCel"), e.getMessage());
         assertEquals(3, e.location().line());
+        assertEquals(3, e.location().column());
         assertNotNull(e.hint());
+    }
+
+    @Test
+    void aTagSpanningLinesIsLocatedAtItsOpeningBracket() {
+        BadInputException e = assertThrows(BadInputException.class, () -> read(
+                "<Lems>\n  <ComponentType name=\"T\"/>\n    <T id=\"a\"\n       p=\"1\">\n  <Oops/></T>\n</Lems>"));
+        assertEquals(5, e.location().line());
+        assertEquals(3, e.location().column());
     }
 
     @Test
