@@ -254,17 +254,31 @@ final class Instance {
         if (rateSlots.length > 0) {
             DoubleOp[] rates = kind.rateOps;
             double[] scratch = kind.rateScratch;
-            for (int i = 0; i < rateSlots.length; i++) {
-                scratch[i] = rates[i].eval(v);
+            KernelCompiler.Kernel kernel = kind.kernel;
+            if (kernel != null && kernel.rates() != null) {
+                kernel.rates().accept(v, scratch);
+            } else {
+                for (int i = 0; i < rateSlots.length; i++) {
+                    scratch[i] = rates[i].eval(v);
+                }
             }
             for (int i = 0; i < rateSlots.length; i++) {
                 v[rateSlots[i]] = v[rateSlots[i]] + (dt * scratch[i]);
             }
         }
         BoolOp[] tests = kind.conditionTests;
-        for (int i = 0; i < tests.length; i++) {
-            if (tests[i].test(v)) {
-                CompiledAction.runAll(kind.conditionActions[i], this);
+        KernelCompiler.Kernel kernel = kind.kernel;
+        if (kernel != null && kernel.tests() != null) {
+            for (int i = 0; i < tests.length; i++) {
+                if (kernel.tests().test(v, i)) {
+                    CompiledAction.runAll(kind.conditionActions[i], this);
+                }
+            }
+        } else {
+            for (int i = 0; i < tests.length; i++) {
+                if (tests[i].test(v)) {
+                    CompiledAction.runAll(kind.conditionActions[i], this);
+                }
             }
         }
         checkFinite(t);
@@ -346,6 +360,11 @@ final class Instance {
                 }
             }
             v[selects[i].slot()] = value;
+        }
+        KernelCompiler.Kernel kernel = kind.kernel;
+        if (kernel != null && kernel.derived() != null) {
+            kernel.derived().accept(v);
+            return;
         }
         int[] derivedSlots = kind.derivedSlots;
         DoubleOp[] derived = kind.derivedOps;

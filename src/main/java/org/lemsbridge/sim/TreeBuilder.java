@@ -34,6 +34,11 @@ final class TreeBuilder {
         this.engine = engine;
     }
 
+    /** The kinds built so far, one per component. */
+    List<Kind> kinds() {
+        return List.copyOf(kinds.values());
+    }
+
     Instance build(Component root) {
         markConsolidated(root, null);
         Instance instance = create(root, null, root.id(), true);
