@@ -235,6 +235,15 @@ final class Instance {
         for (Instance child : order) {
             child.advance(t, dt);
         }
+        advanceOwn(t, dt);
+    }
+
+    /** This instance's part of a step, once its children have advanced (kinetic schemes, Euler, regime). */
+    void advanceOwn(double t, double dt) {
+        if (rk4 != null) {
+            rk4.advance(t, dt);
+            return;
+        }
         for (KineticSchemeRun scheme : schemes) {
             scheme.advance(dt);
         }
@@ -243,6 +252,16 @@ final class Instance {
             regimeStep(dt);
             checkFinite(t);
         }
+    }
+
+    /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
+    void collectSchedule(List<Instance> into) {
+        if (rk4 == null) {
+            for (Instance child : order) {
+                child.collectSchedule(into);
+            }
+        }
+        into.add(this);
     }
 
     private void step(double t, double dt) {

@@ -85,12 +85,17 @@ public final class Simulator {
             double t = 0.0;
             engine.time = 0.0;
             root.initialize();
+            List<Instance> order = new ArrayList<>();
+            root.collectSchedule(order);
+            Instance[] schedule = order.toArray(Instance[]::new);
             for (long k = 0; k <= n; k++) {
                 engine.stepIndex = k;
                 if (k > 0) {
                     engine.time = t;
                     engine.deliverDue(t);
-                    root.advance(t, step);
+                    for (Instance instance : schedule) {
+                        instance.advanceOwn(t, step);
+                    }
                 }
                 for (DatWriter writer : writers) {
                     writer.writeRow(t);
