@@ -3,6 +3,8 @@ package org.lemsbridge.lems.jaxb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,26 +33,39 @@ public final class LemsDocumentReader {
     private LemsDocumentReader() {
     }
 
+    /**
+     * Reads a file as UTF-8 text, so that element positions can point at the {@code <} of each start tag; a file
+     * that is not UTF-8 is read as a byte stream in the encoding it declares, with the positions StAX reports.
+     */
     public static ParsedDocument read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(SecureStax.open(in), file.toString());
+        String name = file.toString();
+        try {
+            return read(Files.readString(file, StandardCharsets.UTF_8), name);
+        } catch (MalformedInputException notUtf8) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(SecureStax.open(in), name, TagPositions.asReported());
+            } catch (IOException e) {
+                throw new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
+            } catch (XMLStreamException e) {
+                throw malformed(e, name);
+            }
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: " + e.getMessage());
-        } catch (XMLStreamException e) {
-            throw malformed(e, file.toString());
+            throw new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
         }
     }
 
     public static ParsedDocument read(String xml, String sourceName) {
+        String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
         try {
-            return read(SecureStax.open(new StringReader(xml)), sourceName);
+            return read(SecureStax.open(new StringReader(text)), sourceName, TagPositions.inText(text));
         } catch (XMLStreamException e) {
             throw malformed(e, sourceName);
         }
     }
 
-    private static ParsedDocument read(XMLStreamReader stream, String sourceName) {
-        StartTagRecorder reader = new StartTagRecorder(new NamespaceNormalisingReader(stream, sourceName), sourceName);
+    private static ParsedDocument read(XMLStreamReader stream, String sourceName, TagPositions positions) {
+        StartTagRecorder recorder = new StartTagRecorder(stream, sourceName, positions);
+        XMLStreamReader reader = new NamespaceNormalisingReader(recorder, sourceName);
         try {
             while (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
                 if (!reader.hasNext()) {
@@ -75,7 +90,7 @@ public final class LemsDocumentReader {
             while (reader.hasNext()) {
                 reader.next(); // what follows the root may still be malformed
             }
-            return new ParsedDocument(root.getName().getLocalPart(), root.getValue(), reader.startTags());
+            return new ParsedDocument(root.getName().getLocalPart(), root.getValue(), recorder.startTags());
         } catch (XMLStreamException e) {
             throw malformed(e, sourceName);
         } catch (JAXBException e) {

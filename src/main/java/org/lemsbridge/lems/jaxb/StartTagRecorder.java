@@ -9,17 +9,20 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * Passes a stream through unchanged and notes every start tag on the way: where it is and in which order its
+ * Passes a stream through unchanged and notes every start tag on the way: where it begins and in which order its
  * attributes were written, the two things a bound object does not keep.
  */
 final class StartTagRecorder extends StreamReaderDelegate {
 
     private final String sourceName;
+    private final TagPositions positions;
     private final List<StartTag> startTags = new ArrayList<>();
 
-    StartTagRecorder(XMLStreamReader reader, String sourceName) {
+    /** {@code reader} must report elements as written (prefixes included), for {@link TagPositions}. */
+    StartTagRecorder(XMLStreamReader reader, String sourceName, TagPositions positions) {
         super(reader);
         this.sourceName = sourceName;
+        this.positions = positions;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class StartTagRecorder extends StreamReaderDelegate {
                     names.add(getAttributeLocalName(i));
                 }
             }
-            startTags.add(new StartTag(getLocalName(), names, StartTag.locationOf(this, sourceName)));
+            startTags.add(new StartTag(getLocalName(), names, positions.startOf(this, sourceName)));
         }
         return event;
     }
