@@ -53,7 +53,10 @@ class SecureXmlEquivalenceTest {
                         + "</izhikevichCell></Lems>",
                 "<neuroml xmlns=\"http://www.neuroml.org/schema/neuroml2\" id=\"n\"><include href=\"x.nml\"/>"
                         + "<pulseGenerator id=\"p\" delay=\"1ms\"/></neuroml>",
-                "<Other><Lems/></Other>");
+                "<Other><Lems/></Other>",
+                "<Lems xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Component xsi:type=\"lems:Unknown\" "
+                        + "id=\"a\"/><Constant xsi:nil=\"true\" name=\"c\" value=\"1\"/>"
+                        + "<cell xsi:type=\"x\" xsi:nil=\"true\" id=\"b\"/></Lems>");
         for (String document : documents) {
             assertEquals(StaxTreeReader.read(document, "doc.xml"), SecureXml.read(document, "doc.xml"), document);
         }
