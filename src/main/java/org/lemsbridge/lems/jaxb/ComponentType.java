@@ -39,7 +39,7 @@ public final class ComponentType extends LemsElement {
             @XmlElementRef(type = Attachments.class),
             @XmlElementRef(type = EventPort.class),
             @XmlElementRef(type = Text.class),
-            @XmlElementRef(type = Path.class),
+            @XmlElementRef(type = PathParameter.class),
             @XmlElementRef(type = ComponentReference.class),
             @XmlElementRef(type = Link.class),
             @XmlElementRef(type = Dynamics.class),

@@ -7,7 +7,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A path-valued parameter. */
 @XmlRootElement(name = "Path")
-public final class Path extends LeafElement {
+public final class PathParameter extends LeafElement {
 
     @XmlAttribute
     private String name;
