@@ -1,0 +1,365 @@
+package org.lemsbridge.convert;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.DerivedVariable;
+import org.lemsbridge.experiment.Dynamics;
+import org.lemsbridge.experiment.Equation;
+import org.lemsbridge.experiment.Event;
+import org.lemsbridge.experiment.Extras;
+import org.lemsbridge.experiment.Parameter;
+import org.lemsbridge.experiment.RawValue;
+import org.lemsbridge.experiment.StateVariable;
+import org.lemsbridge.expr.Evaluator;
+import org.lemsbridge.expr.Expr;
+import org.lemsbridge.expr.Exprs;
+import org.lemsbridge.expr.SympyPrinter;
+import org.lemsbridge.lems.Component;
+import org.lemsbridge.lems.ComponentType;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.UnitTable;
+
+/**
+ * Flattens one point cell (its resolved type chain) and the inputs attached to it into one experiment Dynamics.
+ * Every expression keeps the tree jLEMS evaluates; a select-reduce over attachments becomes the same left fold over
+ * the folded inputs' Piecewise variables. Anything that has no exact flat form is refused with its location.
+ */
+final class CellFlattener {
+
+    /** An input attached to the cell: the input component, where it is attached and its property values. */
+    record AttachedInput(String prefix, Component input, String destination, Map<String, Double> properties,
+            String quantityPrefix, SourceLocation location) {
+    }
+
+    /** The flattened cell: its dynamics, the LEMS quantity of each recorded variable, extra variables to record. */
+    record FlatCell(Dynamics dynamics, Map<String, String> quantities, List<String> outputs) {
+    }
+
+    /** Names SymPy or the renderer read as something else than a model symbol. */
+    private static final Set<String> RESERVED = Set.of("t", "E", "pi", "I", "oo", "nan", "True", "False", "S", "N",
+            "O", "Q", "sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt", "ceil", "abs", "log", "ln", "H",
+            "random", "factorial", "sum", "product", "id", "type", "Abs", "Heaviside", "Piecewise", "Eq", "Ne");
+
+    private final LemsModel model;
+    private final UnitTable table;
+    private final Map<String, Expr> renaming = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
+
+    private CellFlattener(LemsModel model) {
+        this.model = model;
+        this.table = model.units().table();
+    }
+
+    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix) {
+        return new CellFlattener(model).run(cell, inputs, quantityPrefix);
+    }
+
+    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix) {
+        ComponentType type = cell.type();
+        String what = "cell " + cell.describe();
+        org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
+                () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
+        refuseUnsupported(cell, type, dyn, what);
+
+        Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(cell, model, Map.of());
+        List<String> cellNames = new ArrayList<>(constants.keySet());
+        dyn.stateVariables().forEach(sv -> cellNames.add(sv.name()));
+        dyn.derivedVariables().forEach(dv -> cellNames.add(dv.name()));
+        dyn.conditionalDerivedVariables().forEach(dv -> cellNames.add(dv.name()));
+        for (String name : cellNames) {
+            String yamlName = RESERVED.contains(name) ? fresh(name + "_") : name;
+            taken.add(yamlName);
+            if (!yamlName.equals(name)) {
+                renaming.put(name, new Expr.Var(yamlName));
+            }
+        }
+
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        Map<String, Double> si = new HashMap<>();
+        constants.forEach((name, entry) -> {
+            si.put(name, entry.si());
+            parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
+        });
+
+        Map<String, StateVariable> states = new LinkedHashMap<>();
+        Map<String, Double> initial = initialValues(dyn, si, cell, what);
+        Map<String, String> quantities = new LinkedHashMap<>();
+        for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), cell);
+            Expr rate = dyn.timeDerivatives().stream().filter(td -> td.variable().equals(sv.name()))
+                    .map(org.lemsbridge.lems.Dynamics.TimeDerivative::value).reduce((a, b) -> b).orElse(null);
+            if (rate == null && !dimension.isNone()) {
+                throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
+                        + "' has no TimeDerivative; only dimensionless ones can be written with a zero rate");
+            }
+            String name = nameOf(sv.name());
+            String rhs = rate == null ? "0" : print(rate);
+            states.put(name, new StateVariable(name, new Equation(null, rhs, Extras.NONE, null),
+                    initial.getOrDefault(sv.name(), 0.0), true, ImportedQuantity.siUnit(dimension, table), true,
+                    Extras.NONE, null));
+            quantities.put(name, quantityPrefix + sv.name());
+        }
+
+        Map<String, DerivedVariable> derived = new LinkedHashMap<>();
+        List<String> outputs = new ArrayList<>();
+        Map<AttachedInput, InputFolding.FoldedInput> folded = new LinkedHashMap<>();
+        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), cell);
+            String name = nameOf(dv.name());
+            if (!dv.isSelect()) {
+                derived.put(name, derivedVariable(name, dv.value(), dimension));
+                continue;
+            }
+            Select select = Select.parse(dv, type, what);
+            List<AttachedInput> members = inputs.stream()
+                    .filter(in -> in.destination() == null || in.destination().equals(select.attachments())).toList();
+            Expr fold = new Expr.Num(select.multiply() ? 1.0 : 0.0);
+            for (AttachedInput in : members) {
+                InputFolding.FoldedInput f = folded.computeIfAbsent(in, a -> InputFolding.fold(a.input(),
+                        select.variable(), a.prefix(), a.properties(), model, a.location()));
+                String variable = uniqueInputName(f.variableName());
+                addInput(f, variable, parameters, derived, in);
+                quantities.put(variable, in.quantityPrefix() + select.variable());
+                outputs.add(variable);
+                fold = new Expr.Binary(select.multiply() ? Expr.BinaryOp.MUL : Expr.BinaryOp.ADD, fold,
+                        new Expr.Var(variable));
+            }
+            if (members.isEmpty()) {
+                double empty = select.multiply() ? 1.0 : 0.0;
+                parameters.put(name, new Parameter(name, ImportedQuantity.inSi(empty, dimension, table).value(),
+                        ImportedQuantity.siUnit(dimension, table),
+                        "the " + (select.multiply() ? "product" : "sum") + " of " + dv.select()
+                                + " over no attached inputs", null, Extras.NONE, null));
+            } else {
+                derived.put(name, new DerivedVariable(name, Equation.of(SympyPrinter.print(fold)),
+                        ImportedQuantity.siUnit(dimension, table), false, List.of(), Extras.NONE, null));
+            }
+        }
+        for (AttachedInput in : inputs) {
+            if (!folded.containsKey(in)) {
+                throw new BadInputException(in.location(), "input " + in.input().describe() + " is attached to "
+                        + what + " at '" + in.destination() + "', which no select of the cell reads");
+            }
+        }
+        for (org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, cdv.dimension(), cell);
+            List<Expr.Case> cases = new ArrayList<>();
+            boolean hasDefault = false;
+            for (org.lemsbridge.lems.Dynamics.Case c : cdv.cases()) {
+                hasDefault |= c.condition() == null;
+                cases.add(new Expr.Case(c.value(), c.condition() == null ? new Expr.Bool(true) : c.condition()));
+                if (hasDefault) {
+                    break;
+                }
+            }
+            if (!hasDefault) {
+                // jLEMS gives 0 when no case matches
+                cases.add(new Expr.Case(new Expr.Num(0.0), new Expr.Bool(true)));
+            }
+            String name = nameOf(cdv.name());
+            derived.put(name, derivedVariable(name, new Expr.Piecewise(cases), dimension));
+        }
+
+        Map<String, Event> events = new LinkedHashMap<>();
+        int index = 0;
+        for (org.lemsbridge.lems.Dynamics.OnCondition on : dyn.onConditions()) {
+            index++;
+            List<String> assignments = new ArrayList<>();
+            boolean spikes = false;
+            for (org.lemsbridge.lems.Dynamics.Action action : on.actions()) {
+                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
+                    assignments.add(nameOf(a.variable()) + " = " + print(a.value()));
+                } else if (action instanceof org.lemsbridge.lems.Dynamics.EventOut out) {
+                    spikes |= out.port().equals("spike");
+                }
+            }
+            String name = spikes && !events.containsKey("spike") ? "spike" : "condition_" + index;
+            events.put(name, new Event(name, Equation.of(print(on.test())),
+                    assignments.isEmpty() ? null : Equation.of(String.join("; ", assignments)), null, Extras.NONE,
+                    null));
+        }
+
+        Extras extras = outputs.isEmpty() ? Extras.NONE : new Extras(Map.of("output",
+                new RawValue.Sequence(outputs.stream().<RawValue>map(RawValue.Scalar::string).toList())));
+        String dynamicsName = SafeId.of(cell.id() == null ? type.name() : cell.id());
+        Dynamics dynamics = new Dynamics(dynamicsName, null, null, parameters, Map.of(), derived, states, events,
+                Map.of(), extras, null, "NeuroML/LEMS " + type.name() + " '" + cell.id()
+                        + "' flattened by lemsbridge import");
+        return new FlatCell(dynamics, quantities, outputs);
+    }
+
+    private void addInput(InputFolding.FoldedInput f, String variable, Map<String, Parameter> parameters,
+            Map<String, DerivedVariable> derived, AttachedInput in) {
+        Map<String, Expr> inputRenaming = new HashMap<>();
+        for (ComponentConstants.Entry entry : f.constants().values()) {
+            String name = uniqueInputName(entry.name());
+            if (!name.equals(entry.name())) {
+                inputRenaming.put(entry.name(), new Expr.Var(name));
+            }
+            parameters.put(name, parameter(name, entry, in.input().describe()));
+        }
+        Expr piecewise = Exprs.substitute(f.piecewise(), inputRenaming);
+        derived.put(variable, new DerivedVariable(variable, Equation.of(SympyPrinter.print(piecewise)),
+                ImportedQuantity.siUnit(f.dimension(), table), false, List.of(), Extras.NONE, null));
+    }
+
+    private String uniqueInputName(String base) {
+        String name = base;
+        if (RESERVED.contains(name)) {
+            name = name + "_";
+        }
+        while (taken.contains(name)) {
+            name = name + "_";
+        }
+        taken.add(name);
+        return name;
+    }
+
+    private String fresh(String base) {
+        String name = base;
+        while (taken.contains(name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+
+    private Parameter parameter(String name, ComponentConstants.Entry entry, String owner) {
+        String description = owner == null ? (entry.kind().equals("parameter") ? null : "LEMS " + entry.kind())
+                : entry.kind() + " of input " + owner;
+        return new Parameter(name, entry.quantity().value(), entry.quantity().unit(), description, null, Extras.NONE,
+                null);
+    }
+
+    private DerivedVariable derivedVariable(String name, Expr value, Dimension dimension) {
+        return new DerivedVariable(name, Equation.of(print(value)), ImportedQuantity.siUnit(dimension, table), false,
+                List.of(), Extras.NONE, null);
+    }
+
+    private String nameOf(String lemsName) {
+        Expr renamed = renaming.get(lemsName);
+        return renamed == null ? lemsName : ((Expr.Var) renamed).name();
+    }
+
+    private String print(Expr e) {
+        return SympyPrinter.print(Exprs.substitute(e, renaming));
+    }
+
+    /** OnStart assignments run in order over fixed values and the states assigned so far (others are 0). */
+    private Map<String, Double> initialValues(org.lemsbridge.lems.Dynamics dyn, Map<String, Double> si,
+            Component cell, String what) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Set<String> stateNames = new HashSet<>();
+        dyn.stateVariables().forEach(sv -> stateNames.add(sv.name()));
+        for (List<org.lemsbridge.lems.Dynamics.Action> block : dyn.onStarts()) {
+            for (org.lemsbridge.lems.Dynamics.Action action : block) {
+                if (!(action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a)) {
+                    continue;
+                }
+                for (String symbol : Exprs.freeSymbols(a.value())) {
+                    if (!si.containsKey(symbol) && !stateNames.contains(symbol) && !symbol.equals("t")) {
+                        throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
+                                + "' uses '" + symbol + "', which is not a fixed value or a state variable");
+                    }
+                }
+                if (Exprs.freeSymbols(a.value()).isEmpty() && containsRandom(a.value())) {
+                    throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
+                            + "' is random; jLEMS draws it several times during initialisation");
+                }
+                double value = Evaluator.evaluate(a.value(), n -> n.equals("t") ? 0.0
+                        : si.containsKey(n) ? si.get(n) : values.getOrDefault(n, 0.0));
+                values.put(a.variable(), value);
+            }
+        }
+        return values;
+    }
+
+    private static boolean containsRandom(Expr e) {
+        if (e instanceof Expr.Call c && c.function().equals("random")) {
+            return true;
+        }
+        return Exprs.children(e).stream().anyMatch(CellFlattener::containsRandom);
+    }
+
+    private void refuseUnsupported(Component cell, ComponentType type, org.lemsbridge.lems.Dynamics dyn,
+            String what) {
+        if (!dyn.regimes().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " has regimes ("
+                    + String.join(", ", dyn.regimes().stream().map(org.lemsbridge.lems.Dynamics.Regime::name).toList())
+                    + "), e.g. a refractory period; an experiment YAML has none and a flat encoding would not record "
+                    + "the values jLEMS records (regime updates show one step late), so it is not imported",
+                    "type " + type.name() + " at " + type.location());
+        }
+        if (!dyn.kineticSchemes().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " has kinetic schemes, which are not imported",
+                    "type " + type.name() + " at " + type.location());
+        }
+        if (!cell.children().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " has child components ("
+                    + cell.children().get(0).describe() + ", ...); only point cells are flattened");
+        }
+        if (!type.requirements().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " reads '" + type.requirements().get(0).name()
+                    + "' from its parent (Requirement), which is not imported");
+        }
+        if (!type.structure().items().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " builds child instances (Structure)");
+        }
+        if (dyn.simultaneous()) {
+            throw new BadInputException(cell.location(), what + " asks for simultaneous (RK4) updates");
+        }
+        List<String> plain = dyn.derivedVariables().stream().filter(dv -> !dv.isSelect())
+                .map(org.lemsbridge.lems.Dynamics.DerivedVariable::name).toList();
+        List<String> conditional = dyn.conditionalDerivedVariables().stream()
+                .map(org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable::name).toList();
+        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+            if (dv.isSelect()) {
+                continue;
+            }
+            Set<String> later = new HashSet<>(plain.subList(plain.indexOf(dv.name()) + 1, plain.size()));
+            later.addAll(conditional);
+            lagging(dv.name(), dv.value(), later, dv.location(), what);
+        }
+        for (org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
+            Set<String> later = new HashSet<>(conditional.subList(conditional.indexOf(cdv.name()) + 1,
+                    conditional.size()));
+            for (org.lemsbridge.lems.Dynamics.Case c : cdv.cases()) {
+                lagging(cdv.name(), c.value(), later, cdv.location(), what);
+                if (c.condition() != null) {
+                    lagging(cdv.name(), c.condition(), later, cdv.location(), what);
+                }
+            }
+        }
+    }
+
+    private static void lagging(String name, Expr e, Set<String> later, SourceLocation where, String what) {
+        for (String symbol : Exprs.freeSymbols(e)) {
+            if (later.contains(symbol)) {
+                throw new BadInputException(where, what + ": derived variable '" + name + "' reads '" + symbol
+                        + "' before jLEMS computes it in the step (it sees the previous step's value); the YAML "
+                        + "renderer orders derived variables by dependency, so this is not imported");
+            }
+        }
+    }
+
+    /** A {@code name[*]/variable} select with reduce add or multiply. */
+    private record Select(String attachments, String variable, boolean multiply) {
+        static Select parse(org.lemsbridge.lems.Dynamics.DerivedVariable dv, ComponentType type, String what) {
+            String path = dv.select();
+            int star = path.indexOf("[*]/");
+            String reduce = dv.reduce() == null ? "add" : dv.reduce();
+            if (star <= 0 || path.indexOf('/', star + 4) >= 0 || !(reduce.equals("add") || reduce.equals("multiply"))) {
+                throw new BadInputException(dv.location(), what + ": derived variable '" + dv.name() + "' selects '"
+                        + path + "' (reduce " + reduce + "); only name[*]/variable with add or multiply is imported");
+            }
+            return new Select(path.substring(0, star), path.substring(star + 4), reduce.equals("multiply"));
+        }
+    }
+}
