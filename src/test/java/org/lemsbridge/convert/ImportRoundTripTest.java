@@ -51,6 +51,29 @@ class ImportRoundTripTest {
         checkEx2(model, dir);
     }
 
+    @Test
+    void ex0CellsWithoutRegimesReproduceJlemsAndTheRefractoryOnesAreReported(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
+        Assumptions.assumeTrue(Files.exists(file), file + " is absent");
+        LemsModel model = LemsReader.read(file, List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
+        ImportResult result = LemsToExperiment.convert(model, file.toString());
+        assertEquals(List.of("iafTauPop_0", "iafPop_0"), result.members().stream().map(ImportedMember::stem).toList());
+        List<String> problems = result.problems().stream().map(p -> p.oneLine()).toList();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("LEMS_NML2_Ex0_IaF.xml:28:") && problems.get(0).contains("iafTauRefPop[0]")
+                && problems.get(0).contains("regimes (refractory, integrating)"), problems.get(0));
+        assertTrue(problems.get(1).contains("iafRefPop[0]") && problems.get(1).contains("iafRefCell"), problems.get(1));
+        Trace reference = TraceReader.read(shared.resolve("reference-data/Ex0_IaF/iaf_v.dat.gz"));
+        for (ImportedMember member : result.members()) {
+            for (Deviation d : simulateAndCompare(member, reference, dir)) {
+                System.out.printf("import Ex0 %s %s: max|d| = %.3g, max|ref| = %.3g, relative %.3g%n", member.stem(),
+                        d.quantity(), d.maxAbs(), d.maxRef(), d.relative());
+                assertTrue(d.relative() <= 1e-6, member.stem() + " " + d);
+            }
+        }
+    }
+
     private void checkEx2(LemsModel model, Path dir) throws Exception {
         ImportResult result = LemsToExperiment.convert(model, "Ex2_Izh.xml");
         assertEquals(List.of(), result.problems().stream().map(Object::toString).toList());
