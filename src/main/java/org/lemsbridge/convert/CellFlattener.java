@@ -25,6 +25,7 @@ import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.units.Dimension;
+import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitTable;
 
 /**
@@ -44,9 +45,11 @@ final class CellFlattener {
     }
 
     /** Names SymPy or the renderer read as something else than a model symbol. */
-    private static final Set<String> RESERVED = Set.of("t", "E", "pi", "I", "oo", "nan", "True", "False", "S", "N",
-            "O", "Q", "sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt", "ceil", "abs", "log", "ln", "H",
+    private static final Set<String> RESERVED = Set.of("t", "E", "pi", "oo", "nan", "True", "False",
+            "sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt", "ceil", "abs", "log", "ln", "H",
             "random", "factorial", "sum", "product", "id", "type", "Abs", "Heaviside", "Piecewise", "Eq", "Ne");
+
+    private static final Dimension TIME = new Dimension(0, 0, 1, 0, 0, 0, 0);
 
     private final LemsModel model;
     private final UnitTable table;
@@ -58,11 +61,16 @@ final class CellFlattener {
         this.table = model.units().table();
     }
 
-    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix) {
-        return new CellFlattener(model).run(cell, inputs, quantityPrefix);
+    /**
+     * {@code timeUnit}: the integration's time unit; a dimensionless state whose rate is {@code x / C}, C a constant
+     * of one such unit (what the renderer writes for TVBO's per-time_scale rates), gets the rate {@code x}.
+     */
+    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
+            Unit timeUnit) {
+        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit);
     }
 
-    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix) {
+    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit) {
         ComponentType type = cell.type();
         String what = "cell " + cell.describe();
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
@@ -82,11 +90,32 @@ final class CellFlattener {
             }
         }
 
+        Map<String, Expr> rates = new LinkedHashMap<>();
+        Set<String> perTimeUnit = new HashSet<>();
+        for (org.lemsbridge.lems.Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
+            Expr rate = td.value();
+            boolean dimensionless = dyn.stateVariables().stream().anyMatch(sv -> sv.name().equals(td.variable())
+                    && ComponentConstants.dimension(model, sv.dimension(), cell).isNone());
+            if (dimensionless && rate instanceof Expr.Binary b && b.op() == Expr.BinaryOp.DIV
+                    && b.right() instanceof Expr.Var c && constants.containsKey(c.name())
+                    && constants.get(c.name()).kind().equals("constant")
+                    && constants.get(c.name()).si() == timeUnit.toSi(1.0)) {
+                rate = b.left();
+                perTimeUnit.add(c.name());
+            }
+            rates.put(td.variable(), rate);
+        }
+        Map<String, String> initialParameters = initialValueParameters(dyn, constants.keySet(), rates.values());
+        Set<String> used = symbolsUsed(dyn, rates.values());
+
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, Double> si = new HashMap<>();
         constants.forEach((name, entry) -> {
             si.put(name, entry.si());
-            parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
+            boolean dropped = initialParameters.containsValue(name) || (perTimeUnit.contains(name) && !used.contains(name));
+            if (!dropped) {
+                parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
+            }
         });
 
         Map<String, StateVariable> states = new LinkedHashMap<>();
@@ -94,17 +123,19 @@ final class CellFlattener {
         Map<String, String> quantities = new LinkedHashMap<>();
         for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), cell);
-            Expr rate = dyn.timeDerivatives().stream().filter(td -> td.variable().equals(sv.name()))
-                    .map(org.lemsbridge.lems.Dynamics.TimeDerivative::value).reduce((a, b) -> b).orElse(null);
-            if (rate == null && !dimension.isNone()) {
+            Expr rate = rates.get(sv.name());
+            if (rate == null && !dimension.isNone() && !dimension.equals(TIME)) {
                 throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
-                        + "' has no TimeDerivative; only dimensionless ones can be written with a zero rate");
+                        + "' has no TimeDerivative; only dimensionless and time-valued ones can be written with a "
+                        + "zero rate");
             }
             String name = nameOf(sv.name());
             String rhs = rate == null ? "0" : print(rate);
-            states.put(name, new StateVariable(name, new Equation(null, rhs, Extras.NONE, null),
-                    initial.getOrDefault(sv.name(), 0.0), true, ImportedQuantity.siUnit(dimension, table), true,
-                    Extras.NONE, null));
+            ImportedQuantity start = initialParameters.containsKey(sv.name())
+                    ? constants.get(initialParameters.get(sv.name())).quantity()
+                    : ImportedQuantity.inSi(initial.getOrDefault(sv.name(), 0.0), dimension, table);
+            states.put(name, new StateVariable(name, new Equation(null, rhs, Extras.NONE, null), start.value(), true,
+                    start.unit(), true, Extras.NONE, null));
             quantities.put(name, quantityPrefix + sv.name());
         }
 
@@ -165,7 +196,8 @@ final class CellFlattener {
                 cases.add(new Expr.Case(new Expr.Num(0.0), new Expr.Bool(true)));
             }
             String name = nameOf(cdv.name());
-            derived.put(name, derivedVariable(name, new Expr.Piecewise(cases), dimension));
+            Expr value = cases.size() == 1 ? cases.get(0).value() : new Expr.Piecewise(cases);
+            derived.put(name, derivedVariable(name, value, dimension));
         }
 
         Map<String, Event> events = new LinkedHashMap<>();
@@ -194,6 +226,76 @@ final class CellFlattener {
                 Map.of(), extras, null, "NeuroML/LEMS " + type.name() + " '" + cell.id()
                         + "' flattened by lemsbridge import");
         return new FlatCell(dynamics, quantities, outputs);
+    }
+
+    /**
+     * States whose only OnStart assignment is a parameter used nowhere else (the renderer's {@code v_0}): that
+     * parameter is the initial value, state name to parameter name.
+     */
+    private static Map<String, String> initialValueParameters(org.lemsbridge.lems.Dynamics dyn, Set<String> constants,
+            java.util.Collection<Expr> rates) {
+        Map<String, Integer> uses = new HashMap<>();
+        List<Expr> everything = new ArrayList<>(allExpressions(dyn, rates));
+        for (Expr e : everything) {
+            countUses(e, uses);
+        }
+        Map<String, Integer> assignedTimes = new HashMap<>();
+        Map<String, String> candidates = new LinkedHashMap<>();
+        for (List<org.lemsbridge.lems.Dynamics.Action> block : dyn.onStarts()) {
+            for (org.lemsbridge.lems.Dynamics.Action action : block) {
+                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
+                    assignedTimes.merge(a.variable(), 1, Integer::sum);
+                    if (a.value() instanceof Expr.Var p && constants.contains(p.name())
+                            && uses.getOrDefault(p.name(), 0) == 1) {
+                        candidates.put(a.variable(), p.name());
+                    }
+                }
+            }
+        }
+        candidates.keySet().removeIf(sv -> assignedTimes.get(sv) != 1);
+        return candidates;
+    }
+
+    private static void countUses(Expr e, Map<String, Integer> uses) {
+        if (e instanceof Expr.Var v) {
+            uses.merge(v.name(), 1, Integer::sum);
+        }
+        for (Expr child : Exprs.children(e)) {
+            countUses(child, uses);
+        }
+    }
+
+    private static Set<String> symbolsUsed(org.lemsbridge.lems.Dynamics dyn, java.util.Collection<Expr> rates) {
+        Set<String> used = new HashSet<>();
+        for (Expr e : allExpressions(dyn, rates)) {
+            used.addAll(Exprs.freeSymbols(e));
+        }
+        return used;
+    }
+
+    /** Every expression the flattened cell keeps: rates as given, derived values, tests, assignments. */
+    private static List<Expr> allExpressions(org.lemsbridge.lems.Dynamics dyn, java.util.Collection<Expr> rates) {
+        List<Expr> all = new ArrayList<>(rates);
+        dyn.derivedVariables().stream().filter(dv -> !dv.isSelect()).forEach(dv -> all.add(dv.value()));
+        dyn.conditionalDerivedVariables().forEach(cdv -> cdv.cases().forEach(c -> {
+            all.add(c.value());
+            if (c.condition() != null) {
+                all.add(c.condition());
+            }
+        }));
+        List<List<org.lemsbridge.lems.Dynamics.Action>> blocks = new ArrayList<>(dyn.onStarts());
+        dyn.onConditions().forEach(on -> {
+            all.add(on.test());
+            blocks.add(on.actions());
+        });
+        for (List<org.lemsbridge.lems.Dynamics.Action> block : blocks) {
+            for (org.lemsbridge.lems.Dynamics.Action action : block) {
+                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
+                    all.add(a.value());
+                }
+            }
+        }
+        return all;
     }
 
     private void addInput(InputFolding.FoldedInput f, String variable, Map<String, Parameter> parameters,

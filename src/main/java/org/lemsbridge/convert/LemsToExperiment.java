@@ -77,7 +77,7 @@ public final class LemsToExperiment {
 
     private ImportedMember importMember(Member member, Integration integration) {
         CellFlattener.FlatCell flat = CellFlattener.flatten(member.cell(), member.inputs(), model,
-                member.quantityPrefix());
+                member.quantityPrefix(), model.units().table().resolve(integration.timeScale()));
         Map<String, RawValue> quantities = new LinkedHashMap<>();
         flat.quantities().forEach((name, quantity) -> quantities.put(name, RawValue.Scalar.string(quantity)));
         Map<String, RawValue> source = new LinkedHashMap<>();
