@@ -90,6 +90,15 @@ final class CellFlattener {
             }
         }
 
+        RegimeFlattening regimes = null;
+        if (!dyn.regimes().isEmpty()) {
+            String flag = fresh("regime");
+            taken.add(flag);
+            String active = fresh("active_regime");
+            taken.add(active);
+            regimes = RegimeFlattening.of(dyn, flag, active, cell.location(), what);
+        }
+
         Map<String, Expr> rates = new LinkedHashMap<>();
         Set<String> perTimeUnit = new HashSet<>();
         for (org.lemsbridge.lems.Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
@@ -105,8 +114,14 @@ final class CellFlattener {
             }
             rates.put(td.variable(), rate);
         }
-        Map<String, String> initialParameters = initialValueParameters(dyn, constants.keySet(), rates.values());
-        Set<String> used = symbolsUsed(dyn, rates.values());
+        List<Expr> extraExpressions = new ArrayList<>();
+        if (regimes != null) {
+            rates.putAll(regimes.rates());
+            extraExpressions.addAll(regimes.expressions());
+        }
+        extraExpressions.addAll(rates.values());
+        Map<String, String> initialParameters = initialValueParameters(dyn, constants.keySet(), extraExpressions);
+        Set<String> used = symbolsUsed(dyn, extraExpressions);
 
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, Double> si = new HashMap<>();
@@ -119,7 +134,8 @@ final class CellFlattener {
         });
 
         Map<String, StateVariable> states = new LinkedHashMap<>();
-        Map<String, Double> initial = initialValues(dyn, si, cell, what);
+        Map<String, Double> initial = initialValues(dyn,
+                regimes == null ? List.of() : regimes.initialEntry(), si, cell, what);
         Map<String, String> quantities = new LinkedHashMap<>();
         for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), cell);
@@ -141,6 +157,24 @@ final class CellFlattener {
 
         Map<String, DerivedVariable> derived = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
+        if (regimes != null) {
+            states.put(regimes.flag(), new StateVariable(regimes.flag(), Equation.of("0"), regimes.initialIndex(), true,
+                    null, false, Extras.NONE, null));
+            derived.put(regimes.activeRegime(), new DerivedVariable(regimes.activeRegime(),
+                    Equation.of(regimes.flag()), null, false, List.of(), Extras.NONE, null));
+            for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
+                boolean exposed = sv.exposure() != null || type.hasExposure(sv.name());
+                if (exposed && regimes.updatedInRegimes().contains(sv.name())) {
+                    String recorded = fresh(nameOf(sv.name()) + "_recorded");
+                    taken.add(recorded);
+                    derived.put(recorded, new DerivedVariable(recorded, Equation.of(nameOf(sv.name())),
+                            states.get(nameOf(sv.name())).unit(), false, List.of(), Extras.NONE, null));
+                    quantities.remove(nameOf(sv.name()));
+                    quantities.put(recorded, quantityPrefix + sv.name());
+                    outputs.add(recorded);
+                }
+            }
+        }
         Map<AttachedInput, InputFolding.FoldedInput> folded = new LinkedHashMap<>();
         for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), cell);
@@ -219,6 +253,18 @@ final class CellFlattener {
                     null));
         }
 
+        if (regimes != null) {
+            for (RegimeFlattening.GuardedEvent event : regimes.events()) {
+                List<String> assignments = new ArrayList<>();
+                for (Map.Entry<String, Expr> a : event.assignments()) {
+                    assignments.add(nameOf(a.getKey()) + " = " + print(a.getValue()));
+                }
+                String name = events.containsKey(event.name()) ? event.name() + "_" + (events.size() + 1) : event.name();
+                events.put(name, new Event(name, Equation.of(print(event.test())),
+                        assignments.isEmpty() ? null : Equation.of(String.join("; ", assignments)), null, Extras.NONE,
+                        null));
+            }
+        }
         Extras extras = outputs.isEmpty() ? Extras.NONE : new Extras(Map.of("output",
                 new RawValue.Sequence(outputs.stream().<RawValue>map(RawValue.Scalar::string).toList())));
         String dynamicsName = SafeId.of(cell.id() == null ? type.name() : cell.id());
@@ -355,12 +401,14 @@ final class CellFlattener {
     }
 
     /** OnStart assignments run in order over fixed values and the states assigned so far (others are 0). */
-    private Map<String, Double> initialValues(org.lemsbridge.lems.Dynamics dyn, Map<String, Double> si,
-            Component cell, String what) {
+    private Map<String, Double> initialValues(org.lemsbridge.lems.Dynamics dyn, List<org.lemsbridge.lems.Dynamics.Action> entry,
+            Map<String, Double> si, Component cell, String what) {
         Map<String, Double> values = new LinkedHashMap<>();
         Set<String> stateNames = new HashSet<>();
         dyn.stateVariables().forEach(sv -> stateNames.add(sv.name()));
-        for (List<org.lemsbridge.lems.Dynamics.Action> block : dyn.onStarts()) {
+        List<List<org.lemsbridge.lems.Dynamics.Action>> blocks = new ArrayList<>(dyn.onStarts());
+        blocks.add(entry);
+        for (List<org.lemsbridge.lems.Dynamics.Action> block : blocks) {
             for (org.lemsbridge.lems.Dynamics.Action action : block) {
                 if (!(action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a)) {
                     continue;
@@ -392,13 +440,6 @@ final class CellFlattener {
 
     private void refuseUnsupported(Component cell, ComponentType type, org.lemsbridge.lems.Dynamics dyn,
             String what) {
-        if (!dyn.regimes().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " has regimes ("
-                    + String.join(", ", dyn.regimes().stream().map(org.lemsbridge.lems.Dynamics.Regime::name).toList())
-                    + "), e.g. a refractory period; an experiment YAML has none and a flat encoding would not record "
-                    + "the values jLEMS records (regime updates show one step late), so it is not imported",
-                    "type " + type.name() + " at " + type.location());
-        }
         if (!dyn.kineticSchemes().isEmpty()) {
             throw new BadInputException(cell.location(), what + " has kinetic schemes, which are not imported",
                     "type " + type.name() + " at " + type.location());
