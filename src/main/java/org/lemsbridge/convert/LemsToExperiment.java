@@ -118,12 +118,19 @@ public final class LemsToExperiment {
             } else if (model.isA(child.type(), "inputList")) {
                 inputList(child, inputs);
             } else if (SYNAPTIC.stream().anyMatch(s -> model.isA(child.type(), s))) {
-                for (String end : List.of("presynapticPopulation", "postsynapticPopulation", "from", "to")) {
-                    text(child, end).ifPresent(p -> excluded.add(p.replaceAll("\\[.*", "")));
+                // a chemical synapse changes only its target; gap junctions and continuous connections both ends
+                boolean bothEnds = model.isA(child.type(), "electricalProjection")
+                        || model.isA(child.type(), "continuousProjection");
+                List<String> ends = bothEnds ? List.of("presynapticPopulation", "postsynapticPopulation")
+                        : List.of("postsynapticPopulation", "to");
+                List<String> affected = new ArrayList<>();
+                for (String end : ends) {
+                    text(child, end).ifPresent(p -> affected.add(p.replaceAll("\\[.*", "")));
                 }
+                excluded.addAll(affected);
                 problems.add(new BadInputException(child.location(), "synaptic connection " + child.describe()
-                        + " is not imported: an experiment holds one cell, and the populations it connects ("
-                        + String.join(", ", excluded) + ") are left out"));
+                        + " is not imported: an experiment holds one cell, so the population(s) it drives ("
+                        + String.join(", ", affected) + ") are left out"));
             } else {
                 problems.add(new BadInputException(child.location(), "network element " + child.describe()
                         + " of type " + type + " is not imported"));
