@@ -42,6 +42,10 @@ final class NeuroMlRecognizer {
     private static final Expr IAF_V = pattern("(EL - V)/TAU");
     private static final Expr IAF_SPIKE = pattern("V > TH");
 
+    private static final Set<String> FHN_SLOTS = Set.of("V", "W", "I", "PHI", "A", "B");
+    private static final Expr FHN_V = pattern("V - V**3/3 - W + I");
+    private static final Expr FHN_W = pattern("PHI*(V + A - B*W)");
+
     private static final Set<String> INPUT_SLOTS = Set.of("AMP", "DEL", "DUR", "BASE", "START", "FINISH");
     private static final Expr PULSE = pattern("Piecewise((AMP, (t >= DEL) & (t < DEL + DUR)), (0, True))");
     private static final Expr RAMP = pattern("Piecewise((BASE, t < DEL), (START + (FINISH - START)*((t - DEL)/DUR), "
@@ -83,6 +87,10 @@ final class NeuroMlRecognizer {
         Optional<CoreCell> izh = izhikevich();
         if (izh.isPresent()) {
             return izh;
+        }
+        Optional<CoreCell> fhn = fitzHughNagumo();
+        if (fhn.isPresent()) {
+            return fhn;
         }
         return leakyIntegrateAndFire();
     }
@@ -180,6 +188,69 @@ final class NeuroMlRecognizer {
             return Optional.of(new CoreCell("izhikevichCell", attributes, recorded, input.orElse(null)));
         }
         return fail("izhikevichCell: the rates do not have the Izhikevich (2003) form");
+    }
+
+    /**
+     * FitzHugh-Nagumo: V' = V - V^3/3 - W + I, W' = phi (V + a - b W), dimensionless. Per ms it is
+     * fitzHughNagumo1969Cell; per s with the classic a = 0.7, b = 0.8, phi = 0.08 starting at 0 it is
+     * fitzHughNagumoCell.
+     */
+    private Optional<CoreCell> fitzHughNagumo() {
+        if (dynamics.stateVariables().size() != 2 || !dynamics.events().isEmpty()
+                || !dynamics.derivedVariables().isEmpty()) {
+            return fail("FitzHugh-Nagumo: needs two state variables, no events and no inputs");
+        }
+        StructuralMatcher matcher = new StructuralMatcher(FHN_SLOTS);
+        List<StateVariable> states = new ArrayList<>(dynamics.stateVariables().values());
+        for (int order = 0; order < 2; order++) {
+            StateVariable v = states.get(order);
+            StateVariable w = states.get(1 - order);
+            Map<String, Expr> start = Map.of("V", new Expr.Var(v.name()), "W", new Expr.Var(w.name()));
+            Optional<Expr> vRate = parse(v.equation() == null ? null : v.equation().rhs());
+            Optional<Expr> wRate = parse(w.equation() == null ? null : w.equation().rhs());
+            if (vRate.isEmpty() || wRate.isEmpty()) {
+                continue;
+            }
+            Optional<Map<String, Expr>> bound = matcher.match(FHN_V, vRate.get(), start)
+                    .flatMap(b -> matcher.match(FHN_W, wRate.get(), b));
+            if (bound.isEmpty()) {
+                continue;
+            }
+            Map<String, Expr> b = bound.get();
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String slot : List.of("A", "B", "PHI", "I")) {
+                Optional<Double> value = plainValue(b.get(slot));
+                if (value.isEmpty()) {
+                    return fail("FitzHugh-Nagumo: " + slot + " must be a dimensionless parameter or number");
+                }
+                values.put(slot, value.get());
+            }
+            if (v.unit() != null || w.unit() != null) {
+                return fail("FitzHugh-Nagumo: the core types are dimensionless");
+            }
+            Map<String, String> recorded = new LinkedHashMap<>();
+            recorded.put(v.name(), "V");
+            recorded.put(w.name(), "W");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            String timeScale = experiment.integration().timeScale();
+            if ("ms".equals(timeScale)) {
+                attributes.put("a", number(values.get("A")));
+                attributes.put("b", number(values.get("B")));
+                attributes.put("I", number(values.get("I")));
+                attributes.put("phi", number(values.get("PHI")));
+                attributes.put("V0", number(v.initialValue()));
+                attributes.put("W0", number(w.initialValue()));
+                return Optional.of(new CoreCell("fitzHughNagumo1969Cell", attributes, recorded, null));
+            }
+            if ("s".equals(timeScale) && values.get("A") == 0.7 && values.get("B") == 0.8 && values.get("PHI") == 0.08
+                    && v.initialValue() == 0.0 && w.initialValue() == 0.0) {
+                attributes.put("I", number(values.get("I")));
+                return Optional.of(new CoreCell("fitzHughNagumoCell", attributes, recorded, null));
+            }
+            return fail("FitzHugh-Nagumo: per ms it is fitzHughNagumo1969Cell; per s only the classic a = 0.7, "
+                    + "b = 0.8, phi = 0.08 from rest (fitzHughNagumoCell) is a core type");
+        }
+        return fail("FitzHugh-Nagumo: the rates do not have the form V - V^3/3 - W + I, phi (V + a - b W)");
     }
 
     /** Leaky integrate-and-fire in mV and ms without input: v' = (EL - v)/tau, v > thresh: v = reset. */

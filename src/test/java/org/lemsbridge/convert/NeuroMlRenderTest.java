@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
@@ -80,6 +81,26 @@ class NeuroMlRenderTest {
                 endingWith(ours, "/v"));
         System.out.printf("render --neuroml iaf-tau.yaml iafTauPop[0]/v: max|d|/max|ref| = %.3g%n", relative);
         assertTrue(relative <= 1e-6, "relative " + relative);
+    }
+
+    @Test
+    void fitzHughNagumoPerMsBecomesTheNeuroml1969CellAndSimulatesLikeTheCustomType(@TempDir Path dir) throws Exception {
+        Experiment experiment = ExperimentReader.read(RESOURCES.resolve("fhn-ms.yaml"));
+        RenderResult neuroml = new ExperimentToNeuroMl().render(experiment);
+        assertEquals(List.of(), neuroml.warnings());
+        assertTrue(neuroml.xml().contains("<fitzHughNagumo1969Cell id=\"FHN\" a=\"0.7\" b=\"0.8\" I=\"0.5\" "
+                + "phi=\"0.08\" V0=\"-1.0\" W0=\"0.5\"/>"), neuroml.xml());
+        Trace core = simulate(neuroml.xml(), Files.createDirectories(dir.resolve("core")));
+        Trace custom = simulate(new ExperimentToLems().render(experiment).xml(),
+                Files.createDirectories(dir.resolve("custom")));
+        for (String[] pair : new String[][] {{"/V", "x"}, {"/W", "y"}}) {
+            double[] mine = endingWith(core, pair[0]);
+            double[] theirs = endingWith(custom, pair[1]);
+            double relative = maxRelative(theirs, mine);
+            // the core type groups phi * (V + a - b*W) / TS differently: rounding-level differences only
+            System.out.printf("render --neuroml fhn-ms.yaml %s: max|d|/max|custom| = %.3g%n", pair[0], relative);
+            assertTrue(relative <= 1e-6, pair[0] + ": " + relative);
+        }
     }
 
     @Test
