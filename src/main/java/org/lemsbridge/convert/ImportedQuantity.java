@@ -1,5 +1,7 @@
 package org.lemsbridge.convert;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +61,31 @@ record ImportedQuantity(double value, String unit) {
                 return unit.symbol();
             }
         }
+        String compound = compoundSymbol(dimension);
+        Optional<Unit> unit = known(compound, table);
+        if (unit.isPresent() && unit.get().dimension().equals(dimension) && unit.get().siFactor() == 1.0
+                && unit.get().offset() == 0.0) {
+            return compound;
+        }
         throw new IllegalArgumentException("no SI unit of dimension " + dimension.describe());
+    }
+
+    /** The SI base units of a dimension written as a compound name, e.g. {@code kg_m2_per_s3_per_A}. */
+    private static String compoundSymbol(Dimension dimension) {
+        String[] base = {"kg", "m", "s", "A", "K", "mol", "cd"};
+        int[] exponents = dimension.exponents();
+        List<String> parts = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < base.length; i++) {
+                int e = exponents[i];
+                if (pass == 0 && e > 0) {
+                    parts.add(base[i] + (e == 1 ? "" : Integer.toString(e)));
+                } else if (pass == 1 && e < 0) {
+                    parts.add("per_" + base[i] + (e == -1 ? "" : Integer.toString(-e)));
+                }
+            }
+        }
+        return String.join("_", parts);
     }
 
     private static Optional<Unit> known(String symbol, UnitTable table) {

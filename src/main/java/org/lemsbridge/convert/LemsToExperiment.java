@@ -70,6 +70,11 @@ public final class LemsToExperiment {
             } catch (BadInputException e) {
                 problems.add(new BadInputException(e.location(), member.population() + "[" + member.index() + "]: "
                         + e.getMessage(), e.hint()));
+            } catch (IllegalArgumentException e) {
+                // a name or unit the experiment YAML cannot write
+                problems.add(new BadInputException(member.cell().location(), member.population() + "["
+                        + member.index() + "]: " + member.cell().describe() + " cannot be written as YAML: "
+                        + e.getMessage()));
             }
         }
         return new ImportResult(imported, problems);
