@@ -78,6 +78,7 @@ final class CellFlattener {
         refuseUnsupported(cell, type, dyn, what);
 
         Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(cell, model, Map.of());
+        refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
         List<String> cellNames = new ArrayList<>(constants.keySet());
         dyn.stateVariables().forEach(sv -> cellNames.add(sv.name()));
         dyn.derivedVariables().forEach(dv -> cellNames.add(dv.name()));
@@ -477,6 +478,29 @@ final class CellFlattener {
                 lagging(cdv.name(), c.value(), later, cdv.location(), what);
                 if (c.condition() != null) {
                     lagging(cdv.name(), c.condition(), later, cdv.location(), what);
+                }
+            }
+        }
+    }
+
+    /** Every name must be a fixed value, a variable of the cell or t; Lems-level Constants have no known unit. */
+    private void refuseUnknownSymbols(org.lemsbridge.lems.Dynamics dyn, Set<String> constants, Component cell,
+            String what) {
+        Set<String> known = new HashSet<>(constants);
+        known.add("t");
+        dyn.stateVariables().forEach(sv -> known.add(sv.name()));
+        dyn.derivedVariables().forEach(dv -> known.add(dv.name()));
+        dyn.conditionalDerivedVariables().forEach(dv -> known.add(dv.name()));
+        List<Expr> all = new ArrayList<>(allExpressions(dyn, dyn.timeDerivatives().stream()
+                .map(org.lemsbridge.lems.Dynamics.TimeDerivative::value).toList()));
+        dyn.regimes().forEach(r -> r.timeDerivatives().forEach(td -> all.add(td.value())));
+        for (Expr e : all) {
+            for (String symbol : Exprs.freeSymbols(e)) {
+                if (!known.contains(symbol)) {
+                    String kind = model.globalConstants().containsKey(symbol)
+                            ? "the Lems-level Constant '" + symbol + "', whose dimension the import does not know"
+                            : "'" + symbol + "', which is neither a fixed value nor a variable of the cell";
+                    throw new BadInputException(cell.location(), what + " uses " + kind + "; it is not imported");
                 }
             }
         }

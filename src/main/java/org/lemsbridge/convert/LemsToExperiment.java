@@ -61,8 +61,14 @@ public final class LemsToExperiment {
                 "Simulation " + simulation.describe() + " has no target"));
         Component target = model.component(targetId).orElseThrow(() -> new BadInputException(simulation.location(),
                 "the Simulation's target '" + targetId + "' is not defined"));
-        List<Member> members = model.isA(target.type(), "network") ? networkMembers(target)
-                : List.of(new Member(target.id(), 0, target, List.of(), ""));
+        List<Member> members;
+        if (model.isA(target.type(), "network")) {
+            members = networkMembers(target);
+        } else if (target.type().dynamicsIfAny().isEmpty() && !target.children().isEmpty()) {
+            members = multiInstantiated(target);
+        } else {
+            members = List.of(new Member(target.id(), 0, target, List.of(), ""));
+        }
         List<ImportedMember> imported = new ArrayList<>();
         for (Member member : members) {
             try {
@@ -157,6 +163,55 @@ public final class LemsToExperiment {
             }
         }
         return members;
+    }
+
+    /**
+     * A plain LEMS network: each child whose type builds {@code MultiInstantiate number component} is a population;
+     * anything else (connections, other structure) is reported.
+     */
+    private List<Member> multiInstantiated(Component network) {
+        Map<String, Member> populations = new LinkedHashMap<>();
+        List<Member> members = new ArrayList<>();
+        List<Component> others = new ArrayList<>();
+        for (Component child : network.children()) {
+            Optional<org.lemsbridge.lems.Structure.MultiInstantiate> multi = child.type().structure().items().stream()
+                    .filter(org.lemsbridge.lems.Structure.MultiInstantiate.class::isInstance)
+                    .map(org.lemsbridge.lems.Structure.MultiInstantiate.class::cast).findFirst();
+            if (multi.isEmpty() || child.type().structure().items().size() != 1) {
+                others.add(child);
+                continue;
+            }
+            Optional<Component> cell = text(child, multi.get().component()).flatMap(model::component);
+            Optional<Double> size = child.value(multi.get().number());
+            if (cell.isEmpty() || size.isEmpty()) {
+                problems.add(new BadInputException(child.location(), "population " + child.describe()
+                        + " has no resolvable component or size"));
+                continue;
+            }
+            for (int i = 0; i < (int) Math.round(size.get()); i++) {
+                Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/");
+                members.add(member);
+                populations.putIfAbsent(child.id(), member);
+            }
+        }
+        Set<String> excluded = new HashSet<>();
+        for (Component other : others) {
+            List<String> affected = new ArrayList<>();
+            List<String> values = new ArrayList<>(other.attributes().values());
+            values.addAll(other.texts().values());
+            for (String value : values) {
+                String id = value.replaceAll("\\[.*", "");
+                if (populations.containsKey(id) && !affected.contains(id)) {
+                    affected.add(id);
+                }
+            }
+            excluded.addAll(affected);
+            problems.add(new BadInputException(other.location(), "network element " + other.describe()
+                    + " is not imported (only populations built by MultiInstantiate are)"
+                    + (affected.isEmpty() ? "" : "; the populations it names (" + String.join(", ", affected)
+                            + ") are left out")));
+        }
+        return members.stream().filter(m -> !excluded.contains(m.population())).toList();
     }
 
     private void explicitInput(Component child, Map<String, List<CellFlattener.AttachedInput>> inputs) {

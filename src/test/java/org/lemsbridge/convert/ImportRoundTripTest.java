@@ -75,6 +75,24 @@ class ImportRoundTripTest {
     }
 
     @Test
+    void plainLemsRegimeExampleOfJlemsImportsAndReproducesItsReference(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/jlems_test_regime_iaf/test_regime_iaf.xml");
+        Path examples = shared.resolve("upstream/LEMS/examples");
+        Assumptions.assumeTrue(Files.exists(file) && Files.isDirectory(examples), file + " is absent");
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(file, List.of(examples)), file.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertEquals(List.of("iafTauRefPop_0"), result.members().stream().map(ImportedMember::stem).toList());
+        Trace reference = TraceReader.read(shared.resolve(
+                "reference-data/jlems_test_regime_iaf/jlems_test_regime_iaf_displays.dat"));
+        for (Deviation d : simulateAndCompare(result.members().get(0), reference, dir)) {
+            System.out.printf("import jLEMS test_regime_iaf %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(),
+                    d.maxAbs(), d.maxRef());
+            assertTrue(d.relative() <= 1e-6, d.toString());
+        }
+    }
+
+    @Test
     void adexWhoseRegimeRatesReadEachOtherIsReportedWithItsLocation() {
         Path shared = SharedFiles.root();
         Path cells = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
