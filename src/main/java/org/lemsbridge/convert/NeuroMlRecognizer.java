@@ -84,6 +84,10 @@ final class NeuroMlRecognizer {
             reasons.add("the dynamics has functions or derived parameters");
             return Optional.empty();
         }
+        Optional<CoreCell> imported = ImportedIzhikevichForm.recognize(experiment);
+        if (imported.isPresent()) {
+            return imported;
+        }
         Optional<CoreCell> izh = izhikevich();
         if (izh.isPresent()) {
             return izh;

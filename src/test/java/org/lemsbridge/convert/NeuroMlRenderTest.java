@@ -69,6 +69,28 @@ class NeuroMlRenderTest {
     }
 
     @Test
+    void importedNeuromlCellsRenderBackToTheCoreTypesAndTheReference(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.exists(EX2), EX2 + " is absent");
+        ImportResult imported = LemsToExperiment.convert(
+                org.lemsbridge.lems.LemsReader.read(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"), List.of()), "Ex2");
+        Trace reference = TraceReader.read(EX2.toAbsolutePath());
+        for (ImportedMember member : imported.members()) {
+            RenderResult result = new ExperimentToNeuroMl().render(member.experiment());
+            assertEquals(List.of(), result.warnings(), member.stem());
+            assertTrue(result.xml().contains("<izhikevichCell ") && result.xml().contains("GeneratorDL id=")
+                    && !result.xml().contains("<ComponentType"), result.xml());
+            Trace ours = simulate(result.xml(), Files.createDirectories(dir.resolve(member.stem())));
+            String cell = member.quantities().values().iterator().next().replace("/v", "");
+            for (String variable : List.of("/v", "/U")) {
+                double relative = maxRelative(reference.valuesOf(cell + variable).orElseThrow(),
+                        endingWith(ours, variable));
+                System.out.printf("import + render --neuroml %s%s: max|d|/max|ref| = %.3g%n", cell, variable, relative);
+                assertEquals(0.0, relative, cell + variable);
+            }
+        }
+    }
+
+    @Test
     void leakyIntegrateAndFireBecomesIafTauCellAndSimulatesToTheEx0Reference(@TempDir Path dir) throws Exception {
         Path reference = SharedFiles.root().resolve("reference-data/Ex0_IaF/iaf_v.dat.gz");
         Assumptions.assumeTrue(Files.exists(reference), reference + " is absent");
