@@ -177,6 +177,13 @@ final class CellFlattener {
             }
         }
         Map<AttachedInput, InputFolding.FoldedInput> folded = new LinkedHashMap<>();
+        // an input reading the cell (Requirement) sees its state from the end of the previous step, as a derived
+        // variable of the flat cell does; variables a regime updates are exposed late and are not offered
+        Set<String> readableByInputs = new HashSet<>();
+        dyn.stateVariables().forEach(sv -> readableByInputs.add(sv.name()));
+        if (regimes != null) {
+            readableByInputs.removeAll(regimes.updatedInRegimes());
+        }
         for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), cell);
             String name = nameOf(dv.name());
@@ -190,7 +197,7 @@ final class CellFlattener {
             Expr fold = new Expr.Num(select.multiply() ? 1.0 : 0.0);
             for (AttachedInput in : members) {
                 InputFolding.FoldedInput f = folded.computeIfAbsent(in, a -> InputFolding.fold(a.input(),
-                        select.variable(), a.prefix(), a.properties(), model, a.location()));
+                        select.variable(), a.prefix(), a.properties(), model, a.location(), readableByInputs));
                 String variable = uniqueInputName(f.variableName());
                 addInput(f, variable, parameters, derived, in);
                 quantities.put(variable, in.quantityPrefix() + select.variable());
@@ -355,7 +362,9 @@ final class CellFlattener {
             }
             parameters.put(name, parameter(name, entry, in.input().describe()));
         }
-        Expr piecewise = Exprs.substitute(f.piecewise(), inputRenaming);
+        Map<String, Expr> cellNames = new HashMap<>(renaming);
+        cellNames.putAll(inputRenaming);
+        Expr piecewise = Exprs.substitute(f.piecewise(), cellNames);
         derived.put(variable, new DerivedVariable(variable, Equation.of(SympyPrinter.print(piecewise)),
                 ImportedQuantity.siUnit(f.dimension(), table), false, List.of(), Extras.NONE, null));
     }

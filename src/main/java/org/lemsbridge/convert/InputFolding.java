@@ -50,31 +50,51 @@ final class InputFolding {
      */
     static FoldedInput fold(Component input, String variable, String prefix, Map<String, Double> properties,
             LemsModel model, SourceLocation where) {
+        return fold(input, variable, prefix, properties, model, where, Set.of());
+    }
+
+    /**
+     * As {@link #fold(Component, String, String, Map, LemsModel, SourceLocation)}; {@code parentVariables} are the
+     * cell variables an input may read through a Requirement (jLEMS gives it their start-of-step values, which is
+     * what a derived variable of the flat cell sees too).
+     */
+    static FoldedInput fold(Component input, String variable, String prefix, Map<String, Double> properties,
+            LemsModel model, SourceLocation where, Set<String> parentVariables) {
         String what = "input " + input.describe();
         Dynamics dyn = input.type().dynamicsIfAny().orElseThrow(() -> unsupported(where, what, "has no Dynamics"));
         if (!dyn.timeDerivatives().isEmpty() || !dyn.regimes().isEmpty() || !dyn.kineticSchemes().isEmpty()) {
             throw unsupported(where, what, "integrates its own state (rates, regimes or kinetic schemes)");
         }
-        if (!dyn.derivedVariables().isEmpty() || !dyn.conditionalDerivedVariables().isEmpty()) {
-            throw unsupported(where, what, "has derived variables");
-        }
-        if (!input.type().requirements().isEmpty()) {
-            throw unsupported(where, what, "reads variables of its parent (Requirement)");
-        }
         if (dyn.onEvents().stream().anyMatch(e -> !e.actions().isEmpty())) {
             throw unsupported(where, what, "changes its state when it receives events");
+        }
+        Set<String> requirements = new java.util.HashSet<>();
+        for (var requirement : input.type().requirements()) {
+            if (!parentVariables.contains(requirement.name())) {
+                throw unsupported(where, what, "reads '" + requirement.name() + "' from the cell, which the flat "
+                        + "cell cannot give it at the value jLEMS would");
+            }
+            requirements.add(requirement.name());
+        }
+        Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(input, model, properties);
+        if (dyn.stateVariables().isEmpty()) {
+            return derived(input, dyn, variable, prefix, constants, model, where, what, parentVariables);
+        }
+        if (!dyn.derivedVariables().isEmpty() || !dyn.conditionalDerivedVariables().isEmpty()) {
+            throw unsupported(where, what, "has derived variables next to its state");
         }
         if (dyn.stateVariables().size() != 1 || !dyn.stateVariables().get(0).name().equals(variable)) {
             throw unsupported(where, what, "does not have exactly one state variable, '" + variable + "'");
         }
-        Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(input, model, properties);
         Map<String, Double> si = new HashMap<>();
         constants.forEach((name, entry) -> si.put(name, entry.si()));
+        Set<String> readable = new java.util.HashSet<>(constants.keySet());
+        readable.addAll(requirements);
 
         Expr rowZero = new Expr.Num(0.0);
         for (List<Dynamics.Action> block : dyn.onStarts()) {
             for (Dynamics.Action action : block) {
-                rowZero = assignedValue(action, variable, constants.keySet(), where, what, false);
+                rowZero = assignedValue(action, variable, readable, where, what, false);
             }
         }
         List<Expr.Case> inOrder = new ArrayList<>();
@@ -87,7 +107,7 @@ final class InputFolding {
                 if (action instanceof Dynamics.EventOut) {
                     continue;
                 }
-                value = assignedValue(action, variable, constants.keySet(), where, what, true);
+                value = assignedValue(action, variable, readable, where, what, true);
             }
             if (value != null) {
                 inOrder.add(new Expr.Case(value, on.test()));
@@ -113,9 +133,14 @@ final class InputFolding {
         Expr.Case last = cases.remove(cases.size() - 1);
         cases.add(new Expr.Case(last.value(), new Expr.Bool(true)));
         Expr piecewise = new Expr.Piecewise(cases);
-        double atZero = evaluateAt(piecewise, 0.0, si);
-        double recordedAtZero = Evaluator.evaluate(rowZero, n -> lookup(n, 0.0, si));
-        if (Double.compare(atZero, recordedAtZero) != 0) {
+        boolean sameAtZero;
+        try {
+            sameAtZero = Double.compare(evaluateAt(piecewise, 0.0, si),
+                    Evaluator.evaluate(rowZero, n -> lookup(n, 0.0, si))) == 0;
+        } catch (IllegalStateException readsTheCell) {
+            sameAtZero = false;
+        }
+        if (!sameAtZero) {
             // Row 0 shows the state before any step (t > 0 in every step): keep that value at t <= 0 only.
             List<Expr.Case> withStart = new ArrayList<>();
             withStart.add(new Expr.Case(rowZero, new Expr.Binary(Expr.BinaryOp.LE, T, new Expr.Num(0.0))));
@@ -134,6 +159,65 @@ final class InputFolding {
         });
         Dimension dimension = ComponentConstants.dimension(model, dyn.stateVariables().get(0).dimension(), input);
         return new FoldedInput(prefix + "_" + variable, Exprs.substitute(piecewise, renaming), dimension, used);
+    }
+
+    /**
+     * A stateless input whose variable is a derived one, e.g. compoundInputDL: {@code I = weight * I_total} with
+     * {@code I_total} the sum over its child inputs, each folded in turn and inlined.
+     */
+    private static FoldedInput derived(Component input, Dynamics dyn, String variable, String prefix,
+            Map<String, ComponentConstants.Entry> constants, LemsModel model, SourceLocation where, String what,
+            Set<String> parentVariables) {
+        if (!dyn.onConditions().isEmpty() || !dyn.conditionalDerivedVariables().isEmpty()) {
+            throw unsupported(where, what, "has conditions or conditional derived variables without a state");
+        }
+        Map<String, Dynamics.DerivedVariable> byName = new LinkedHashMap<>();
+        dyn.derivedVariables().forEach(dv -> byName.put(dv.name(), dv));
+        Dynamics.DerivedVariable target = byName.get(variable);
+        if (target == null || target.isSelect()) {
+            throw unsupported(where, what, "has no derived variable '" + variable + "' defined by a value");
+        }
+        List<String> plainOrder = dyn.derivedVariables().stream().filter(dv -> !dv.isSelect())
+                .map(Dynamics.DerivedVariable::name).toList();
+        Map<String, Expr> replacements = new HashMap<>();
+        Map<String, ComponentConstants.Entry> used = new LinkedHashMap<>();
+        for (String symbol : Exprs.freeSymbols(target.value())) {
+            if (constants.containsKey(symbol)) {
+                String renamed = prefix + "_" + symbol;
+                replacements.put(symbol, new Expr.Var(renamed));
+                ComponentConstants.Entry entry = constants.get(symbol);
+                used.put(renamed, new ComponentConstants.Entry(renamed, entry.si(), entry.quantity(), entry.kind()));
+            } else if (byName.containsKey(symbol) && byName.get(symbol).isSelect()) {
+                Dynamics.DerivedVariable select = byName.get(symbol);
+                String path = select.select();
+                int star = path.indexOf("[*]/");
+                String reduce = select.reduce() == null ? "add" : select.reduce();
+                if (star <= 0 || !reduce.equals("add")) {
+                    throw unsupported(where, what, "selects '" + path + "' (reduce " + reduce + ")");
+                }
+                String list = path.substring(0, star);
+                String childVariable = path.substring(star + 4);
+                Expr sum = new Expr.Num(0.0);
+                int index = 0;
+                for (Component child : input.children()) {
+                    if (!list.equals(child.role())) {
+                        continue;
+                    }
+                    String childPrefix = prefix + "_" + SafeId.of(child.id() == null ? list + index : child.id());
+                    index++;
+                    FoldedInput folded = fold(child, childVariable, childPrefix, Map.of(), model, where,
+                            parentVariables);
+                    used.putAll(folded.constants());
+                    sum = new Expr.Binary(Expr.BinaryOp.ADD, sum, folded.piecewise());
+                }
+                replacements.put(symbol, sum);
+            } else if (!parentVariables.contains(symbol) || plainOrder.contains(symbol)) {
+                throw unsupported(where, what, "defines '" + variable + "' with '" + symbol
+                        + "', which is not a fixed value or a sum over its child inputs");
+            }
+        }
+        Dimension dimension = ComponentConstants.dimension(model, target.dimension(), input);
+        return new FoldedInput(prefix + "_" + variable, Exprs.substitute(target.value(), replacements), dimension, used);
     }
 
     private record Coverage(boolean complete, boolean disjoint) {

@@ -16,7 +16,7 @@ import org.lemsbridge.expr.Expr;
 import org.lemsbridge.expr.LemsPrinter;
 import org.lemsbridge.expr.SympyParser;
 import org.lemsbridge.expr.SympyPrinter;
-import org.lemsbridge.lems.JlemsExpressionParser;
+import org.lemsbridge.expr.LemsParser;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 
@@ -31,15 +31,15 @@ class ImportProperties {
 
     @Property(tries = 300)
     void aJlemsTreeSurvivesSympyTextAndRenderingBitForBit(@ForAll("trees") Expr generated) {
-        Expr jlems = JlemsExpressionParser.parse(LemsPrinter.printNumeric(generated));
+        Expr jlems = LemsParser.parse(LemsPrinter.printNumeric(generated));
         Expr viaYaml = SympyParser.parse(SympyPrinter.print(jlems));
-        Expr rendered = JlemsExpressionParser.parse(LemsPrinter.printNumeric(viaYaml));
+        Expr rendered = LemsParser.parse(LemsPrinter.printNumeric(viaYaml));
         assertSameValues(jlems, rendered, "via " + SympyPrinter.print(jlems));
     }
 
     @Property(tries = 60)
     void aTimeDerivativeImportedAndRenderedAgainIsEvaluatedTheSame(@ForAll("trees") Expr generated) {
-        Expr jlems = JlemsExpressionParser.parse(LemsPrinter.printNumeric(generated));
+        Expr jlems = LemsParser.parse(LemsPrinter.printNumeric(generated));
         String lems = """
                 <Lems>
                   <Target component="sim"/>

@@ -53,4 +53,28 @@ class ImportedInputsTest {
         }
         assertEquals(8, compared);
     }
+
+    @Test
+    void aCompoundInputAndAVoltageClampThatReadsTheCellImportExactly(@TempDir Path dir) throws Exception {
+        Path doc = Path.of("src/test/resources/org/lemsbridge/convert/import/compound-and-clamp.xml");
+        LemsModel model = LemsReader.read(doc, List.of());
+        Path original = Files.createDirectories(dir.resolve("original"));
+        Trace reference = TraceReader.read(Simulator.build(model, SimulationOptions.writingTo(original)).run()
+                .files().get(0).path());
+        ImportResult result = LemsToExperiment.convert(model, doc.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertTrue(result.members().get(1).experiment().dynamics().derivedVariables().get("clamp_i").equation().rhs()
+                .contains("clamp_targetVoltage - v"));
+        int compared = 0;
+        for (ImportedMember member : result.members()) {
+            for (ImportRoundTripTest.Deviation d : ImportRoundTripTest.simulateAndCompare(member, reference, dir)) {
+                System.out.printf("import compound-and-clamp %s %s: max|d| = %.3g (max|ref| %.3g)%n", member.stem(),
+                        d.quantity(), d.maxAbs(), d.maxRef());
+                assertEquals(0.0, d.maxAbs(), member.stem() + " " + d);
+                assertTrue(d.maxRef() > 0, "a trace that moves: " + d);
+                compared++;
+            }
+        }
+        assertEquals(4, compared);
+    }
 }
