@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import",
         description = {"Import a LEMS/NeuroML model as TVBO experiment YAML: one file <population>_<index>.yaml per"
                 + " member of the network the Simulation targets, the cell flattened with its inputs folded in.",
-                "Members that cannot be imported exactly (regimes, kinetic schemes, synaptic connections, inputs"
-                        + " with their own dynamics) are reported one per line as file:line:col: message, and the"
+                "Regimes are encoded exactly where jLEMS's step order allows. Members that cannot be imported exactly"
+                        + " (multi-component cells, kinetic schemes, synaptic connections, inputs with their own"
+                        + " dynamics) are reported one per line as file:line:col: message, and the"
                         + " exit code is then 1."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge import examples/ex2-izhikevich/Ex2_Izh.xml -o imported/",
