@@ -75,10 +75,10 @@ final class CellFlattener {
         String what = "cell " + cell.describe();
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
                 () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
-        refuseUnsupported(cell, type, dyn, what);
+        FlatteningLimits.refuseUnsupported(cell, type, dyn, what);
 
         Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(cell, model, Map.of());
-        refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
+        FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what, model);
         List<String> cellNames = new ArrayList<>(constants.keySet());
         dyn.stateVariables().forEach(sv -> cellNames.add(sv.name()));
         dyn.derivedVariables().forEach(dv -> cellNames.add(dv.name()));
@@ -121,8 +121,8 @@ final class CellFlattener {
             extraExpressions.addAll(regimes.expressions());
         }
         extraExpressions.addAll(rates.values());
-        Map<String, String> initialParameters = initialValueParameters(dyn, constants.keySet(), extraExpressions);
-        Set<String> used = symbolsUsed(dyn, extraExpressions);
+        Map<String, String> initialParameters = CellExpressions.initialValueParameters(dyn, constants.keySet(), extraExpressions);
+        Set<String> used = CellExpressions.symbolsUsed(dyn, extraExpressions);
 
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, Double> si = new HashMap<>();
@@ -282,76 +282,6 @@ final class CellFlattener {
         return new FlatCell(dynamics, quantities, outputs);
     }
 
-    /**
-     * States whose only OnStart assignment is a parameter used nowhere else (the renderer's {@code v_0}): that
-     * parameter is the initial value, state name to parameter name.
-     */
-    private static Map<String, String> initialValueParameters(org.lemsbridge.lems.Dynamics dyn, Set<String> constants,
-            java.util.Collection<Expr> rates) {
-        Map<String, Integer> uses = new HashMap<>();
-        List<Expr> everything = new ArrayList<>(allExpressions(dyn, rates));
-        for (Expr e : everything) {
-            countUses(e, uses);
-        }
-        Map<String, Integer> assignedTimes = new HashMap<>();
-        Map<String, String> candidates = new LinkedHashMap<>();
-        for (List<org.lemsbridge.lems.Dynamics.Action> block : dyn.onStarts()) {
-            for (org.lemsbridge.lems.Dynamics.Action action : block) {
-                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
-                    assignedTimes.merge(a.variable(), 1, Integer::sum);
-                    if (a.value() instanceof Expr.Var p && constants.contains(p.name())
-                            && uses.getOrDefault(p.name(), 0) == 1) {
-                        candidates.put(a.variable(), p.name());
-                    }
-                }
-            }
-        }
-        candidates.keySet().removeIf(sv -> assignedTimes.get(sv) != 1);
-        return candidates;
-    }
-
-    private static void countUses(Expr e, Map<String, Integer> uses) {
-        if (e instanceof Expr.Var v) {
-            uses.merge(v.name(), 1, Integer::sum);
-        }
-        for (Expr child : Exprs.children(e)) {
-            countUses(child, uses);
-        }
-    }
-
-    private static Set<String> symbolsUsed(org.lemsbridge.lems.Dynamics dyn, java.util.Collection<Expr> rates) {
-        Set<String> used = new HashSet<>();
-        for (Expr e : allExpressions(dyn, rates)) {
-            used.addAll(Exprs.freeSymbols(e));
-        }
-        return used;
-    }
-
-    /** Every expression the flattened cell keeps: rates as given, derived values, tests, assignments. */
-    private static List<Expr> allExpressions(org.lemsbridge.lems.Dynamics dyn, java.util.Collection<Expr> rates) {
-        List<Expr> all = new ArrayList<>(rates);
-        dyn.derivedVariables().stream().filter(dv -> !dv.isSelect()).forEach(dv -> all.add(dv.value()));
-        dyn.conditionalDerivedVariables().forEach(cdv -> cdv.cases().forEach(c -> {
-            all.add(c.value());
-            if (c.condition() != null) {
-                all.add(c.condition());
-            }
-        }));
-        List<List<org.lemsbridge.lems.Dynamics.Action>> blocks = new ArrayList<>(dyn.onStarts());
-        dyn.onConditions().forEach(on -> {
-            all.add(on.test());
-            blocks.add(on.actions());
-        });
-        for (List<org.lemsbridge.lems.Dynamics.Action> block : blocks) {
-            for (org.lemsbridge.lems.Dynamics.Action action : block) {
-                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
-                    all.add(a.value());
-                }
-            }
-        }
-        return all;
-    }
-
     private void addInput(InputFolding.FoldedInput f, String variable, Map<String, Parameter> parameters,
             Map<String, DerivedVariable> derived, AttachedInput in) {
         Map<String, Expr> inputRenaming = new HashMap<>();
@@ -429,7 +359,7 @@ final class CellFlattener {
                                 + "' uses '" + symbol + "', which is not a fixed value or a state variable");
                     }
                 }
-                if (Exprs.freeSymbols(a.value()).isEmpty() && containsRandom(a.value())) {
+                if (Exprs.freeSymbols(a.value()).isEmpty() && CellExpressions.containsRandom(a.value())) {
                     throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
                             + "' is random; jLEMS draws it several times during initialisation");
                 }
@@ -439,90 +369,6 @@ final class CellFlattener {
             }
         }
         return values;
-    }
-
-    private static boolean containsRandom(Expr e) {
-        if (e instanceof Expr.Call c && c.function().equals("random")) {
-            return true;
-        }
-        return Exprs.children(e).stream().anyMatch(CellFlattener::containsRandom);
-    }
-
-    private void refuseUnsupported(Component cell, ComponentType type, org.lemsbridge.lems.Dynamics dyn,
-            String what) {
-        if (!dyn.kineticSchemes().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " has kinetic schemes, which are not imported",
-                    "type " + type.name() + " at " + type.location());
-        }
-        if (!cell.children().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " has child components ("
-                    + cell.children().get(0).describe() + ", ...); only point cells are flattened");
-        }
-        if (!type.requirements().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " reads '" + type.requirements().get(0).name()
-                    + "' from its parent (Requirement), which is not imported");
-        }
-        if (!type.structure().items().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " builds child instances (Structure)");
-        }
-        if (dyn.simultaneous()) {
-            throw new BadInputException(cell.location(), what + " asks for simultaneous (RK4) updates");
-        }
-        List<String> plain = dyn.derivedVariables().stream().filter(dv -> !dv.isSelect())
-                .map(org.lemsbridge.lems.Dynamics.DerivedVariable::name).toList();
-        List<String> conditional = dyn.conditionalDerivedVariables().stream()
-                .map(org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable::name).toList();
-        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
-            if (dv.isSelect()) {
-                continue;
-            }
-            Set<String> later = new HashSet<>(plain.subList(plain.indexOf(dv.name()) + 1, plain.size()));
-            later.addAll(conditional);
-            lagging(dv.name(), dv.value(), later, dv.location(), what);
-        }
-        for (org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
-            Set<String> later = new HashSet<>(conditional.subList(conditional.indexOf(cdv.name()) + 1,
-                    conditional.size()));
-            for (org.lemsbridge.lems.Dynamics.Case c : cdv.cases()) {
-                lagging(cdv.name(), c.value(), later, cdv.location(), what);
-                if (c.condition() != null) {
-                    lagging(cdv.name(), c.condition(), later, cdv.location(), what);
-                }
-            }
-        }
-    }
-
-    /** Every name must be a fixed value, a variable of the cell or t; Lems-level Constants have no known unit. */
-    private void refuseUnknownSymbols(org.lemsbridge.lems.Dynamics dyn, Set<String> constants, Component cell,
-            String what) {
-        Set<String> known = new HashSet<>(constants);
-        known.add("t");
-        dyn.stateVariables().forEach(sv -> known.add(sv.name()));
-        dyn.derivedVariables().forEach(dv -> known.add(dv.name()));
-        dyn.conditionalDerivedVariables().forEach(dv -> known.add(dv.name()));
-        List<Expr> all = new ArrayList<>(allExpressions(dyn, dyn.timeDerivatives().stream()
-                .map(org.lemsbridge.lems.Dynamics.TimeDerivative::value).toList()));
-        dyn.regimes().forEach(r -> r.timeDerivatives().forEach(td -> all.add(td.value())));
-        for (Expr e : all) {
-            for (String symbol : Exprs.freeSymbols(e)) {
-                if (!known.contains(symbol)) {
-                    String kind = model.globalConstants().containsKey(symbol)
-                            ? "the Lems-level Constant '" + symbol + "', whose dimension the import does not know"
-                            : "'" + symbol + "', which is neither a fixed value nor a variable of the cell";
-                    throw new BadInputException(cell.location(), what + " uses " + kind + "; it is not imported");
-                }
-            }
-        }
-    }
-
-    private static void lagging(String name, Expr e, Set<String> later, SourceLocation where, String what) {
-        for (String symbol : Exprs.freeSymbols(e)) {
-            if (later.contains(symbol)) {
-                throw new BadInputException(where, what + ": derived variable '" + name + "' reads '" + symbol
-                        + "' before jLEMS computes it in the step (it sees the previous step's value); the YAML "
-                        + "renderer orders derived variables by dependency, so this is not imported");
-            }
-        }
     }
 
     /** A {@code name[*]/variable} select with reduce add or multiply. */
