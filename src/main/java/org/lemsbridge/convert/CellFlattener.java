@@ -55,6 +55,13 @@ final class CellFlattener {
     private final UnitTable table;
     private final Map<String, Expr> renaming = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
+    // what one flattening builds (an instance flattens one cell)
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, StateVariable> states = new LinkedHashMap<>();
+    private final Map<String, DerivedVariable> derived = new LinkedHashMap<>();
+    private final Map<String, Event> events = new LinkedHashMap<>();
+    private final Map<String, String> quantities = new LinkedHashMap<>();
+    private final List<String> outputs = new ArrayList<>();
 
     private CellFlattener(LemsModel model) {
         this.model = model;
@@ -76,10 +83,70 @@ final class CellFlattener {
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
                 () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
         FlatteningLimits.refuseUnsupported(cell, type, dyn, what);
-
         Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(cell, model, Map.of());
         FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what, model);
-        List<String> cellNames = new ArrayList<>(constants.keySet());
+        registerNames(constants.keySet(), dyn);
+
+        RegimeFlattening regimes = null;
+        if (!dyn.regimes().isEmpty()) {
+            String flag = fresh("regime");
+            taken.add(flag);
+            String active = fresh("active_regime");
+            taken.add(active);
+            regimes = RegimeFlattening.of(dyn, flag, active, cell.location(), what);
+        }
+        Set<String> perTimeUnit = new HashSet<>();
+        Map<String, Expr> rates = rates(dyn, constants, cell, timeUnit, perTimeUnit);
+        List<Expr> extraExpressions = new ArrayList<>();
+        if (regimes != null) {
+            rates.putAll(regimes.rates());
+            extraExpressions.addAll(regimes.expressions());
+        }
+        extraExpressions.addAll(rates.values());
+        Map<String, String> initialParameters = CellExpressions.initialValueParameters(dyn, constants.keySet(),
+                extraExpressions);
+        Set<String> used = CellExpressions.symbolsUsed(dyn, extraExpressions);
+        Map<String, Double> si = new HashMap<>();
+        constants.forEach((name, entry) -> {
+            si.put(name, entry.si());
+            boolean dropped = initialParameters.containsValue(name) || (perTimeUnit.contains(name) && !used.contains(name));
+            if (!dropped) {
+                parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
+            }
+        });
+        Map<String, Double> initial = initialValues(dyn, regimes == null ? List.of() : regimes.initialEntry(), si,
+                what);
+        for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
+            ImportedQuantity start = initialParameters.containsKey(sv.name())
+                    ? constants.get(initialParameters.get(sv.name())).quantity()
+                    : ImportedQuantity.inSi(initial.getOrDefault(sv.name(), 0.0),
+                            ComponentConstants.dimension(model, sv.dimension(), cell), table);
+            addState(sv, rates.get(sv.name()), start, cell, what, quantityPrefix);
+        }
+        if (regimes != null) {
+            addRegimeVariables(regimes, dyn, type, quantityPrefix);
+        }
+        addDerivedAndInputs(dyn, cell, what, inputs, regimes);
+        addConditionalDerived(dyn, cell);
+        addEvents(dyn);
+        if (regimes != null) {
+            for (RegimeFlattening.GuardedEvent event : regimes.events()) {
+                String name = events.containsKey(event.name()) ? event.name() + "_" + (events.size() + 1) : event.name();
+                addEvent(name, event.test(), event.assignments());
+            }
+        }
+        Extras extras = outputs.isEmpty() ? Extras.NONE : new Extras(Map.of("output",
+                new RawValue.Sequence(outputs.stream().<RawValue>map(RawValue.Scalar::string).toList())));
+        String dynamicsName = SafeId.of(cell.id() == null ? type.name() : cell.id());
+        Dynamics dynamics = new Dynamics(dynamicsName, null, null, parameters, Map.of(), derived, states, events,
+                Map.of(), extras, null, "NeuroML/LEMS " + type.name() + " '" + cell.id()
+                        + "' flattened by lemsbridge import");
+        return new FlatCell(dynamics, quantities, outputs);
+    }
+
+    /** Every cell name keeps its LEMS spelling unless SymPy or the renderer would read it as something else. */
+    private void registerNames(Set<String> constants, org.lemsbridge.lems.Dynamics dyn) {
+        List<String> cellNames = new ArrayList<>(constants);
         dyn.stateVariables().forEach(sv -> cellNames.add(sv.name()));
         dyn.derivedVariables().forEach(dv -> cellNames.add(dv.name()));
         dyn.conditionalDerivedVariables().forEach(dv -> cellNames.add(dv.name()));
@@ -90,18 +157,12 @@ final class CellFlattener {
                 renaming.put(name, new Expr.Var(yamlName));
             }
         }
+    }
 
-        RegimeFlattening regimes = null;
-        if (!dyn.regimes().isEmpty()) {
-            String flag = fresh("regime");
-            taken.add(flag);
-            String active = fresh("active_regime");
-            taken.add(active);
-            regimes = RegimeFlattening.of(dyn, flag, active, cell.location(), what);
-        }
-
+    /** Main-level rates; {@code x / C} of a dimensionless state with C one time unit becomes {@code x}. */
+    private Map<String, Expr> rates(org.lemsbridge.lems.Dynamics dyn, Map<String, ComponentConstants.Entry> constants,
+            Component cell, Unit timeUnit, Set<String> perTimeUnit) {
         Map<String, Expr> rates = new LinkedHashMap<>();
-        Set<String> perTimeUnit = new HashSet<>();
         for (org.lemsbridge.lems.Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
             Expr rate = td.value();
             boolean dimensionless = dyn.stateVariables().stream().anyMatch(sv -> sv.name().equals(td.variable())
@@ -115,67 +176,51 @@ final class CellFlattener {
             }
             rates.put(td.variable(), rate);
         }
-        List<Expr> extraExpressions = new ArrayList<>();
-        if (regimes != null) {
-            rates.putAll(regimes.rates());
-            extraExpressions.addAll(regimes.expressions());
+        return rates;
+    }
+
+    private void addState(org.lemsbridge.lems.Dynamics.StateVariable sv, Expr rate, ImportedQuantity start,
+            Component cell, String what, String quantityPrefix) {
+        Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), cell);
+        if (rate == null && !dimension.isNone() && !dimension.equals(TIME)) {
+            throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
+                    + "' has no TimeDerivative; only dimensionless and time-valued ones can be written with a "
+                    + "zero rate");
         }
-        extraExpressions.addAll(rates.values());
-        Map<String, String> initialParameters = CellExpressions.initialValueParameters(dyn, constants.keySet(), extraExpressions);
-        Set<String> used = CellExpressions.symbolsUsed(dyn, extraExpressions);
+        String name = nameOf(sv.name());
+        String rhs = rate == null ? "0" : print(rate);
+        states.put(name, new StateVariable(name, new Equation(null, rhs, Extras.NONE, null), start.value(), true,
+                start.unit(), true, Extras.NONE, null));
+        quantities.put(name, quantityPrefix + sv.name());
+    }
 
-        Map<String, Parameter> parameters = new LinkedHashMap<>();
-        Map<String, Double> si = new HashMap<>();
-        constants.forEach((name, entry) -> {
-            si.put(name, entry.si());
-            boolean dropped = initialParameters.containsValue(name) || (perTimeUnit.contains(name) && !used.contains(name));
-            if (!dropped) {
-                parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
-            }
-        });
-
-        Map<String, StateVariable> states = new LinkedHashMap<>();
-        Map<String, Double> initial = initialValues(dyn,
-                regimes == null ? List.of() : regimes.initialEntry(), si, cell, what);
-        Map<String, String> quantities = new LinkedHashMap<>();
+    /**
+     * The active-regime state and its start-of-step copy; an exposed variable a regime updates is recorded through
+     * a derived copy, which lags one step as jLEMS's exposure does.
+     */
+    private void addRegimeVariables(RegimeFlattening regimes, org.lemsbridge.lems.Dynamics dyn, ComponentType type,
+            String quantityPrefix) {
+        states.put(regimes.flag(), new StateVariable(regimes.flag(), Equation.of("0"), regimes.initialIndex(), true,
+                null, false, Extras.NONE, null));
+        derived.put(regimes.activeRegime(), new DerivedVariable(regimes.activeRegime(),
+                Equation.of(regimes.flag()), null, false, List.of(), Extras.NONE, null));
         for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
-            Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), cell);
-            Expr rate = rates.get(sv.name());
-            if (rate == null && !dimension.isNone() && !dimension.equals(TIME)) {
-                throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
-                        + "' has no TimeDerivative; only dimensionless and time-valued ones can be written with a "
-                        + "zero rate");
+            boolean exposed = sv.exposure() != null || type.hasExposure(sv.name());
+            if (exposed && regimes.updatedInRegimes().contains(sv.name())) {
+                String recorded = fresh(nameOf(sv.name()) + "_recorded");
+                taken.add(recorded);
+                derived.put(recorded, new DerivedVariable(recorded, Equation.of(nameOf(sv.name())),
+                        states.get(nameOf(sv.name())).unit(), false, List.of(), Extras.NONE, null));
+                quantities.remove(nameOf(sv.name()));
+                quantities.put(recorded, quantityPrefix + sv.name());
+                outputs.add(recorded);
             }
-            String name = nameOf(sv.name());
-            String rhs = rate == null ? "0" : print(rate);
-            ImportedQuantity start = initialParameters.containsKey(sv.name())
-                    ? constants.get(initialParameters.get(sv.name())).quantity()
-                    : ImportedQuantity.inSi(initial.getOrDefault(sv.name(), 0.0), dimension, table);
-            states.put(name, new StateVariable(name, new Equation(null, rhs, Extras.NONE, null), start.value(), true,
-                    start.unit(), true, Extras.NONE, null));
-            quantities.put(name, quantityPrefix + sv.name());
         }
+    }
 
-        Map<String, DerivedVariable> derived = new LinkedHashMap<>();
-        List<String> outputs = new ArrayList<>();
-        if (regimes != null) {
-            states.put(regimes.flag(), new StateVariable(regimes.flag(), Equation.of("0"), regimes.initialIndex(), true,
-                    null, false, Extras.NONE, null));
-            derived.put(regimes.activeRegime(), new DerivedVariable(regimes.activeRegime(),
-                    Equation.of(regimes.flag()), null, false, List.of(), Extras.NONE, null));
-            for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
-                boolean exposed = sv.exposure() != null || type.hasExposure(sv.name());
-                if (exposed && regimes.updatedInRegimes().contains(sv.name())) {
-                    String recorded = fresh(nameOf(sv.name()) + "_recorded");
-                    taken.add(recorded);
-                    derived.put(recorded, new DerivedVariable(recorded, Equation.of(nameOf(sv.name())),
-                            states.get(nameOf(sv.name())).unit(), false, List.of(), Extras.NONE, null));
-                    quantities.remove(nameOf(sv.name()));
-                    quantities.put(recorded, quantityPrefix + sv.name());
-                    outputs.add(recorded);
-                }
-            }
-        }
+    /** Plain derived variables; a select over attachments becomes the same fold over the folded inputs. */
+    private void addDerivedAndInputs(org.lemsbridge.lems.Dynamics dyn, Component cell, String what,
+            List<AttachedInput> inputs, RegimeFlattening regimes) {
         Map<AttachedInput, InputFolding.FoldedInput> folded = new LinkedHashMap<>();
         // an input reading the cell (Requirement) sees its state from the end of the previous step, as a derived
         // variable of the flat cell does; variables a regime updates are exposed late and are not offered
@@ -191,7 +236,7 @@ final class CellFlattener {
                 derived.put(name, derivedVariable(name, dv.value(), dimension));
                 continue;
             }
-            Select select = Select.parse(dv, type, what);
+            Select select = Select.parse(dv, what);
             List<AttachedInput> members = inputs.stream()
                     .filter(in -> in.destination() == null || in.destination().equals(select.attachments())).toList();
             Expr fold = new Expr.Num(select.multiply() ? 1.0 : 0.0);
@@ -199,7 +244,7 @@ final class CellFlattener {
                 InputFolding.FoldedInput f = folded.computeIfAbsent(in, a -> InputFolding.fold(a.input(),
                         select.variable(), a.prefix(), a.properties(), model, a.location(), readableByInputs));
                 String variable = uniqueInputName(f.variableName());
-                addInput(f, variable, parameters, derived, in);
+                addInput(f, variable, in);
                 quantities.put(variable, in.quantityPrefix() + select.variable());
                 outputs.add(variable);
                 fold = new Expr.Binary(select.multiply() ? Expr.BinaryOp.MUL : Expr.BinaryOp.ADD, fold,
@@ -222,6 +267,10 @@ final class CellFlattener {
                         + what + " at '" + in.destination() + "', which no select of the cell reads");
             }
         }
+    }
+
+    /** A ConditionalDerivedVariable as a Piecewise; jLEMS's 0 when no case matches becomes the default case. */
+    private void addConditionalDerived(org.lemsbridge.lems.Dynamics dyn, Component cell) {
         for (org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, cdv.dimension(), cell);
             List<Expr.Case> cases = new ArrayList<>();
@@ -234,56 +283,42 @@ final class CellFlattener {
                 }
             }
             if (!hasDefault) {
-                // jLEMS gives 0 when no case matches
                 cases.add(new Expr.Case(new Expr.Num(0.0), new Expr.Bool(true)));
             }
             String name = nameOf(cdv.name());
             Expr value = cases.size() == 1 ? cases.get(0).value() : new Expr.Piecewise(cases);
             derived.put(name, derivedVariable(name, value, dimension));
         }
+    }
 
-        Map<String, Event> events = new LinkedHashMap<>();
+    /** Each OnCondition as an event, named {@code spike} when it emits the spike. */
+    private void addEvents(org.lemsbridge.lems.Dynamics dyn) {
         int index = 0;
         for (org.lemsbridge.lems.Dynamics.OnCondition on : dyn.onConditions()) {
             index++;
-            List<String> assignments = new ArrayList<>();
+            List<Map.Entry<String, Expr>> assignments = new ArrayList<>();
             boolean spikes = false;
             for (org.lemsbridge.lems.Dynamics.Action action : on.actions()) {
                 if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a) {
-                    assignments.add(nameOf(a.variable()) + " = " + print(a.value()));
+                    assignments.add(Map.entry(a.variable(), a.value()));
                 } else if (action instanceof org.lemsbridge.lems.Dynamics.EventOut out) {
                     spikes |= out.port().equals("spike");
                 }
             }
-            String name = spikes && !events.containsKey("spike") ? "spike" : "condition_" + index;
-            events.put(name, new Event(name, Equation.of(print(on.test())),
-                    assignments.isEmpty() ? null : Equation.of(String.join("; ", assignments)), null, Extras.NONE,
-                    null));
+            addEvent(spikes && !events.containsKey("spike") ? "spike" : "condition_" + index, on.test(), assignments);
         }
-
-        if (regimes != null) {
-            for (RegimeFlattening.GuardedEvent event : regimes.events()) {
-                List<String> assignments = new ArrayList<>();
-                for (Map.Entry<String, Expr> a : event.assignments()) {
-                    assignments.add(nameOf(a.getKey()) + " = " + print(a.getValue()));
-                }
-                String name = events.containsKey(event.name()) ? event.name() + "_" + (events.size() + 1) : event.name();
-                events.put(name, new Event(name, Equation.of(print(event.test())),
-                        assignments.isEmpty() ? null : Equation.of(String.join("; ", assignments)), null, Extras.NONE,
-                        null));
-            }
-        }
-        Extras extras = outputs.isEmpty() ? Extras.NONE : new Extras(Map.of("output",
-                new RawValue.Sequence(outputs.stream().<RawValue>map(RawValue.Scalar::string).toList())));
-        String dynamicsName = SafeId.of(cell.id() == null ? type.name() : cell.id());
-        Dynamics dynamics = new Dynamics(dynamicsName, null, null, parameters, Map.of(), derived, states, events,
-                Map.of(), extras, null, "NeuroML/LEMS " + type.name() + " '" + cell.id()
-                        + "' flattened by lemsbridge import");
-        return new FlatCell(dynamics, quantities, outputs);
     }
 
-    private void addInput(InputFolding.FoldedInput f, String variable, Map<String, Parameter> parameters,
-            Map<String, DerivedVariable> derived, AttachedInput in) {
+    private void addEvent(String name, Expr test, List<Map.Entry<String, Expr>> assignments) {
+        List<String> texts = new ArrayList<>();
+        for (Map.Entry<String, Expr> a : assignments) {
+            texts.add(nameOf(a.getKey()) + " = " + print(a.getValue()));
+        }
+        events.put(name, new Event(name, Equation.of(print(test)),
+                texts.isEmpty() ? null : Equation.of(String.join("; ", texts)), null, Extras.NONE, null));
+    }
+
+    private void addInput(InputFolding.FoldedInput f, String variable, AttachedInput in) {
         Map<String, Expr> inputRenaming = new HashMap<>();
         for (ComponentConstants.Entry entry : f.constants().values()) {
             String name = uniqueInputName(entry.name());
@@ -342,7 +377,7 @@ final class CellFlattener {
 
     /** OnStart assignments run in order over fixed values and the states assigned so far (others are 0). */
     private Map<String, Double> initialValues(org.lemsbridge.lems.Dynamics dyn, List<org.lemsbridge.lems.Dynamics.Action> entry,
-            Map<String, Double> si, Component cell, String what) {
+            Map<String, Double> si, String what) {
         Map<String, Double> values = new LinkedHashMap<>();
         Set<String> stateNames = new HashSet<>();
         dyn.stateVariables().forEach(sv -> stateNames.add(sv.name()));
@@ -373,7 +408,7 @@ final class CellFlattener {
 
     /** A {@code name[*]/variable} select with reduce add or multiply. */
     private record Select(String attachments, String variable, boolean multiply) {
-        static Select parse(org.lemsbridge.lems.Dynamics.DerivedVariable dv, ComponentType type, String what) {
+        static Select parse(org.lemsbridge.lems.Dynamics.DerivedVariable dv, String what) {
             String path = dv.select();
             int star = path.indexOf("[*]/");
             String reduce = dv.reduce() == null ? "add" : dv.reduce();
