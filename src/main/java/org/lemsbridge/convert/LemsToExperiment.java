@@ -104,7 +104,7 @@ public final class LemsToExperiment {
                 flat.dynamics(), integration, Network.single(null),
                 new Extras(Map.of("source", new RawValue.Mapping(source))), null);
         String stem = SafeId.of(member.population()) + "_" + member.index();
-        return new ImportedMember(stem, experiment, flat.quantities(), List.of());
+        return new ImportedMember(stem, experiment, flat.quantities());
     }
 
     private static String fileName(String path) {
