@@ -181,7 +181,8 @@ final class BytecodeKernel {
             return false;
         }
         for (Instance node : nodes) {
-            if (activeReceivers.contains(node) || node.usesRk4() || node.regime >= 0 || node.kind.regimes.length > 0) {
+            if (activeReceivers.contains(node) || node.usesRk4() || node.hasKineticSchemes() || node.regime >= 0
+                    || node.kind.regimes.length > 0) {
                 return false;
             }
         }
@@ -681,6 +682,9 @@ final class BytecodeKernel {
             }
             if (node.usesRk4()) {
                 throw new Unsupported("RK4 group");
+            }
+            if (node.hasKineticSchemes()) {
+                throw new Unsupported("kinetic scheme");
             }
             if (!timeIsOnlyTime || storage.storesTime(node)) {
                 store(kind.tSlot, () -> code.dload(TIME));

@@ -34,7 +34,7 @@ final class ExprCompiler {
     private final Map<Object, Object> origins;
 
     ExprCompiler(Names names, Random random, SourceLocation where, String owner) {
-        this(names, random, where, owner, new IdentityHashMap<>());
+        this(names, random, where, owner, new IdentityHashMap<>(8));
     }
 
     private ExprCompiler(Names names, Random random, SourceLocation where, String owner, Map<Object, Object> origins) {

@@ -75,13 +75,17 @@ public final class Simulator {
 
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
-        return run(!Boolean.getBoolean(INTERPRET_PROPERTY));
+        return run(options.kernels() != SimulationOptions.Kernels.LAMBDAS && !Boolean.getBoolean(INTERPRET_PROPERTY));
     }
 
-    /** Runs with instance subtrees compiled to bytecode ({@link BytecodeKernel}) or all interpreted. */
+    /**
+     * Runs with instance subtrees compiled to bytecode ({@link BytecodeKernel}, the rest with generated kernels as
+     * the options say) or, {@code compile} false, everything in the lambda interpreter.
+     */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        Instance root = buildRoot(engine);
+        TreeBuilder builder = new TreeBuilder(model, engine);
+        Instance root = buildRoot(builder);
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         try {
@@ -92,14 +96,20 @@ public final class Simulator {
             root.initialize();
             if (compile) {
                 BytecodeKernel.attach(root, writers);
+                useGeneratedKernels(root, engine);
             }
+            List<Instance> order = new ArrayList<>();
+            root.collectSchedule(order);
+            Instance[] schedule = order.toArray(Instance[]::new);
             long loopStart = System.nanoTime();
             for (long k = 0; k <= n; k++) {
                 engine.stepIndex = k;
                 if (k > 0) {
                     engine.time = t;
                     engine.deliverDue(t);
-                    root.advance(t, step);
+                    for (Instance instance : schedule) {
+                        instance.advanceOwn(t, step);
+                    }
                 }
                 for (DatWriter writer : writers) {
                     writer.writeRow(t);
@@ -137,7 +147,7 @@ public final class Simulator {
 
     /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
     public List<PlannedOutput> plannedOutputs() {
-        Instance root = buildRoot(new Engine(seed));
+        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
         List<PlannedOutput> planned = new ArrayList<>();
         for (Component output : simulation.children()) {
             for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
@@ -155,14 +165,35 @@ public final class Simulator {
         return planned;
     }
 
-    private Instance buildRoot(Engine engine) {
+    private Instance buildRoot(TreeBuilder builder) {
         String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
         Component target = targetId == null ? null : model.component(targetId).orElse(null);
         if (target == null) {
             throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
                     + "' is not defined");
         }
-        return new TreeBuilder(model, engine).build(target);
+        return builder.build(target);
+    }
+
+    /** Instance-steps above which AUTO compiles kernels (compiling costs about a second). */
+    private static final double GENERATE_ABOVE_INSTANCE_STEPS = 2.0e7;
+
+    /** Generated Java kernels for the kinds of the instances BytecodeKernel left to the interpreter. */
+    private void useGeneratedKernels(Instance root, Engine engine) {
+        List<Instance> interpreted = new ArrayList<>();
+        root.collectInterpreted(interpreted);
+        SimulationOptions.Kernels mode = options.kernels() == null ? SimulationOptions.Kernels.AUTO : options.kernels();
+        boolean generate = switch (mode) {
+            case LAMBDAS -> false;
+            case GENERATED -> true;
+            case AUTO -> (double) interpreted.size() * steps() > GENERATE_ABOVE_INSTANCE_STEPS;
+        };
+        if (generate) {
+            List<Kind> kinds = new ArrayList<>(interpreted.stream().map(i -> i.kind)
+                    .collect(java.util.stream.Collectors.toCollection(
+                            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))));
+            KernelCompiler.compile(kinds, engine.random).forEach((kind, kernel) -> kind.kernel = kernel);
+        }
     }
 
     private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
