@@ -175,6 +175,11 @@ final class BytecodeKernel {
 
     /** Whether a member can be batched at all: small, no regimes, RK4 or actions run on received events. */
     private boolean batchable(Instance member) {
+        for (Instance above = member.parent; above != null; above = above.parent) {
+            if (above.hasKineticSchemes()) {
+                return false; // a kinetic scheme holds Refs into its states and edges that are not redirected
+            }
+        }
         List<Instance> nodes = new ArrayList<>();
         postOrder(member, nodes);
         if (nodes.size() > MAX_NODES) {
@@ -524,6 +529,11 @@ final class BytecodeKernel {
         boolean storesTime(Instance node) {
             return true;
         }
+
+        /** Whether an exposure snapshot must be written (some Ref may read it). */
+        boolean storesExposure(Instance node, int exposure) {
+            return true;
+        }
     }
 
     private static final class PlainStorage extends Storage {
@@ -593,6 +603,12 @@ final class BytecodeKernel {
         @Override
         boolean storesTime(Instance node) {
             return read.containsKey(batch.varColumns[positions.get(node)][node.kind.tSlot]);
+        }
+
+        /** Only Refs read exposure snapshots; a column no Ref reads need not be kept. */
+        @Override
+        boolean storesExposure(Instance node, int exposure) {
+            return read.containsKey(batch.exposedColumns[positions.get(node)][exposure]);
         }
 
         @Override
@@ -737,7 +753,7 @@ final class BytecodeKernel {
             int[] sources = kind.exposureSources;
             for (int i = 0; i < sources.length; i++) {
                 int source = sources[i];
-                if (source >= 0) {
+                if (source >= 0 && storage.storesExposure(node, i)) {
                     storage.address(node, true, i);
                     storage.address(node, false, source);
                     code.daload();
