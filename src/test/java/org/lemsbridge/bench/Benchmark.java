@@ -104,6 +104,12 @@ public final class Benchmark {
                 out.toString()), big ? 1 : repeat);
         String dat = out.resolve("izh_scaled_N" + n + "_v.dat").toString();
         rows.add(row("N=" + n + " Izhikevich + pulse", label, n * steps, n * steps / loopSeconds, whole, ""));
+        if (big && label.equals("lemsbridge")) {
+            Whole serial = whole(whichJar, List.of("-XX:+UseSerialGC"), List.of("simulate", model.toString(), "-I",
+                    coreTypes.toString(), "-o", out.toString()), 1);
+            rows.add(row("N=" + n + " Izhikevich + pulse", label + " with -XX:+UseSerialGC", n * steps, Double.NaN,
+                    serial, "same heap size, serial collector"));
+        }
         return dat;
     }
 
@@ -215,12 +221,17 @@ public final class Benchmark {
     }
 
     private Whole whole(Path whichJar, List<String> arguments, int times) throws Exception {
+        return whole(whichJar, List.of(), arguments, times);
+    }
+
+    private Whole whole(Path whichJar, List<String> jvmOptions, List<String> arguments, int times) throws Exception {
         List<Double> walls = new ArrayList<>();
         List<Double> cpus = new ArrayList<>();
         double rss = 0;
         for (int i = 0; i < times; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-jar",
-                    whichJar.toString()));
+            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", whichJar.toString()));
             command.addAll(arguments);
             ProcessStats stats = ProcessStats.run(command, work, 7200);
             check(stats, String.join(" ", arguments));
