@@ -99,6 +99,7 @@ final class TreeBuilder {
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
+                    applyAssigns(instance, member, multi.assigns());
                     instance.addToGroup(MULTI, member);
                 }
             }
@@ -306,22 +307,7 @@ final class TreeBuilder {
             List<Structure.Assign> assigns, SourceLocation where) {
         Component holderComponent = holder.kind.component;
         Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
-        for (Structure.Assign assign : assigns) {
-            double value = ExprInterpreter.evaluate(assign.value(), name -> {
-                Double v = holderComponent.values().get(name);
-                if (v != null) {
-                    return v;
-                }
-                int slot = holder.kind.slotOf(name);
-                return slot >= 0 ? holder.vars[slot] : Double.NaN;
-            });
-            int slot = created.kind.slotOf(assign.property());
-            if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + component.describe()
-                        + " has no property '" + assign.property() + "'");
-            }
-            created.vars[slot] = value;
-        }
+        applyAssigns(holder, created, assigns);
         String group = container;
         if (group == null) {
             List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
@@ -333,6 +319,27 @@ final class TreeBuilder {
         target.addToGroup(group, created);
         connectAll(created);
         return created;
+    }
+
+    /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
+    private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
+        Component holderComponent = holder.kind.component;
+        for (Structure.Assign assign : assigns) {
+            double value = ExprInterpreter.evaluate(assign.value(), name -> {
+                Double v = holderComponent.values().get(name);
+                if (v != null) {
+                    return v;
+                }
+                int slot = holder.kind.slotOf(name);
+                return slot >= 0 ? holder.vars[slot] : Double.NaN;
+            });
+            int slot = created.kind.slotOf(assign.property());
+            if (slot < 0) {
+                throw new BadInputException(assign.location(), "Assign: " + created.kind.component.describe()
+                        + " has no property '" + assign.property() + "'");
+            }
+            created.vars[slot] = value;
+        }
     }
 
     private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
