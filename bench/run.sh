@@ -7,4 +7,5 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 mvn -q -B -o -DskipTests package >&2
+rm -f target/lemsbridge.jsa && touch pom.xml && ./lemsbridge --version >&2   # rebuild + record the CDS archive, as users get it
 exec java -cp target/test-classes org.lemsbridge.bench.Benchmark --project "$here" "$@"
