@@ -1,12 +1,12 @@
 package org.lemsbridge.sim;
 
+import org.lemsbridge.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ final class DatWriter implements AutoCloseable {
         try {
             Path folder = target.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            this.temporary = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+            this.temporary = AtomicFiles.temporaryFor(target);
             this.out = Files.newOutputStream(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
@@ -91,12 +91,9 @@ final class DatWriter implements AutoCloseable {
         flushPending();
         try {
             out.close();
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(temporary, target);
             Path sidecar = target.resolveSibling(target.getFileName() + ".json");
-            Path sidecarTemporary = Files.createTempFile(sidecar.toAbsolutePath().getParent(),
-                    sidecar.getFileName().toString(), ".part");
-            Files.writeString(sidecarTemporary, sidecarJson(), StandardCharsets.UTF_8);
-            Files.move(sidecarTemporary, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(sidecar, sidecarJson());
             return new SimulationResult.WrittenFile(id, target, sidecar, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + target, e);

@@ -1,12 +1,13 @@
 package org.lemsbridge.sim;
 
+import org.lemsbridge.files.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class EventFileWriter implements AutoCloseable {
         try {
             Path folder = target.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            this.temporary = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+            this.temporary = AtomicFiles.temporaryFor(target);
             this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
@@ -65,7 +66,7 @@ final class EventFileWriter implements AutoCloseable {
     SimulationResult.WrittenFile finish() {
         try {
             out.close();
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(temporary, target);
             return new SimulationResult.WrittenFile(id, target, null, events);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + target, e);

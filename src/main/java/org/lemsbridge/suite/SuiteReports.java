@@ -1,11 +1,8 @@
 package org.lemsbridge.suite;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.lemsbridge.compare.report.HtmlReport;
 import org.lemsbridge.compare.report.JUnitXmlReport;
 import org.lemsbridge.compare.report.JsonReport;
 import org.lemsbridge.compare.report.MarkdownReport;
+import org.lemsbridge.files.AtomicFiles;
 import org.lemsbridge.trace.JsonText;
 
 /**
@@ -227,18 +225,7 @@ public final class SuiteReports {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.writeString(target, text);
     }
 }

@@ -1,5 +1,7 @@
 package org.lemsbridge.trace;
 
+import org.lemsbridge.files.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -12,7 +12,7 @@ import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.Comparison;
 import org.lemsbridge.compare.ComparisonRun;
-import org.lemsbridge.trace.AtomicFiles;
+import org.lemsbridge.files.AtomicFiles;
 
 /**
  * Writes a complete report into a folder: {@code report.txt}, {@code report.json}, {@code report.md},

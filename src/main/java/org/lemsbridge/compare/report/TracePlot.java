@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.SpikeTrain;
-import org.lemsbridge.trace.AtomicFiles;
+import org.lemsbridge.files.AtomicFiles;
 
 /**
  * A PNG of one compared column, drawn headless with XChart: reference and candidate overlaid (spikes marked) on top,

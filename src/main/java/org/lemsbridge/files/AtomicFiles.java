@@ -1,12 +1,18 @@
-package org.lemsbridge.trace;
+package org.lemsbridge.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Temporary files beside their destination, moved into place only when complete. */
+/**
+ * Every file lemsbridge writes goes through here: a hidden temporary file beside its destination, moved into place only
+ * when complete, so a failed or interrupted command never leaves a partial output file. Temporary files get the
+ * default permissions (the umask decides), like any other new file.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {
@@ -16,7 +22,16 @@ public final class AtomicFiles {
     public static Path temporaryFor(Path destination) throws IOException {
         Path absolute = destination.toAbsolutePath();
         Path folder = absolute.getParent();
-        return Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(folder.resolve("." + absolute.getFileName() + "." + suffix + ".tmp"));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Moves {@code temporary} onto {@code destination}, atomically where the file system can. */
