@@ -1,6 +1,8 @@
 package org.lemsbridge.expr;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 
 import org.lemsbridge.expr.Expr.Binary;
@@ -52,6 +54,34 @@ public final class Evaluator {
             case "pi" -> Math.PI;
             case "E" -> Math.E;
             default -> variables.applyAsDouble(name);
+        };
+    }
+
+    /** jLEMS's {@code log} and {@code ln}, both natural: NaN for zero or negative arguments (not -Infinity). */
+    public static double log(double x) {
+        return x <= 0 ? Double.NaN : Math.log(x);
+    }
+
+    /**
+     * The one-argument function jLEMS evaluates for {@code name} (case-insensitive, jLEMS or SymPy spelling), with
+     * jLEMS's edge cases; null for names jLEMS lacks and for {@code random}, which needs the simulator's generator.
+     */
+    public static DoubleUnaryOperator lemsFunction(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "sin" -> Math::sin;
+            case "cos" -> Math::cos;
+            case "tan" -> Math::tan;
+            case "sinh" -> Math::sinh;
+            case "cosh" -> Math::cosh;
+            case "tanh" -> Math::tanh;
+            case "exp" -> Math::exp;
+            case "sqrt" -> Math::sqrt;
+            case "ceil" -> Math::ceil;
+            case "abs" -> Math::abs;
+            case "log", "ln" -> Evaluator::log;
+            case "h", "heaviside" -> Evaluator::heaviside;
+            case "factorial" -> Evaluator::factorial;
+            default -> null;
         };
     }
 
@@ -120,7 +150,7 @@ public final class Evaluator {
         double x = evaluate(args.get(0), variables);
         return switch (f) {
             case Functions.EXP -> Math.exp(x);
-            case Functions.LOG, Functions.LN -> x <= 0 ? Double.NaN : Math.log(x);
+            case Functions.LOG, Functions.LN -> log(x);
             case Functions.SQRT -> x < 0 ? Double.NaN : Math.sqrt(x);
             case Functions.SIN -> Math.sin(x);
             case Functions.COS -> Math.cos(x);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.expr.Evaluator;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitTable;
@@ -269,7 +270,7 @@ public final class LemsReader {
         for (ComponentType.DerivedParameter derived : type.derivedParameters()) {
             if (derived.value() != null) {
                 Function<String, Double> known = values::get;
-                double value = ExprInterpreter.evaluate(derived.value(), name -> {
+                double value = Evaluator.evaluate(derived.value(), name -> {
                     Double v = known.apply(name);
                     return v == null ? Double.NaN : v;
                 });

@@ -8,7 +8,8 @@ import java.util.function.DoubleUnaryOperator;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.expr.Expr;
-import org.lemsbridge.lems.LemsFunctions;
+import org.lemsbridge.expr.Evaluator;
+import org.lemsbridge.expr.Functions;
 
 /**
  * Turns an {@link Expr} into a tree of small lambdas. Names become slot reads or, for parameters and constants,
@@ -187,11 +188,11 @@ final class ExprCompiler {
                     + call.args().size());
         }
         DoubleOp argument = number(call.args().get(0));
-        if (LemsFunctions.isRandom(call.function())) {
+        if (call.function().equalsIgnoreCase(Functions.RANDOM)) {
             Random generator = random;
             return v -> argument.eval(v) * generator.nextDouble();
         }
-        DoubleUnaryOperator function = LemsFunctions.lookup(call.function());
+        DoubleUnaryOperator function = Evaluator.lemsFunction(call.function());
         if (function == null) {
             throw new BadInputException(where, "unknown function '" + call.function() + "' (jLEMS knows sin cos tan "
                     + "sinh cosh tanh exp log ln sqrt ceil abs H random factorial)");

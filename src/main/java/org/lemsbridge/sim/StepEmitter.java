@@ -314,12 +314,15 @@ final class StepEmitter {
         switch (name) {
             case "sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt", "ceil", "abs" -> {
             }
-            case "log", "ln" -> name = "log";
+            case "log", "ln" -> {
+                owner = "org/lemsbridge/expr/Evaluator";
+                name = "log";
+            }
             case "h", "heaviside" -> {
-                owner = "org/lemsbridge/lems/LemsFunctions";
+                owner = "org/lemsbridge/expr/Evaluator";
                 name = "heaviside";
             }
-            case "factorial" -> owner = "org/lemsbridge/lems/LemsFunctions";
+            case "factorial" -> owner = "org/lemsbridge/expr/Evaluator";
             default -> throw new BytecodeKernel.Unsupported("function " + call.function());
         }
         number(call.args().get(0));

@@ -11,7 +11,7 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
-import org.lemsbridge.lems.ExprInterpreter;
+import org.lemsbridge.expr.Evaluator;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.Structure;
 
@@ -325,7 +325,7 @@ final class TreeBuilder {
     private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
         Component holderComponent = holder.kind.component;
         for (Structure.Assign assign : assigns) {
-            double value = ExprInterpreter.evaluate(assign.value(), name -> {
+            double value = Evaluator.evaluate(assign.value(), name -> {
                 Double v = holderComponent.values().get(name);
                 if (v != null) {
                     return v;

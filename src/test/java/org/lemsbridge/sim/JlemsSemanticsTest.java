@@ -346,14 +346,15 @@ class JlemsSemanticsTest {
                     <DerivedVariable name="ln" dimension="none" value="log(100)"/>
                     <DerivedVariable name="g" dimension="none" value="2 ^ 3 ^ 2"/>
                     <DerivedVariable name="neg" dimension="none" value="3 - -2 ^ 2"/>
+                    <DerivedVariable name="log0" dimension="none" value="log(0)"/>
                   </Dynamics>
                 </ComponentType>
                 <Fun id="fn"/>
                 """;
-        List<double[]> rows = TinyModel.run(out, body, "fn", "1s", "1s", "h0", "hn", "f13", "ln", "g", "neg");
+        List<double[]> rows = TinyModel.run(out, body, "fn", "1s", "1s", "h0", "hn", "f13", "ln", "g", "neg", "log0");
         // H(0) = 0.5; 13! overflows a 32-bit int to 1932053504; log is natural; ^ is left-associative (2^3)^2;
-        // unary minus after an operator binds tighter than ^: 3 - ((-2)^2) = -1
-        assertRow(rows, 1, 0.5, 0.0, 1932053504.0, Math.log(100), 64, -1);
+        // unary minus after an operator binds tighter than ^: 3 - ((-2)^2) = -1; log of zero is NaN, not -Infinity
+        assertRow(rows, 1, 0.5, 0.0, 1932053504.0, Math.log(100), 64, -1, Double.NaN);
     }
 
     @Test
