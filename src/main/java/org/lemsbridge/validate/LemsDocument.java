@@ -1,0 +1,104 @@
+package org.lemsbridge.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.lemsbridge.lems.XmlElement;
+
+/**
+ * The top-level elements of a LEMS file and of everything it includes, as written (before types are resolved), so
+ * that structural mistakes can be listed all at once. Includes are looked up like {@code LemsReader} does: beside
+ * the including file, in the search folders, then among the bundled core types; a file outside those folders is
+ * never opened. Includes that cannot be found are skipped: the reader reports them.
+ */
+record LemsDocument(List<XmlElement> elements) {
+
+    private static final String BUNDLED = "/org/lemsbridge/lems/coretypes/";
+
+    LemsDocument {
+        elements = List.copyOf(elements);
+    }
+
+    static LemsDocument read(Path file, List<Path> searchPath) {
+        Collector collector = new Collector(canonical(file).getParent(), searchPath);
+        collector.add(SafeXmlReader.read(file), canonical(file).getParent(), canonical(file).toString());
+        return new LemsDocument(collector.elements);
+    }
+
+    private static final class Collector {
+        private final List<Path> searchPath;
+        private final List<Path> allowedRoots = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private final List<XmlElement> elements = new ArrayList<>();
+
+        Collector(Path rootFolder, List<Path> searchPath) {
+            this.searchPath = searchPath.stream().map(LemsDocument::canonical).toList();
+            allowedRoots.add(rootFolder);
+            allowedRoots.addAll(this.searchPath);
+        }
+
+        void add(XmlElement root, Path folder, String key) {
+            seen.add(key);
+            for (XmlElement element : root.children()) {
+                if (!element.tag().equals("Include")) {
+                    elements.add(element);
+                    continue;
+                }
+                Optional<String> name = element.attribute("file").or(() -> element.attribute("href"));
+                if (name.isPresent()) {
+                    include(name.get(), folder);
+                }
+            }
+        }
+
+        private void include(String name, Path folder) {
+            Path given = Path.of(name);
+            List<Path> candidates = new ArrayList<>();
+            if (given.isAbsolute()) {
+                candidates.add(given);
+            } else {
+                if (folder != null) {
+                    candidates.add(folder.resolve(name));
+                }
+                searchPath.forEach(p -> candidates.add(p.resolve(name)));
+            }
+            for (Path candidate : candidates) {
+                if (Files.isRegularFile(candidate)) {
+                    Path found = canonical(candidate);
+                    if (allowedRoots.stream().noneMatch(found::startsWith) || !seen.add(found.toString())) {
+                        return;
+                    }
+                    add(SafeXmlReader.read(found), found.getParent(), found.toString());
+                    return;
+                }
+            }
+            Path fileName = given.getFileName();
+            if (given.isAbsolute() || name.contains("..") || fileName == null) {
+                return;
+            }
+            String key = "bundled:" + fileName;
+            try (InputStream in = LemsDocument.class.getResourceAsStream(BUNDLED + fileName)) {
+                if (in != null && seen.add(key)) {
+                    add(SafeXmlReader.read(in, key), null, key);
+                }
+            } catch (IOException e) {
+                // unreadable bundled file: the reader reports it
+            }
+        }
+    }
+
+    static Path canonical(Path path) {
+        try {
+            return path.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.lemsbridge.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.XmlElement;
+
+/**
+ * Reads an XML document into {@link XmlElement}s keeping each element's line and column. A DOCTYPE or an entity
+ * reference is refused before anything it names could be fetched.
+ */
+final class SafeXmlReader {
+
+    private SafeXmlReader() {
+    }
+
+    static XmlElement read(InputStream in, String sourceName) {
+        XMLStreamReader xml = null;
+        try {
+            xml = factory().createXMLStreamReader(in);
+            return document(xml, sourceName);
+        } catch (XMLStreamException e) {
+            Location at = e.getLocation();
+            SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
+                    : new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
+            throw new BadInputException(where, "malformed XML");
+        } finally {
+            close(xml);
+        }
+    }
+
+    static XmlElement read(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml != null) {
+            try {
+                xml.close();
+            } catch (XMLStreamException ignored) {
+                // the reader failed already
+            }
+        }
+    }
+
+    private record Open(String tag, Map<String, String> attributes, List<XmlElement> children,
+            SourceLocation location) {
+    }
+
+    private static XmlElement document(XMLStreamReader xml, String sourceName) throws XMLStreamException {
+        Deque<Open> open = new ArrayDeque<>();
+        XmlElement root = null;
+        while (xml.hasNext()) {
+            switch (xml.next()) {
+                case XMLStreamConstants.DTD -> throw new BadInputException(at(xml, sourceName),
+                        "a DOCTYPE is not allowed (DTDs and external entities are refused)");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(at(xml, sourceName),
+                        "entity reference &" + xml.getLocalName() + "; is not allowed");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        String prefix = xml.getAttributePrefix(i);
+                        if (prefix == null || prefix.isEmpty()) {
+                            attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+                        }
+                    }
+                    open.push(new Open(xml.getLocalName(), attributes, new ArrayList<>(), at(xml, sourceName)));
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    Open done = open.pop();
+                    XmlElement element = new XmlElement(done.tag(), done.attributes(), done.children(),
+                            done.location());
+                    if (open.isEmpty()) {
+                        root = element;
+                    } else {
+                        open.peek().children().add(element);
+                    }
+                }
+                default -> {
+                    // text and comments carry nothing structural
+                }
+            }
+        }
+        if (root == null) {
+            throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
+        }
+        return root;
+    }
+
+    private static SourceLocation at(XMLStreamReader xml, String sourceName) {
+        Location at = xml.getLocation();
+        return new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
+    }
+}
