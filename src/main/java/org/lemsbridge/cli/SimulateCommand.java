@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
+        Validator.of(includePath).require(model);
         OutputFiles.createFolder(folder);
         ModelRunner.ModelRun run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
         PrintWriter err = spec.commandLine().getErr();

@@ -29,6 +29,10 @@ public enum Code {
     UNKNOWN_SYMBOL("LB303"),
     /** A declaration names a dimension that is not defined. */
     UNKNOWN_DIMENSION("LB304"),
+    /** An expression is nested too deeply to be checked or run safely. */
+    EXPRESSION_TOO_DEEP("LB305"),
+    /** A component's value is not a finite number (NaN, infinite, or beyond the range of a double). */
+    NOT_FINITE("LB209"),
     /** A YAML experiment the renderer refuses (unknown symbol, cycle, bad unit, ...). */
     EXPERIMENT("LB401"),
     /** The simulation's step, length or number of steps is outside what a run accepts. */

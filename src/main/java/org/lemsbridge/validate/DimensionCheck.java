@@ -11,6 +11,7 @@ import java.util.Set;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.expr.Exprs;
+import org.lemsbridge.expr.ParseLimits;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
@@ -34,13 +35,15 @@ final class DimensionCheck {
     private static final Dimension TIME = new Dimension(0, 0, 1, 0, 0, 0, 0);
 
     private final LemsModel model;
+    private final Set<SourceLocation> undeclared;
     private final List<Finding> findings = new ArrayList<>();
 
-    private DimensionCheck(LemsModel model) {
+    private DimensionCheck(LemsModel model, Set<SourceLocation> undeclared) {
         this.model = model;
+        this.undeclared = undeclared;
     }
 
-    static List<Finding> check(LemsModel model, String validatedFile) {
+    static List<Finding> check(LemsModel model, String validatedFile, Set<SourceLocation> undeclared) {
         Set<String> used = new HashSet<>();
         model.topLevelComponents().forEach(c -> collectUsedTypes(model, c, used));
         List<Finding> all = new ArrayList<>();
@@ -49,7 +52,7 @@ final class DimensionCheck {
             if (!own && !used.contains(type.name())) {
                 continue;
             }
-            DimensionCheck check = new DimensionCheck(model);
+            DimensionCheck check = new DimensionCheck(model, undeclared);
             check.type(type);
             check.findings.stream().map(f -> own ? f : new Finding(f.code(), Severity.WARNING, f.location(),
                     f.message(), f.hint())).forEach(all::add);
@@ -87,10 +90,43 @@ final class DimensionCheck {
                     declare(state.name(), withExposure(state.dimension(), state.exposure()), state.location());
                     symbols.get(state.name()).ifPresent(d -> states.put(state.name(), d));
                 }
-                dynamics.derivedVariables().forEach(dv -> declare(dv.name(), withExposure(dv.dimension(),
-                        dv.exposure()), dv.location()));
+                List<Dynamics.DerivedVariable> open = new ArrayList<>();
+                for (Dynamics.DerivedVariable dv : dynamics.derivedVariables()) {
+                    if (undeclared.contains(dv.location()) && dv.exposure() == null) {
+                        symbols.put(dv.name(), Optional.empty());
+                        open.add(dv);
+                    } else {
+                        declare(dv.name(), withExposure(dv.dimension(), dv.exposure()), dv.location());
+                    }
+                }
                 dynamics.conditionalDerivedVariables().forEach(c -> declare(c.name(), withExposure(c.dimension(),
                         c.exposure()), c.location()));
+                inferOpen(open);
+            }
+        }
+
+        /** Gives each DerivedVariable written without a dimension the dimension of its value, where that is known. */
+        private void inferOpen(List<Dynamics.DerivedVariable> open) {
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (Dynamics.DerivedVariable dv : open) {
+                    if (dv.value() == null || symbols.get(dv.name()).isPresent()
+                            || Exprs.depth(dv.value()) > ParseLimits.MAX_TREE_DEPTH) {
+                        continue;
+                    }
+                    boolean known = Exprs.freeSymbols(dv.value()).stream()
+                            .allMatch(name -> symbols.getOrDefault(name, Optional.empty()).isPresent());
+                    if (known) {
+                        try {
+                            symbols.put(dv.name(), Optional.of(DimensionInference.infer(dv.value(),
+                                    name -> symbols.getOrDefault(name, Optional.empty()))));
+                            progress = true;
+                        } catch (DimensionException e) {
+                            // reported when the value itself is checked
+                        }
+                    }
+                }
             }
         }
 
@@ -122,6 +158,12 @@ final class DimensionCheck {
 
         /** The dimension of {@code expr}, or empty when a problem was reported or a name's dimension is unknown. */
         Optional<Dimension> infer(Expr expr, String what, SourceLocation where) {
+            if (Exprs.depth(expr) > ParseLimits.MAX_TREE_DEPTH) {
+                findings.add(Finding.error(Code.EXPRESSION_TOO_DEEP, where, what + " in ComponentType '" + type.name()
+                        + "' is nested more than " + ParseLimits.MAX_TREE_DEPTH + " levels deep",
+                        "split it into DerivedVariables"));
+                return Optional.empty();
+            }
             Set<String> unknown = new HashSet<>();
             for (String name : Exprs.freeSymbols(expr)) {
                 Optional<Dimension> known = symbols.get(name);
@@ -176,8 +218,14 @@ final class DimensionCheck {
             return;
         }
         for (Dynamics.DerivedVariable dv : dynamics.derivedVariables()) {
-            if (dv.value() != null) {
-                scope.expectDeclared(dv.value(), dv.name(), "DerivedVariable '" + dv.name() + "'", dv.location());
+            if (dv.value() == null) {
+                continue;
+            }
+            String what = "DerivedVariable '" + dv.name() + "'";
+            if (undeclared.contains(dv.location()) && dv.exposure() == null) {
+                scope.infer(dv.value(), what, dv.location());
+            } else {
+                scope.expectDeclared(dv.value(), dv.name(), what, dv.location());
             }
         }
         for (Dynamics.ConditionalDerivedVariable cdv : dynamics.conditionalDerivedVariables()) {

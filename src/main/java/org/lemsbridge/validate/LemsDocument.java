@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.XmlElement;
 
 /**
@@ -45,6 +46,10 @@ record LemsDocument(List<XmlElement> elements) {
         }
 
         void add(XmlElement root, Path folder, String key) {
+            if (!root.tag().equals("Lems") && !root.tag().equals("neuroml")) {
+                throw new BadInputException(root.location(), "expected a <Lems> or <neuroml> root element, found <"
+                        + root.tag() + ">");
+            }
             seen.add(key);
             for (XmlElement element : root.children()) {
                 if (!element.tag().equals("Include")) {

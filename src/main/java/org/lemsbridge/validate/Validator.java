@@ -51,7 +51,28 @@ public final class Validator {
             return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
                     Files.exists(file) ? "not a regular file" : "no such file"));
         }
-        return isExperimentYaml(file) ? experiment(file) : lems(file);
+        try {
+            return isExperimentYaml(file) ? experiment(file) : lems(file);
+        } catch (StackOverflowError e) {
+            return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
+                    "the document is nested too deeply to read (thousands of brackets or elements inside each other)",
+                    "split deep expressions into DerivedVariables"));
+        }
+    }
+
+    /**
+     * Validates {@code file} as a command does before it uses it: unreadable input and the first error become a
+     * {@link BadInputException} (one line); warnings are ignored.
+     */
+    public void require(Path file) {
+        FileReport report = validate(file);
+        if (report.isUnreadable()) {
+            throw report.unreadable();
+        }
+        report.findings().stream().filter(Finding::isError).findFirst().ifPresent(error -> {
+            throw new BadInputException(error.location(), error.message() + " [" + error.code().id() + "]",
+                    error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding");
+        });
     }
 
     private FileReport lems(Path file) {
@@ -77,9 +98,10 @@ public final class Validator {
             findings.addAll(schema.check(file));
         }
         findings.addAll(ReferenceCheck.check(model));
+        findings.addAll(FiniteValues.check(model));
         findings.addAll(OutputPathCheck.check(model));
         RunLimits.check(model).ifPresent(findings::add);
-        findings.addAll(DimensionCheck.check(model, file.toString()));
+        findings.addAll(DimensionCheck.check(model, file.toString(), UndeclaredDimensions.of(document)));
         return FileReport.of(file.toString(), findings);
     }
 
