@@ -19,18 +19,32 @@ import org.lemsbridge.lems.XmlElement;
  * the including file, in the search folders, then among the bundled core types; a file outside those folders is
  * never opened. Includes that cannot be found are skipped: the reader reports them.
  */
-record LemsDocument(List<XmlElement> elements) {
+record LemsDocument(List<XmlElement> elements, boolean neuroml) {
 
     private static final String BUNDLED = "/org/lemsbridge/lems/coretypes/";
+
+    /** The file a {@code <neuroml>} document implicitly includes, as jNeuroML does. */
+    static final String NEUROML_CORE_TYPES = "NeuroML2CoreTypes.xml";
 
     LemsDocument {
         elements = List.copyOf(elements);
     }
 
+    /**
+     * Reads {@code file} and its includes. A {@code <neuroml>} document first gets the NeuroML core types, looked
+     * up like any include, and is named by its canonical path (as the reader names an included file).
+     */
     static LemsDocument read(Path file, List<Path> searchPath) {
-        Collector collector = new Collector(canonical(file).getParent(), searchPath);
-        collector.add(SafeXmlReader.read(file), canonical(file).getParent(), canonical(file).toString());
-        return new LemsDocument(collector.elements);
+        Path folder = canonical(file).getParent();
+        Collector collector = new Collector(folder, searchPath);
+        XmlElement root = SafeXmlReader.read(file);
+        boolean neuroml = root.tag().equals("neuroml");
+        if (neuroml) {
+            collector.include(NEUROML_CORE_TYPES, folder);
+            root = SafeXmlReader.read(canonical(file));
+        }
+        collector.add(root, folder, canonical(file).toString());
+        return new LemsDocument(collector.elements, neuroml);
     }
 
     private static final class Collector {

@@ -38,7 +38,10 @@ final class SafeXmlReader {
             Location at = e.getLocation();
             SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
                     : new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
-            throw new BadInputException(where, "malformed XML");
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int cut = message.indexOf("Message: ");
+            throw new BadInputException(where, "malformed XML" + (message.isEmpty() ? ""
+                    : ": " + (cut >= 0 ? message.substring(cut + "Message: ".length()) : message)));
         } finally {
             close(xml);
         }

@@ -76,23 +76,24 @@ public final class Validator {
     }
 
     private FileReport lems(Path file) {
-        LemsModel model = null;
-        BadInputException readError = null;
-        try {
-            model = LemsReader.read(file, searchPath);
-        } catch (BadInputException e) {
-            readError = e;
-        }
+        String name = file.toString();
         LemsDocument document;
         try {
             document = LemsDocument.read(file, searchPath);
         } catch (BadInputException e) {
-            return FileReport.unreadable(file.toString(), readError != null ? readError : e);
+            return FileReport.unreadable(name, e);
+        }
+        LemsModel model = null;
+        BadInputException readError = null;
+        try {
+            model = document.neuroml() ? readNeuroml(file) : LemsReader.read(file, searchPath);
+        } catch (BadInputException e) {
+            readError = e;
         }
         List<Finding> findings = new ArrayList<>(StructureCheck.check(document));
         if (model == null) {
-            return findings.stream().anyMatch(Finding::isError) ? FileReport.of(file.toString(), findings)
-                    : FileReport.unreadable(file.toString(), readError);
+            return findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
+                    : FileReport.unreadable(name, readError);
         }
         if (schema != null) {
             findings.addAll(schema.check(file));
@@ -101,8 +102,20 @@ public final class Validator {
         findings.addAll(FiniteValues.check(model));
         findings.addAll(OutputPathCheck.check(model));
         RunLimits.check(model).ifPresent(findings::add);
-        findings.addAll(DimensionCheck.check(model, file.toString(), UndeclaredDimensions.of(document)));
-        return FileReport.of(file.toString(), findings);
+        String validatedName = document.neuroml() ? LemsDocument.canonical(file).toString() : name;
+        findings.addAll(DimensionCheck.check(model, validatedName, UndeclaredDimensions.of(document)));
+        return FileReport.of(name, findings);
+    }
+
+    private LemsModel readNeuroml(Path file) {
+        Path real = LemsDocument.canonical(file);
+        String wrapper = "<Lems><Include file=\"" + LemsDocument.NEUROML_CORE_TYPES + "\"/><Include file=\""
+                + xmlAttribute(real.getFileName().toString()) + "\"/></Lems>";
+        return LemsReader.read(wrapper, file.toString(), real.getParent(), searchPath);
+    }
+
+    private static String xmlAttribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     private FileReport experiment(Path file) {
