@@ -60,17 +60,13 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = schema == null ? Validator.of(includePath) : Validator.withSchema(includePath, schema);
         List<FileReport> reports = files.stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            out.print(ReportFormat.json(reports));
-        } else {
-            out.print(ReportFormat.text(reports));
-            PrintWriter err = spec.commandLine().getErr();
-            for (FileReport report : reports) {
-                if (report.isUnreadable()) {
-                    err.println(report.unreadable().oneLine());
-                    if (report.unreadable().hint() != null) {
-                        err.println("  hint: " + report.unreadable().hint());
-                    }
+        out.print(format.equals("json") ? ReportFormat.json(reports) : ReportFormat.text(reports));
+        PrintWriter err = spec.commandLine().getErr();
+        for (FileReport report : reports) {
+            if (report.isUnreadable()) {
+                err.println(report.unreadable().oneLine());
+                if (report.unreadable().hint() != null) {
+                    err.println("  hint: " + report.unreadable().hint());
                 }
             }
         }
