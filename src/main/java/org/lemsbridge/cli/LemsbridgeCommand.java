@@ -10,7 +10,8 @@ import picocli.CommandLine.ParameterException;
         version = "lemsbridge 0.1.0",
         description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
-        subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, ValidateCommand.class},
+        subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class,
+                OmvCommand.class, ValidateCommand.class},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
     @Spec

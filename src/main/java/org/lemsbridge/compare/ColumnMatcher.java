@@ -1,7 +1,7 @@
 package org.lemsbridge.compare;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,12 +34,7 @@ public final class ColumnMatcher {
             if (reference.isUnnamed() || candidate.isUnnamed()) {
                 return positional(reference, candidate, warnings);
             }
-            for (int r = 0; r < reference.columnCount(); r++) {
-                Column column = reference.column(r);
-                int c = findForReference(candidate, reference, column).orElse(-1);
-                matches.add(new ColumnMatch(ColumnRequest.of(column.quantity(), column.quantity()), r, c));
-            }
-            return matches;
+            return automatic(reference, candidate);
         }
         for (ColumnRequest request : requests) {
             int r = find(reference, request.reference(), "reference", warnings).orElseThrow(() -> new BadInputException(
@@ -56,7 +51,8 @@ public final class ColumnMatcher {
             Trace unnamed = reference.isUnnamed() ? reference : candidate;
             throw new BadInputException(SourceLocation.unknown(unnamed.source()), "the file names no columns and the"
                     + " column counts differ (reference " + reference.columnCount() + ", candidate "
-                    + candidate.columnCount() + ")", "name the pairs with REF=CAND, using #1 for the first column after time");
+                    + candidate.columnCount() + ")",
+                    "name the pairs with REF=CAND, using #1 for the first column after time");
         }
         warnings.accept("columns matched by position because " + (reference.isUnnamed() ? "the reference "
                 + reference.source() : "the candidate " + candidate.source()) + " names no columns");
@@ -68,28 +64,56 @@ public final class ColumnMatcher {
         return matches;
     }
 
-    /** Finds the candidate column for a reference column: same quantity, else same short name on both sides. */
-    private static Optional<Integer> findForReference(Trace candidate, Trace reference, Column column) {
-        Optional<Integer> exact = candidate.indexOfQuantity(column.quantity());
-        if (exact.isPresent()) {
-            return exact;
+    /**
+     * Every reference column: first the candidate column with the same quantity path; then, for those left, the one
+     * unclaimed candidate column sharing its short name (sidecar name, else last segment) when the name is unique
+     * on both sides. A column left over is missing (with a note when the short name was ambiguous).
+     */
+    private static List<ColumnMatch> automatic(Trace reference, Trace candidate) {
+        int[] chosen = new int[reference.columnCount()];
+        String[] notes = new String[reference.columnCount()];
+        Set<Integer> claimed = new HashSet<>();
+        for (int r = 0; r < chosen.length; r++) {
+            chosen[r] = candidate.indexOfQuantity(reference.column(r).quantity()).orElse(-1);
+            if (chosen[r] >= 0) {
+                claimed.add(chosen[r]);
+            }
         }
-        for (String key : new String[] {column.name(), column.lastSegment()}) {
-            List<Integer> inCandidate = byShortName(candidate, key);
-            if (inCandidate.isEmpty()) {
+        for (int r = 0; r < chosen.length; r++) {
+            if (chosen[r] >= 0) {
                 continue;
             }
-            List<Integer> inReference = byShortName(reference, key);
-            if (inCandidate.size() > 1 || inReference.size() > 1) {
-                Set<String> names = new LinkedHashSet<>();
-                inReference.forEach(i -> names.add("reference " + reference.column(i).quantity()));
-                inCandidate.forEach(i -> names.add("candidate " + candidate.column(i).quantity()));
-                throw new BadInputException(SourceLocation.unknown(candidate.source()), "short name '" + key
-                        + "' is ambiguous: " + String.join(", ", names), "pair the columns explicitly with REF=CAND");
+            Column column = reference.column(r);
+            for (String key : new String[] {column.name(), column.lastSegment()}) {
+                List<Integer> inCandidate = new ArrayList<>(byShortName(candidate, key));
+                inCandidate.removeAll(claimed);
+                if (inCandidate.isEmpty()) {
+                    continue;
+                }
+                List<Integer> inReference = new ArrayList<>();
+                for (int other : byShortName(reference, key)) {
+                    if (chosen[other] < 0) {
+                        inReference.add(other);
+                    }
+                }
+                if (inCandidate.size() == 1 && inReference.size() == 1) {
+                    chosen[r] = inCandidate.get(0);
+                    claimed.add(chosen[r]);
+                } else {
+                    List<String> names = new ArrayList<>();
+                    inCandidate.forEach(i -> names.add(candidate.column(i).quantity()));
+                    notes[r] = "short name '" + key + "' is ambiguous (candidate columns " + String.join(", ", names)
+                            + "); pair the columns explicitly with REF=CAND";
+                }
+                break;
             }
-            return Optional.of(inCandidate.get(0));
         }
-        return Optional.empty();
+        List<ColumnMatch> matches = new ArrayList<>();
+        for (int r = 0; r < chosen.length; r++) {
+            String quantity = reference.column(r).quantity();
+            matches.add(new ColumnMatch(ColumnRequest.of(quantity, quantity), r, chosen[r], notes[r]));
+        }
+        return matches;
     }
 
     /**

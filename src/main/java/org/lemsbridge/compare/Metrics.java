@@ -16,7 +16,7 @@ package org.lemsbridge.compare;
  * @param refMin        smallest reference value
  * @param refMax        largest reference value
  * @param maxAbsRef     largest {@code |ref|}
- * @param nanRows       rows where either side is NaN (the other metrics skip them)
+ * @param nanRows       rows where either side is NaN or infinite (the other metrics skip them)
  * @param firstNanRow   first such row, -1 when none
  */
 public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, double maxAbsTime, double maxRelError,
@@ -54,7 +54,7 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
         for (int i = 0; i < n; i++) {
             double r = ref[i];
             double c = cand[i];
-            if (Double.isNaN(r) || Double.isNaN(c)) {
+            if (!Double.isFinite(r) || !Double.isFinite(c)) {
                 nanRows++;
                 if (firstNan < 0) {
                     firstNan = i;
@@ -97,7 +97,7 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
         CompensatedSum refSquares = new CompensatedSum();
         CompensatedSum candSquares = new CompensatedSum();
         for (int i = 0; i < ref.length; i++) {
-            if (Double.isNaN(ref[i]) || Double.isNaN(cand[i])) {
+            if (!Double.isFinite(ref[i]) || !Double.isFinite(cand[i])) {
                 continue;
             }
             double dr = ref[i] - refMean;
@@ -123,7 +123,7 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
     private static boolean isConstant(double[] values) {
         double first = Double.NaN;
         for (double v : values) {
-            if (Double.isNaN(v)) {
+            if (!Double.isFinite(v)) {
                 continue;
             }
             if (Double.isNaN(first)) {

@@ -2,7 +2,10 @@ package org.lemsbridge.compare;
 
 import java.util.Locale;
 
-/** Verdict tiers, best first (after Brian2's feature tests): a trace that is {@code exact} is also strict and tolerant. */
+/**
+ * Verdict tiers, best first (after Brian2's feature tests): a trace that is {@code exact} is also strict and
+ * tolerant.
+ */
 public enum Tier {
     /** Equal up to float32 rounding, identical spike steps. */
     EXACT,

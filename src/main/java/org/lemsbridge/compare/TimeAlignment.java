@@ -1,5 +1,6 @@
 package org.lemsbridge.compare;
 
+import java.util.Arrays;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 
@@ -69,7 +70,7 @@ public record TimeAlignment(boolean sameGrid, int firstRow, int endRow, int refe
 
     /** The reference times that are compared. */
     double[] referenceTimes(double[] refTime) {
-        return java.util.Arrays.copyOfRange(refTime, firstRow, endRow);
+        return Arrays.copyOfRange(refTime, firstRow, endRow);
     }
 
     /** The candidate's values at the compared reference times. */

@@ -1,5 +1,8 @@
 package org.lemsbridge.compare;
 
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
 /**
  * Every tolerance the verdict applies, by name. A sample passes a tier's allclose test when
  * {@code |cand - ref| <= atol + rtol * |ref|} (numpy {@code allclose(cand, ref)}, the reference as the scale).
@@ -10,7 +13,8 @@ package org.lemsbridge.compare;
  * @param tolerantRtol    {@code tolerant} relative tolerance (default 0.05)
  * @param tolerantAtol    {@code tolerant} absolute tolerance in SI (default 1e-4)
  * @param minCorrelation  {@code tolerant} also needs Pearson r at least this (default -1: no requirement)
- * @param spikeThreshold  upward-crossing threshold in the column's SI unit for spike detection (default 0)
+ * @param spikeThreshold  upward-crossing threshold in the column's SI unit for spike detection (default 0); spike
+ *                        trains are reported for every column but only those of voltage columns decide tiers
  */
 public record Tolerances(double exactRelative, double strictRtol, double strictAtol, double tolerantRtol,
                          double tolerantAtol, double minCorrelation, double spikeThreshold) {
@@ -30,17 +34,22 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
         requireNonNegative("tolerantRtol", tolerantRtol);
         requireNonNegative("tolerantAtol", tolerantAtol);
         if (!(minCorrelation >= -1.0 && minCorrelation <= 1.0)) {
-            throw new IllegalArgumentException("minCorrelation must be in [-1, 1], got " + minCorrelation);
+            throw bad("minCorrelation must be in [-1, 1], got " + minCorrelation);
         }
         if (!Double.isFinite(spikeThreshold)) {
-            throw new IllegalArgumentException("spikeThreshold must be finite, got " + spikeThreshold);
+            throw bad("spikeThreshold must be finite, got " + spikeThreshold);
         }
     }
 
     private static void requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+            throw bad(name + " must be a finite number >= 0, got " + value);
         }
+    }
+
+    /** Tolerances come from options and suite files: a bad one is the user's to fix. */
+    private static BadInputException bad(String message) {
+        return new BadInputException(SourceLocation.unknown("tolerances"), message);
     }
 
     public static Tolerances defaults() {
@@ -92,9 +101,10 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
 
     /** One line naming the values, for reports. */
     public String describe() {
-        return "exact: max|Δ| <= " + exactRelative + "·max|ref| and identical spike steps; strict: rtol " + strictRtol
-                + ", atol " + strictAtol + "; tolerant: rtol " + tolerantRtol + ", atol " + tolerantAtol
-                + (minCorrelation > NO_MIN_CORRELATION ? ", min r " + minCorrelation : "")
-                + "; spike threshold " + spikeThreshold;
+        return "exact: max|Δ| <= " + Numbers.format(exactRelative) + "·max|ref| and identical spike steps; strict: rtol "
+                + Numbers.format(strictRtol) + ", atol " + Numbers.format(strictAtol) + "; tolerant: rtol "
+                + Numbers.format(tolerantRtol) + ", atol " + Numbers.format(tolerantAtol)
+                + (minCorrelation > NO_MIN_CORRELATION ? ", min r " + Numbers.format(minCorrelation) : "")
+                + "; spike threshold " + Numbers.format(spikeThreshold) + " (spike trains gate voltage columns only)";
     }
 }

@@ -1,7 +1,11 @@
 package org.lemsbridge.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.compare.TierFinding.Kind;
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 
@@ -41,7 +45,7 @@ public final class TraceComparator {
             units.warning().ifPresent(warnings::add);
             double[] refNative = units.referenceToSi(reference.values(match.referenceIndex()));
             double[] candNative = units.candidateToSi(candidate.values(match.candidateIndex()));
-            double[] refValues = java.util.Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
+            double[] refValues = Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
             double[] candValues = alignment.candidateOnGrid(refTime, candTime, candNative);
             ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues,
                     SpikeTrain.detect(refTime, refNative, tolerances.spikeThreshold()),
@@ -64,9 +68,8 @@ public final class TraceComparator {
             return time;
         }
         if (!unit.sameDimension(UnitLookup.resolve("s"))) {
-            throw new org.lemsbridge.error.BadInputException(
-                    org.lemsbridge.error.SourceLocation.unknown(trace.source()),
-                    side + " time column '" + column.name() + "' is in " + unit.symbol() + ", not a unit of time");
+            throw new BadInputException(SourceLocation.unknown(trace.source()), side + " time column '"
+                    + column.name() + "' is in " + unit.symbol() + ", not a unit of time");
         }
         for (int i = 0; i < time.length; i++) {
             time[i] = unit.toSi(time[i]);
@@ -78,9 +81,9 @@ public final class TraceComparator {
         List<String> names = new ArrayList<>();
         candidate.columns().forEach(c -> names.add(c.quantity()));
         String message = refColumn.quantity() + ": the candidate has no column '" + match.request().candidate()
-                + "' (it has " + String.join(", ", names) + ")";
+                + "' (it has " + String.join(", ", names) + ")" + (match.note() == null ? "" : "; " + match.note());
         return new ColumnComparison(refColumn, null, refColumn.unit(), null, null, null, null, Tier.FAIL,
-                List.of(new TierFinding(Tier.FAIL, message)));
+                List.of(new TierFinding(Tier.FAIL, Kind.MISSING_COLUMN, message)));
     }
 
     private static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
@@ -94,43 +97,49 @@ public final class TraceComparator {
         AllcloseCheck tolerant = AllcloseCheck.of(time, ref, cand, tolerances.tolerantRtol(),
                 tolerances.tolerantAtol());
         List<TierFinding> findings = new ArrayList<>();
-
-        units.problem().ifPresent(p -> findings.add(new TierFinding(Tier.FAIL, name + ": " + p)));
+        units.problem().ifPresent(p -> findings.add(finding(Tier.FAIL, Kind.UNITS, name, p)));
         if (metrics.nanRows() > 0) {
             int row = metrics.firstNanRow();
-            String side = Double.isNaN(ref[row]) ? "reference" : "candidate";
-            findings.add(new TierFinding(Tier.FAIL, name + ": NaN in " + side + " at row " + (row + alignment.firstRow())
-                    + " (t = " + Numbers.format(time[row]) + " s), " + metrics.nanRows() + " rows with NaN"));
+            boolean inReference = !Double.isFinite(ref[row]);
+            double value = inReference ? ref[row] : cand[row];
+            findings.add(finding(Tier.FAIL, Kind.NAN, name, value + " in " + (inReference ? "reference" : "candidate")
+                    + " at row " + (row + alignment.firstRow()) + " (t = " + Numbers.format(time[row]) + " s), "
+                    + metrics.nanRows() + " rows with NaN or infinity"));
         }
-
         double exactLimit = tolerances.exactRelative() * metrics.maxAbsRef();
         if (!(metrics.maxAbsError() <= exactLimit)) {
-            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: max|Δ| = "
-                    + Numbers.withUnit(metrics.maxAbsError(), unit) + " at row " + (metrics.maxAbsRow()
-                    + alignment.firstRow()) + " (t = " + Numbers.format(metrics.maxAbsTime()) + " s) > "
-                    + Numbers.format(tolerances.exactRelative()) + "·max|ref| = " + Numbers.withUnit(exactLimit, unit)));
+            findings.add(finding(Tier.EXACT, Kind.VALUES, name, "not exact: max|Δ| = "
+                    + Numbers.withUnit(metrics.maxAbsError(), unit) + " at row "
+                    + (metrics.maxAbsRow() + alignment.firstRow()) + " (t = " + Numbers.format(metrics.maxAbsTime())
+                    + " s) > " + Numbers.format(tolerances.exactRelative()) + "·max|ref| = "
+                    + Numbers.withUnit(exactLimit, unit)));
         }
-        if (!spikes.identical()) {
-            findings.add(new TierFinding(Tier.EXACT, name + ": not exact: spike steps differ: " + describe(spikes)));
+        boolean spikesDecide = units.isVoltage();
+        if (spikesDecide && !spikes.identical()) {
+            findings.add(finding(Tier.EXACT, Kind.SPIKES, name, "not exact: spike steps differ: " + describe(spikes)));
         }
         for (Tier tier : new Tier[] {Tier.STRICT, Tier.TOLERANT}) {
             AllcloseCheck check = tier == Tier.STRICT ? strict : tolerant;
             if (!check.passed()) {
-                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": " + describe(check, unit,
-                        alignment)));
+                findings.add(finding(tier, Kind.VALUES, name, "not " + tier.label() + ": "
+                        + describe(check, unit, alignment)));
             }
-            if (!spikes.sameCount()) {
-                findings.add(new TierFinding(tier, name + ": not " + tier.label() + ": spike count differs: "
+            if (spikesDecide && !spikes.sameCount()) {
+                findings.add(finding(tier, Kind.SPIKES, name, "not " + tier.label() + ": spike count differs: "
                         + describe(spikes)));
             }
         }
         if (tolerances.minCorrelation() > Tolerances.NO_MIN_CORRELATION
                 && !(metrics.pearson() >= tolerances.minCorrelation())) {
-            findings.add(new TierFinding(Tier.TOLERANT, name + ": not tolerant: Pearson r = "
+            findings.add(finding(Tier.TOLERANT, Kind.CORRELATION, name, "not tolerant: Pearson r = "
                     + Numbers.format(metrics.pearson()) + " < min " + Numbers.format(tolerances.minCorrelation())));
         }
         Tier tier = bestTier(findings);
         return new ColumnComparison(refColumn, candColumn, unit, metrics, spikes, strict, tolerant, tier, findings);
+    }
+
+    private static TierFinding finding(Tier missed, Kind kind, String quantity, String message) {
+        return new TierFinding(missed, kind, quantity + ": " + message);
     }
 
     private static Tier bestTier(List<TierFinding> findings) {

@@ -5,7 +5,7 @@ import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitException;
 import org.lemsbridge.units.UnitTable;
 
-/** Resolves the unit symbols of trace columns ({@code V}, {@code mV}, {@code 1}, {@code ms} ...) with the standard table. */
+/** Resolves the unit symbols of trace columns ({@code V}, {@code mV}, {@code 1} ...) with the standard table. */
 final class UnitLookup {
 
     private UnitLookup() {

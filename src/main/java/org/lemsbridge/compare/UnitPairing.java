@@ -45,6 +45,11 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
         return new UnitPairing(ref, cand, scale, ref.siSymbol(), Optional.empty(), Optional.of(problem));
     }
 
+    /** True when the compared quantity is a voltage (the columns whose spike trains decide tiers). */
+    boolean isVoltage() {
+        return reference.resolved() && reference.known() && reference.sameDimension(UnitLookup.resolve("V"));
+    }
+
     private static String describe(SiUnit unit) {
         return "in " + unit.symbol() + " (" + unit.dimensionName() + ")";
     }

@@ -27,7 +27,8 @@ final class VerdictRules {
     }
 
     private static String suggestion(List<ColumnComparison> columns, Tolerances tolerances, Tier required) {
-        boolean spikeCountsDiffer = columns.stream().anyMatch(c -> !c.spikes().sameCount());
+        boolean spikeCountsDiffer = columns.stream().anyMatch(c -> c.findings().stream()
+                .anyMatch(f -> f.kind() == TierFinding.Kind.SPIKES && f.tier() == required));
         if (spikeCountsDiffer && required != Tier.EXACT) {
             return "no tolerance passes: spike counts differ (like OMV, a length mismatch fails whatever the tolerance)";
         }
@@ -40,7 +41,8 @@ final class VerdictRules {
                     needed = Double.POSITIVE_INFINITY;
                 }
             }
-            boolean spikesDiffer = columns.stream().anyMatch(c -> !c.spikes().identical());
+            boolean spikesDiffer = columns.stream().anyMatch(c -> c.findings().stream()
+                    .anyMatch(f -> f.kind() == TierFinding.Kind.SPIKES));
             return spikesDiffer ? "no tolerance makes it exact: spike steps differ; try strict or tolerant"
                     : "a better tolerance to try: exactRelative " + Numbers.format(needed);
         }

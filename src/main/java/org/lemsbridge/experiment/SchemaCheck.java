@@ -32,7 +32,7 @@ final class SchemaCheck {
     }
 
     static void validate(YamlNode root) {
-        Set<ValidationMessage> messages = schema().validate(toJson(root));
+        Set<ValidationMessage> messages = CompiledSchema.SCHEMA.validate(toJson(root));
         if (messages.isEmpty()) {
             return;
         }
@@ -44,6 +44,11 @@ final class SchemaCheck {
                 .toList();
         Located first = located.get(0);
         throw new BadInputException(first.where(), "schema: " + describe(first.message()));
+    }
+
+    /** Compiled once, on first use; a constant afterwards. */
+    private static final class CompiledSchema {
+        static final JsonSchema SCHEMA = schema();
     }
 
     private record Located(ValidationMessage message, SourceLocation where) {

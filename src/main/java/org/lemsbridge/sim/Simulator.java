@@ -74,13 +74,7 @@ public final class Simulator {
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
         Engine engine = new Engine(seed);
-        String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
-        Component target = targetId == null ? null : model.component(targetId).orElse(null);
-        if (target == null) {
-            throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
-                    + "' is not defined");
-        }
-        Instance root = new TreeBuilder(model, engine).build(target);
+        Instance root = buildRoot(engine);
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         try {
@@ -116,6 +110,47 @@ public final class Simulator {
             writers.forEach(DatWriter::close);
             eventWriters.forEach(EventFileWriter::close);
         }
+    }
+
+    /** One OutputFile as a run would write it. */
+    public record PlannedOutput(String id, String fileName, List<PlannedColumn> columns) {
+        public PlannedOutput {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** One column after time: the OutputColumn id, its quantity path and the SI unit symbol of its dimension. */
+    public record PlannedColumn(String name, String quantity, String unit) {
+    }
+
+    /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
+    public List<PlannedOutput> plannedOutputs() {
+        Instance root = buildRoot(new Engine(seed));
+        List<PlannedOutput> planned = new ArrayList<>();
+        for (Component output : simulation.children()) {
+            for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
+                List<PlannedColumn> columns = new ArrayList<>();
+                for (Component column : output.children()) {
+                    for (SimulationBlock.Record record : column.type().simulation().records()) {
+                        String quantity = attribute(column, record.quantity());
+                        columns.add(new PlannedColumn(column.id() == null ? quantity : column.id(), quantity,
+                                unitOf(root, quantity, column.location())));
+                    }
+                }
+                planned.add(new PlannedOutput(output.id(), attribute(output, dataWriter.fileName()), columns));
+            }
+        }
+        return planned;
+    }
+
+    private Instance buildRoot(Engine engine) {
+        String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
+        Component target = targetId == null ? null : model.component(targetId).orElse(null);
+        if (target == null) {
+            throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
+                    + "' is not defined");
+        }
+        return new TreeBuilder(model, engine).build(target);
     }
 
     private void openOutputs(Component holder, Instance root, List<DatWriter> writers,

@@ -6,10 +6,10 @@ import java.util.List;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
-import org.lemsbridge.lems.SimulationBlock;
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.sim.Simulator;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 import org.lemsbridge.trace.TraceReader;
@@ -30,42 +30,20 @@ public final class TraceLoader {
     public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath) {
         LemsModel model = LemsReader.read(lemsFile, includePath);
         String wanted = stripGzip(file.getFileName().toString());
-        Component simulation = model.targetSimulation().orElseThrow(() -> new BadInputException(
-                SourceLocation.unknown(lemsFile.toString()), "the LEMS file has no <Target> Simulation"));
-        List<String> seen = new ArrayList<>();
-        for (Component output : simulation.children()) {
-            for (SimulationBlock.DataWriter writer : output.type().simulation().dataWriters()) {
-                String fileName = textOf(output, writer.fileName());
-                if (fileName == null) {
-                    continue;
+        List<Simulator.PlannedOutput> outputs = Simulator.build(model, SimulationOptions.defaults()).plannedOutputs();
+        for (Simulator.PlannedOutput output : outputs) {
+            if (Path.of(output.fileName()).getFileName().toString().equals(wanted)) {
+                List<Column> columns = new ArrayList<>();
+                columns.add(Column.time());
+                for (Simulator.PlannedColumn column : output.columns()) {
+                    columns.add(new Column(column.name(), column.quantity(), column.unit()));
                 }
-                seen.add(fileName);
-                if (Path.of(fileName).getFileName().toString().equals(wanted)) {
-                    return TraceReader.read(file, columnsOf(output));
-                }
+                return TraceReader.read(file, columns);
             }
         }
-        throw new BadInputException(SourceLocation.unknown(lemsFile.toString()), "no OutputFile writes '" + wanted
-                + "'" + (seen.isEmpty() ? "" : "; it writes " + String.join(", ", seen)));
-    }
-
-    private static List<Column> columnsOf(Component output) {
-        List<Column> columns = new ArrayList<>();
-        columns.add(Column.time());
-        for (Component column : output.children()) {
-            for (SimulationBlock.Record record : column.type().simulation().records()) {
-                String quantity = textOf(column, record.quantity());
-                if (quantity != null) {
-                    columns.add(new Column(column.id() == null ? quantity : column.id(), quantity, null));
-                }
-            }
-        }
-        return columns;
-    }
-
-    private static String textOf(Component component, String name) {
-        String value = component.texts().get(name);
-        return value != null ? value : component.attributes().get(name);
+        throw new BadInputException(SourceLocation.unknown(lemsFile.toString()), "no OutputFile of "
+                + lemsFile.getFileName() + " writes '" + wanted + "'; it writes "
+                + outputs.stream().map(Simulator.PlannedOutput::fileName).toList());
     }
 
     private static String stripGzip(String name) {

@@ -92,7 +92,7 @@ final class DelimitedParser {
             }
             if (field >= width) {
                 throw error(fieldStart - from + 1,
-                        "row has more than " + width + " fields (expected " + width + " like the first row)");
+                        "row has more than " + width + " fields (expected " + width + " like the " + widthSource() + ")");
             }
             double value;
             try {
@@ -109,9 +109,13 @@ final class DelimitedParser {
             }
         }
         if (field != width) {
-            throw error(to - from + 1, "row has " + field + " fields but the first row has " + width);
+            throw error(to - from + 1, "row has " + field + " fields but the " + widthSource() + " has " + width);
         }
         columns.endRow();
+    }
+
+    private String widthSource() {
+        return header == null ? "first row" : "header";
     }
 
     private int scanField(int i, int to) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Column names from a reference-data {@code manifest.json} in the same folder, matched by {@code file}/{@code stored_as}. */
+/** Column names from a reference-data {@code manifest.json} beside the file, matched by {@code file}/{@code stored_as}. */
 final class ManifestColumns {
 
     private ManifestColumns() {

@@ -45,7 +45,8 @@ public final class TraceReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(), null, e);
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(), null,
+                    e);
         }
         String source = file.toString();
         if (!explicitColumns.isEmpty()) {

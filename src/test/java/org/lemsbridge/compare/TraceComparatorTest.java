@@ -199,6 +199,12 @@ class TraceComparatorTest {
         assertEquals(Tier.FAIL, withNan.verdict().tier());
         assertTrue(withNan.verdict().reasons().get(0).contains("NaN in candidate at row 1"),
                 withNan.verdict().reasons().toString());
+        Trace infinite = Trace.of("cand", Column.time(), time, List.of(v),
+                List.of(new double[] {1, 2, Double.POSITIVE_INFINITY}));
+        Comparison withInfinity = TraceComparator.compare(ref, infinite, DEFAULTS);
+        assertEquals(Tier.FAIL, withInfinity.verdict().tier());
+        assertTrue(withInfinity.verdict().reasons().get(0).contains("Infinity in candidate at row 2"),
+                withInfinity.verdict().reasons().toString());
         Trace other = Trace.of("cand", Column.time(), time, List.of(new Column("w", "cell/w", "V")),
                 List.of(new double[] {1, 2, 3}));
         Comparison missing = TraceComparator.compare(ref, other, DEFAULTS);
@@ -234,5 +240,102 @@ class TraceComparatorTest {
         Comparison explicit = TraceComparator.compare(ref, cand,
                 DEFAULTS.withColumns(List.of(ColumnRequest.parse("cell/v=#1", "cli"))));
         assertEquals(Tier.EXACT, explicit.verdict().tier());
+    }
+
+    @Test
+    void manifestUnitsLikeAmperePerSquareMetreAreUnderstood() {
+        java.nio.file.Path path = java.nio.file.Path.of(System.getProperty("lemsbridge.shared", "../shared"))
+                .toAbsolutePath().normalize().resolve("reference-data/Ex5_DetCell/Ex5_DetCell_displays.dat.gz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(path), path + " is absent: skipping");
+        Trace ref = org.lemsbridge.trace.TraceReader.read(path);
+        int ina = ref.indexOfQuantity("hhpop[0]/bioPhys1/membraneProperties/naChans/iDensity").orElseThrow();
+        assertEquals("A/m^2", ref.column(ina).unit());
+        Comparison self = TraceComparator.compare(ref, ref, DEFAULTS.requiring(Tier.EXACT));
+        assertEquals(Tier.EXACT, self.verdict().tier());
+        // the same current density written in mA/cm^2 (1 A/m^2 = 0.1 mA/cm^2)
+        Trace cand = scaled(ref, "s", 1, "mA_per_cm2", 0.1, ina);
+        Comparison converted = TraceComparator.compare(ref, cand, DEFAULTS.withColumns(List.of(ColumnRequest.of(
+                "hhpop[0]/bioPhys1/membraneProperties/naChans/iDensity", "d3_ina"))).requiring(Tier.STRICT));
+        assertTrue(converted.passed(), converted.verdict().reasons().toString());
+        assertTrue(converted.columns().get(0).metrics().maxRelError() < 1e-15);
+    }
+
+    @Test
+    void unknownUnitSymbolsCompareOnlyWhenSpelledAlike() {
+        double[] time = {0, 1e-3, 2e-3};
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(new Column("x", "c/x", "furlong")),
+                List.of(new double[] {1, 2, 3}));
+        Trace same = Trace.of("cand", Column.time(), time, List.of(new Column("x", "c/x", "furlong")),
+                List.of(new double[] {1, 2, 3}));
+        assertEquals(Tier.EXACT, TraceComparator.compare(ref, same, DEFAULTS).verdict().tier());
+        Trace other = Trace.of("cand", Column.time(), time, List.of(new Column("x", "c/x", "V")),
+                List.of(new double[] {1, 2, 3}));
+        Comparison c = TraceComparator.compare(ref, other, DEFAULTS);
+        assertEquals(Tier.FAIL, c.verdict().tier());
+        assertTrue(c.verdict().reasons().get(0).contains("units do not align: reference in furlong (unknown to the "
+                + "unit table)"), c.verdict().reasons().toString());
+    }
+
+    @Test
+    void aCandidateWithoutTheTimeZeroRowIsAlignedOnTheRowsItHas() {
+        Trace ref = Ex2Traces.allCells();
+        Trace cand = ref.slice(1, ref.rows());
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT));
+        assertFalse(c.alignment().sameGrid());
+        assertEquals(1, c.alignment().firstRow());
+        assertEquals(40000, c.alignment().rows());
+        assertTrue(c.alignment().note().contains("40000 of 40001 reference rows"), c.alignment().note());
+        assertEquals(Tier.EXACT, c.verdict().tier(), c.verdict().reasons().toString());
+    }
+
+    @Test
+    void spikeTrainsOfNonVoltageColumnsAreReportedButDoNotDecideTiers() {
+        double[] time = {0, 1e-3, 2e-3, 3e-3};
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(new Column("q", "c/q", "1")),
+                List.of(new double[] {-1e-6, 1e-6, -1e-6, 1e-6}));
+        Trace cand = Trace.of("cand", Column.time(), time, List.of(new Column("q", "c/q", "1")),
+                List.of(new double[] {1e-6, 1e-6, 1e-6, 1e-6}));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS);
+        ColumnComparison q = c.columns().get(0);
+        assertEquals(2, q.spikes().reference().count());
+        assertEquals(0, q.spikes().candidate().count());
+        assertEquals(Tier.TOLERANT, q.tier(), q.findings().toString());
+        assertTrue(c.passed());
+    }
+
+    @Test
+    void columnsTheCandidateLacksAreMissingEvenWhenTheirShortNameExistsElsewhere() {
+        Trace ref = Ex2Traces.allCells();
+        java.nio.file.Path displays = java.nio.file.Path.of("reference-data/Ex2_Izh/Ex2_Izh_displays.dat.gz")
+                .toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(displays));
+        Trace cand = org.lemsbridge.trace.TraceReader.read(displays);
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT));
+        assertEquals(12, c.columns().size());
+        assertEquals(9, c.columns().stream().filter(col -> col.tier() == Tier.EXACT).count());
+        ColumnComparison class1 = c.column("izpopClass1[0]/v");
+        assertTrue(class1.missing());
+        assertTrue(class1.findings().get(0).message().startsWith(
+                "izpopClass1[0]/v: the candidate has no column 'izpopClass1[0]/v' (it has izpopBurst[0]/v, "),
+                class1.findings().toString());
+        assertFalse(c.passed());
+        // matched the other way round every displays column is found
+        assertEquals(Tier.EXACT, TraceComparator.compare(cand, ref, DEFAULTS).verdict().tier());
+    }
+
+    @Test
+    void tolerancesAreNamedOverridableAndValidated() {
+        Tolerances t = Tolerances.defaults();
+        assertEquals(1e-6, t.exactRelative());
+        assertEquals(1e-5, t.strictRtol());
+        assertEquals(1e-8, t.strictAtol());
+        assertEquals(0.05, t.tolerantRtol());
+        assertEquals(1e-4, t.tolerantAtol());
+        Tolerances strict = t.overriding(Tier.STRICT, 1e-3, null);
+        assertEquals(1e-3, strict.strictRtol());
+        assertEquals(1e-8, strict.strictAtol());
+        assertEquals(2e-6, t.overriding(Tier.EXACT, 2e-6, 5.0).exactRelative());
+        BadInputException e = assertThrows(BadInputException.class, () -> t.overriding(Tier.TOLERANT, -0.1, null));
+        assertTrue(e.getMessage().contains("tolerantRtol must be a finite number >= 0"), e.getMessage());
     }
 }

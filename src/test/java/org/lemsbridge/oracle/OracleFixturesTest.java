@@ -36,7 +36,7 @@ class OracleFixturesTest {
         JsonNode manifest = manifest();
         assertEquals("oracle-base.xml", manifest.get("shared_include").asText());
         assertNotNull(OracleFixturesTest.class.getResourceAsStream(DIR + "oracle-base.xml"));
-        assertEquals(15, manifest.get("models").size());
+        assertEquals(17, manifest.get("models").size());
     }
 
     @TestFactory
@@ -58,6 +58,11 @@ class OracleFixturesTest {
     void eventFileHoldsTheSingleSpikeOfTheSourceAtThreeMilliseconds() throws IOException {
         List<String> lines = lines("events_delay.spikes");
         assertEquals(List.of("0.003\t0"), lines);
+    }
+
+    @Test
+    void idTimeEventFileListsTheTickerOnEveryStepFromTwoMilliseconds() throws IOException {
+        assertEquals(List.of("7\t0.002", "7\t0.003", "7\t0.004", "7\t0.005"), lines("events_regime_weight.spikes"));
     }
 
     private static void checkDataFile(JsonNode model, String modelFile, JsonNode output) throws IOException {

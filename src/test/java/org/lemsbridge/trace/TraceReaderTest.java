@@ -147,4 +147,12 @@ class TraceReaderTest {
         assertEquals(20_000, trace.columnCount());
         assertEquals(-0.0123456, trace.value(19_999, 1));
     }
+
+    @Test
+    void csvRowsMustMatchTheHeader() throws IOException {
+        Path file = dir.resolve("short.csv");
+        Files.writeString(file, "t,v,w\n0,1,2\n1,2\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> TraceReader.read(file));
+        assertEquals(file + ":3:4: row has 2 fields but the header has 3", e.oneLine());
+    }
 }

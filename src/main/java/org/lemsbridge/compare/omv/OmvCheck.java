@@ -97,16 +97,24 @@ public final class OmvCheck {
                 throw new BadInputException(SourceLocation.unknown(omt.path().toString()), observable.experiment()
                         + ": spike detection method '" + observable.method() + "' is not supported (only threshold)");
             }
-            List<Double> expected = mep.spikeTimes(observable.experiment()).orElseThrow(() -> new BadInputException(
-                    SourceLocation.unknown(mep.path().toString()), "no expected spike times for experiment '"
-                            + observable.experiment() + "'"));
             Trace trace = TraceReader.read(existing(dataFiles.apply(observable.dataFile())), List.of());
-            double[] time = column(trace, observable.timeColumn(), omt);
-            double[] values = column(trace, observable.valueColumn(), omt);
-            results.add(checkSpikeTimes(observable.experiment(), time, values, observable.timeScaling(),
-                    observable.valueScaling(), observable.threshold(), expected, observable.effectiveTolerance()));
+            results.add(check(observable, trace, mep));
         }
         return results;
+    }
+
+    /**
+     * Checks one observable against a trace already in memory (say, a simulation just run): the OMT's column
+     * indices count the time column as 0, as in the file the trace came from.
+     */
+    public static OmvResult check(OmtObservable observable, Trace trace, MepFile mep) {
+        List<Double> expected = mep.spikeTimes(observable.experiment()).orElseThrow(() -> new BadInputException(
+                SourceLocation.unknown(mep.path().toString()), "no expected spike times for experiment '"
+                        + observable.experiment() + "'"));
+        double[] time = column(trace, observable.timeColumn(), observable);
+        double[] values = column(trace, observable.valueColumn(), observable);
+        return checkSpikeTimes(observable.experiment(), time, values, observable.timeScaling(),
+                observable.valueScaling(), observable.threshold(), expected, observable.effectiveTolerance());
     }
 
     private static MepFile readMep(OmtFile omt) {
@@ -127,13 +135,13 @@ public final class OmvCheck {
         return path;
     }
 
-    private static double[] column(Trace trace, int index, OmtFile omt) {
+    private static double[] column(Trace trace, int index, OmtObservable observable) {
         if (index == 0) {
             return trace.time();
         }
         if (index < 0 || index > trace.columnCount()) {
-            throw new BadInputException(SourceLocation.unknown(omt.path().toString()), "column " + index
-                    + " does not exist in " + trace.source() + " (" + (trace.columnCount() + 1) + " columns)");
+            throw new BadInputException(SourceLocation.unknown(trace.source()), observable.experiment() + ": column "
+                    + index + " does not exist (" + (trace.columnCount() + 1) + " columns, time included)");
         }
         return trace.values(index - 1);
     }

@@ -25,6 +25,23 @@ public final class JUnitXmlReport {
 
     /** Several named comparisons (say, the cases of a suite), in the map's iteration order. */
     public static String render(Map<String, Comparison> comparisons) {
+        return render(comparisons, Map.of());
+    }
+
+    /**
+     * Named comparisons plus named cases that ended in an error before anything could be compared (one
+     * {@code testsuite} with an {@code error} element each, after the comparisons).
+     */
+    public static String render(Map<String, Comparison> comparisons, Map<String, String> errors) {
+        return render(comparisons, errors, Map.of());
+    }
+
+    /**
+     * As above, plus named suites of simple checks (say, OMV spike-time tests): each check's value is its failure
+     * message, or null when it passed.
+     */
+    public static String render(Map<String, Comparison> comparisons, Map<String, String> errors,
+            Map<String, Map<String, String>> checks) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -37,11 +54,22 @@ public final class JUnitXmlReport {
                 tests += Math.max(1, c.columns().size());
                 failures += failures(c);
             }
-            xml.writeAttribute("tests", Integer.toString(tests));
+            for (Map<String, String> suiteChecks : checks.values()) {
+                tests += suiteChecks.size();
+                failures += (int) suiteChecks.values().stream().filter(message -> message != null).count();
+            }
+            xml.writeAttribute("tests", Integer.toString(tests + errors.size()));
             xml.writeAttribute("failures", Integer.toString(failures));
+            xml.writeAttribute("errors", Integer.toString(errors.size()));
             xml.writeCharacters("\n");
             for (Map.Entry<String, Comparison> entry : comparisons.entrySet()) {
                 suite(xml, entry.getKey(), entry.getValue());
+            }
+            for (Map.Entry<String, Map<String, String>> entry : checks.entrySet()) {
+                checkSuite(xml, entry.getKey(), entry.getValue());
+            }
+            for (Map.Entry<String, String> entry : errors.entrySet()) {
+                errorSuite(xml, entry.getKey(), entry.getValue());
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -84,6 +112,46 @@ public final class JUnitXmlReport {
             testcase(xml, name, column.quantity(), message, detail);
         }
         xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void checkSuite(XMLStreamWriter xml, String name, Map<String, String> checks)
+            throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", Integer.toString(checks.size()));
+        xml.writeAttribute("failures", Long.toString(checks.values().stream().filter(m -> m != null).count()));
+        xml.writeAttribute("errors", "0");
+        xml.writeCharacters("\n");
+        for (Map.Entry<String, String> check : checks.entrySet()) {
+            testcase(xml, name, check.getKey(), check.getValue(), "");
+        }
+        xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void errorSuite(XMLStreamWriter xml, String name, String error) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", "1");
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", "1");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", name);
+        xml.writeAttribute("name", "(run)");
+        xml.writeCharacters("\n      ");
+        xml.writeStartElement("error");
+        xml.writeAttribute("message", error);
+        xml.writeAttribute("type", "error");
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }

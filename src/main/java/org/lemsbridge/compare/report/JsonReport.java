@@ -4,6 +4,7 @@ import static org.lemsbridge.trace.JsonText.number;
 import static org.lemsbridge.trace.JsonText.quote;
 
 import java.util.List;
+import java.util.Locale;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.Comparison;
 import org.lemsbridge.compare.Metrics;
@@ -80,8 +81,10 @@ public final class JsonReport {
         out.append(", \"findings\": [");
         List<TierFinding> findings = c.findings();
         for (int i = 0; i < findings.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append("{\"missedTier\": ").append(quote(findings.get(i).tier().label()))
-                    .append(", \"message\": ").append(quote(findings.get(i).message())).append('}');
+            TierFinding finding = findings.get(i);
+            out.append(i == 0 ? "" : ", ").append("{\"missedTier\": ").append(quote(finding.tier().label()))
+                    .append(", \"kind\": ").append(quote(finding.kind().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"message\": ").append(quote(finding.message())).append('}');
         }
         return out.append("]}").toString();
     }

@@ -66,7 +66,7 @@ public final class TracePlot {
         PlotScale residualScale = PlotScale.choose(maxResidual, result.unit());
 
         int topHeight = (int) Math.round(height * 0.64);
-        XYChart top = chart(width, topHeight, result.quantity() + "  [" + result.tier().label() + "]",
+        XYChart top = chart(width, topHeight, result.quantity(),
                 timeScale.axisTitle("t"), valueScale.axisTitle(result.reference().lastSegment()));
         addLine(top, "reference", time, column.reference(), timeScale, valueScale, REFERENCE, 2.0f);
         addLine(top, "candidate", time, column.candidate(), timeScale, valueScale, CANDIDATE, 1.2f);
@@ -76,7 +76,8 @@ public final class TracePlot {
             addSpikes(top, "candidate spikes", result.spikes().candidate(), timeScale, valueScale, CANDIDATE,
                     time.length > 0 ? time[0] : 0, time.length > 0 ? time[time.length - 1] : 0);
         }
-        XYChart bottom = chart(width, height - topHeight, "residual (candidate - reference)", timeScale.axisTitle("t"),
+        XYChart bottom = chart(width, height - topHeight, "residual (candidate - reference); verdict: "
+                + result.tier().label(), timeScale.axisTitle("t"),
                 residualScale.axisTitle("Δ"));
         bottom.getStyler().setLegendVisible(false);
         addLine(bottom, "residual", time, residual, timeScale, residualScale, RESIDUAL, 1.0f);

@@ -170,4 +170,22 @@ class ReportsTest {
             assertTrue(reduced[0][i] > reduced[0][i - 1]);
         }
     }
+
+    @Test
+    void reportDirectoryHoldsEveryFormatAndOnePlotPerColumn() throws Exception {
+        List<Path> files = ReportDirectory.write(dir.resolve("out"), "Ex2 shifted", shiftedRun());
+        assertEquals(6, files.size());
+        assertTrue(Files.exists(dir.resolve("out/plots/izpopTonic_0_v.png")));
+        assertTrue(Files.exists(dir.resolve("out/plots/izpopBurst_0_v.png")));
+        BufferedImage image = ImageIO.read(dir.resolve("out/plots/izpopBurst_0_v.png").toFile());
+        assertEquals(ReportDirectory.PLOT_WIDTH, image.getWidth());
+        assertEquals(ReportDirectory.PLOT_HEIGHT, image.getHeight());
+        String md = Files.readString(dir.resolve("out/report.md"));
+        assertTrue(md.contains("(plots/izpopTonic_0_v.png)"), md);
+        assertTrue(Files.readString(dir.resolve("out/report.html")).contains("<img src=\"plots/izpopBurst_0_v.png\""));
+        new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        try (var listing = Files.list(dir.resolve("out"))) {
+            assertTrue(listing.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
 }

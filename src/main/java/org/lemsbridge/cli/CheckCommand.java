@@ -1,0 +1,90 @@
+package org.lemsbridge.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.suite.CaseResult;
+import org.lemsbridge.suite.Suite;
+import org.lemsbridge.suite.SuiteReader;
+import org.lemsbridge.suite.SuiteReports;
+import org.lemsbridge.suite.SuiteResult;
+import org.lemsbridge.suite.SuiteRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check",
+        description = {"Run a regression suite: simulate each case's model, compare it with its reference by column"
+                + " name, and gate on the verdicts.",
+                "Writes summary.json, junit.xml, report.md, index.html and one PNG per compared column."},
+        mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
+                "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
+                "%nExit codes: 0 every case passed, 1 a case failed its verdict, 2 bad input (the suite file or a"
+                        + " model), 3 internal error."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUITE.yaml", description = "the suite file")
+    private Path suiteFile;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "lemsbridge-report",
+            description = "folder for the report (default: ${DEFAULT-VALUE})")
+    private Path reportFolder;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "also write the JUnit XML here")
+    private Path junitFile;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "cases run at once (default: the number of cores)")
+    private Integer jobs;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    private boolean debug;
+
+    @Override
+    public Integer call() {
+        Suite suite = SuiteReader.read(suiteFile);
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallel < 1) {
+            throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        int[] done = {0};
+        SuiteResult result = new SuiteRunner(reportFolder, parallel, c -> progress(err, c, ++done[0],
+                suite.cases().size())).run(suite);
+        try {
+            SuiteReports.write(result, reportFolder, junitFile);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
+                    "cannot write the report: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(SuiteReports.table(result));
+        out.println("report: " + reportFolder.resolve("index.html") + " (also report.md, summary.json, junit.xml)");
+        if (result.anyBadInput()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (result.cases().stream().anyMatch(c -> c.error() != null)) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static void progress(PrintWriter err, CaseResult c, int done, int total) {
+        err.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.2f s)%n", done, total, c.suiteCase().name(),
+                c.status().toUpperCase(Locale.ROOT), c.comparison() == null ? "" : " " + c.tier(), c.seconds());
+        if (c.error() != null) {
+            err.println("  " + c.error());
+        }
+        err.flush();
+    }
+}

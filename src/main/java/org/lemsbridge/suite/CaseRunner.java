@@ -1,0 +1,124 @@
+package org.lemsbridge.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lemsbridge.compare.AlignedColumn;
+import org.lemsbridge.compare.ColumnComparison;
+import org.lemsbridge.compare.ColumnRequest;
+import org.lemsbridge.compare.ComparisonOptions;
+import org.lemsbridge.compare.ComparisonRun;
+import org.lemsbridge.compare.Tier;
+import org.lemsbridge.compare.Tolerances;
+import org.lemsbridge.compare.TraceComparator;
+import org.lemsbridge.compare.report.TracePlot;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.trace.Trace;
+
+/** Runs one case: simulate the model into the case's folder, compare with the reference, plot each column. */
+final class CaseRunner {
+    private static final int PLOT_WIDTH = 1000;
+    private static final int PLOT_HEIGHT = 620;
+
+    private final Path reportFolder;
+
+    CaseRunner(Path reportFolder) {
+        this.reportFolder = reportFolder;
+    }
+
+    CaseResult run(SuiteCase suiteCase) {
+        long start = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        try {
+            Path caseFolder = reportFolder.resolve("cases").resolve(SafeName.of(suiteCase.name()));
+            Path outputFolder = caseFolder.resolve("output");
+            Files.createDirectories(outputFolder);
+            if (suiteCase.omtFile() != null) {
+                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder);
+                return new CaseResult(suiteCase, null, omv, List.of(), warnings, null, false, since(start));
+            }
+            ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), suiteCase.includePath(),
+                    SimulationOptions.writingTo(outputFolder));
+            warnings.addAll(run.warnings());
+            Path candidatePath = chooseOutput(suiteCase, run.result());
+            Trace reference = suiteCase.referenceLems() == null ? TraceLoader.read(suiteCase.reference())
+                    : TraceLoader.readNamedByLems(suiteCase.reference(), suiteCase.referenceLems(),
+                            suiteCase.includePath());
+            Trace candidate = TraceLoader.read(candidatePath);
+            ComparisonRun comparison = TraceComparator.run(reference, candidate, options(suiteCase));
+            List<String> plots = plot(comparison, caseFolder);
+            return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,
+                    since(start));
+        } catch (BadInputException e) {
+            return CaseResult.failed(suiteCase, e.oneLine(), true, warnings, since(start));
+        } catch (IOException e) {
+            return CaseResult.failed(suiteCase, "cannot write the case's files: " + e.getMessage(), true, warnings,
+                    since(start));
+        } catch (RuntimeException e) {
+            return CaseResult.failed(suiteCase, "internal error: " + e, false, warnings, since(start));
+        }
+    }
+
+    private static Path chooseOutput(SuiteCase suiteCase, SimulationResult result) {
+        List<SimulationResult.WrittenFile> traces = result.files().stream().filter(f -> f.sidecar() != null).toList();
+        if (suiteCase.output() == null) {
+            if (traces.isEmpty()) {
+                throw new BadInputException(suiteCase.location(), "the model writes no OutputFile to compare");
+            }
+            return traces.get(0).path();
+        }
+        return traces.stream()
+                .filter(f -> f.path().getFileName().toString().equals(suiteCase.output())
+                        || suiteCase.output().equals(f.id()))
+                .findFirst().map(SimulationResult.WrittenFile::path)
+                .orElseThrow(() -> new BadInputException(suiteCase.location(), "the model writes no output '"
+                        + suiteCase.output() + "'; it writes " + traces.stream()
+                                .map(f -> f.path().getFileName().toString()).toList()));
+    }
+
+    private static ComparisonOptions options(SuiteCase suiteCase) {
+        ToleranceSpec spec = suiteCase.tolerance();
+        Tier required = Tier.parse(spec.requiredTier());
+        Tolerances tolerances = Tolerances.defaults().overriding(required, spec.rtol(), spec.atol());
+        if (spec.minCorrelation() != null) {
+            tolerances = tolerances.withMinCorrelation(spec.minCorrelation());
+        }
+        List<ColumnRequest> requests = suiteCase.columns().stream()
+                .map(c -> ColumnRequest.of(c.reference(), c.candidate()).withUnits(c.referenceUnit(), c.candidateUnit()))
+                .toList();
+        return new ComparisonOptions(requests, tolerances, required);
+    }
+
+    private List<String> plot(ComparisonRun run, Path caseFolder) throws IOException {
+        Path plotFolder = caseFolder.resolve("plots");
+        Files.createDirectories(plotFolder);
+        List<String> plots = new ArrayList<>();
+        int index = 1;
+        for (ColumnComparison column : run.comparison().columns()) {
+            AlignedColumn aligned = run.aligned().stream().filter(a -> a.result().equals(column)).findFirst()
+                    .orElse(null);
+            if (aligned == null) {
+                plots.add(null);
+                continue;
+            }
+            Path png = plotFolder.resolve(String.format("%02d-%s.png", index++, SafeName.of(column.quantity())));
+            try {
+                TracePlot.write(png, aligned, PLOT_WIDTH, PLOT_HEIGHT);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            plots.add(reportFolder.relativize(png).toString().replace('\\', '/'));
+        }
+        return plots;
+    }
+
+    private static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

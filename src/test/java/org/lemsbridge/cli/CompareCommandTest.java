@@ -1,0 +1,74 @@
+package org.lemsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tonic seed, simulated, against jLEMS's Ex2 reference: matched by name, mV aligned with V. */
+class CompareCommandTest {
+    @TempDir
+    static Path folder;
+
+    private static Path tonic;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void simulateTheTonicSeed() {
+        int code = Main.execute(new String[] {"simulate", "examples/izhikevich-tonic.yaml", "-o", folder.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        tonic = folder.resolve("IzhikevichCell.dat");
+    }
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void picksTheTonicVoltageByNameFromTheLemsFileAndPassesExact() {
+        int code = run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.toString(),
+                "--ref-lems", "examples/ex2-izhikevich/Ex2_Izh.xml", "--columns", "izpopTonic[0]/v=v",
+                "--candidate-unit", "v=mV", "--tier", "exact");
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().contains("PASS (exact; required exact)"), out.toString());
+        assertTrue(out.toString().contains("izpopTonic[0]/v  exact  V"), out.toString());
+    }
+
+    @Test
+    void theBurstingCellsRecoveryVariableIsNotTheTonicVoltage() {
+        int code = run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.toString(),
+                "--columns", "izpopBurst[0]/U=v", "--candidate-unit", "v=mV", "--tier", "exact");
+        assertEquals(1, code, out + "\n" + err);
+        String text = out.toString();
+        assertTrue(text.contains("units do not align: reference in 1 (dimensionless), candidate v in mV (voltage)"),
+                text);
+        assertTrue(text.contains("#1: 0.032845 s vs 0.02251 s"), text);
+    }
+
+    @Test
+    void jsonFormatPrintsOnlyJson() {
+        int code = run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.toString(),
+                "--columns", "izpopTonic[0]/U=U", "--tier", "exact", "--format", "json");
+        assertEquals(0, code, out + "\n" + err);
+        String json = out.toString().strip();
+        assertTrue(json.startsWith("{") && json.endsWith("}"), json);
+        assertTrue(json.contains("\"maxAbsError\": 0"), json);
+    }
+
+    @Test
+    void aMissingReferenceIsBadInput() {
+        assertEquals(2, run("compare", folder.resolve("nothing.dat").toString(), tonic.toString()));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(Files.notExists(folder.resolve("nothing.dat")));
+    }
+}
