@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.sim.SimulationException;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
@@ -50,7 +53,12 @@ final class SimulateCommand implements Callable<Integer> {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
         Validator.of(includePath).require(model);
         OutputFiles.createFolder(folder);
-        ModelRunner.ModelRun run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+        ModelRunner.ModelRun run;
+        try {
+            run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+        } catch (SimulationException e) {
+            throw new BadInputException(SourceLocation.unknown(model.toString()), e.getMessage(), e.hint(), e);
+        }
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));
         PrintWriter out = spec.commandLine().getOut();
