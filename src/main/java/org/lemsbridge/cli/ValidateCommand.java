@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.validate.FileReport;
+import org.lemsbridge.validate.OneLine;
 import org.lemsbridge.validate.ReportFormat;
 import org.lemsbridge.validate.Validator;
 
@@ -64,9 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (FileReport report : reports) {
             if (report.isUnreadable()) {
-                err.println(report.unreadable().oneLine());
+                err.println(OneLine.of(report.unreadable().oneLine()));
                 if (report.unreadable().hint() != null) {
-                    err.println("  hint: " + report.unreadable().hint());
+                    err.println("  hint: " + OneLine.of(report.unreadable().hint()));
                 }
             }
         }

@@ -15,9 +15,9 @@ public final class ReportFormat {
         StringBuilder out = new StringBuilder();
         for (FileReport report : reports) {
             for (Finding finding : report.findings()) {
-                out.append(finding.line()).append('\n');
+                out.append(OneLine.of(finding.line())).append('\n');
                 if (finding.hint() != null) {
-                    out.append("  hint: ").append(finding.hint().replace('\n', ' ')).append('\n');
+                    out.append("  hint: ").append(OneLine.of(finding.hint())).append('\n');
                 }
             }
         }
