@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitrary;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * contract of {@link HostileContract} and that each command finishes within {@link #PER_COMMAND_MILLIS}.
  *
  * <p>The short profile (the jqwik properties, a few hundred inputs) runs with the normal tests. The long profile
- * runs {@code lemsbridge.fuzz.tries} inputs of each kind:
+ * runs {@code lemsbridge.fuzz.tries} inputs, half LEMS and half YAML:
  * {@code mvn -B test -Dtest=HostileInputFuzzTest -Dlemsbridge.fuzz.tries=100000}
  */
 class HostileInputFuzzTest {
@@ -59,11 +61,24 @@ class HostileInputFuzzTest {
         String tries = System.getProperty(TRIES_PROPERTY);
         assumeTrue(tries != null && !tries.isBlank(), "long fuzz profile: set -D" + TRIES_PROPERTY + "=100000");
         long count = Long.parseLong(tries.trim());
-        long lems = HostileInputs.lemsDocuments().sampleStream().limit(count).peek(HostileInputFuzzTest::checkLems)
-                .count();
-        long yaml = HostileInputs.experiments().sampleStream().limit(count)
-                .peek(HostileInputFuzzTest::checkExperiment).count();
-        assertEquals(2 * count, lems + yaml);
+        AtomicLong done = new AtomicLong();
+        long started = System.nanoTime();
+        Iterator<String> lems = HostileInputs.lemsDocuments().sampleStream().iterator();
+        Iterator<String> yaml = HostileInputs.experiments().sampleStream().iterator();
+        for (long i = 0; i < count; i++) {
+            int command = (int) ((i / 2) % 3);
+            if (i % 2 == 0) {
+                checkLemsWith(lems.next(), command);
+            } else {
+                checkExperimentWith(yaml.next(), command);
+            }
+            if (done.incrementAndGet() % 5000 == 0) {
+                System.out.printf("fuzz: %d of %d inputs kept the contract (%.0f s)%n", done.get(), count,
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+        assertEquals(count, done.get());
+        System.out.printf("fuzz: all %d inputs kept the contract (%.0f s)%n", count, (System.nanoTime() - started) / 1e9);
     }
 
     static void checkLems(String document) {
@@ -77,6 +92,35 @@ class HostileInputFuzzTest {
             }
             if (simulated.exitCode() != 0) {
                 HostileContract.assertNoFiles(out, simulated);
+            }
+        });
+    }
+
+    /** The long profile runs one command per input, in turn: 0 validate, 1 validate --format json / render, 2 simulate. */
+    static void checkLemsWith(String document, int command) {
+        inFolder("model.xml", document, (model, out) -> {
+            List<String> args = switch (command) {
+                case 0 -> List.of("validate", model.toString());
+                case 1 -> List.of("validate", "--format", "json", model.toString());
+                default -> List.of("simulate", model.toString(), "-o", out.toString());
+            };
+            CommandRun run = run(args);
+            if (run.exitCode() != 0) {
+                HostileContract.assertNoFiles(out, run);
+            }
+        });
+    }
+
+    static void checkExperimentWith(String document, int command) {
+        inFolder("experiment.yaml", document, (model, out) -> {
+            List<String> args = switch (command) {
+                case 0 -> List.of("validate", model.toString());
+                case 1 -> List.of("render", model.toString(), "-o", out.resolve("model.xml").toString());
+                default -> List.of("simulate", model.toString(), "-o", out.toString());
+            };
+            CommandRun run = run(args);
+            if (run.exitCode() != 0) {
+                HostileContract.assertNoFiles(out, run);
             }
         });
     }

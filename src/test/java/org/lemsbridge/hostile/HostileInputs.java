@@ -37,11 +37,14 @@ final class HostileInputs {
         Arbitrary<String> calls = Combinators.combine(Arbitraries.of("exp", "log", "sqrt", "sin", "abs", "H",
                 "random", "factorial", "Piecewise", "nosuch", "__import__"), atoms)
                 .as((f, a) -> f + "(" + a + ")");
-        Arbitrary<String> deep = Combinators.combine(Arbitraries.integers().between(1, 3000),
+        Arbitrary<Integer> depths = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, Arbitraries.integers()
+                .between(1, 300)), net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(300, 5000)));
+        Arbitrary<String> deep = Combinators.combine(depths,
                 Arbitraries.of("(", "-", "exp(", "((", "-(", "not "), atoms)
                 .as((n, open, atom) -> open.repeat(n) + atom + (open.contains("(") ? ")".repeat(n
                         * (int) open.chars().filter(c -> c == '(').count()) : ""));
-        Arbitrary<String> chain = Combinators.combine(Arbitraries.integers().between(1, 20000), atoms)
+        Arbitrary<String> chain = Combinators.combine(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20,
+                Arbitraries.integers().between(1, 500)), net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(500, 20000))), atoms)
                 .as((n, atom) -> String.join(" + ", java.util.Collections.nCopies(n, atom)));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, binary),
