@@ -177,6 +177,8 @@ public final class LemsReader {
             typeName = element.attributeOr("type", declared);
         } else if (element.tag().equals("Component")) {
             typeName = TypeReader.required(element, "type");
+        } else if (element.attribute("type").filter(typeElements::containsKey).isPresent()) {
+            typeName = element.attributes().get("type"); // e.g. <network type="networkWithTemperature">
         } else {
             typeName = element.tag();
         }

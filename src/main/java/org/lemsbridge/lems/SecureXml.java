@@ -33,15 +33,23 @@ final class SecureXml {
     }
 
     static XmlElement read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, null, file.toString());
+        try {
+            return read(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+        } catch (java.nio.charset.MalformedInputException e) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, null, file.toString(), null);
+            } catch (IOException again) {
+                throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: "
+                        + again.getMessage());
+            }
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: " + e.getMessage());
         }
     }
 
     static XmlElement read(String xml, String sourceName) {
-        return read(null, new StringReader(xml), sourceName);
+        String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        return read(null, new StringReader(text), sourceName, text);
     }
 
     private static XMLInputFactory factory() {
@@ -62,11 +70,12 @@ final class SecureXml {
         }
     }
 
-    private static XmlElement read(InputStream stream, Reader reader, String sourceName) {
+    /** {@code text}, when known, lets element locations point at the {@code <} rather than past the tag. */
+    private static XmlElement read(InputStream stream, Reader reader, String sourceName, String text) {
         XMLStreamReader xml = null;
         try {
             xml = stream != null ? factory().createXMLStreamReader(stream) : factory().createXMLStreamReader(reader);
-            return readDocument(xml, sourceName);
+            return readDocument(xml, sourceName, text);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
@@ -102,8 +111,10 @@ final class SecureXml {
         }
     }
 
-    private static XmlElement readDocument(XMLStreamReader xml, String sourceName) throws XMLStreamException {
+    private static XmlElement readDocument(XMLStreamReader xml, String sourceName, String text)
+            throws XMLStreamException {
         Deque<Building> open = new ArrayDeque<>();
+        int[] starts = text == null ? null : lineStarts(text);
         XmlElement root = null;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -122,7 +133,7 @@ final class SecureXml {
                         }
                         attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
                     }
-                    open.push(new Building(xml.getLocalName(), attributes, locate(xml, sourceName)));
+                    open.push(new Building(xml.getLocalName(), attributes, elementStart(xml, sourceName, text, starts)));
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     XmlElement done = open.pop().build();
@@ -141,6 +152,51 @@ final class SecureXml {
             throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
         }
         return root;
+    }
+
+    /** Line and column of the {@code <} that opens the current element (StAX reports the end of the tag). */
+    private static SourceLocation elementStart(XMLStreamReader xml, String sourceName, String text, int[] starts) {
+        Location end = xml.getLocation();
+        int offset = end.getCharacterOffset();
+        if (text == null || offset <= 0 || offset > text.length()) {
+            return locate(xml, sourceName);
+        }
+        String prefix = xml.getPrefix();
+        String name = prefix == null || prefix.isEmpty() ? xml.getLocalName() : prefix + ":" + xml.getLocalName();
+        int open = text.lastIndexOf('<', offset - 1);
+        while (open >= 0 && !opensElement(text, open, name)) {
+            open = text.lastIndexOf('<', open - 1);
+        }
+        if (open < 0) {
+            return locate(xml, sourceName);
+        }
+        int index = java.util.Arrays.binarySearch(starts, open);
+        int line = index >= 0 ? index : -index - 2;
+        return new SourceLocation(sourceName, line + 1, open - starts[line] + 1);
+    }
+
+    /** Offsets at which each line starts. */
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    private static boolean opensElement(String text, int at, String name) {
+        int end = at + 1 + name.length();
+        return text.startsWith(name, at + 1) && end < text.length()
+                && (Character.isWhitespace(text.charAt(end)) || text.charAt(end) == '>' || text.charAt(end) == '/');
     }
 
     private static SourceLocation locate(XMLStreamReader xml, String sourceName) {

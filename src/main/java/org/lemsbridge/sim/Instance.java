@@ -21,9 +21,13 @@ final class Instance {
     final List<Instance> singles = new ArrayList<>();
     final Map<String, Instance> singleByName = new LinkedHashMap<>();
     final Map<String, List<Instance>> groups = new LinkedHashMap<>();
+    /** Tunnel peers: reachable by name in paths but not advanced as children. */
+    final Map<String, Instance> tunnels = new LinkedHashMap<>();
     String multiGroup;
     int regime;
     boolean connected;
+    /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
+    boolean doubledOnStart;
 
     private Ref[] requirements = new Ref[0];
     private Ref[][] selectSources = new Ref[0][];
@@ -35,6 +39,7 @@ final class Instance {
     private Ref[] liveRequirements = new Ref[0];
     private Ref[][] liveSelectSources = new Ref[0][];
     private Rk4Group rk4;
+    private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
         this.kind = kind;
@@ -131,6 +136,10 @@ final class Instance {
                 return s;
             }
         }
+        Instance peer = tunnels.get(step);
+        if (peer != null) {
+            return peer;
+        }
         for (List<Instance> members : groups.values()) {
             for (Instance member : members) {
                 if (step.equals(member.id) || step.equals(member.name)) {
@@ -171,6 +180,10 @@ final class Instance {
         this.liveSelectSources = selectRefs;
     }
 
+    void bindSchemes(KineticSchemeRun[] kineticSchemes) {
+        this.schemes = kineticSchemes;
+    }
+
     void integrateWithRk4(Rk4Group group) {
         this.rk4 = group;
     }
@@ -199,8 +212,10 @@ final class Instance {
         if (withDerived) {
             evaluateDerived();
         }
-        for (CompiledAction[] block : kind.onStarts) {
-            CompiledAction.runAll(block, this);
+        for (int repeat = doubledOnStart ? 2 : 1; repeat > 0; repeat--) {
+            for (CompiledAction[] block : kind.onStarts) {
+                CompiledAction.runAll(block, this);
+            }
         }
         if (regime >= 0) {
             for (CompiledAction[] block : kind.regimes[regime].onEntries()) {
@@ -220,10 +235,33 @@ final class Instance {
         for (Instance child : order) {
             child.advance(t, dt);
         }
+        advanceOwn(t, dt);
+    }
+
+    /** This instance's part of a step, once its children have advanced (kinetic schemes, Euler, regime). */
+    void advanceOwn(double t, double dt) {
+        if (rk4 != null) {
+            rk4.advance(t, dt);
+            return;
+        }
+        for (KineticSchemeRun scheme : schemes) {
+            scheme.advance(dt);
+        }
         step(t, dt);
         if (regime >= 0) {
             regimeStep(dt);
+            checkFinite(t);
         }
+    }
+
+    /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
+    void collectSchedule(List<Instance> into) {
+        if (rk4 == null) {
+            for (Instance child : order) {
+                child.collectSchedule(into);
+            }
+        }
+        into.add(this);
     }
 
     private void step(double t, double dt) {
@@ -235,17 +273,31 @@ final class Instance {
         if (rateSlots.length > 0) {
             DoubleOp[] rates = kind.rateOps;
             double[] scratch = kind.rateScratch;
-            for (int i = 0; i < rateSlots.length; i++) {
-                scratch[i] = rates[i].eval(v);
+            KernelCompiler.Kernel kernel = kind.kernel;
+            if (kernel != null && kernel.rates() != null) {
+                kernel.rates().accept(v, scratch);
+            } else {
+                for (int i = 0; i < rateSlots.length; i++) {
+                    scratch[i] = rates[i].eval(v);
+                }
             }
             for (int i = 0; i < rateSlots.length; i++) {
                 v[rateSlots[i]] = v[rateSlots[i]] + (dt * scratch[i]);
             }
         }
         BoolOp[] tests = kind.conditionTests;
-        for (int i = 0; i < tests.length; i++) {
-            if (tests[i].test(v)) {
-                CompiledAction.runAll(kind.conditionActions[i], this);
+        KernelCompiler.Kernel kernel = kind.kernel;
+        if (kernel != null && kernel.tests() != null) {
+            for (int i = 0; i < tests.length; i++) {
+                if (kernel.tests().test(v, i)) {
+                    CompiledAction.runAll(kind.conditionActions[i], this);
+                }
+            }
+        } else {
+            for (int i = 0; i < tests.length; i++) {
+                if (tests[i].test(v)) {
+                    CompiledAction.runAll(kind.conditionActions[i], this);
+                }
             }
         }
         checkFinite(t);
@@ -328,6 +380,11 @@ final class Instance {
             }
             v[selects[i].slot()] = value;
         }
+        KernelCompiler.Kernel kernel = kind.kernel;
+        if (kernel != null && kernel.derived() != null) {
+            kernel.derived().accept(v);
+            return;
+        }
         int[] derivedSlots = kind.derivedSlots;
         DoubleOp[] derived = kind.derivedOps;
         for (int i = 0; i < derivedSlots.length; i++) {
@@ -381,8 +438,9 @@ final class Instance {
         }
     }
 
+    /** jLEMS runs a main-level OnEvent only in types without Regimes; otherwise only the active regime's. */
     void receive(String port) {
-        CompiledAction[][] blocks = kind.onEvents.get(port);
+        CompiledAction[][] blocks = kind.regimes.length > 0 ? null : kind.onEvents.get(port);
         if (blocks != null) {
             for (CompiledAction[] block : blocks) {
                 CompiledAction.runAll(block, this);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
@@ -39,6 +38,14 @@ final class Kind {
     final String[] requirementNames;
     final int[] requirementSlots;
     final SelectVariable[] selects;
+    final ExprCompiler.Names names;
+    final org.lemsbridge.expr.Expr[] derivedExprs;
+    @SuppressWarnings("unchecked")
+    final List<Dynamics.Case>[] conditionalCases;
+    final org.lemsbridge.expr.Expr[] rateExprs;
+    final org.lemsbridge.expr.Expr[] conditionExprs;
+    /** Generated code for the hot parts, when compiled (see {@link KernelCompiler}); null parts use the lambdas. */
+    KernelCompiler.Kernel kernel;
     final int[] derivedSlots;
     final DoubleOp[] derivedOps;
     final int[] conditionalSlots;
@@ -55,6 +62,7 @@ final class Kind {
     final int initialRegime;
     final List<String> outPorts = new ArrayList<>();
     final List<String> inPorts = new ArrayList<>();
+    final List<Dynamics.KineticScheme> kineticSchemes;
     final String[] stateNames;
     final int[] stateSlots;
 
@@ -118,7 +126,7 @@ final class Kind {
             mapExposure(c.name(), c.exposure());
         }
 
-        ExprCompiler compiler = new ExprCompiler(new ExprCompiler.Names() {
+        names = new ExprCompiler.Names() {
             @Override
             public int slot(String name) {
                 if (component.values().containsKey(name)) {
@@ -133,22 +141,27 @@ final class Kind {
                 Double value = component.values().get(name);
                 return value != null ? value : model.globalConstants().get(name);
             }
-        }, random, component.location(), component.describe());
+        };
+        ExprCompiler compiler = new ExprCompiler(names, random, component.location(), component.describe());
 
         List<SelectVariable> selectList = new ArrayList<>();
         List<Integer> derivedSlotList = new ArrayList<>();
         List<DoubleOp> derivedOpList = new ArrayList<>();
+        List<org.lemsbridge.expr.Expr> derivedExprList = new ArrayList<>();
         for (Dynamics.DerivedVariable d : derived) {
             if (d.isSelect()) {
                 selectList.add(new SelectVariable(slots.get(d.name()), d.select(), d.reduce(), d.required(), d.name()));
             } else if (d.value() != null) {
                 derivedSlotList.add(slots.get(d.name()));
                 derivedOpList.add(compiler.at(d.location()).number(d.value()));
+                derivedExprList.add(d.value());
             }
         }
         selects = selectList.toArray(SelectVariable[]::new);
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
+        derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
+        conditionalCases = conditional.stream().map(Dynamics.ConditionalDerivedVariable::cases).toArray(List[]::new);
 
         conditionalSlots = conditional.stream().mapToInt(c -> slots.get(c.name())).toArray();
         conditionalTests = new BoolOp[conditional.size()][];
@@ -165,6 +178,7 @@ final class Kind {
         rateSlots = rates.stream().mapToInt(r -> slots.get(r.variable())).toArray();
         rateOps = rates.stream().map(r -> compiler.at(r.location()).number(r.value())).toArray(DoubleOp[]::new);
         rateScratch = new double[rateSlots.length];
+        rateExprs = rates.stream().map(Dynamics.TimeDerivative::value).toArray(org.lemsbridge.expr.Expr[]::new);
 
         if (dynamics != null) {
             for (Dynamics.OnCondition c : dynamics.onConditions()) {
@@ -193,12 +207,15 @@ final class Kind {
         onStarts = dynamics == null ? new CompiledAction[0][]
                 : dynamics.onStarts().stream().map(actions::compile).toArray(CompiledAction[][]::new);
         List<Dynamics.OnCondition> conditions = dynamics == null ? List.of() : dynamics.onConditions();
+        conditionExprs = conditions.stream().map(Dynamics.OnCondition::test).toArray(org.lemsbridge.expr.Expr[]::new);
         conditionTests = conditions.stream().map(c -> compiler.at(c.location()).condition(c.test())).toArray(BoolOp[]::new);
         conditionActions = conditions.stream().map(c -> actions.compile(c.actions())).toArray(CompiledAction[][]::new);
         onEvents = eventsByPort(dynamics == null ? List.of() : dynamics.onEvents(), actions);
 
         regimes = new Regime[regimeList.size()];
-        int initial = regimeList.isEmpty() ? -1 : 0;
+        // with no regime marked initial, jLEMS takes the first key of its HashMap of regimes
+        int initial = regimeList.isEmpty() ? -1 : regimeIndex.get(JavaHashOrder.of(regimeList.stream()
+                .map(Dynamics.Regime::name).toList()).get(0));
         for (int i = 0; i < regimeList.size(); i++) {
             Dynamics.Regime r = regimeList.get(i);
             if (r.initial()) {
@@ -215,10 +232,7 @@ final class Kind {
                     eventsByPort(r.onEvents(), actions));
         }
         initialRegime = initial;
-        if (dynamics != null && !dynamics.kineticSchemes().isEmpty()) {
-            throw new BadInputException(component.location(), "KineticScheme (in " + type.name()
-                    + ") is not supported by this simulator yet");
-        }
+        kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
     }
 
     private static Map<String, CompiledAction[][]> eventsByPort(List<Dynamics.OnEvent> events, ActionCompiler actions) {

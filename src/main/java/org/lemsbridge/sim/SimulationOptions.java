@@ -6,7 +6,21 @@ import java.nio.file.Path;
  * How to run: {@code outputDir} is where relative output file names go (jLEMS uses the working directory);
  * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234).
  */
-public record SimulationOptions(Path outputDir, Long seedOverride) {
+public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kernels) {
+
+    /**
+     * How expressions run: as trees of small lambdas, as generated Java compiled in memory (the same operations in
+     * the same order, faster for long runs; needs the JDK's compiler), or AUTO: generated when the run is long.
+     */
+    public enum Kernels { AUTO, LAMBDAS, GENERATED }
+
+    public SimulationOptions(Path outputDir, Long seedOverride) {
+        this(outputDir, seedOverride, Kernels.AUTO);
+    }
+
+    public SimulationOptions withKernels(Kernels mode) {
+        return new SimulationOptions(outputDir, seedOverride, mode);
+    }
 
     public static SimulationOptions defaults() {
         return new SimulationOptions(Path.of("").toAbsolutePath(), null);

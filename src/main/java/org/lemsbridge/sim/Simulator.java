@@ -74,7 +74,9 @@ public final class Simulator {
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
         Engine engine = new Engine(seed);
-        Instance root = buildRoot(engine);
+        TreeBuilder builder = new TreeBuilder(model, engine);
+        Instance root = buildRoot(builder);
+        useGeneratedKernels(builder.kinds(), root, engine);
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         try {
@@ -83,12 +85,17 @@ public final class Simulator {
             double t = 0.0;
             engine.time = 0.0;
             root.initialize();
+            List<Instance> order = new ArrayList<>();
+            root.collectSchedule(order);
+            Instance[] schedule = order.toArray(Instance[]::new);
             for (long k = 0; k <= n; k++) {
                 engine.stepIndex = k;
                 if (k > 0) {
                     engine.time = t;
                     engine.deliverDue(t);
-                    root.advance(t, step);
+                    for (Instance instance : schedule) {
+                        instance.advanceOwn(t, step);
+                    }
                 }
                 for (DatWriter writer : writers) {
                     writer.writeRow(t);
@@ -125,7 +132,7 @@ public final class Simulator {
 
     /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
     public List<PlannedOutput> plannedOutputs() {
-        Instance root = buildRoot(new Engine(seed));
+        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
         List<PlannedOutput> planned = new ArrayList<>();
         for (Component output : simulation.children()) {
             for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
@@ -143,14 +150,37 @@ public final class Simulator {
         return planned;
     }
 
-    private Instance buildRoot(Engine engine) {
+    private Instance buildRoot(TreeBuilder builder) {
         String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
         Component target = targetId == null ? null : model.component(targetId).orElse(null);
         if (target == null) {
             throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
                     + "' is not defined");
         }
-        return new TreeBuilder(model, engine).build(target);
+        return builder.build(target);
+    }
+
+    /** Instance-steps above which AUTO compiles kernels (compiling costs about a second). */
+    private static final double GENERATE_ABOVE_INSTANCE_STEPS = 2.0e7;
+
+    private void useGeneratedKernels(List<Kind> kinds, Instance root, Engine engine) {
+        SimulationOptions.Kernels mode = options.kernels() == null ? SimulationOptions.Kernels.AUTO : options.kernels();
+        boolean generate = switch (mode) {
+            case LAMBDAS -> false;
+            case GENERATED -> true;
+            case AUTO -> (double) countInstances(root) * steps() > GENERATE_ABOVE_INSTANCE_STEPS;
+        };
+        if (generate) {
+            KernelCompiler.compile(kinds, engine.random).forEach((kind, kernel) -> kind.kernel = kernel);
+        }
+    }
+
+    private static long countInstances(Instance instance) {
+        long count = 1;
+        for (Instance child : instance.advanceOrder()) {
+            count += countInstances(child);
+        }
+        return count;
     }
 
     private void openOutputs(Component holder, Instance root, List<DatWriter> writers,

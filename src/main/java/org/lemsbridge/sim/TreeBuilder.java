@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -25,14 +26,22 @@ final class TreeBuilder {
     private final LemsModel model;
     private final Engine engine;
     private final Map<Component, Kind> kinds = new IdentityHashMap<>();
+    /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
+    private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     TreeBuilder(LemsModel model, Engine engine) {
         this.model = model;
         this.engine = engine;
     }
 
+    /** The kinds built so far, one per component. */
+    List<Kind> kinds() {
+        return List.copyOf(kinds.values());
+    }
+
     Instance build(Component root) {
-        Instance instance = create(root, null, root.id());
+        markConsolidated(root, null);
+        Instance instance = create(root, null, root.id(), true);
         connectAll(instance);
         bindAll(instance);
         markRk4Groups(instance);
@@ -43,25 +52,39 @@ final class TreeBuilder {
         return kinds.computeIfAbsent(component, c -> new Kind(c, model, engine.random));
     }
 
-    private Instance create(Component component, Instance parent, String name) {
+    private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
         Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
+        instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
-        for (ComponentType.AttachmentsDecl attachments : type.attachments()) {
-            instance.groups.put(attachments.name(), new ArrayList<>());
-        }
+        // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
+        // appearance, then attachment sets in HashMap order of their names, then what builders add
+        Map<String, Component> namedChildren = new HashMap<>();
+        List<String> childNames = new ArrayList<>();
         for (Component child : component.children()) {
             if (child.role() != null && type.child(child.role()).isPresent()) {
-                instance.addSingle(child.role(), create(child, instance, child.role()));
-            } else {
-                String list = child.role() == null ? "" : child.role();
-                instance.addToGroup(list, create(child, instance, child.id()));
+                if (namedChildren.putIfAbsent(child.role(), child) == null) {
+                    childNames.add(child.role());
+                }
             }
+        }
+        for (String childName : JavaHashOrder.of(childNames)) {
+            instance.addSingle(childName, create(namedChildren.get(childName), instance, childName, doubledOnStart));
+        }
+        for (Component child : component.children()) {
+            if (child.role() == null || type.child(child.role()).isEmpty()) {
+                String list = child.role() == null ? "" : child.role();
+                instance.addToGroup(list, create(child, instance, child.id(), false));
+            }
+        }
+        for (String set : JavaHashOrder.of(type.attachments().stream().map(ComponentType.AttachmentsDecl::name)
+                .toList())) {
+            instance.groups.putIfAbsent(set, new ArrayList<>());
         }
         for (Structure.Item item : type.structure().items()) {
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
-                Instance child = create(referenced, instance, childName);
+                Instance child = create(referenced, instance, childName, consolidated.contains(component));
                 instance.addSingle(childName, child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
                 Component referenced = reference(component, instance, multi.component(), item.location());
@@ -74,13 +97,51 @@ final class TreeBuilder {
                 instance.multiGroup = MULTI;
                 instance.groups.computeIfAbsent(MULTI, g -> new ArrayList<>());
                 for (int i = 0; i < count; i++) {
-                    Instance member = create(referenced, instance, String.valueOf(i));
+                    Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
                     instance.addToGroup(MULTI, member);
                 }
             }
         }
         return instance;
+    }
+
+    /**
+     * jLEMS consolidates the root's state type and, from each consolidated one, those of its Child and Children
+     * members and of the components its builders (ChildInstance, MultiInstantiate, EventConnection receiver)
+     * create; builders are shared with the original type.
+     */
+    private void markConsolidated(Component component, Component parent) {
+        if (!consolidated.add(component)) {
+            return;
+        }
+        for (Component child : component.children()) {
+            markConsolidated(child, component);
+        }
+        markBuilt(component, parent, component.type().structure().items());
+    }
+
+    private void markBuilt(Component component, Component parent, List<Structure.Item> items) {
+        for (Structure.Item item : items) {
+            String reference = null;
+            if (item instanceof Structure.ChildInstance childInstance) {
+                reference = childInstance.component();
+            } else if (item instanceof Structure.MultiInstantiate multi) {
+                reference = multi.component();
+            } else if (item instanceof Structure.EventConnection connection) {
+                reference = connection.receiver();
+            } else if (item instanceof Structure.ForEach forEach) {
+                markBuilt(component, parent, forEach.items());
+            }
+            if (reference != null) {
+                Component owner = reference.startsWith("../") ? parent : component;
+                String id = owner == null ? null : owner.texts().get(lastStep(reference));
+                Component built = id == null ? null : model.component(id).orElse(null);
+                if (built != null) {
+                    markConsolidated(built, component);
+                }
+            }
+        }
     }
 
     private static String lastStep(String reference) {
@@ -105,8 +166,13 @@ final class TreeBuilder {
         if (id == null) {
             id = owner.attributes().get(name);
         }
+        for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
+            // a connection inside a projection names the projection's synapse
+            owner = up.kind.component;
+            id = owner.texts().getOrDefault(name, owner.attributes().get(name));
+        }
         if (id == null) {
-            throw new BadInputException(owner.location(), owner.describe() + " has no value for '" + name + "'",
+            throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
                     "set the attribute " + name + "=\"componentId\"");
         }
         for (Component child : owner.children()) {
@@ -152,8 +218,7 @@ final class TreeBuilder {
                     runConnections(holder, forEach.items(), inner);
                 }
             } else if (item instanceof Structure.Tunnel tunnel) {
-                throw new BadInputException(tunnel.location(), "Tunnel (gap junctions, continuous connections) is not "
-                        + "supported by this simulator yet");
+                tunnel(holder, tunnel, bound);
             }
         }
     }
@@ -172,7 +237,7 @@ final class TreeBuilder {
             }
             attribute = attribute.substring(3);
         }
-        String path = text(owner.kind.component, attribute, forEach.location());
+        String path = text(owner, attribute, forEach.location());
         Instance found = resolvePath(owner.parent == null ? owner : owner.parent, path, forEach.location());
         List<Instance> members = found.multiMembers();
         return members == null ? List.of(found) : members;
@@ -182,16 +247,27 @@ final class TreeBuilder {
         Component component = holder.kind.component;
         Instance base = holder.parent == null ? holder : holder.parent;
         if (with.instance() != null) {
-            String path = text(component, with.instance(), with.location());
+            if (with.instance().equals("this")) {
+                return holder;
+            }
+            if (with.instance().equals("parent")) {
+                return holder.parent;
+            }
+            String path = text(holder, with.instance(), with.location());
             if (path.startsWith("./")) {
                 return resolvePath(holder, path.substring(2), with.location());
             }
             return resolvePath(base, path, with.location());
         }
-        Instance list = resolvePath(base, text(component, with.list(), with.location()), with.location());
-        String indexText = component.texts().get(with.index());
-        double index = indexText != null ? Double.parseDouble(indexText.trim())
-                : component.values().getOrDefault(with.index(), Double.NaN);
+        Instance listOwner = ownerOf(holder, with.list());
+        Instance list = resolvePath(listOwner.parent == null ? listOwner : listOwner.parent,
+                text(holder, with.list(), with.location()), with.location());
+        double index;
+        try {
+            index = Double.parseDouble(text(holder, with.index(), with.location()).trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(component.location(), "With: index " + with.index() + " is not a number");
+        }
         List<Instance> members = list.multiMembers();
         if (members == null || Double.isNaN(index) || index < 0 || index >= members.size()) {
             throw new BadInputException(component.location(), "With: no member " + with.index() + " = " + index
@@ -200,16 +276,63 @@ final class TreeBuilder {
         return members.get((int) index);
     }
 
-    private static String text(Component component, String attribute, SourceLocation where) {
-        String value = component.texts().get(attribute);
-        if (value == null) {
-            value = component.attributes().get(attribute);
+    /** The holder, or the nearest enclosing instance whose component has the attribute. */
+    private static Instance ownerOf(Instance holder, String attribute) {
+        for (Instance at = holder; at != null; at = at.parent) {
+            Component component = at.kind.component;
+            if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
+                return at;
+            }
         }
-        if (value == null) {
-            throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
-                    + attribute + "'");
+        return holder;
+    }
+
+    /** An attribute of the holder, else of the nearest enclosing component that has it (jLEMS looks upwards). */
+    private static String text(Instance holder, String attribute, SourceLocation where) {
+        for (Instance at = holder; at != null; at = at.parent) {
+            Component component = at.kind.component;
+            String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
+            if (value != null) {
+                return value;
+            }
         }
-        return value;
+        Component component = holder.kind.component;
+        throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
+                + attribute + "'");
+    }
+
+    /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
+    private Instance attachNew(Instance holder, Component component, Instance target, String container,
+            List<Structure.Assign> assigns, SourceLocation where) {
+        Component holderComponent = holder.kind.component;
+        Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
+        for (Structure.Assign assign : assigns) {
+            double value = ExprInterpreter.evaluate(assign.value(), name -> {
+                Double v = holderComponent.values().get(name);
+                if (v != null) {
+                    return v;
+                }
+                int slot = holder.kind.slotOf(name);
+                return slot >= 0 ? holder.vars[slot] : Double.NaN;
+            });
+            int slot = created.kind.slotOf(assign.property());
+            if (slot < 0) {
+                throw new BadInputException(assign.location(), "Assign: " + component.describe()
+                        + " has no property '" + assign.property() + "'");
+            }
+            created.vars[slot] = value;
+        }
+        String group = container;
+        if (group == null) {
+            List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
+            if (sets.isEmpty()) {
+                throw new BadInputException(where, target.path() + " has no Attachments for " + component.describe());
+            }
+            group = sets.get(0).name();
+        }
+        target.addToGroup(group, created);
+        connectAll(created);
+        return created;
     }
 
     private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
@@ -223,35 +346,8 @@ final class TreeBuilder {
         Instance receiver = target;
         if (ec.receiver() != null) {
             Component receiverComponent = reference(component, holder, ec.receiver(), ec.location());
-            receiver = create(receiverComponent, target, receiverComponent.id());
-            for (Structure.Assign assign : ec.assigns()) {
-                double value = ExprInterpreter.evaluate(assign.value(), name -> {
-                    Double v = component.values().get(name);
-                    if (v != null) {
-                        return v;
-                    }
-                    int slot = holder.kind.slotOf(name);
-                    return slot >= 0 ? holder.vars[slot] : Double.NaN;
-                });
-                int slot = receiver.kind.slotOf(assign.property());
-                if (slot < 0) {
-                    throw new BadInputException(assign.location(), "Assign: " + receiverComponent.describe()
-                            + " has no property '" + assign.property() + "'");
-                }
-                receiver.vars[slot] = value;
-            }
             String container = ec.receiverContainer() == null ? null : component.texts().get(ec.receiverContainer());
-            String group = container;
-            if (group == null) {
-                List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
-                if (sets.isEmpty()) {
-                    throw new BadInputException(ec.location(), target.path() + " has no Attachments for "
-                            + receiverComponent.describe());
-                }
-                group = sets.get(0).name();
-            }
-            target.addToGroup(group, receiver);
-            connectAll(receiver);
+            receiver = attachNew(holder, receiverComponent, target, container, ec.assigns(), ec.location());
         }
         String sourcePort = ec.sourcePort() == null ? null : component.texts().get(ec.sourcePort());
         String targetPort = ec.targetPort() == null ? null : component.texts().get(ec.targetPort());
@@ -268,6 +364,26 @@ final class TreeBuilder {
         Instance wiredTo = receiver;
         String port = inPort;
         source.connect(outPort, new Connection(() -> wiredTo.receive(port), delay));
+    }
+
+    /**
+     * A Tunnel creates one instance of componentA attached to endA and one of componentB attached to endB; each
+     * reaches the other under the tunnel's name (e.g. {@code peer/v}).
+     */
+    private void tunnel(Instance holder, Structure.Tunnel tunnel, Map<String, Instance> bound) {
+        Instance endA = bound.get(tunnel.endA());
+        Instance endB = bound.get(tunnel.endB());
+        if (endA == null || endB == null) {
+            throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
+                    + "' is not bound by a With");
+        }
+        Component holderComponent = holder.kind.component;
+        Instance a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
+                endA, null, tunnel.assigns(), tunnel.location());
+        Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
+                endB, null, tunnel.assigns(), tunnel.location());
+        a.tunnels.put(tunnel.name(), b);
+        b.tunnels.put(tunnel.name(), a);
     }
 
     // ---- paths ----
@@ -294,6 +410,8 @@ final class TreeBuilder {
                             + step);
                 }
                 current = members.get(index);
+            } else if (step.indexOf(':') > 0) {
+                current = attachmentByPath(current, step, path, where);
             } else {
                 Instance next = current.findChild(step);
                 if (next == null && step.equals(current.id)) {
@@ -309,6 +427,27 @@ final class TreeBuilder {
             }
         }
         return current;
+    }
+
+    /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
+    private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
+        String[] parts = step.split(":");
+        List<Instance> members = at.groups.get(parts[0]);
+        if (members != null && parts.length == 3) {
+            int wanted;
+            try {
+                wanted = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(where, "bad index in '" + step + "' of path '" + path + "'");
+            }
+            int seen = 0;
+            for (Instance member : members) {
+                if (parts[1].equals(member.id) && seen++ == wanted) {
+                    return member;
+                }
+            }
+        }
+        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path());
     }
 
     // ---- phase 3: bindings ----
@@ -340,6 +479,8 @@ final class TreeBuilder {
                 } else if (multiply[i]) {
                     sources[i] = new Ref[0];
                     continue;
+                } else if (!select.required()) {
+                    fallbacks[i] = 0.0;
                 } else {
                     throw new BadInputException(kind.component.location(), instance.path() + ": select '"
                             + select.path() + "' of " + select.name() + " finds nothing");
@@ -360,6 +501,8 @@ final class TreeBuilder {
             liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
         }
         instance.bindLive(liveRequirements, liveSources);
+        instance.bindSchemes(kind.kineticSchemes.stream().map(ks -> kineticScheme(instance, ks))
+                .toArray(KineticSchemeRun[]::new));
         for (Instance child : instance.advanceOrder()) {
             bindAll(child);
         }
@@ -374,6 +517,55 @@ final class TreeBuilder {
         for (Instance child : instance.advanceOrder()) {
             markRk4Groups(child);
         }
+    }
+
+    /**
+     * Binds a KineticScheme: its nodes list gives the states (the first starts with occupancy 1, the others 0), its
+     * edges list the transitions, whose edgeSource/edgeTarget attributes name states by id.
+     */
+    private static KineticSchemeRun kineticScheme(Instance instance, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        List<Instance> nodes = instance.groups.getOrDefault(ks.nodes(), List.of());
+        List<Instance> edges = instance.groups.getOrDefault(ks.edges(), List.of());
+        int[][] table = new int[edges.size()][2];
+        Ref[] forward = new Ref[edges.size()];
+        Ref[] reverse = new Ref[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            Instance edge = edges.get(i);
+            table[i][0] = stateIndex(nodes, edge, ks.edgeSource(), ks);
+            table[i][1] = stateIndex(nodes, edge, ks.edgeTarget(), ks);
+            forward[i] = required(edge.lookup(ks.forwardRate()), edge, ks.forwardRate(), ks);
+            reverse[i] = required(edge.lookup(ks.reverseRate()), edge, ks.reverseRate(), ks);
+        }
+        Ref[] read = new Ref[nodes.size()];
+        Ref[] write = new Ref[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Instance node = nodes.get(i);
+            read[i] = required(node.lookup(ks.stateVariable()), node, ks.stateVariable(), ks);
+            int slot = node.kind.slotOf(ks.stateVariable());
+            write[i] = new Ref(node.vars, slot, node.path() + "/" + ks.stateVariable());
+            node.vars[slot] = i == 0 ? 1.0 : 0.0;
+        }
+        return new KineticSchemeRun(table, forward, reverse, read, write);
+    }
+
+    private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
+            org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        String id = edge.kind.component.texts().getOrDefault(attribute, edge.kind.component.attributes().get(attribute));
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
+                return i;
+            }
+        }
+        throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": transition " + edge.path()
+                + " names state '" + id + "' that is not in " + ks.nodes());
+    }
+
+    private static Ref required(Ref ref, Instance at, String variable, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
+        if (ref == null) {
+            throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": " + at.path() + " has no '"
+                    + variable + "'");
+        }
+        return ref;
     }
 
     /** Targets of a select path, or null when a plain (non-list) step is missing. */

@@ -37,19 +37,23 @@ class JlemsReferenceCasesTest {
     static Stream<Arguments> cases() throws IOException {
         Path data = shared().resolve("reference-data");
         if (!Files.isDirectory(data)) {
-            return Stream.of(Arguments.of("(shared reference data absent)"));
+            return Stream.of(Arguments.of("(shared reference data absent)", SimulationOptions.Kernels.AUTO));
         }
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(data)) {
             folders.filter(f -> Files.isRegularFile(f.resolve("manifest.json"))).sorted()
-                    .forEach(f -> cases.add(Arguments.of(f.getFileName().toString())));
+                    .forEach(f -> {
+                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Kernels.LAMBDAS));
+                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Kernels.GENERATED));
+                    });
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("cases")
-    void matchesJlemsReference(String example, @TempDir Path out) throws IOException {
+    void matchesJlemsReference(String example, SimulationOptions.Kernels kernels, @TempDir Path out)
+            throws IOException {
         Path folder = shared().resolve("reference-data").resolve(example);
         Assumptions.assumeTrue(Files.isDirectory(folder), "shared/reference-data is absent; skipping jLEMS cases");
         JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
@@ -59,7 +63,7 @@ class JlemsReferenceCasesTest {
                 : List.of(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), upstream.resolve("NeuroML2/LEMSexamples"),
                         upstream.resolve("NeuroML2/examples"));
         LemsModel model = LemsReader.read(folder.resolve(manifest.get("lems_file").asText()), searchPath);
-        SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out)).run();
+        SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out).withKernels(kernels)).run();
         assertEquals(manifest.get("expected_rows").asLong(), result.steps() + 1, "rows");
         StringBuilder report = new StringBuilder();
         boolean allWithin = true;
@@ -73,7 +77,7 @@ class JlemsReferenceCasesTest {
             assertEquals(ref.size(), ours.size(), "rows of " + written.getFileName());
             for (DatFiles.ColumnDifference d : DatFiles.compare(ref, ours, RELATIVE_TOLERANCE)) {
                 String column = file.get("columns").get(d.column()).get("quantity").asText();
-                report.append(String.format("%s %s [%s]: max|d| = %.3g (max|ref| = %.3g)%s%n", example,
+                report.append(String.format("%s %s %s [%s]: max|d| = %.3g (max|ref| = %.3g)%s%n", example, kernels,
                         written.getFileName(), column, d.maxAbsDiff(), d.maxAbsRef(),
                         d.within(RELATIVE_TOLERANCE) ? "" : "  FAIL from row " + d.firstBadRow()));
                 allWithin &= d.within(RELATIVE_TOLERANCE);
