@@ -35,15 +35,15 @@ final class DimensionCheck {
     private static final Dimension TIME = new Dimension(0, 0, 1, 0, 0, 0, 0);
 
     private final LemsModel model;
-    private final Set<SourceLocation> undeclared;
+    private final UndeclaredDimensions undeclared;
     private final List<Finding> findings = new ArrayList<>();
 
-    private DimensionCheck(LemsModel model, Set<SourceLocation> undeclared) {
+    private DimensionCheck(LemsModel model, UndeclaredDimensions undeclared) {
         this.model = model;
         this.undeclared = undeclared;
     }
 
-    static List<Finding> check(LemsModel model, String validatedFile, Set<SourceLocation> undeclared) {
+    static List<Finding> check(LemsModel model, String validatedFile, UndeclaredDimensions undeclared) {
         Set<String> used = new HashSet<>();
         model.topLevelComponents().forEach(c -> collectUsedTypes(model, c, used));
         List<Finding> all = new ArrayList<>();
@@ -92,7 +92,7 @@ final class DimensionCheck {
                 }
                 List<Dynamics.DerivedVariable> open = new ArrayList<>();
                 for (Dynamics.DerivedVariable dv : dynamics.derivedVariables()) {
-                    if (undeclared.contains(dv.location()) && dv.exposure() == null) {
+                    if (undeclared.isOpen(model, type, dv.name()) && dv.exposure() == null) {
                         symbols.put(dv.name(), Optional.empty());
                         open.add(dv);
                     } else {
@@ -222,7 +222,7 @@ final class DimensionCheck {
                 continue;
             }
             String what = "DerivedVariable '" + dv.name() + "'";
-            if (undeclared.contains(dv.location()) && dv.exposure() == null) {
+            if (undeclared.isOpen(model, type, dv.name()) && dv.exposure() == null) {
                 scope.infer(dv.value(), what, dv.location());
             } else {
                 scope.expectDeclared(dv.value(), dv.name(), what, dv.location());

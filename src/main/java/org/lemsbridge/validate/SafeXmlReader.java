@@ -2,6 +2,8 @@ package org.lemsbridge.validate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,10 +32,20 @@ final class SafeXmlReader {
     }
 
     static XmlElement read(InputStream in, String sourceName) {
+        String text;
+        try {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(sourceName), "cannot read: " + e.getMessage());
+        }
+        return read(text.startsWith("\uFEFF") ? text.substring(1) : text, sourceName);
+    }
+
+    private static XmlElement read(String text, String sourceName) {
         XMLStreamReader xml = null;
         try {
-            xml = factory().createXMLStreamReader(in);
-            return document(xml, sourceName);
+            xml = factory().createXMLStreamReader(new StringReader(text));
+            return document(xml, sourceName, new Text(text));
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
@@ -78,7 +90,36 @@ final class SafeXmlReader {
             SourceLocation location) {
     }
 
-    private static XmlElement document(XMLStreamReader xml, String sourceName) throws XMLStreamException {
+    /** The document's text with its line starts, to turn a character offset into line and column. */
+    private record Text(String text, int[] lineStarts) {
+        Text(String text) {
+            this(text, text.lines().count() > 0 ? starts(text) : new int[] {0});
+        }
+
+        private static int[] starts(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Line and column (1-based) of the {@code <} that opens the element whose start tag ends at {@code end}. */
+        SourceLocation tagStart(String sourceName, String qualifiedName, int end, SourceLocation fallback) {
+            int at = end <= 0 || end > text.length() ? -1 : text.lastIndexOf("<" + qualifiedName, end - 1);
+            if (at < 0) {
+                return fallback;
+            }
+            int line = java.util.Arrays.binarySearch(lineStarts, at);
+            line = line >= 0 ? line : -line - 2;
+            return new SourceLocation(sourceName, line + 1, at - lineStarts[line] + 1);
+        }
+    }
+
+    private static XmlElement document(XMLStreamReader xml, String sourceName, Text text) throws XMLStreamException {
         Deque<Open> open = new ArrayDeque<>();
         XmlElement root = null;
         while (xml.hasNext()) {
@@ -95,7 +136,12 @@ final class SafeXmlReader {
                             attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
                         }
                     }
-                    open.push(new Open(xml.getLocalName(), attributes, new ArrayList<>(), at(xml, sourceName)));
+                    String prefix = xml.getPrefix();
+                    String qualified = prefix == null || prefix.isEmpty() ? xml.getLocalName()
+                            : prefix + ":" + xml.getLocalName();
+                    SourceLocation start = text.tagStart(sourceName, qualified, xml.getLocation().getCharacterOffset(),
+                            at(xml, sourceName));
+                    open.push(new Open(xml.getLocalName(), attributes, new ArrayList<>(), start));
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     Open done = open.pop();

@@ -52,10 +52,10 @@ class ValidateCommandTest {
         assertEquals(1, run("validate", valid().toString(), withFindings().toString()).code());
         Run all = run("validate", valid().toString(), withFindings().toString(), unreadable().toString());
         assertEquals(2, all.code());
-        assertEquals(withFindings() + ":2:12: error LB203: <B> is not a known ComponentType\n"
+        assertEquals(withFindings() + ":2:1: error LB203: <B> is not a known ComponentType\n"
                 + "  hint: include the file that defines it, e.g. <Include file=\"Cells.xml\"/>, and add its folder"
                 + " with -I\n"
-                + withFindings() + ":3:26: error LB206: Target component 'sim' is not defined\n"
+                + withFindings() + ":3:1: error LB206: Target component 'sim' is not defined\n"
                 + "  hint: name the id of a Simulation component\n", all.out());
         assertEquals(1, all.err().lines().count(), all.err());
         assertTrue(all.err().startsWith(unreadable() + ":3:1: malformed XML"), all.err());
@@ -78,7 +78,7 @@ class ValidateCommandTest {
         assertEquals("UNKNOWN_TYPE", finding.get("name").asText());
         assertEquals("error", finding.get("severity").asText());
         assertEquals(2, finding.get("line").asInt());
-        assertEquals(12, finding.get("column").asInt());
+        assertEquals(1, finding.get("column").asInt());
         assertEquals("unreadable", files.get(2).get("status").asText());
         assertEquals(3, files.get(2).get("error").get("line").asInt());
     }
