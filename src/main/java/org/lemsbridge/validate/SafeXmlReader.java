@@ -54,6 +54,12 @@ final class SafeXmlReader {
             int cut = message.indexOf("Message: ");
             throw new BadInputException(where, "malformed XML" + (message.isEmpty() ? ""
                     : ": " + (cut >= 0 ? message.substring(cut + "Message: ".length()) : message)));
+        } catch (BadInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the JDK's parser fails on some invalid characters inside a DOCTYPE with an unchecked exception
+            SourceLocation where = xml == null ? SourceLocation.unknown(sourceName) : at(xml, sourceName);
+            throw new BadInputException(where, "malformed XML: the parser stopped at an invalid character", null, e);
         } finally {
             close(xml);
         }
