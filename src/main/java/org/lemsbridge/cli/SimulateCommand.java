@@ -1,6 +1,7 @@
 package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,9 @@ final class SimulateCommand implements Callable<Integer> {
             run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
         } catch (SimulationException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), e.getMessage(), e.hint(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
+                    + e.getMessage(), "check the output folder and the OutputFile names", e);
         }
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));

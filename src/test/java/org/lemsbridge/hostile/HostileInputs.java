@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Generators of hostile input: LEMS documents and YAML experiments built from valid templates with hostile values
@@ -30,28 +31,46 @@ final class HostileInputs {
 
     /** Expression text: mostly well-formed with random operators and names, sometimes garbage or very deep. */
     static Arbitrary<String> expressions() {
-        Arbitrary<String> atoms = Arbitraries.oneOf(Arbitraries.of("v", "tau", "rest", "t", "E_L", "x", "unknown",
-                "pi", "0", "1", "2.5", "1e308", "1e400", "NaN", "-1"), values());
-        Arbitrary<String> binary = Combinators.combine(atoms, Arbitraries.of(" + ", " - ", " * ", " / ", " ^ ", "**",
-                " < ", " .gt. ", " .and. ", " and ", " == ", "", " ? "), atoms).as((a, op, b) -> a + op + b);
+        Arbitrary<String> atoms = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.of("v", "tau", "rest", "t", "d", "E_L", "x", "unknown", "pi", "0", "1", "2.5",
+                        "1e308", "1e400", "NaN", "-1")),
+                Tuple.of(1, values()));
+        Arbitrary<String> operators = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.of(" + ", " - ", " * ", " / ", " ^ ", " .gt. ", " .lt. ", " .and. ", " .eq. ")),
+                Tuple.of(1, Arbitraries.of("**", " < ", " and ", " == ", "", " ? ")));
+        Arbitrary<String> binary = Combinators.combine(atoms, operators, atoms).as((a, op, b) -> a + op + b);
         Arbitrary<String> calls = Combinators.combine(Arbitraries.of("exp", "log", "sqrt", "sin", "abs", "H",
                 "random", "factorial", "Piecewise", "nosuch", "__import__"), atoms)
                 .as((f, a) -> f + "(" + a + ")");
-        Arbitrary<Integer> depths = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, Arbitraries.integers()
-                .between(1, 300)), net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(300, 5000)));
+        Arbitrary<Integer> depths = Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.integers()
+                .between(1, 300)), Tuple.of(1, Arbitraries.integers().between(300, 5000)));
         Arbitrary<String> deep = Combinators.combine(depths,
                 Arbitraries.of("(", "-", "exp(", "((", "-(", "not "), atoms)
                 .as((n, open, atom) -> open.repeat(n) + atom + (open.contains("(") ? ")".repeat(n
                         * (int) open.chars().filter(c -> c == '(').count()) : ""));
-        Arbitrary<String> chain = Combinators.combine(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20,
-                Arbitraries.integers().between(1, 500)), net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(500, 20000))), atoms)
+        Arbitrary<String> chain = Combinators.combine(Arbitraries.frequencyOf(Tuple.of(20,
+                Arbitraries.integers().between(1, 500)), Tuple.of(1, Arbitraries.integers().between(500, 20000))), atoms)
                 .as((n, atom) -> String.join(" + ", java.util.Collections.nCopies(n, atom)));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, binary),
-                net.jqwik.api.Tuple.of(3, calls),
-                net.jqwik.api.Tuple.of(2, deep),
-                net.jqwik.api.Tuple.of(1, chain),
-                net.jqwik.api.Tuple.of(2, atoms));
+                Tuple.of(6, binary),
+                Tuple.of(3, calls),
+                Tuple.of(2, deep),
+                Tuple.of(1, chain),
+                Tuple.of(2, atoms));
+    }
+
+    /** Usually a clean value, sometimes a hostile one: most inputs then get past the reader to the deeper checks. */
+    static Arbitrary<String> mostly(Arbitrary<String> clean, Arbitrary<String> hostile) {
+        return Arbitraries.frequencyOf(Tuple.of(7, clean), Tuple.of(1, hostile));
+    }
+
+    /** Mostly a valid quantity of the unit, sometimes anything. */
+    static Arbitrary<String> quantities(String unit) {
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.doubles().between(-100, 100).map(x -> x + unit)),
+                Tuple.of(1, Arbitraries.of("0" + unit, "1e400" + unit, "NaN " + unit, "Infinity " + unit,
+                        "1e-320" + unit)),
+                Tuple.of(1, values()));
     }
 
     static Arbitrary<String> lengths() {
@@ -108,11 +127,21 @@ final class HostileInputs {
 
     /** A LEMS document with hostile values and expressions in every slot, maybe mutated. */
     static Arbitrary<String> lemsDocuments() {
-        Arbitrary<String> filled = Combinators.combine(List.of(expressions(), expressions(), expressions(),
-                expressions(), values(), values(), lengths(), steps(), Arbitraries.of("cell/v", "cell/d", "cel/v",
-                        "cell/nothing", "", "../..", "cell[0]/v", "/v"), Arbitraries.of("cell", "c\"ell", "", "net"),
-                Arbitraries.of("voltage", "none", "time", "nosuch", "*"), Arbitraries.of("fuzz.dat", "../escape.dat",
-                        "sub/fuzz.dat", "", "a&amp;b.dat")))
+        Arbitrary<String> filled = Combinators.combine(List.of(
+                mostly(Arbitraries.of("(rest - v) / tau", "0", "-v / tau", "(rest - v) / tau * exp(0)",
+                        "(v - rest) / tau * (v - rest) / rest", "d / tau"), expressions()),
+                mostly(Arbitraries.of("v", "rest - v", "v * 2", "rest * exp(v / rest)"), expressions()),
+                mostly(Arbitraries.of("v .gt. rest", "t .gt. tau", "v .gt. 0", "v .lt. rest .and. t .gt. tau"),
+                        expressions()),
+                mostly(Arbitraries.of("rest", "0", "v * 0.5", "d"), expressions()),
+                quantities("ms"), quantities("mV"), mostly(Arbitraries.of("1ms", "2ms"), lengths()),
+                mostly(Arbitraries.of("0.1ms", "0.05ms"), steps()),
+                mostly(Arbitraries.of("cell/v", "cell/d"), Arbitraries.of("cel/v", "cell/nothing", "", "../..",
+                        "cell[0]/v", "/v")),
+                mostly(Arbitraries.just("cell"), Arbitraries.of("c\"ell", "", "net")),
+                mostly(Arbitraries.just("voltage"), Arbitraries.of("none", "time", "nosuch", "*")),
+                mostly(Arbitraries.just("fuzz.dat"), Arbitraries.of("../escape.dat", "sub/fuzz.dat", "",
+                        "a&amp;b.dat"))))
                 .as(slots -> LEMS.replace("RATE", xmlAttribute(slots.get(0))).replace("DERIVED",
                         xmlAttribute(slots.get(1))).replace("CONDITION", xmlAttribute(slots.get(2)))
                         .replace("ASSIGNED", xmlAttribute(slots.get(3))).replace("TAU", xmlAttribute(slots.get(4)))
@@ -144,11 +173,19 @@ final class HostileInputs {
 
     /** A YAML experiment with hostile values and expressions in every slot, maybe mutated. */
     static Arbitrary<String> experiments() {
-        Arbitrary<String> filled = Combinators.combine(List.of(values(), values(), values(), values(),
-                Arbitraries.of("mV", "ms", "nA", "furlong", "", "per_ms", "mV/ms"), expressions(), expressions(),
-                expressions(), Arbitraries.of("v = E_L", "v = v + 1", "x = 1", "v == 1", "", "v = ", "import os"),
-                Arbitraries.of("0.1", "0.05", "0", "-0.1", "1e-300", ".nan", "x", "1e400"),
-                Arbitraries.of("1.0", "2", "0", "-1", ".inf", "1e400", "abc")))
+        Arbitrary<String> numbers = Arbitraries.doubles().between(-100, 100).map(Object::toString);
+        Arbitrary<String> filled = Combinators.combine(List.of(
+                mostly(Arbitraries.of("Leaky cell", "x"), values()), mostly(Arbitraries.of("Leak", "Cell"), values()),
+                mostly(numbers, values()), mostly(Arbitraries.doubles().between(1, 100).map(Object::toString),
+                        values()),
+                mostly(Arbitraries.just("mV"), Arbitraries.of("ms", "nA", "furlong", "", "per_ms", "mV/ms")),
+                mostly(Arbitraries.of("v - E_L", "E_L", "v * 2", "E_L * exp(v / E_L)"), expressions()),
+                mostly(Arbitraries.of("(E_L - v)/tau", "-v/tau", "(d - v)/tau", "0"), expressions()),
+                mostly(Arbitraries.of("v > E_L", "t > tau", "v > 0"), expressions()),
+                mostly(Arbitraries.of("v = E_L", "v = v + 1"), Arbitraries.of("x = 1", "v == 1", "", "v = ",
+                        "import os")),
+                mostly(Arbitraries.of("0.1", "0.05"), Arbitraries.of("0", "-0.1", "1e-300", ".nan", "x", "1e400")),
+                mostly(Arbitraries.of("1.0", "2"), Arbitraries.of("0", "-1", ".inf", "1e400", "abc"))))
                 .as(slots -> YAML.replace("LABEL", yamlString(slots.get(0))).replace("NAME", yamlString(slots.get(1)))
                         .replace("VALUE_A", slots.get(2)).replace("VALUE_B", slots.get(3))
                         .replace("UNIT_A", slots.get(4)).replace("DERIVED", yamlInQuotes(slots.get(5)))
@@ -165,7 +202,9 @@ final class HostileInputs {
         Arbitrary<Mutation> mutations = Combinators.combine(Arbitraries.of(Mutation.Kind.values()),
                 Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), fragments)
                 .as(Mutation::new);
-        return Combinators.combine(documents, mutations.list().ofMaxSize(3)).as((document, list) -> {
+        Arbitrary<List<Mutation>> lists = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(List.of())),
+                Tuple.of(1, mutations.list().ofMinSize(1).ofMaxSize(3)));
+        return Combinators.combine(documents, lists).as((document, list) -> {
             String text = document;
             for (Mutation mutation : list) {
                 text = mutation.apply(text);
