@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ExperimentToLems;
+import org.lemsbridge.convert.ExperimentToNeuroMl;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.experiment.ExperimentReader;
 
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Render a TVBO experiment YAML into a self-contained LEMS document that jLEMS runs unchanged.",
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge render examples/izhikevich-tonic.yaml -o tonic.xml",
-                "  lemsbridge render model.yaml            (prints the LEMS to stdout)", ExitCodes.HELP_TEXT})
+                "  lemsbridge render model.yaml            (prints the LEMS to stdout)",
+                "  lemsbridge render --neuroml examples/izhikevich-tonic.yaml -o LEMS_tonic.xml", ExitCodes.HELP_TEXT})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,12 +31,18 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.xml", description = "where to write the LEMS (default: stdout)")
     private Path output;
 
+    @Option(names = "--neuroml", description = "write idiomatic NeuroML (core cell and input elements, a network, "
+            + "Includes of the core types) when the dynamics is a NeuroML core type; otherwise warn and write the "
+            + "custom ComponentType")
+    private boolean neuroml;
+
     @Option(names = "--debug", description = "show stack traces of errors")
     private boolean debug;
 
     @Override
     public Integer call() {
-        RenderResult result = new ExperimentToLems().render(ExperimentReader.read(experiment));
+        RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
+                : new ExperimentToLems().render(ExperimentReader.read(experiment));
         PrintWriter err = spec.commandLine().getErr();
         result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
         if (output == null) {

@@ -153,8 +153,9 @@ final class ModelRenderer {
         String label = experiment.label();
         String simId = "sim_" + (label == null || label.isBlank() ? typeName : SafeId.of(label));
         ComponentDef instance = new ComponentDef(instanceId, typeName, componentValues, List.of());
-        ComponentDef simulation = simulation(simId, instanceId, typeName, List.copyOf(stateNames.values()),
-                integration, timeScale);
+        List<String> recorded = new ArrayList<>(stateNames.values());
+        recorded.addAll(recordedDerivedVariables());
+        ComponentDef simulation = simulation(simId, instanceId, typeName, recorded, integration, timeScale);
 
         List<ComponentTypeDef> types = new ArrayList<>(SimulationTypes.all());
         types.add(modelType);
@@ -241,6 +242,23 @@ final class ModelRenderer {
                 + ": it has dimension " + actual.describe() + " but must be " + perTime.describe()
                 + ", the dimension of '" + rate.state() + "' per time",
                 "a dimensionless state variable may instead have a dimensionless rate, read per " + timeScaleName);
+    }
+
+    /**
+     * The derived variables named in the dynamics' {@code output} list (LEMS names), recorded after the state
+     * variables; other names there (state variables, unknown ones) add nothing.
+     */
+    private List<String> recordedDerivedVariables() {
+        List<String> names = new ArrayList<>();
+        if (dynamics.extras().get("output") instanceof org.lemsbridge.experiment.RawValue.Sequence list) {
+            for (org.lemsbridge.experiment.RawValue item : list.items()) {
+                if (item instanceof org.lemsbridge.experiment.RawValue.Scalar scalar
+                        && dynamics.derivedVariables().containsKey(scalar.text())) {
+                    names.add(lemsNames.get(scalar.text()));
+                }
+            }
+        }
+        return names;
     }
 
     private void checkIntegration(Integration integration) {

@@ -1,31 +1,28 @@
 package org.lemsbridge.lems;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import jakarta.xml.bind.annotation.XmlRootElement;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.jaxb.LemsDocumentReader;
+import org.lemsbridge.lems.jaxb.LemsElement;
+import org.lemsbridge.lems.jaxb.ParsedDocument;
+import org.lemsbridge.lems.jaxb.StartTag;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
- * Reads an XML document into {@link XmlElement}s with a StAX reader that refuses DOCTYPEs and never resolves
- * external entities, keeping the line and column of every element.
+ * Reads a LEMS or NeuroML document through the JAXB bindings ({@link LemsDocumentReader}: DOCTYPEs refused, nothing
+ * external resolved) and hands it on as a tree of {@link XmlElement}s with the line and column of every element.
+ * The bound objects give the structure and the values; the start tags the reader noted give each element's
+ * position and the order its attributes were written in.
  */
 final class SecureXml {
 
@@ -33,174 +30,99 @@ final class SecureXml {
     }
 
     static XmlElement read(Path file) {
-        try {
-            return read(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), file.toString());
-        } catch (java.nio.charset.MalformedInputException e) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return read(in, null, file.toString(), null);
-            } catch (IOException again) {
-                throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: "
-                        + again.getMessage());
-            }
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: " + e.getMessage());
-        }
+        return toTree(LemsDocumentReader.read(file));
     }
 
     static XmlElement read(String xml, String sourceName) {
-        String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-        return read(null, new StringReader(text), sourceName, text);
+        return toTree(LemsDocumentReader.read(xml, sourceName));
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
-    private static void trySet(XMLInputFactory factory, String property, Object value) {
-        try {
-            factory.setProperty(property, value);
-        } catch (IllegalArgumentException ignored) {
-            // not every StAX implementation knows every property; DTD support is off anyway
-        }
-    }
-
-    /** {@code text}, when known, lets element locations point at the {@code <} rather than past the tag. */
-    private static XmlElement read(InputStream stream, Reader reader, String sourceName, String text) {
-        XMLStreamReader xml = null;
-        try {
-            xml = stream != null ? factory().createXMLStreamReader(stream) : factory().createXMLStreamReader(reader);
-            return readDocument(xml, sourceName, text);
-        } catch (XMLStreamException e) {
-            Location at = e.getLocation();
-            SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
-                    : new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
-            String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
-            int cut = message.indexOf("Message: ");
-            throw new BadInputException(where, "malformed XML: " + (cut >= 0 ? message.substring(cut + 9) : message), null, e);
-        } finally {
-            if (xml != null) {
-                try {
-                    xml.close();
-                } catch (XMLStreamException ignored) {
-                    // closing a reader that already failed
-                }
-            }
-        }
-    }
-
-    private static final class Building {
-        final String tag;
-        final Map<String, String> attributes;
-        final List<XmlElement> children = new ArrayList<>();
-        final SourceLocation location;
-
-        Building(String tag, Map<String, String> attributes, SourceLocation location) {
-            this.tag = tag;
-            this.attributes = attributes;
-            this.location = location;
-        }
-
-        XmlElement build() {
-            return new XmlElement(tag, attributes, children, location);
-        }
-    }
-
-    private static XmlElement readDocument(XMLStreamReader xml, String sourceName, String text)
-            throws XMLStreamException {
-        Deque<Building> open = new ArrayDeque<>();
-        int[] starts = text == null ? null : lineStarts(text);
-        XmlElement root = null;
-        while (xml.hasNext()) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.DTD -> throw new BadInputException(locate(xml, sourceName),
-                        "a DOCTYPE is not allowed in LEMS input (DTDs and external entities are refused for safety)",
-                        "remove the <!DOCTYPE ...> declaration");
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(locate(xml, sourceName),
-                        "entity reference &" + xml.getLocalName() + "; is not allowed");
-                case XMLStreamConstants.START_ELEMENT -> {
-                    Map<String, String> attributes = new LinkedHashMap<>();
-                    for (int i = 0; i < xml.getAttributeCount(); i++) {
-                        String prefix = xml.getAttributePrefix(i);
-                        if (prefix != null && !prefix.isEmpty()) {
-                            continue; // xsi:schemaLocation and similar
-                        }
-                        attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
-                    }
-                    open.push(new Building(xml.getLocalName(), attributes, elementStart(xml, sourceName, text, starts)));
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    XmlElement done = open.pop().build();
-                    if (open.isEmpty()) {
-                        root = done;
-                    } else {
-                        open.peek().children.add(done);
-                    }
-                }
-                default -> {
-                    // text, comments and processing instructions carry nothing for LEMS
-                }
-            }
-        }
-        if (root == null) {
-            throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
+    private static XmlElement toTree(ParsedDocument document) {
+        Iterator<StartTag> tags = document.startTags().iterator();
+        StartTag rootTag = next(tags, document.rootName());
+        XmlElement root = new XmlElement(document.rootName(), ordered(rootTag, document.root().attributes()),
+                children(document.root().content(), tags), rootTag.location());
+        if (tags.hasNext()) {
+            throw new IllegalStateException("the bound document lost the element <" + tags.next().localName() + ">");
         }
         return root;
     }
 
-    /** Line and column of the {@code <} that opens the current element (StAX reports the end of the tag). */
-    private static SourceLocation elementStart(XMLStreamReader xml, String sourceName, String text, int[] starts) {
-        Location end = xml.getLocation();
-        int offset = end.getCharacterOffset();
-        if (text == null || offset <= 0 || offset > text.length()) {
-            return locate(xml, sourceName);
+    private static List<XmlElement> children(List<Object> content, Iterator<StartTag> tags) {
+        List<XmlElement> children = new ArrayList<>(content.size());
+        for (Object child : content) {
+            children.add(element(child, tags));
         }
-        String prefix = xml.getPrefix();
-        String name = prefix == null || prefix.isEmpty() ? xml.getLocalName() : prefix + ":" + xml.getLocalName();
-        int open = text.lastIndexOf('<', offset - 1);
-        while (open >= 0 && !opensElement(text, open, name)) {
-            open = text.lastIndexOf('<', open - 1);
-        }
-        if (open < 0) {
-            return locate(xml, sourceName);
-        }
-        int index = java.util.Arrays.binarySearch(starts, open);
-        int line = index >= 0 ? index : -index - 2;
-        return new SourceLocation(sourceName, line + 1, open - starts[line] + 1);
+        return children;
     }
 
-    /** Offsets at which each line starts. */
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
+    /** Takes the element's own start tag, then, through its children, those of its subtree: document order. */
+    private static XmlElement element(Object child, Iterator<StartTag> tags) {
+        if (child instanceof LemsElement bound) {
+            String tag = tagOf(bound);
+            StartTag start = next(tags, tag);
+            return new XmlElement(tag, ordered(start, bound.attributes()), children(bound.content(), tags),
+                    start.location());
+        }
+        if (child instanceof Element dom) {
+            String tag = dom.getLocalName() != null ? dom.getLocalName() : dom.getNodeName();
+            StartTag start = next(tags, tag);
+            List<Object> elementChildren = new ArrayList<>();
+            for (Node node = dom.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element e) {
+                    elementChildren.add(e);
+                }
+            }
+            return new XmlElement(tag, ordered(start, attributesOf(dom)), children(elementChildren, tags),
+                    start.location());
+        }
+        throw new IllegalStateException("unexpected bound content " + child.getClass().getName());
+    }
+
+    private static String tagOf(LemsElement bound) {
+        XmlRootElement root = bound.getClass().getAnnotation(XmlRootElement.class);
+        if (root == null) {
+            throw new IllegalStateException(bound.getClass().getName() + " is not bound to an element");
+        }
+        return root.name();
+    }
+
+    private static StartTag next(Iterator<StartTag> tags, String expectedName) {
+        if (!tags.hasNext()) {
+            throw new IllegalStateException("no start tag left for <" + expectedName + ">");
+        }
+        StartTag start = tags.next();
+        if (!start.localName().equals(expectedName)) {
+            throw new IllegalStateException("bound <" + expectedName + "> met the start tag <" + start.localName()
+                    + "> at " + start.location());
+        }
+        return start;
+    }
+
+    private static Map<String, String> ordered(StartTag start, Map<String, String> values) {
+        Map<String, String> inOrder = new LinkedHashMap<>();
+        for (String name : start.attributeNames()) {
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalStateException("the bound <" + start.localName() + "> at " + start.location()
+                        + " lost its attribute " + name);
+            }
+            inOrder.put(name, value);
+        }
+        return inOrder;
+    }
+
+    private static Map<String, String> attributesOf(Element dom) {
+        Map<String, String> values = new LinkedHashMap<>();
+        NamedNodeMap attributes = dom.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            String namespace = attribute.getNamespaceURI();
+            if (namespace == null || namespace.isEmpty()) {
+                values.put(attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName(),
+                        attribute.getValue());
             }
         }
-        int[] starts = new int[count];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
-        return starts;
-    }
-
-    private static boolean opensElement(String text, int at, String name) {
-        int end = at + 1 + name.length();
-        return text.startsWith(name, at + 1) && end < text.length()
-                && (Character.isWhitespace(text.charAt(end)) || text.charAt(end) == '>' || text.charAt(end) == '/');
-    }
-
-    private static SourceLocation locate(XMLStreamReader xml, String sourceName) {
-        Location at = xml.getLocation();
-        return new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
+        return values;
     }
 }

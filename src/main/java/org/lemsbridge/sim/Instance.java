@@ -227,18 +227,10 @@ final class Instance {
 
     // ---- one step (lems-semantics §2.2 - §2.4) ----
 
-    void advance(double t, double dt) {
-        if (rk4 != null) {
-            rk4.advance(t, dt);
-            return;
-        }
-        for (Instance child : order) {
-            child.advance(t, dt);
-        }
-        advanceOwn(t, dt);
-    }
-
-    /** This instance's part of a step, once its children have advanced (kinetic schemes, Euler, regime). */
+    /**
+     * This instance's part of a step, once its children have advanced (kinetic schemes, Euler, regime); the
+     * simulator calls it for every instance of the schedule ({@link #collectSchedule}), children first.
+     */
     void advanceOwn(double t, double dt) {
         if (rk4 != null) {
             rk4.advance(t, dt);

@@ -18,6 +18,9 @@ final class KineticSchemeRun {
     private final Ref[] occupancyWrite;
     private final double[] occupancy;
     private final double[] work;
+    private final double[][] generator;
+    private final double[][] m;
+    private final double[][] square;
 
     KineticSchemeRun(int[][] rateTable, Ref[] forward, Ref[] reverse, Ref[] occupancyRead, Ref[] occupancyWrite) {
         this.rateTable = rateTable;
@@ -32,10 +35,20 @@ final class KineticSchemeRun {
         this.states = largest + 1;
         this.occupancy = new double[states];
         this.work = new double[states];
+        this.generator = new double[states][states];
+        this.m = new double[states][states];
+        this.square = new double[states][states];
+    }
+
+    private static void clear(double[][] matrix) {
+        for (double[] row : matrix) {
+            java.util.Arrays.fill(row, 0.0);
+        }
     }
 
     void advance(double dt) {
-        double[][] a = new double[states][states];
+        double[][] a = generator;
+        clear(a);
         for (int i = 0; i < rateTable.length; i++) {
             int source = rateTable[i][0];
             int target = rateTable[i][1];
@@ -65,7 +78,6 @@ final class KineticSchemeRun {
     /** exp(a * t) by halving until max|a t f| <= 1e-12, then p squarings of (I + m) done as m := 2m + m^2. */
     private double[][] exponential(double[][] a, double t) {
         int n = a.length;
-        double[][] m = new double[n][n];
         double largest = 0.0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -85,7 +97,7 @@ final class KineticSchemeRun {
             }
         }
         for (; p > 0; p--) {
-            double[][] square = new double[n][n];
+            clear(square);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     for (int k = 0; k < n; k++) {

@@ -216,7 +216,7 @@ public final class Simulator {
                         String path = attribute(selection, record.quantity());
                         String port = record.eventPort() == null ? null : selection.texts().getOrDefault(
                                 record.eventPort(), selection.attributes().get(record.eventPort()));
-                        Instance source = TreeBuilder.resolvePath(root, path, selection.location());
+                        Instance source = InstancePaths.resolve(root, path, selection.location());
                         int outPort = port != null ? source.kind.outPortIndex(port)
                                 : source.kind.outPorts.isEmpty() ? -1 : 0;
                         if (outPort < 0) {
@@ -265,7 +265,7 @@ public final class Simulator {
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
     static Ref recorded(Instance root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : TreeBuilder.resolvePath(root, quantity.substring(0, slash), where);
+        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);
         Ref ref = at.lookupOwn(variable);
         if (ref == null) {
@@ -277,7 +277,7 @@ public final class Simulator {
 
     private String unitOf(Instance root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : TreeBuilder.resolvePath(root, quantity.substring(0, slash), where);
+        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         return model.units().siSymbol(dimensionOf(at.kind.type, quantity.substring(slash + 1)));
     }
 

@@ -43,8 +43,8 @@ final class TreeBuilder {
         markConsolidated(root, null);
         Instance instance = create(root, null, root.id(), true);
         connectAll(instance);
-        bindAll(instance);
-        markRk4Groups(instance);
+        Binder.bindAll(instance);
+        Binder.markRk4Groups(instance);
         return instance;
     }
 
@@ -99,6 +99,7 @@ final class TreeBuilder {
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
+                    applyAssigns(instance, member, multi.assigns());
                     instance.addToGroup(MULTI, member);
                 }
             }
@@ -238,7 +239,7 @@ final class TreeBuilder {
             attribute = attribute.substring(3);
         }
         String path = text(owner, attribute, forEach.location());
-        Instance found = resolvePath(owner.parent == null ? owner : owner.parent, path, forEach.location());
+        Instance found = InstancePaths.resolve(owner.parent == null ? owner : owner.parent, path, forEach.location());
         List<Instance> members = found.multiMembers();
         return members == null ? List.of(found) : members;
     }
@@ -255,12 +256,12 @@ final class TreeBuilder {
             }
             String path = text(holder, with.instance(), with.location());
             if (path.startsWith("./")) {
-                return resolvePath(holder, path.substring(2), with.location());
+                return InstancePaths.resolve(holder, path.substring(2), with.location());
             }
-            return resolvePath(base, path, with.location());
+            return InstancePaths.resolve(base, path, with.location());
         }
         Instance listOwner = ownerOf(holder, with.list());
-        Instance list = resolvePath(listOwner.parent == null ? listOwner : listOwner.parent,
+        Instance list = InstancePaths.resolve(listOwner.parent == null ? listOwner : listOwner.parent,
                 text(holder, with.list(), with.location()), with.location());
         double index;
         try {
@@ -306,22 +307,7 @@ final class TreeBuilder {
             List<Structure.Assign> assigns, SourceLocation where) {
         Component holderComponent = holder.kind.component;
         Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
-        for (Structure.Assign assign : assigns) {
-            double value = ExprInterpreter.evaluate(assign.value(), name -> {
-                Double v = holderComponent.values().get(name);
-                if (v != null) {
-                    return v;
-                }
-                int slot = holder.kind.slotOf(name);
-                return slot >= 0 ? holder.vars[slot] : Double.NaN;
-            });
-            int slot = created.kind.slotOf(assign.property());
-            if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + component.describe()
-                        + " has no property '" + assign.property() + "'");
-            }
-            created.vars[slot] = value;
-        }
+        applyAssigns(holder, created, assigns);
         String group = container;
         if (group == null) {
             List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
@@ -333,6 +319,27 @@ final class TreeBuilder {
         target.addToGroup(group, created);
         connectAll(created);
         return created;
+    }
+
+    /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
+    private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
+        Component holderComponent = holder.kind.component;
+        for (Structure.Assign assign : assigns) {
+            double value = ExprInterpreter.evaluate(assign.value(), name -> {
+                Double v = holderComponent.values().get(name);
+                if (v != null) {
+                    return v;
+                }
+                int slot = holder.kind.slotOf(name);
+                return slot >= 0 ? holder.vars[slot] : Double.NaN;
+            });
+            int slot = created.kind.slotOf(assign.property());
+            if (slot < 0) {
+                throw new BadInputException(assign.location(), "Assign: " + created.kind.component.describe()
+                        + " has no property '" + assign.property() + "'");
+            }
+            created.vars[slot] = value;
+        }
     }
 
     private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
@@ -386,246 +393,4 @@ final class TreeBuilder {
         b.tunnels.put(tunnel.name(), a);
     }
 
-    // ---- paths ----
-
-    /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */
-    static Instance resolvePath(Instance base, String path, SourceLocation where) {
-        Instance current = base;
-        for (String step : path.replace("[", "/[").split("/")) {
-            if (step.isEmpty() || step.equals(".")) {
-                continue;
-            }
-            if (step.equals("..")) {
-                current = current.parent;
-            } else if (step.startsWith("[") && step.endsWith("]")) {
-                List<Instance> members = current.multiMembers();
-                int index;
-                try {
-                    index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
-                } catch (NumberFormatException e) {
-                    throw new BadInputException(where, "bad index " + step + " in path '" + path + "'");
-                }
-                if (members == null || index < 0 || index >= members.size()) {
-                    throw new BadInputException(where, "path '" + path + "': " + current.path() + " has no member "
-                            + step);
-                }
-                current = members.get(index);
-            } else if (step.indexOf(':') > 0) {
-                current = attachmentByPath(current, step, path, where);
-            } else {
-                Instance next = current.findChild(step);
-                if (next == null && step.equals(current.id)) {
-                    next = current;
-                }
-                if (next == null) {
-                    throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
-                }
-                current = next;
-            }
-            if (current == null) {
-                throw new BadInputException(where, "path '" + path + "' goes above the root");
-            }
-        }
-        return current;
-    }
-
-    /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
-    private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
-        String[] parts = step.split(":");
-        List<Instance> members = at.groups.get(parts[0]);
-        if (members != null && parts.length == 3) {
-            int wanted;
-            try {
-                wanted = Integer.parseInt(parts[2].trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException(where, "bad index in '" + step + "' of path '" + path + "'");
-            }
-            int seen = 0;
-            for (Instance member : members) {
-                if (parts[1].equals(member.id) && seen++ == wanted) {
-                    return member;
-                }
-            }
-        }
-        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path());
-    }
-
-    // ---- phase 3: bindings ----
-
-    private void bindAll(Instance instance) {
-        Kind kind = instance.kind;
-        Ref[] requirements = new Ref[kind.requirementNames.length];
-        for (int i = 0; i < requirements.length; i++) {
-            Ref ref = instance.parent == null ? null : instance.parent.lookup(kind.requirementNames[i]);
-            if (ref == null) {
-                throw new BadInputException(kind.component.location(), instance.path() + " requires '"
-                        + kind.requirementNames[i] + "' but no enclosing component provides it");
-            }
-            requirements[i] = ref;
-        }
-        int n = kind.selects.length;
-        Ref[][] sources = new Ref[n][];
-        double[] fallbacks = new double[n];
-        boolean[] multiply = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Kind.SelectVariable select = kind.selects[i];
-            multiply[i] = "multiply".equals(select.reduce());
-            List<Ref> found = selectTargets(instance, select.path(), false);
-            if (found == null || (found.isEmpty() && select.reduce() == null)) {
-                if ("add".equals(select.reduce())) {
-                    fallbacks[i] = 0.0;
-                } else if (multiply[i] && !select.required()) {
-                    fallbacks[i] = 1.0;
-                } else if (multiply[i]) {
-                    sources[i] = new Ref[0];
-                    continue;
-                } else if (!select.required()) {
-                    fallbacks[i] = 0.0;
-                } else {
-                    throw new BadInputException(kind.component.location(), instance.path() + ": select '"
-                            + select.path() + "' of " + select.name() + " finds nothing");
-                }
-                sources[i] = null;
-            } else {
-                sources[i] = found.toArray(Ref[]::new);
-            }
-        }
-        instance.bind(requirements, sources, fallbacks, multiply);
-        Ref[] liveRequirements = new Ref[requirements.length];
-        for (int i = 0; i < requirements.length; i++) {
-            liveRequirements[i] = instance.parent.lookupLive(kind.requirementNames[i]);
-        }
-        Ref[][] liveSources = new Ref[n][];
-        for (int i = 0; i < n; i++) {
-            List<Ref> found = sources[i] == null ? null : selectTargets(instance, kind.selects[i].path(), true);
-            liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
-        }
-        instance.bindLive(liveRequirements, liveSources);
-        instance.bindSchemes(kind.kineticSchemes.stream().map(ks -> kineticScheme(instance, ks))
-                .toArray(KineticSchemeRun[]::new));
-        for (Instance child : instance.advanceOrder()) {
-            bindAll(child);
-        }
-    }
-
-    private static void markRk4Groups(Instance instance) {
-        var dynamics = instance.kind.type.dynamics();
-        if (dynamics != null && dynamics.simultaneous()) {
-            instance.integrateWithRk4(new Rk4Group(instance));
-            return;
-        }
-        for (Instance child : instance.advanceOrder()) {
-            markRk4Groups(child);
-        }
-    }
-
-    /**
-     * Binds a KineticScheme: its nodes list gives the states (the first starts with occupancy 1, the others 0), its
-     * edges list the transitions, whose edgeSource/edgeTarget attributes name states by id.
-     */
-    private static KineticSchemeRun kineticScheme(Instance instance, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        List<Instance> nodes = instance.groups.getOrDefault(ks.nodes(), List.of());
-        List<Instance> edges = instance.groups.getOrDefault(ks.edges(), List.of());
-        int[][] table = new int[edges.size()][2];
-        Ref[] forward = new Ref[edges.size()];
-        Ref[] reverse = new Ref[edges.size()];
-        for (int i = 0; i < edges.size(); i++) {
-            Instance edge = edges.get(i);
-            table[i][0] = stateIndex(nodes, edge, ks.edgeSource(), ks);
-            table[i][1] = stateIndex(nodes, edge, ks.edgeTarget(), ks);
-            forward[i] = required(edge.lookup(ks.forwardRate()), edge, ks.forwardRate(), ks);
-            reverse[i] = required(edge.lookup(ks.reverseRate()), edge, ks.reverseRate(), ks);
-        }
-        Ref[] read = new Ref[nodes.size()];
-        Ref[] write = new Ref[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            Instance node = nodes.get(i);
-            read[i] = required(node.lookup(ks.stateVariable()), node, ks.stateVariable(), ks);
-            int slot = node.kind.slotOf(ks.stateVariable());
-            write[i] = new Ref(node.vars, slot, node.path() + "/" + ks.stateVariable());
-            node.vars[slot] = i == 0 ? 1.0 : 0.0;
-        }
-        return new KineticSchemeRun(table, forward, reverse, read, write);
-    }
-
-    private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
-            org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        String id = edge.kind.component.texts().getOrDefault(attribute, edge.kind.component.attributes().get(attribute));
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
-                return i;
-            }
-        }
-        throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": transition " + edge.path()
-                + " names state '" + id + "' that is not in " + ks.nodes());
-    }
-
-    private static Ref required(Ref ref, Instance at, String variable, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        if (ref == null) {
-            throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": " + at.path() + " has no '"
-                    + variable + "'");
-        }
-        return ref;
-    }
-
-    /** Targets of a select path, or null when a plain (non-list) step is missing. */
-    private static List<Ref> selectTargets(Instance instance, String path, boolean live) {
-        String[] steps = path.split("/");
-        List<Instance> current = List.of(instance);
-        for (int s = 0; s < steps.length - 1; s++) {
-            String step = steps[s];
-            List<Instance> next = new ArrayList<>();
-            int bracket = step.indexOf('[');
-            for (Instance at : current) {
-                if (bracket < 0) {
-                    Instance child = at.findChild(step);
-                    if (child != null) {
-                        next.add(child);
-                    }
-                    continue;
-                }
-                String listName = step.substring(0, bracket);
-                String filter = step.substring(bracket + 1, step.length() - 1).trim();
-                List<Instance> members = at.groups.get(listName);
-                if (members == null) {
-                    Instance single = at.singleByName.get(listName);
-                    members = single == null ? List.of() : List.of(single);
-                }
-                for (Instance member : members) {
-                    if (filter.equals("*") || matches(member, filter)) {
-                        next.add(member);
-                    }
-                }
-            }
-            if (next.isEmpty() && bracket < 0) {
-                return null;
-            }
-            current = next;
-        }
-        String variable = steps[steps.length - 1];
-        List<Ref> refs = new ArrayList<>();
-        for (Instance target : current) {
-            Ref ref = live ? target.lookupLive(variable) : target.lookup(variable);
-            if (ref == null) {
-                return null;
-            }
-            refs.add(ref);
-        }
-        return refs;
-    }
-
-    private static boolean matches(Instance member, String filter) {
-        int eq = filter.indexOf('=');
-        if (eq < 0) {
-            return false;
-        }
-        String attribute = filter.substring(0, eq).trim();
-        String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        Component component = member.kind.component;
-        String actual = component.texts().get(attribute);
-        if (actual == null) {
-            actual = component.attributes().get(attribute);
-        }
-        return value.equals(actual);
-    }
 }

@@ -9,6 +9,9 @@ import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.sim.SimulationException;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.sim.Simulator;
@@ -45,10 +48,19 @@ public final class ModelRunner {
         return new LoadedModel(lems, rendered.warnings());
     }
 
+    /**
+     * Loads and simulates {@code model}. A run that blows up (NaN or infinity) is the model's problem, reported like
+     * bad input: one line naming the variable, instance, time and step, with a hint.
+     */
     public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
         LoadedModel loaded = load(model, includePath);
-        SimulationResult result = Simulator.build(loaded.model(), options).run();
-        return new ModelRun(result, loaded.warnings());
+        try {
+            SimulationResult result = Simulator.build(loaded.model(), options).run();
+            return new ModelRun(result, loaded.warnings());
+        } catch (SimulationException e) {
+            throw new BadInputException(SourceLocation.unknown(model.toString()), "simulation stopped: "
+                    + e.getMessage(), e.hint(), e);
+        }
     }
 
     /** A model ready to simulate and the conversion warnings that came with it. */

@@ -39,17 +39,17 @@ class CheckCommandTest {
         Path junit = folder.resolve("junit.xml");
         int code = run("check", "examples/suite.yaml", "--report", report.toString(), "--junit", junit.toString());
         assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().contains("3 passed, 0 failed, 0 errors"), out.toString());
+        assertTrue(out.toString().contains("7 passed, 0 failed, 0 errors"), out.toString());
 
         String xml = Files.readString(junit);
-        assertEquals(16, count(xml, "<testcase "), xml);
+        assertEquals(28, count(xml, "<testcase "), xml);
         assertEquals(0, count(xml, "<failure"), xml);
         assertEquals(xml, Files.readString(report.resolve("junit.xml")));
 
         String summary = Files.readString(report.resolve("summary.json"));
-        assertEquals(3, count(summary, "\"status\": \"pass\""), summary);
-        assertEquals(3, count(summary, "\"status\": \"pass\", \"tier\": \"exact\""), summary);
-        assertTrue(Files.readString(report.resolve("index.html")).contains("3 passed, 0 failed"));
+        assertEquals(7, count(summary, "\"status\": \"pass\""), summary);
+        assertEquals(7, count(summary, "\"status\": \"pass\", \"tier\": \"exact\""), summary);
+        assertTrue(Files.readString(report.resolve("index.html")).contains("7 passed, 0 failed"));
 
         Path plot = report.resolve("cases/tonic-yaml/plots/01-izpopTonic_0__v.png");
         assertEquals(1000, ImageIO.read(plot.toFile()).getWidth());

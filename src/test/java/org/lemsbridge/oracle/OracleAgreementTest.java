@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +30,6 @@ class OracleAgreementTest {
     private static final String DIR = "/org/lemsbridge/oracle/";
 
     /** Models where the simulator is known to differ from jLEMS; each is reported, not hidden. */
-    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-            "onstart_counter.xml", "OnStart multiplicity: simulator gives 3/6/12/24, jLEMS 6/6/24/48",
-            "random_seed.xml", "random() draw positions follow the OnStart multiplicity (see onstart_counter)",
-            "random_default_seed.xml", "random() draw positions follow the OnStart multiplicity (see onstart_counter)",
-            "events_regime_weight.xml", "jLEMS ignores a main-level OnEvent in a type with Regimes; the simulator runs it");
-
     @TempDir
     Path out;
 
@@ -52,8 +44,6 @@ class OracleAgreementTest {
         for (JsonNode model : manifest.get("models")) {
             String name = model.get("model").asText();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                Assumptions.assumeFalse(KNOWN_DIFFERENCES.containsKey(name),
-                        () -> "known difference from jLEMS: " + KNOWN_DIFFERENCES.get(name));
                 Path target = out.resolve(name.replace(".xml", ""));
                 ModelRunner.run(folder.resolve(name), List.of(), SimulationOptions.writingTo(target));
                 for (JsonNode output : model.get("outputs")) {

@@ -35,6 +35,16 @@ final class DatFiles {
         return rows;
     }
 
+    /** True if both files (either may be gzipped) hold the same characters. */
+    static boolean sameText(Path reference, Path candidate) throws IOException {
+        try (InputStream rawA = Files.newInputStream(reference);
+                InputStream a = reference.toString().endsWith(".gz") ? new GZIPInputStream(rawA) : rawA;
+                InputStream rawB = Files.newInputStream(candidate);
+                InputStream b = candidate.toString().endsWith(".gz") ? new GZIPInputStream(rawB) : rawB) {
+            return java.util.Arrays.equals(a.readAllBytes(), b.readAllBytes());
+        }
+    }
+
     /** Per column: max |candidate - reference| and max |reference|. */
     record ColumnDifference(int column, double maxAbsDiff, double maxAbsRef, int firstBadRow) {
         boolean within(double relative) {

@@ -594,6 +594,34 @@ class JlemsSemanticsTest {
     }
 
     @Test
+    void multiInstantiateNumbersItsMembersAndAppliesAssigns() throws IOException {
+        String body = """
+                <ComponentType name="Member">
+                  <Property name="w" dimension="none" defaultValue="1"/>
+                  <Dynamics>
+                    <DerivedVariable name="i" dimension="none" value="index"/>
+                    <DerivedVariable name="ww" dimension="none" value="w"/>
+                  </Dynamics>
+                </ComponentType>
+                <ComponentType name="Group">
+                  <ComponentReference name="component" type="Member"/>
+                  <Parameter name="size" dimension="none"/>
+                  <Parameter name="k" dimension="none"/>
+                  <Structure>
+                    <MultiInstantiate number="size" component="component">
+                      <Assign property="w" value="k * 3"/>
+                    </MultiInstantiate>
+                  </Structure>
+                </ComponentType>
+                <Member id="m"/>
+                <Group id="g" component="m" size="2.6" k="2"/>
+                """;
+        // size 2.6 rounds to 3 members, numbered 0..2; each gets w = k * 3 = 6
+        List<double[]> rows = TinyModel.run(out, body, "g", "1s", "1s", "[0]/i", "[2]/i", "[2]/ww");
+        assertRow(rows, 1, 0, 2, 6);
+    }
+
+    @Test
     void aStateVariableThatBecomesInfiniteStopsTheRunWithWhereAndWhen() {
         String body = """
                 <ComponentType name="Blow">

@@ -20,7 +20,7 @@ class SuiteReaderTest {
     void readsTheBundledEx2Suite() {
         Suite suite = SuiteReader.read(Path.of("examples/suite.yaml"));
         assertEquals("Ex2 Izhikevich validation", suite.name());
-        assertEquals(3, suite.cases().size());
+        assertEquals(7, suite.cases().size());
         SuiteCase tonic = suite.cases().get(1);
         assertEquals("tonic-yaml", tonic.name());
         assertEquals(new ColumnMapping("izpopTonic[0]/v", "v", null, "mV"), tonic.columns().get(0));

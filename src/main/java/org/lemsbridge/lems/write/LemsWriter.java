@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public final class LemsWriter {
     private static final String DOCUMENT_TEMPLATE = "lems/document.ftl";
+    private static final String NEUROML_TEMPLATE = "lems/neuroml.ftl";
 
     private final Configuration configuration;
 
@@ -38,8 +39,17 @@ public final class LemsWriter {
 
     /** The document as XML text (UTF-8 declared, LF line ends). */
     public String write(LemsView.Document document) {
+        return process(DOCUMENT_TEMPLATE, document);
+    }
+
+    /** An idiomatic NeuroML document as XML text (UTF-8 declared, LF line ends). */
+    public String write(NeuroMlView.Document document) {
+        return process(NEUROML_TEMPLATE, document);
+    }
+
+    private String process(String templateName, Object document) {
         try {
-            Template template = configuration.getTemplate(DOCUMENT_TEMPLATE);
+            Template template = configuration.getTemplate(templateName);
             StringWriter out = new StringWriter();
             template.process(Map.of("doc", document), out);
             return out.toString();

@@ -1,0 +1,101 @@
+package org.lemsbridge.convert;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.expr.Expr;
+import org.lemsbridge.expr.Exprs;
+import org.lemsbridge.lems.Component;
+import org.lemsbridge.lems.ComponentType;
+import org.lemsbridge.lems.LemsModel;
+
+/**
+ * What a cell must not contain to be flattened exactly, each refusal naming the construct and where it is:
+ * kinetic schemes, child components, requirements, structure, simultaneous updates, unknown names, and derived
+ * variables that read others before jLEMS computes them.
+ */
+final class FlatteningLimits {
+
+    private FlatteningLimits() {
+    }
+
+    static void refuseUnsupported(Component cell, ComponentType type, org.lemsbridge.lems.Dynamics dyn,
+            String what) {
+        if (!dyn.kineticSchemes().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " has kinetic schemes, which are not imported",
+                    "type " + type.name() + " at " + type.location());
+        }
+        if (!cell.children().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " has child components ("
+                    + cell.children().get(0).describe() + ", ...); only point cells are flattened");
+        }
+        if (!type.requirements().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " reads '" + type.requirements().get(0).name()
+                    + "' from its parent (Requirement), which is not imported");
+        }
+        if (!type.structure().items().isEmpty()) {
+            throw new BadInputException(cell.location(), what + " builds child instances (Structure)");
+        }
+        if (dyn.simultaneous()) {
+            throw new BadInputException(cell.location(), what + " asks for simultaneous (RK4) updates");
+        }
+        List<String> plain = dyn.derivedVariables().stream().filter(dv -> !dv.isSelect())
+                .map(org.lemsbridge.lems.Dynamics.DerivedVariable::name).toList();
+        List<String> conditional = dyn.conditionalDerivedVariables().stream()
+                .map(org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable::name).toList();
+        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+            if (dv.isSelect()) {
+                continue;
+            }
+            Set<String> later = new HashSet<>(plain.subList(plain.indexOf(dv.name()) + 1, plain.size()));
+            later.addAll(conditional);
+            lagging(dv.name(), dv.value(), later, dv.location(), what);
+        }
+        for (org.lemsbridge.lems.Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
+            Set<String> later = new HashSet<>(conditional.subList(conditional.indexOf(cdv.name()) + 1,
+                    conditional.size()));
+            for (org.lemsbridge.lems.Dynamics.Case c : cdv.cases()) {
+                lagging(cdv.name(), c.value(), later, cdv.location(), what);
+                if (c.condition() != null) {
+                    lagging(cdv.name(), c.condition(), later, cdv.location(), what);
+                }
+            }
+        }
+    }
+
+    /** Every name must be a fixed value, a variable of the cell or t; Lems-level Constants have no known unit. */
+    static void refuseUnknownSymbols(org.lemsbridge.lems.Dynamics dyn, Set<String> constants, Component cell,
+            String what, LemsModel model) {
+        Set<String> known = new HashSet<>(constants);
+        known.add("t");
+        dyn.stateVariables().forEach(sv -> known.add(sv.name()));
+        dyn.derivedVariables().forEach(dv -> known.add(dv.name()));
+        dyn.conditionalDerivedVariables().forEach(dv -> known.add(dv.name()));
+        List<Expr> all = new ArrayList<>(CellExpressions.allExpressions(dyn, dyn.timeDerivatives().stream()
+                .map(org.lemsbridge.lems.Dynamics.TimeDerivative::value).toList()));
+        dyn.regimes().forEach(r -> r.timeDerivatives().forEach(td -> all.add(td.value())));
+        for (Expr e : all) {
+            for (String symbol : Exprs.freeSymbols(e)) {
+                if (!known.contains(symbol)) {
+                    String kind = model.globalConstants().containsKey(symbol)
+                            ? "the Lems-level Constant '" + symbol + "', whose dimension the import does not know"
+                            : "'" + symbol + "', which is neither a fixed value nor a variable of the cell";
+                    throw new BadInputException(cell.location(), what + " uses " + kind + "; it is not imported");
+                }
+            }
+        }
+    }
+
+    private static void lagging(String name, Expr e, Set<String> later, SourceLocation where, String what) {
+        for (String symbol : Exprs.freeSymbols(e)) {
+            if (later.contains(symbol)) {
+                throw new BadInputException(where, what + ": derived variable '" + name + "' reads '" + symbol
+                        + "' before jLEMS computes it in the step (it sees the previous step's value); the YAML "
+                        + "renderer orders derived variables by dependency, so this is not imported");
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.lemsbridge.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.experiment.ExperimentWriter;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.trace.Trace;
+import org.lemsbridge.trace.TraceReader;
+
+/**
+ * LEMS -> YAML -> (render) -> simulate reproduces jLEMS's recorded traces of the original LEMS model: Ex2 (four
+ * Izhikevich cells with pulse and ramp inputs) and the regime-free cells of Ex0.
+ */
+class ImportRoundTripTest {
+
+    private static final Path EX2_REFERENCE = Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz");
+
+    /** The largest |ours - reference| over all rows, divided by max |reference|, per quantity. */
+    record Deviation(String quantity, double maxAbs, double maxRef) {
+        double relative() {
+            return maxRef == 0 ? maxAbs : maxAbs / maxRef;
+        }
+    }
+
+    @Test
+    void ex2ProjectCopyImportsToFourExperimentsThatReproduceJlems(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.exists(EX2_REFERENCE), EX2_REFERENCE + " is absent");
+        LemsModel model = LemsReader.read(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"), List.of());
+        checkEx2(model, dir);
+    }
+
+    @Test
+    void ex2UpstreamFileImportsToFourExperimentsThatReproduceJlems(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml");
+        Assumptions.assumeTrue(Files.exists(file), file + " is absent");
+        LemsModel model = LemsReader.read(file,
+                List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
+        checkEx2(model, dir);
+    }
+
+    @Test
+    void ex0CellsIncludingTheRefractoryOnesReproduceJlems(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
+        Assumptions.assumeTrue(Files.exists(file), file + " is absent");
+        LemsModel model = LemsReader.read(file, List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
+        ImportResult result = LemsToExperiment.convert(model, file.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertEquals(List.of("iafTauPop_0", "iafTauRefPop_0", "iafRefPop_0", "iafPop_0"),
+                result.members().stream().map(ImportedMember::stem).toList());
+        // jLEMS records v of the refractory cells before each step's regime update: the import records v_recorded
+        assertEquals(Map.of("v_recorded", "iafRefPop[0]/v", "lastSpikeTime", "iafRefPop[0]/lastSpikeTime"),
+                result.members().get(2).quantities());
+        Trace reference = TraceReader.read(shared.resolve("reference-data/Ex0_IaF/iaf_v.dat.gz"));
+        for (ImportedMember member : result.members()) {
+            for (Deviation d : simulateAndCompare(member, reference, dir)) {
+                System.out.printf("import Ex0 %s %s: max|d| = %.3g, max|ref| = %.3g, relative %.3g%n", member.stem(),
+                        d.quantity(), d.maxAbs(), d.maxRef(), d.relative());
+                assertTrue(d.relative() <= 1e-6, member.stem() + " " + d);
+            }
+        }
+    }
+
+    @Test
+    void plainLemsRegimeExampleOfJlemsImportsAndReproducesItsReference(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/jlems_test_regime_iaf/test_regime_iaf.xml");
+        Path examples = shared.resolve("upstream/LEMS/examples");
+        Assumptions.assumeTrue(Files.exists(file) && Files.isDirectory(examples), file + " is absent");
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(file, List.of(examples)), file.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertEquals(List.of("iafTauRefPop_0"), result.members().stream().map(ImportedMember::stem).toList());
+        Trace reference = TraceReader.read(shared.resolve(
+                "reference-data/jlems_test_regime_iaf/jlems_test_regime_iaf_displays.dat"));
+        for (Deviation d : simulateAndCompare(result.members().get(0), reference, dir)) {
+            System.out.printf("import jLEMS test_regime_iaf %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(),
+                    d.maxAbs(), d.maxRef());
+            assertTrue(d.relative() <= 1e-6, d.toString());
+        }
+    }
+
+    @Test
+    void adexWhoseRegimeRatesReadEachOtherIsReportedWithItsLocation() {
+        Path shared = SharedFiles.root();
+        Path cells = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
+        Assumptions.assumeTrue(Files.isDirectory(cells), cells + " is absent");
+        String lems = """
+                <Lems>
+                  <Target component="sim"/>
+                  <Include file="Cells.xml"/>
+                  <Include file="Networks.xml"/>
+                  <Include file="Simulation.xml"/>
+                  <adExIaFCell id="adex" C="281pF" gL="30nS" EL="-70.6mV" reset="-48.5mV" VT="-50.4mV" thresh="-40.4mV"
+                      delT="2mV" tauw="40ms" refract="0ms" a="4nS" b="0.08nA"/>
+                  <network id="net"><population id="pop" component="adex" size="1"/></network>
+                  <Simulation id="sim" length="10ms" step="0.01ms" target="net"/>
+                </Lems>
+                """;
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(lems, "adex.xml", cells, List.of(cells)),
+                "adex.xml");
+        assertEquals(List.of(), result.members());
+        String problem = result.problems().get(0).oneLine();
+        // the location is the adExIaFCell element (its first or last line, as the reader reports elements)
+        assertTrue((problem.startsWith("adex.xml:6:") || problem.startsWith("adex.xml:7:")) && problem.contains("pop[0]") && problem.contains("adExIaFCell")
+                && problem.contains("regimes (refractory, integrating)") && problem.contains("reads 'v'"), problem);
+    }
+
+    private void checkEx2(LemsModel model, Path dir) throws Exception {
+        ImportResult result = LemsToExperiment.convert(model, "Ex2_Izh.xml");
+        assertEquals(List.of(), result.problems().stream().map(Object::toString).toList());
+        assertEquals(List.of("izpopBurst_0", "izpopTonic_0", "izpopMixed_0", "izpopClass1_0"),
+                result.members().stream().map(ImportedMember::stem).toList());
+        Trace reference = TraceReader.read(EX2_REFERENCE.toAbsolutePath());
+        for (ImportedMember member : result.members()) {
+            assertEquals(3, member.quantities().size(), member.quantities().toString());
+            for (Deviation d : simulateAndCompare(member, reference, dir)) {
+                System.out.printf("import %s %s: max|d| = %.3g, max|ref| = %.3g, relative %.3g%n", member.stem(),
+                        d.quantity(), d.maxAbs(), d.maxRef(), d.relative());
+                assertTrue(d.relative() <= 1e-6, member.stem() + " " + d);
+            }
+        }
+    }
+
+    /** Writes the member's YAML, runs it through ModelRunner and compares every quantity with the reference. */
+    static List<Deviation> simulateAndCompare(ImportedMember member, Trace reference, Path dir) throws Exception {
+        Path yaml = dir.resolve(member.stem() + ".yaml");
+        Files.writeString(yaml, ExperimentWriter.write(member.experiment()));
+        Path out = Files.createDirectories(dir.resolve(member.stem()));
+        SimulationResult run = ModelRunner.run(yaml, List.of(), SimulationOptions.writingTo(out)).result();
+        Trace ours = TraceReader.read(run.files().get(0).path());
+        assertEquals(reference.rows(), ours.rows(), "rows");
+        java.util.ArrayList<Deviation> deviations = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> q : member.quantities().entrySet()) {
+            if (reference.valuesOf(q.getValue()).isEmpty()) {
+                continue; // recorded by the import but not in this reference (e.g. lastSpikeTime)
+            }
+            double[] ref = reference.valuesOf(q.getValue()).orElseThrow();
+            int column = columnNamed(ours, q.getKey());
+            double maxAbs = 0;
+            double maxRef = 0;
+            for (int row = 0; row < ref.length; row++) {
+                double mine = (float) ours.value(column, row);
+                maxAbs = Math.max(maxAbs, Math.abs(mine - (float) ref[row]));
+                maxRef = Math.max(maxRef, Math.abs(ref[row]));
+            }
+            deviations.add(new Deviation(q.getValue(), maxAbs, maxRef));
+        }
+        assertTrue(!deviations.isEmpty(), "no quantity of " + member.stem() + " is in the reference");
+        return deviations;
+    }
+
+    private static int columnNamed(Trace trace, String name) {
+        for (int i = 0; i < trace.columnCount(); i++) {
+            if (trace.column(i).name().equals(name) || trace.column(i).quantity().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + trace.columns());
+    }
+}
