@@ -1,6 +1,7 @@
 package org.lemsbridge.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -142,10 +144,20 @@ class HostileInputFuzzTest {
     }
 
     private static CommandRun run(List<String> args) {
-        CommandRun run = CommandRun.of(args);
+        CommandRun run = assertTimeoutPreemptively(Duration.ofMillis(PER_COMMAND_MILLIS), () -> CommandRun.of(args),
+                () -> "hangs: " + String.join(" ", args) + "\n" + args.stream().filter(a -> a.contains("/in/"))
+                        .map(a -> readQuietly(Path.of(a))).findFirst().orElse(""));
         HostileContract.assertKept(run);
         assertTrue(run.millis() < PER_COMMAND_MILLIS, () -> "took " + run.millis() + " ms: " + run.describe());
         return run;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return "(input not readable: " + e.getMessage() + ")";
+        }
     }
 
     private interface Check {

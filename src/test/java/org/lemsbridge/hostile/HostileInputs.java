@@ -39,8 +39,10 @@ final class HostileInputs {
                 Tuple.of(8, Arbitraries.of(" + ", " - ", " * ", " / ", " ^ ", " .gt. ", " .lt. ", " .and. ", " .eq. ")),
                 Tuple.of(1, Arbitraries.of("**", " < ", " and ", " == ", "", " ? ")));
         Arbitrary<String> binary = Combinators.combine(atoms, operators, atoms).as((a, op, b) -> a + op + b);
+        // factorial is left out: lems.LemsFunctions.factorial never ends for arguments >= 2^31 (a known bug, kept
+        // as the corpus case xml-factorial-hang)
         Arbitrary<String> calls = Combinators.combine(Arbitraries.of("exp", "log", "sqrt", "sin", "abs", "H",
-                "random", "factorial", "Piecewise", "nosuch", "__import__"), atoms)
+                "random", "Piecewise", "nosuch", "__import__"), atoms)
                 .as((f, a) -> f + "(" + a + ")");
         Arbitrary<Integer> depths = Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.integers()
                 .between(1, 300)), Tuple.of(1, Arbitraries.integers().between(300, 5000)));
