@@ -1,7 +1,7 @@
 package org.lemsbridge.sim;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +24,13 @@ final class DatWriter implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final List<Column> columns;
-    private final Ref[] sources;
+    private Ref[] sources;
     private final String modelSource;
-    private final BufferedWriter out;
+    private final OutputStream out;
     private final StringBuilder row = new StringBuilder(256);
+    /** Rows as ASCII bytes (the format only has digits, signs, '.', 'E', NaN and Infinity), written in blocks. */
+    private byte[] pending = new byte[1 << 16];
+    private int used;
     private long rows;
 
     DatWriter(String id, Path target, List<Column> columns, String modelSource) {
@@ -40,28 +43,52 @@ final class DatWriter implements AutoCloseable {
             Path folder = target.toAbsolutePath().getParent();
             Files.createDirectories(folder);
             this.temporary = Files.createTempFile(folder, target.getFileName().toString(), ".part");
-            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            this.out = Files.newOutputStream(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 
+    /** Reads each column from wherever its value now lives (see BytecodeKernel batches). */
+    void redirect(java.util.function.UnaryOperator<Ref> redirect) {
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = redirect.apply(sources[i]);
+        }
+    }
+
+    /** StringBuilder.append(float) writes exactly the characters of Float.toString, without a String per value. */
     void writeRow(double t) {
         row.setLength(0);
-        row.append(Float.toString((float) t)).append('\t');
+        row.append((float) t).append('\t');
         for (Ref source : sources) {
-            row.append(Float.toString((float) source.array()[source.index()])).append('\t');
+            row.append((float) source.array()[source.index()]).append('\t');
         }
         row.append('\n');
-        try {
-            out.append(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+        int length = row.length();
+        if (used + length > pending.length) {
+            flushPending();
+            if (length > pending.length) {
+                pending = new byte[2 * length];
+            }
         }
+        for (int i = 0; i < length; i++) {
+            pending[used + i] = (byte) row.charAt(i);
+        }
+        used += length;
         rows++;
     }
 
+    private void flushPending() {
+        try {
+            out.write(pending, 0, used);
+            used = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
     SimulationResult.WrittenFile finish() {
+        flushPending();
         try {
             out.close();
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,7 @@
 package org.lemsbridge.sim;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
@@ -28,19 +30,51 @@ final class ExprCompiler {
     private final Random random;
     private final SourceLocation where;
     private final String owner;
+    /** What each op returned here was compiled from (an Expr, or a Dynamics.Action for actions), for BytecodeKernel. */
+    private final Map<Object, Object> origins;
 
     ExprCompiler(Names names, Random random, SourceLocation where, String owner) {
+        this(names, random, where, owner, new IdentityHashMap<>(8));
+    }
+
+    private ExprCompiler(Names names, Random random, SourceLocation where, String owner, Map<Object, Object> origins) {
         this.names = names;
         this.random = random;
         this.where = where;
         this.owner = owner;
+        this.origins = origins;
     }
 
     ExprCompiler at(SourceLocation location) {
-        return new ExprCompiler(names, random, location, owner);
+        return new ExprCompiler(names, random, location, owner, origins);
+    }
+
+    Names names() {
+        return names;
+    }
+
+    /** The Expr or Dynamics.Action a compiled op came from, or null. */
+    Object originOf(Object op) {
+        return origins.get(op);
+    }
+
+    void recordOrigin(Object op, Object origin) {
+        origins.put(op, origin);
     }
 
     DoubleOp number(Expr expr) {
+        DoubleOp op = numberOp(expr);
+        origins.put(op, expr);
+        return op;
+    }
+
+    BoolOp condition(Expr expr) {
+        BoolOp op = conditionOp(expr);
+        origins.put(op, expr);
+        return op;
+    }
+
+    private DoubleOp numberOp(Expr expr) {
         if (expr instanceof Expr.Num n) {
             double value = n.value();
             return v -> value;
@@ -97,7 +131,7 @@ final class ExprCompiler {
         };
     }
 
-    BoolOp condition(Expr expr) {
+    private BoolOp conditionOp(Expr expr) {
         if (expr instanceof Expr.Bool b) {
             boolean value = b.value();
             return v -> value;

@@ -39,6 +39,13 @@ final class Instance {
     private Ref[] liveRequirements = new Ref[0];
     private Ref[][] liveSelectSources = new Ref[0][];
     private Rk4Group rk4;
+    private CompiledSubtree compiled;
+    private double[][] compiledArrays;
+    private Instance[] compiledNodes;
+    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+    private Instance[] stepOrder;
+    /** Set when this instance's state lives in a batch's columns; copies it back for error reports. */
+    private Runnable unpackState;
     private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
 
     Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
@@ -188,6 +195,77 @@ final class Instance {
         this.rk4 = group;
     }
 
+    boolean usesRk4() {
+        return rk4 != null;
+    }
+
+    /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
+    void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
+        this.compiled = code;
+        this.compiledArrays = arrays;
+        this.compiledNodes = nodes;
+    }
+
+    Ref[] requirementRefs() {
+        return requirements;
+    }
+
+    /** Children to step, replacing {@link #advanceOrder()} in advance() (initialization has already run). */
+    void stepOnly(Instance[] children) {
+        this.stepOrder = children;
+    }
+
+    void stateLivesElsewhere(Runnable unpack) {
+        this.unpackState = unpack;
+    }
+
+    /** Generated code calls this when a state variable is not finite: reports it as the interpreter does. */
+    void failedFinite(double t) {
+        if (unpackState != null) {
+            unpackState.run();
+        }
+        checkFinite(t);
+    }
+
+    Connection[][] wires() {
+        return wires;
+    }
+
+    /** Points every requirement and select (live ones too) somewhere else, e.g. into a batch's columns. */
+    void redirectRefs(java.util.function.UnaryOperator<Ref> redirect) {
+        requirements = redirectAll(requirements, redirect);
+        liveRequirements = redirectAll(liveRequirements, redirect);
+        for (int i = 0; i < selectSources.length; i++) {
+            selectSources[i] = redirectAll(selectSources[i], redirect);
+        }
+        for (int i = 0; i < liveSelectSources.length; i++) {
+            liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+        }
+    }
+
+    private static Ref[] redirectAll(Ref[] refs, java.util.function.UnaryOperator<Ref> redirect) {
+        if (refs == null) {
+            return null;
+        }
+        Ref[] result = new Ref[refs.length];
+        for (int i = 0; i < refs.length; i++) {
+            result[i] = redirect.apply(refs[i]);
+        }
+        return result;
+    }
+
+    Ref[][] selectSourceRefs() {
+        return selectSources;
+    }
+
+    double[] selectFallbackValues() {
+        return selectFallbacks;
+    }
+
+    boolean[] selectMultiplies() {
+        return selectMultiply;
+    }
+
     Instance[] advanceOrder() {
         return order;
     }
@@ -232,6 +310,10 @@ final class Instance {
      * simulator calls it for every instance of the schedule ({@link #collectSchedule}), children first.
      */
     void advanceOwn(double t, double dt) {
+        if (compiled != null) {
+            compiled.step(compiledArrays, compiledNodes, t, dt);
+            return;
+        }
         if (rk4 != null) {
             rk4.advance(t, dt);
             return;
@@ -248,12 +330,31 @@ final class Instance {
 
     /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
     void collectSchedule(List<Instance> into) {
+        if (compiled != null) {
+            into.add(this); // its generated code steps the whole subtree (or batch)
+            return;
+        }
         if (rk4 == null) {
-            for (Instance child : order) {
+            for (Instance child : stepOrder != null ? stepOrder : order) {
                 child.collectSchedule(into);
             }
         }
         into.add(this);
+    }
+
+    /** Every instance whose step the interpreter still runs (not inside generated code), RK4 members included. */
+    void collectInterpreted(List<Instance> into) {
+        if (compiled != null) {
+            return;
+        }
+        into.add(this);
+        for (Instance child : rk4 == null && stepOrder != null ? stepOrder : order) {
+            child.collectInterpreted(into);
+        }
+    }
+
+    boolean hasKineticSchemes() {
+        return schemes.length > 0;
     }
 
     private void step(double t, double dt) {
@@ -405,7 +506,7 @@ final class Instance {
         }
     }
 
-    private void checkFinite(double t) {
+    void checkFinite(double t) {
         int[] slots = kind.stateSlots;
         for (int i = 0; i < slots.length; i++) {
             double x = vars[slots[i]];

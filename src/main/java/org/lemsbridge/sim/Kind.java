@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.lemsbridge.expr.Expr;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
@@ -65,6 +66,8 @@ final class Kind {
     final List<Dynamics.KineticScheme> kineticSchemes;
     final String[] stateNames;
     final int[] stateSlots;
+    /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
+    final ExprCompiler expressions;
 
     Kind(Component component, LemsModel model, Random random) {
         this.component = component;
@@ -143,6 +146,7 @@ final class Kind {
             }
         };
         ExprCompiler compiler = new ExprCompiler(names, random, component.location(), component.describe());
+        expressions = compiler;
 
         List<SelectVariable> selectList = new ArrayList<>();
         List<Integer> derivedSlotList = new ArrayList<>();
@@ -169,8 +173,8 @@ final class Kind {
         for (int i = 0; i < conditional.size(); i++) {
             Dynamics.ConditionalDerivedVariable c = conditional.get(i);
             ExprCompiler here = compiler.at(c.location());
-            conditionalTests[i] = c.cases().stream().map(k -> k.condition() == null ? (BoolOp) v -> true
-                    : here.condition(k.condition())).toArray(BoolOp[]::new);
+            conditionalTests[i] = c.cases().stream().map(k -> here.condition(k.condition() == null
+                    ? new Expr.Bool(true) : k.condition())).toArray(BoolOp[]::new);
             conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
         }
 

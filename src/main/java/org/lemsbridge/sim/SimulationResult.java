@@ -3,11 +3,19 @@ package org.lemsbridge.sim;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a run wrote: each output file with its row count (events for event files), and the number of steps. */
-public record SimulationResult(List<WrittenFile> files, long steps) {
+/**
+ * What a run wrote: each output file with its row count (events for event files), the number of steps, and the
+ * wall time of the stepping loop (initial state through the last row, recording included; building and finishing
+ * the files excluded).
+ */
+public record SimulationResult(List<WrittenFile> files, long steps, long loopNanos) {
 
     public SimulationResult {
         files = List.copyOf(files);
+    }
+
+    public SimulationResult(List<WrittenFile> files, long steps) {
+        this(files, steps, 0L);
     }
 
     /** {@code sidecar} is null for event files. */

@@ -370,7 +370,7 @@ final class TreeBuilder {
         double delay = ec.delay() == null ? 0.0 : component.values().getOrDefault(ec.delay(), 0.0);
         Instance wiredTo = receiver;
         String port = inPort;
-        source.connect(outPort, new Connection(() -> wiredTo.receive(port), delay));
+        source.connect(outPort, new Connection(new PortReceiver(wiredTo, port), delay));
     }
 
     /**

@@ -1,0 +1,641 @@
+package org.lemsbridge.sim;
+
+import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compiles the instance tree to JVM bytecode so a step runs without interpretation. Every expression becomes
+ * straight-line double arithmetic in the interpreter's exact grouping and operation order (so results are
+ * bit-identical), names become array slots or folded constants, and instances are stepped in exactly
+ * {@link Instance#advance}'s order.
+ * <ul>
+ * <li>A small subtree becomes one method over its instances' arrays.</li>
+ * <li>A run of consecutive siblings with the same shape (the members of a population, each with its inputs)
+ * becomes a batch: their state moves into one column per variable (structure of arrays), one method loops over
+ * the members in order, and every reader (requirements, selects, recorders) is pointed at the columns.</li>
+ * </ul>
+ * Instances with regimes, RK4 integration or {@code random()}, and instances whose received events run actions
+ * while their state lives in columns, are left to the interpreter.
+ */
+final class BytecodeKernel {
+
+    private static final String CLASS_NAME = "org/lemsbridge/sim/GeneratedSubtree";
+    static final String INSTANCE = "org/lemsbridge/sim/Instance";
+    private static final String DESCRIPTOR = "([[D[L" + INSTANCE + ";DD)V";
+    /** HotSpot does not JIT-compile methods over 8000 bytes. */
+    private static final int MAX_CODE_BYTES = 7900;
+    private static final int MAX_NODES = 48;
+    private static final int MIN_BATCH = 8;
+    private static final int MAX_LOCALS = 250;
+    private static final int ARRAYS = 1;
+    static final int NODES = 2;
+    static final int TIME = 3;
+    static final int STEP = 5;
+    private static final int MEMBER = 7;
+    private static final int MEMBERS = 8;
+    private static final int FIRST_FREE = 9;
+
+    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    private final Map<String, CompiledSubtree> classes = new HashMap<>();
+    private final Set<Instance> activeReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Instance> batched = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Batch> batches = new ArrayList<>();
+    /** Every array slot some Ref (requirement, select, recorder) reads, once state has moved. */
+    private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
+    private int compiledRoots;
+
+    /** Why something stays interpreted. */
+    static final class Unsupported extends Exception {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** What {@link #attach} did: subtrees compiled as single methods, batches and their members. */
+    record Summary(int subtrees, int batches, int batchedMembers) {
+    }
+
+    /**
+     * Compiles the tree under {@code root}, whose state is initialized, and points {@code writers} at wherever the
+     * state now lives. Call it once, after initialization and before the first step.
+     */
+    static Summary attach(Instance root, List<DatWriter> writers) {
+        BytecodeKernel kernel = new BytecodeKernel();
+        List<Instance> all = new ArrayList<>();
+        everything(root, all);
+        for (Instance instance : all) {
+            kernel.noteReceivers(instance);
+        }
+        kernel.plan(root);
+        Map<double[], Location> moved = new IdentityHashMap<>(4 * all.size());
+        for (Batch batch : kernel.batches) {
+            batch.moveStateToColumns(moved);
+        }
+        if (!moved.isEmpty()) {
+            UnaryOperator<Ref> redirect = ref -> {
+                Location at = ref == null ? null : moved.get(ref.array());
+                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member(), ref.description());
+            };
+            for (Instance instance : all) {
+                instance.redirectRefs(redirect);
+            }
+            for (DatWriter writer : writers) {
+                writer.redirect(redirect);
+            }
+        }
+        UnaryOperator<Ref> note = ref -> {
+            if (ref != null) {
+                kernel.read.computeIfAbsent(ref.array(), a -> new java.util.BitSet()).set(ref.index());
+            }
+            return ref;
+        };
+        for (Instance instance : all) {
+            instance.redirectRefs(note);
+        }
+        for (DatWriter writer : writers) {
+            writer.redirect(note);
+        }
+        int members = 0;
+        for (Batch batch : kernel.batches) {
+            kernel.compileBatch(batch);
+            members += batch.members.size();
+        }
+        kernel.compileRest(root);
+        return new Summary(kernel.compiledRoots, kernel.batches.size(), members);
+    }
+
+    private static void everything(Instance instance, List<Instance> into) {
+        into.add(instance);
+        for (Instance child : instance.advanceOrder()) {
+            everything(child, into);
+        }
+    }
+
+    private void noteReceivers(Instance instance) {
+        Connection[][] wires = instance.wires();
+        if (wires == null) {
+            return;
+        }
+        for (Connection[] port : wires) {
+            for (Connection connection : port) {
+                if (connection.target() instanceof PortReceiver receiver && !receiver.doesNothing()) {
+                    activeReceivers.add(receiver.instance());
+                }
+            }
+        }
+    }
+
+    // ---- planning: which sibling runs become batches ----
+
+    private void plan(Instance instance) {
+        if (instance.usesRk4() || count(instance, MAX_NODES + 1) <= MAX_NODES) {
+            return;
+        }
+        Instance[] children = instance.advanceOrder();
+        List<Instance> stepped = new ArrayList<>();
+        boolean changed = false;
+        int i = 0;
+        while (i < children.length) {
+            int j = i + 1;
+            if (batchable(children[i])) {
+                while (j < children.length && sameShape(children[i], children[j]) && batchable(children[j])) {
+                    j++;
+                }
+            }
+            if (j - i >= MIN_BATCH && compilesAlone(children[i])) {
+                Batch batch = new Batch(Arrays.asList(children).subList(i, j));
+                batches.add(batch);
+                batched.addAll(batch.members);
+                stepped.add(children[i]);
+                changed = true;
+                i = j;
+            } else {
+                plan(children[i]);
+                stepped.add(children[i]);
+                i++;
+            }
+        }
+        if (changed) {
+            instance.stepOnly(stepped.toArray(Instance[]::new));
+        }
+    }
+
+    /** Whether a member can be batched at all: small, no regimes, RK4 or actions run on received events. */
+    private boolean batchable(Instance member) {
+        for (Instance above = member.parent; above != null; above = above.parent) {
+            if (above.hasKineticSchemes()) {
+                return false; // a kinetic scheme holds Refs into its states and edges that are not redirected
+            }
+        }
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(member, nodes);
+        if (nodes.size() > MAX_NODES) {
+            return false;
+        }
+        for (Instance node : nodes) {
+            if (activeReceivers.contains(node) || node.usesRk4() || node.hasKineticSchemes() || node.regime >= 0
+                    || node.kind.regimes.length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two members generate the same code: instances of the same kinds (or kinds that only keep time) in
+     * the same tree shape, with requirements and selects reading the same places (inside the member by position,
+     * outside it by identity).
+     */
+    private static boolean sameShape(Instance a, Instance b) {
+        List<Instance> as = new ArrayList<>();
+        List<Instance> bs = new ArrayList<>();
+        postOrder(a, as);
+        postOrder(b, bs);
+        if (as.size() != bs.size()) {
+            return false;
+        }
+        for (int p = 0; p < as.size(); p++) {
+            Instance x = as.get(p);
+            Instance y = bs.get(p);
+            boolean sameKind = x.kind == y.kind || (onlyKeepsTime(x.kind) && onlyKeepsTime(y.kind)
+                    && x.kind.tSlot == y.kind.tSlot);
+            if (!sameKind || x.vars.length != y.vars.length || x.exposed.length != y.exposed.length
+                    || x.advanceOrder().length != y.advanceOrder().length
+                    || !Arrays.equals(x.selectFallbackValues(), y.selectFallbackValues())
+                    || !Arrays.equals(x.selectMultiplies(), y.selectMultiplies())
+                    || !sameRefs(x.requirementRefs(), y.requirementRefs(), as, bs)) {
+                return false;
+            }
+            Ref[][] xs = x.selectSourceRefs();
+            Ref[][] ys = y.selectSourceRefs();
+            if (xs.length != ys.length) {
+                return false;
+            }
+            for (int i = 0; i < xs.length; i++) {
+                if ((xs[i] == null) != (ys[i] == null) || (xs[i] != null && !sameRefs(xs[i], ys[i], as, bs))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRefs(Ref[] xs, Ref[] ys, List<Instance> as, List<Instance> bs) {
+        if (xs.length != ys.length) {
+            return false;
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i].index() != ys[i].index()) {
+                return false;
+            }
+            int px = internalPosition(xs[i].array(), as);
+            int py = internalPosition(ys[i].array(), bs);
+            if (px != py || (px == -1 && xs[i].array() != ys[i].array())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 2p for node p's vars, 2p+1 for its exposures, -1 outside the member. */
+    private static int internalPosition(double[] array, List<Instance> nodes) {
+        for (int p = 0; p < nodes.size(); p++) {
+            if (nodes.get(p).vars == array) {
+                return 2 * p;
+            }
+            if (nodes.get(p).exposed == array) {
+                return 2 * p + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A kind whose step only writes t (no requirements, selects, derived variables, rates, conditions, states or
+     * exposures): such instances of different components (say, one explicitInput per cell) generate the same code.
+     */
+    private static boolean onlyKeepsTime(Kind kind) {
+        return kind.requirementSlots.length == 0 && kind.selects.length == 0 && kind.derivedSlots.length == 0
+                && kind.conditionalSlots.length == 0 && kind.rateSlots.length == 0 && kind.conditionTests.length == 0
+                && kind.stateSlots.length == 0 && Arrays.stream(kind.exposureSources).allMatch(s -> s < 0)
+                && kind.regimes.length == 0;
+    }
+
+    /** Whether one member's subtree compiles (no random(), no unknown construct) into a JIT-able method. */
+    private boolean compilesAlone(Instance member) {
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(member, nodes);
+        try {
+            ClassAssembler.Bytecode code = generate(nodes, new PlainStorage(null, new Layout()));
+            return code.size() <= MAX_CODE_BYTES && code.maxLocals() <= MAX_LOCALS;
+        } catch (Unsupported e) {
+            return false;
+        }
+    }
+
+    private static int count(Instance instance, int limit) {
+        int total = 1;
+        for (Instance child : instance.advanceOrder()) {
+            total += count(child, limit - total);
+            if (total >= limit) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    private static void postOrder(Instance instance, List<Instance> into) {
+        for (Instance child : instance.advanceOrder()) {
+            postOrder(child, into);
+        }
+        into.add(instance);
+    }
+
+    // ---- batches: state in columns, one loop over the members ----
+
+    /** Where an instance array's values now live: column {@code slot} at row {@code member}. */
+    private record Location(double[][] columns, int member) {
+    }
+
+    private static final class Batch {
+        final List<Instance> members;
+        /** nodes.get(m).get(p): member m's instance at post-order position p. */
+        final List<List<Instance>> nodes = new ArrayList<>();
+        double[][][] varColumns;
+        double[][][] exposedColumns;
+
+        Batch(List<Instance> members) {
+            this.members = List.copyOf(members);
+            for (Instance member : members) {
+                List<Instance> list = new ArrayList<>();
+                postOrder(member, list);
+                nodes.add(list);
+            }
+        }
+
+        int positions() {
+            return nodes.get(0).size();
+        }
+
+        void moveStateToColumns(Map<double[], Location> moved) {
+            int n = members.size();
+            int positions = positions();
+            varColumns = new double[positions][][];
+            exposedColumns = new double[positions][][];
+            Runnable[] unpackers = new Runnable[n];
+            for (int m = 0; m < n; m++) {
+                int member = m;
+                unpackers[m] = () -> unpack(member);
+            }
+            for (int p = 0; p < positions; p++) {
+                varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
+                exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
+                for (int m = 0; m < n; m++) {
+                    Instance node = nodes.get(m).get(p);
+                    for (int s = 0; s < node.vars.length; s++) {
+                        varColumns[p][s][m] = node.vars[s];
+                    }
+                    for (int s = 0; s < node.exposed.length; s++) {
+                        exposedColumns[p][s][m] = node.exposed[s];
+                    }
+                    moved.put(node.vars, new Location(varColumns[p], m));
+                    moved.put(node.exposed, new Location(exposedColumns[p], m));
+                    node.stateLivesElsewhere(unpackers[m]);
+                }
+            }
+        }
+
+        /** Copies member m's state back into its instances' own arrays (for error reports). */
+        void unpack(int m) {
+            for (int p = 0; p < positions(); p++) {
+                Instance node = nodes.get(m).get(p);
+                for (int s = 0; s < node.vars.length; s++) {
+                    node.vars[s] = varColumns[p][s][m];
+                }
+                for (int s = 0; s < node.exposed.length; s++) {
+                    node.exposed[s] = exposedColumns[p][s][m];
+                }
+            }
+        }
+    }
+
+    private void compileBatch(Batch batch) {
+        List<Instance> first = batch.nodes.get(0);
+        Map<Instance, Integer> positions = new IdentityHashMap<>();
+        for (int p = 0; p < first.size(); p++) {
+            positions.put(first.get(p), p);
+        }
+        Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int p = 0; p < first.size(); p++) {
+            columns.addAll(Arrays.asList(batch.varColumns[p]));
+            columns.addAll(Arrays.asList(batch.exposedColumns[p]));
+        }
+        ClassAssembler.Bytecode code;
+        Layout layout = new Layout();
+        try {
+            generate(first, new BatchStorage(null, layout, batch, positions, columns, read));
+            code = generate(first, new BatchStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout, batch, positions,
+                    columns, read));
+        } catch (Unsupported e) {
+            throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
+        }
+        Instance[] nodes = new Instance[batch.members.size() * first.size()];
+        for (int m = 0; m < batch.members.size(); m++) {
+            for (int p = 0; p < first.size(); p++) {
+                nodes[m * first.size() + p] = batch.nodes.get(m).get(p);
+            }
+        }
+        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes);
+    }
+
+    // ---- single subtrees ----
+
+    private void compileRest(Instance instance) {
+        if (instance.usesRk4() || batched.contains(instance)) {
+            return;
+        }
+        if (count(instance, MAX_NODES + 1) <= MAX_NODES && tryCompile(instance)) {
+            return;
+        }
+        for (Instance child : instance.advanceOrder()) {
+            compileRest(child);
+        }
+    }
+
+    private boolean tryCompile(Instance root) {
+        List<Instance> nodes = new ArrayList<>();
+        postOrder(root, nodes);
+        Layout layout = new Layout();
+        ClassAssembler.Bytecode code;
+        try {
+            generate(nodes, new PlainStorage(null, layout));
+            if (FIRST_FREE + layout.arrays.size() > MAX_LOCALS - 40) {
+                return false;
+            }
+            code = generate(nodes, new PlainStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout));
+        } catch (Unsupported e) {
+            return false;
+        }
+        if (code.size() > MAX_CODE_BYTES || code.maxLocals() > MAX_LOCALS) {
+            return false;
+        }
+        root.useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes.toArray(Instance[]::new));
+        compiledRoots++;
+        return true;
+    }
+
+    /**
+     * Emits the step of {@code nodes} (post-order) through {@code storage}. A storage without code only collects the
+     * arrays (the first pass); with code, its prologue loads every collected array into a local.
+     */
+    private static ClassAssembler.Bytecode generate(List<Instance> nodes, Storage storage) throws Unsupported {
+        ClassAssembler.Bytecode code = storage.code();
+        storage.prologue();
+        int temps = FIRST_FREE + storage.layout().arrays.size();
+        for (int j = 0; j < nodes.size(); j++) {
+            new StepEmitter(code, storage, nodes.get(j), j, temps).emit();
+        }
+        storage.epilogue();
+        code.returnVoid();
+        return code;
+    }
+
+    private CompiledSubtree define(ClassAssembler.Bytecode code) {
+        byte[] bytes = new ClassAssembler().assemble(CLASS_NAME, "org/lemsbridge/sim/CompiledSubtree", "step",
+                DESCRIPTOR, code);
+        return classes.computeIfAbsent(new String(bytes, StandardCharsets.ISO_8859_1), key -> {
+            try {
+                Class<?> type = lookup.defineHiddenClass(bytes, true).lookupClass();
+                return (CompiledSubtree) type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("generated code rejected", e);
+            }
+        });
+    }
+
+    /** The arrays the code touches, each loaded once into a local variable. */
+    static final class Layout {
+        final List<double[]> arrays = new ArrayList<>();
+        private final Map<double[], Integer> index = new IdentityHashMap<>();
+
+        int local(double[] array) {
+            Integer known = index.get(array);
+            if (known == null) {
+                known = arrays.size();
+                arrays.add(array);
+                index.put(array, known);
+            }
+            return FIRST_FREE + known;
+        }
+    }
+
+    /** How the generated code reaches a value. */
+    abstract static class Storage {
+        private final ClassAssembler.Bytecode code;
+        private final Layout layout;
+
+        Storage(ClassAssembler.Bytecode code, Layout layout) {
+            this.code = code == null ? new ClassAssembler.Bytecode(FIRST_FREE) : code;
+            this.layout = layout;
+        }
+
+        ClassAssembler.Bytecode code() {
+            return code;
+        }
+
+        Layout layout() {
+            return layout;
+        }
+
+        void prologue() {
+            for (int k = 0; k < layout.arrays.size(); k++) {
+                code.aload(ARRAYS);
+                code.pushInt(k);
+                code.aaload();
+                code.astore(FIRST_FREE + k);
+            }
+        }
+
+        void epilogue() {
+        }
+
+        /** Pushes array and index of a node's variable ({@code exposed}: its exposure snapshot). */
+        abstract void address(Instance node, boolean exposed, int slot);
+
+        /** Pushes the value a Ref reads. */
+        void read(Ref ref) {
+            code.aload(layout.local(ref.array()));
+            code.pushInt(ref.index());
+            code.daload();
+        }
+
+        /** Pushes the Instance at post-order position {@code position}. */
+        abstract void node(int position);
+
+        /** Whether vars[t] must be written (someone other than the node's own expressions may read it). */
+        boolean storesTime(Instance node) {
+            return true;
+        }
+
+        /** Whether an exposure snapshot must be written (some Ref may read it). */
+        boolean storesExposure(Instance node, int exposure) {
+            return true;
+        }
+    }
+
+    private static final class PlainStorage extends Storage {
+        PlainStorage(ClassAssembler.Bytecode code, Layout layout) {
+            super(code, layout);
+        }
+
+        @Override
+        void address(Instance node, boolean exposed, int slot) {
+            code().aload(layout().local(exposed ? node.exposed : node.vars));
+            code().pushInt(slot);
+        }
+
+        @Override
+        void node(int position) {
+            code().aload(NODES);
+            code().pushInt(position);
+            code().aaload();
+        }
+    }
+
+    /** Member 0's code, run for every member: columns indexed by the member number. */
+    private static final class BatchStorage extends Storage {
+        private final Batch batch;
+        private final Map<Instance, Integer> positions;
+        private final Set<double[]> columns;
+        private final Map<double[], java.util.BitSet> read;
+        private int top;
+        private int end;
+
+        BatchStorage(ClassAssembler.Bytecode code, Layout layout, Batch batch, Map<Instance, Integer> positions,
+                Set<double[]> columns, Map<double[], java.util.BitSet> read) {
+            super(code, layout);
+            this.batch = batch;
+            this.positions = positions;
+            this.columns = columns;
+            this.read = read;
+            layout.local(batch.varColumns[0][batch.nodes.get(0).get(0).kind.tSlot]);
+        }
+
+        @Override
+        void prologue() {
+            super.prologue();
+            ClassAssembler.Bytecode code = code();
+            code.aload(FIRST_FREE);
+            code.arraylength();
+            code.istore(MEMBERS);
+            code.pushInt(0);
+            code.istore(MEMBER);
+            top = code.newLabel();
+            end = code.newLabel();
+            code.mark(top);
+            code.iload(MEMBER);
+            code.iload(MEMBERS);
+            code.jump(ClassAssembler.Bytecode.IF_ICMPGE, end);
+        }
+
+        @Override
+        void epilogue() {
+            ClassAssembler.Bytecode code = code();
+            code.iinc(MEMBER, 1);
+            code.jump(ClassAssembler.Bytecode.GOTO, top);
+            code.mark(end);
+        }
+
+        /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
+        @Override
+        boolean storesTime(Instance node) {
+            return read.containsKey(batch.varColumns[positions.get(node)][node.kind.tSlot]);
+        }
+
+        /** Only Refs read exposure snapshots; a column no Ref reads need not be kept. */
+        @Override
+        boolean storesExposure(Instance node, int exposure) {
+            return read.containsKey(batch.exposedColumns[positions.get(node)][exposure]);
+        }
+
+        @Override
+        void address(Instance node, boolean exposed, int slot) {
+            int p = positions.get(node);
+            double[] column = (exposed ? batch.exposedColumns : batch.varColumns)[p][slot];
+            code().aload(layout().local(column));
+            code().iload(MEMBER);
+        }
+
+        @Override
+        void read(Ref ref) {
+            if (columns.contains(ref.array()) && ref.index() == 0) {
+                code().aload(layout().local(ref.array()));
+                code().iload(MEMBER);
+                code().daload();
+            } else {
+                super.read(ref);
+            }
+        }
+
+        @Override
+        void node(int position) {
+            ClassAssembler.Bytecode code = code();
+            code.aload(NODES);
+            code.iload(MEMBER);
+            code.pushInt(positions.size());
+            code.imul();
+            code.pushInt(position);
+            code.iadd();
+            code.aaload();
+        }
+    }
+}
