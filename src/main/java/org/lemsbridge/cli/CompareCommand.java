@@ -134,6 +134,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Tolerances tolerances(Tier required) {
+        try {
+            return tolerancesFromOptions(required);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(SourceLocation.unknown("compare options"), e.getMessage());
+        }
+    }
+
+    private Tolerances tolerancesFromOptions(Tier required) {
         Tolerances tolerances = Tolerances.defaults().overriding(required, rtol, atol);
         if (exactRelative != null) {
             tolerances = tolerances.withExactRelative(exactRelative);

@@ -10,8 +10,8 @@ import picocli.CommandLine.ParameterException;
         version = "lemsbridge 0.1.0",
         description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
-        subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class, OmvCommand.class,
-                ImportCommand.class},
+        subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class,
+                OmvCommand.class, ImportCommand.class, ValidateCommand.class},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
     @Spec

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.jaxb.LemsBindings;
+import org.lemsbridge.validate.OneLine;
 
 import picocli.CommandLine;
 
@@ -49,9 +50,9 @@ public final class Main {
 
     private static int report(Exception exception, PrintWriter err, boolean debug) {
         if (exception instanceof BadInputException bad) {
-            err.println(bad.oneLine());
+            err.println(OneLine.of(bad.oneLine()));
             if (bad.hint() != null) {
-                err.println("  hint: " + bad.hint());
+                err.println("  hint: " + OneLine.of(bad.hint()));
             }
             if (debug) {
                 bad.printStackTrace(err);

@@ -1,14 +1,19 @@
 package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.sim.SimulationException;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +52,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
+        Validator.of(includePath).require(model);
         OutputFiles.createFolder(folder);
-        ModelRunner.ModelRun run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+        ModelRunner.ModelRun run;
+        try {
+            run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+        } catch (SimulationException e) {
+            throw new BadInputException(SourceLocation.unknown(model.toString()), e.getMessage(), e.hint(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
+                    + e.getMessage(), "check the output folder and the OutputFile names", e);
+        }
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));
         PrintWriter out = spec.commandLine().getOut();

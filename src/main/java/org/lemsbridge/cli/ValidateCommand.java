@@ -1,0 +1,76 @@
+package org.lemsbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.validate.FileReport;
+import org.lemsbridge.validate.OneLine;
+import org.lemsbridge.validate.ReportFormat;
+import org.lemsbridge.validate.Validator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate",
+        description = {"Check LEMS/NeuroML files and YAML experiments without running them: the XSD given with",
+                "--schema, structure (duplicate ids, unknown types, dangling references, the Target, recorded",
+                "paths), run limits, and the dimension of every expression against its declaration."},
+        mixinStandardHelpOptions = true,
+        footer = {"%nEach finding is one line, file:line:col: severity CODE: message, with an indented hint.",
+                "A file that cannot be read at all is reported on stderr as file:line:col: message.",
+                "%nExamples:",
+                "  lemsbridge validate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes",
+                "  lemsbridge validate model.nml --schema NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd",
+                "  lemsbridge validate experiments/*.yaml --format json",
+                "%nExit codes of validate: 0 every file is valid (warnings allowed), 1 errors were found,",
+                "2 a file could not be read (malformed, unsafe, missing) or the usage was wrong.",
+                ExitCodes.HELP_TEXT})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "LEMS/NeuroML (.xml, .nml) or experiment (.yaml) files")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
+    private List<Path> includePath = new ArrayList<>();
+
+    @Option(names = "--schema", paramLabel = "XSD", description = "also validate LEMS/NeuroML files against this XML schema")
+    private Path schema;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    private String format;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    private boolean debug;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
+                    + "'; use text or json");
+        }
+        Validator validator = schema == null ? Validator.of(includePath) : Validator.withSchema(includePath, schema);
+        List<FileReport> reports = files.stream().map(validator::validate).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? ReportFormat.json(reports) : ReportFormat.text(reports));
+        PrintWriter err = spec.commandLine().getErr();
+        for (FileReport report : reports) {
+            if (report.isUnreadable()) {
+                err.println(OneLine.of(report.unreadable().oneLine()));
+                if (report.unreadable().hint() != null) {
+                    err.println("  hint: " + OneLine.of(report.unreadable().hint()));
+                }
+            }
+        }
+        return reports.stream().mapToInt(FileReport::exitCode).max().orElse(ExitCodes.OK);
+    }
+}

@@ -1,0 +1,142 @@
+package org.lemsbridge.validate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.lemsbridge.convert.ExperimentToLems;
+import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+
+/**
+ * Validates LEMS/NeuroML files (schema when given, structure, references, recorded paths, run limits and the
+ * dimension of every expression) and YAML experiments (the reader's schema and the renderer's checks, including
+ * dimensions). One instance validates many files with the same search path and schema.
+ */
+public final class Validator {
+
+    private final List<Path> searchPath;
+    private final XsdCheck schema;
+
+    private Validator(List<Path> searchPath, XsdCheck schema) {
+        this.searchPath = List.copyOf(searchPath);
+        this.schema = schema;
+    }
+
+    /** A validator without an XSD. */
+    public static Validator of(List<Path> searchPath) {
+        return new Validator(searchPath, null);
+    }
+
+    /** A validator that also checks LEMS/NeuroML files against {@code xsd}; a bad XSD is bad input. */
+    public static Validator withSchema(List<Path> searchPath, Path xsd) {
+        return new Validator(searchPath, XsdCheck.load(xsd));
+    }
+
+    public static boolean isExperimentYaml(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    public FileReport validate(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
+                    Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        try {
+            return isExperimentYaml(file) ? experiment(file) : lems(file);
+        } catch (StackOverflowError e) {
+            return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
+                    "the document is nested too deeply to read (thousands of brackets or elements inside each other)",
+                    "split deep expressions into DerivedVariables"));
+        }
+    }
+
+    /**
+     * Validates {@code file} as a command does before it uses it: unreadable input and the first error become a
+     * {@link BadInputException} (one line); warnings are ignored.
+     */
+    public void require(Path file) {
+        FileReport report = validate(file);
+        if (report.isUnreadable()) {
+            throw report.unreadable();
+        }
+        report.findings().stream().filter(Finding::isError).findFirst().ifPresent(error -> {
+            throw new BadInputException(error.location(), error.message() + " [" + error.code().id() + "]",
+                    error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding");
+        });
+    }
+
+    private FileReport lems(Path file) {
+        String name = file.toString();
+        LemsDocument document;
+        try {
+            document = LemsDocument.read(file, searchPath);
+        } catch (BadInputException e) {
+            return FileReport.unreadable(name, e);
+        }
+        LemsModel model = null;
+        BadInputException readError = null;
+        try {
+            model = document.neuroml() ? readNeuroml(file) : LemsReader.read(file, searchPath);
+        } catch (BadInputException e) {
+            readError = e;
+        }
+        List<Finding> findings = new ArrayList<>(StructureCheck.check(document));
+        if (model == null) {
+            return findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
+                    : FileReport.unreadable(name, readError);
+        }
+        if (schema != null) {
+            findings.addAll(schema.check(file));
+        }
+        findings.addAll(ReferenceCheck.check(model));
+        findings.addAll(FiniteValues.check(model));
+        findings.addAll(OutputPathCheck.check(model));
+        RunLimits.check(model).ifPresent(findings::add);
+        String validatedName = document.neuroml() ? LemsDocument.canonical(file).toString() : name;
+        findings.addAll(DimensionCheck.check(model, validatedName, UndeclaredDimensions.of(document)));
+        return FileReport.of(name, findings);
+    }
+
+    private LemsModel readNeuroml(Path file) {
+        Path real = LemsDocument.canonical(file);
+        String wrapper = "<Lems><Include file=\"" + LemsDocument.NEUROML_CORE_TYPES + "\"/><Include file=\""
+                + xmlAttribute(real.getFileName().toString()) + "\"/></Lems>";
+        return LemsReader.read(wrapper, file.toString(), real.getParent(), searchPath);
+    }
+
+    private static String xmlAttribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+
+    private FileReport experiment(Path file) {
+        Experiment experiment;
+        try {
+            experiment = ExperimentReader.read(file);
+        } catch (BadInputException e) {
+            return FileReport.unreadable(file.toString(), e);
+        }
+        List<Finding> findings = new ArrayList<>();
+        try {
+            RenderResult rendered = new ExperimentToLems().render(experiment);
+            for (String warning : rendered.warnings()) {
+                findings.add(Finding.warning(Code.EXPERIMENT, SourceLocation.unknown(file.toString()), warning, null));
+            }
+        } catch (BadInputException e) {
+            String message = e.getMessage() == null ? "cannot be rendered" : e.getMessage();
+            Code code = message.contains("dimension") ? Code.DIMENSION_MISMATCH : Code.EXPERIMENT;
+            findings.add(Finding.error(code, e.location(), message, e.hint()));
+        }
+        RunLimits.check(experiment.integration()).ifPresent(findings::add);
+        return FileReport.of(file.toString(), findings);
+    }
+}
