@@ -18,7 +18,6 @@ import org.lemsbridge.compare.report.TextReport;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.suite.TraceLoader;
-import org.lemsbridge.trace.Trace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,10 +98,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
                     + "'; use text or json");
         }
-        Trace referenceTrace = referenceLems == null ? TraceLoader.read(reference)
-                : TraceLoader.readNamedByLems(reference, referenceLems, includePath);
-        Trace candidateTrace = TraceLoader.read(candidate);
-        ComparisonRun run = TraceComparator.run(referenceTrace, candidateTrace,
+        TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceLems == null ? TraceLoader.read(reference)
+                : TraceLoader.readNamedByLems(reference, referenceLems, includePath), () -> TraceLoader.read(candidate));
+        ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
                 new ComparisonOptions(requests(), tolerances(required), required));
         spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())
                 : TextReport.render(run.comparison()));

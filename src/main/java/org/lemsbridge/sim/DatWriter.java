@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
 import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.JsonText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,11 +104,11 @@ final class DatWriter implements AutoCloseable {
     private String sidecarJson() {
         StringBuilder json = new StringBuilder("{\"columns\":[{\"name\":\"t\",\"quantity\":\"t\",\"unit\":\"s\"}");
         for (Column column : columns) {
-            json.append(",{\"name\":").append(Json.string(column.name())).append(",\"quantity\":")
-                    .append(Json.string(column.quantity())).append(",\"unit\":").append(Json.string(column.unit()))
+            json.append(",{\"name\":").append(JsonText.quote(column.name())).append(",\"quantity\":")
+                    .append(JsonText.quote(column.quantity())).append(",\"unit\":").append(JsonText.quote(column.unit()))
                     .append('}');
         }
-        json.append("],\"source\":").append(Json.string(modelSource)).append(",\"rows\":").append(rows).append("}\n");
+        json.append("],\"source\":").append(JsonText.quote(modelSource)).append(",\"rows\":").append(rows).append("}\n");
         return json.toString();
     }
 

@@ -19,7 +19,6 @@ import org.lemsbridge.compare.report.TracePlot;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
-import org.lemsbridge.trace.Trace;
 
 /** Runs one case: simulate the model into the case's folder, compare with the reference, plot each column. */
 final class CaseRunner {
@@ -47,11 +46,11 @@ final class CaseRunner {
                     SimulationOptions.writingTo(outputFolder));
             warnings.addAll(run.warnings());
             Path candidatePath = chooseOutput(suiteCase, run.result());
-            Trace reference = suiteCase.referenceLems() == null ? TraceLoader.read(suiteCase.reference())
+            TraceLoader.TracePair traces = TraceLoader.readPair(() -> suiteCase.referenceLems() == null
+                    ? TraceLoader.read(suiteCase.reference())
                     : TraceLoader.readNamedByLems(suiteCase.reference(), suiteCase.referenceLems(),
-                            suiteCase.includePath());
-            Trace candidate = TraceLoader.read(candidatePath);
-            ComparisonRun comparison = TraceComparator.run(reference, candidate, options(suiteCase));
+                            suiteCase.includePath()), () -> TraceLoader.read(candidatePath));
+            ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(), options(suiteCase));
             List<String> plots = plot(comparison, caseFolder);
             return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,
                     since(start));

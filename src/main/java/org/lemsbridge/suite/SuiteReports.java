@@ -15,7 +15,7 @@ import org.lemsbridge.compare.report.JUnitXmlReport;
 import org.lemsbridge.compare.report.JsonReport;
 import org.lemsbridge.compare.report.MarkdownReport;
 import org.lemsbridge.files.AtomicFiles;
-import org.lemsbridge.trace.JsonText;
+import org.lemsbridge.files.JsonText;
 
 /**
  * Writes a suite's results: {@code summary.json}, {@code junit.xml}, {@code report.md} and {@code index.html} in the

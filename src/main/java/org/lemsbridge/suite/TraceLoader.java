@@ -3,6 +3,9 @@ package org.lemsbridge.suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -21,6 +24,33 @@ public final class TraceLoader {
 
     public static Trace read(Path file) {
         return TraceReader.read(file);
+    }
+
+    /** A reference and a candidate trace, read together. */
+    public record TracePair(Trace reference, Trace candidate) {
+    }
+
+    /**
+     * Reads two traces at the same time, the candidate on a second thread, so that comparing large files takes about
+     * as long as reading one; an error in either is thrown as it was.
+     */
+    public static TracePair readPair(Supplier<Trace> reference, Supplier<Trace> candidate) {
+        FutureTask<Trace> second = new FutureTask<>(candidate::get);
+        Thread thread = new Thread(second, "lemsbridge-read-candidate");
+        thread.setDaemon(true);
+        thread.start();
+        Trace first = reference.get();
+        try {
+            return new TracePair(first, second.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the candidate trace", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

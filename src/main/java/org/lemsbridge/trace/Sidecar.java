@@ -65,20 +65,6 @@ public record Sidecar(List<Column> columns, String source, long rows) {
         return new Sidecar(columns, source == null ? "" : source.asText(), rows == null ? -1 : rows.asLong());
     }
 
-    /** The JSON text of this sidecar, one column per line. */
-    public String toJson() {
-        StringBuilder out = new StringBuilder("{\"columns\": [\n");
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            out.append("  {\"name\": ").append(JsonText.quote(c.name()))
-                    .append(", \"quantity\": ").append(JsonText.quote(c.quantity()))
-                    .append(", \"unit\": ").append(JsonText.quote(c.unit())).append('}')
-                    .append(i + 1 < columns.size() ? ",\n" : "\n");
-        }
-        out.append("], \"source\": ").append(JsonText.quote(source)).append(", \"rows\": ").append(rows).append("}\n");
-        return out.toString();
-    }
-
     /** Small shared helpers for the JSON files a trace may come with. */
     static final class JsonFiles {
         private static final ObjectMapper MAPPER = new ObjectMapper();

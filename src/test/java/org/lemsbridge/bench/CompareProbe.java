@@ -7,11 +7,11 @@ import org.lemsbridge.compare.ComparisonOptions;
 import org.lemsbridge.compare.ComparisonRun;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.trace.Trace;
-import org.lemsbridge.trace.TraceReader;
+import org.lemsbridge.suite.TraceLoader;
 
 /**
- * Reads a reference and a candidate trace and compares them with the default options, in this JVM; prints
- * {@code read_ref_ns=.. read_cand_ns=.. compare_ns=.. bytes=.. passed=..}. Usage: {@code CompareProbe REF CAND}.
+ * Reads a reference and a candidate trace as the CLI does (together) and compares them with the default options, in
+ * this JVM; prints {@code read_ns=.. compare_ns=.. bytes=.. passed=..}. Usage: {@code CompareProbe REF CAND}.
  */
 public final class CompareProbe {
 
@@ -22,13 +22,13 @@ public final class CompareProbe {
         Path reference = Path.of(args[0]);
         Path candidate = Path.of(args[1]);
         long t0 = System.nanoTime();
-        Trace ref = TraceReader.read(reference);
-        long t1 = System.nanoTime();
-        Trace cand = TraceReader.read(candidate);
+        TraceLoader.TracePair traces = TraceLoader.readPair(() -> TraceLoader.read(reference),
+                () -> TraceLoader.read(candidate));
+        Trace ref = traces.reference();
         long t2 = System.nanoTime();
-        ComparisonRun run = TraceComparator.run(ref, cand, ComparisonOptions.defaults());
+        ComparisonRun run = TraceComparator.run(ref, traces.candidate(), ComparisonOptions.defaults());
         long t3 = System.nanoTime();
-        System.out.println("read_ref_ns=" + (t1 - t0) + " read_cand_ns=" + (t2 - t1) + " compare_ns=" + (t3 - t2)
+        System.out.println("read_ns=" + (t2 - t0) + " compare_ns=" + (t3 - t2)
                 + " bytes=" + (Files.size(reference) + Files.size(candidate)) + " passed="
                 + run.comparison().passed() + " columns=" + ref.columnCount() + " rows=" + ref.rows());
     }

@@ -1,7 +1,7 @@
 package org.lemsbridge.compare.report;
 
-import static org.lemsbridge.trace.JsonText.number;
-import static org.lemsbridge.trace.JsonText.quote;
+import static org.lemsbridge.files.JsonText.number;
+import static org.lemsbridge.files.JsonText.quote;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.lemsbridge.trace;
+package org.lemsbridge.files;
 
 /** Writes JSON string literals and numbers by hand, escaped per RFC 8259. */
 public final class JsonText {
