@@ -7,34 +7,13 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A list of child components, optionally of one type. */
 @XmlRootElement(name = "Children")
-public final class Children extends LeafElement {
-
-    @XmlAttribute
-    private String name;
-
-    @XmlAttribute
-    private String description;
-
-    @XmlAttribute
-    private String type;
+public final class Children extends NamedTypedMember {
 
     @XmlAttribute
     private String min;
 
     @XmlAttribute
     private String max;
-
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String type() {
-        return type;
-    }
 
     public String min() {
         return min;
@@ -46,9 +25,9 @@ public final class Children extends LeafElement {
 
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
-        putIfPresent(into, "name", name);
-        putIfPresent(into, "description", description);
-        putIfPresent(into, "type", type);
+        putIfPresent(into, "name", name());
+        putIfPresent(into, "description", description());
+        putIfPresent(into, "type", type());
         putIfPresent(into, "min", min);
         putIfPresent(into, "max", max);
     }

@@ -7,41 +7,20 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A named constant quantity, at top level or as a ComponentType member. */
 @XmlRootElement(name = "Constant")
-public final class Constant extends LeafElement {
-
-    @XmlAttribute
-    private String name;
-
-    @XmlAttribute
-    private String dimension;
+public final class Constant extends NamedDimensionedMember {
 
     @XmlAttribute
     private String value;
-
-    @XmlAttribute
-    private String description;
-
-    public String name() {
-        return name;
-    }
-
-    public String dimension() {
-        return dimension;
-    }
 
     public String value() {
         return value;
     }
 
-    public String description() {
-        return description;
-    }
-
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
-        putIfPresent(into, "name", name);
-        putIfPresent(into, "dimension", dimension);
+        putIfPresent(into, "name", name());
+        putIfPresent(into, "dimension", dimension());
         putIfPresent(into, "value", value);
-        putIfPresent(into, "description", description);
+        putIfPresent(into, "description", description());
     }
 }

@@ -7,19 +7,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A variable computed each step from an expression or from a selection over children. */
 @XmlRootElement(name = "DerivedVariable")
-public final class DerivedVariable extends LeafElement {
-
-    @XmlAttribute
-    private String name;
-
-    @XmlAttribute
-    private String dimension;
-
-    @XmlAttribute
-    private String description;
-
-    @XmlAttribute
-    private String exposure;
+public final class DerivedVariable extends ExposableVariable {
 
     @XmlAttribute
     private String value;
@@ -32,22 +20,6 @@ public final class DerivedVariable extends LeafElement {
 
     @XmlAttribute
     private String required;
-
-    public String name() {
-        return name;
-    }
-
-    public String dimension() {
-        return dimension;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String exposure() {
-        return exposure;
-    }
 
     public String value() {
         return value;
@@ -67,10 +39,7 @@ public final class DerivedVariable extends LeafElement {
 
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
-        putIfPresent(into, "name", name);
-        putIfPresent(into, "dimension", dimension);
-        putIfPresent(into, "description", description);
-        putIfPresent(into, "exposure", exposure);
+        super.putDeclaredAttributes(into);
         putIfPresent(into, "value", value);
         putIfPresent(into, "select", select);
         putIfPresent(into, "reduce", reduce);

@@ -7,24 +7,10 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A port through which events enter or leave. */
 @XmlRootElement(name = "EventPort")
-public final class EventPort extends LeafElement {
-
-    @XmlAttribute
-    private String name;
-
-    @XmlAttribute
-    private String description;
+public final class EventPort extends NamedMember {
 
     @XmlAttribute
     private String direction;
-
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
 
     public String direction() {
         return direction;
@@ -32,8 +18,7 @@ public final class EventPort extends LeafElement {
 
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
-        putIfPresent(into, "name", name);
-        putIfPresent(into, "description", description);
+        super.putDeclaredAttributes(into);
         putIfPresent(into, "direction", direction);
     }
 }

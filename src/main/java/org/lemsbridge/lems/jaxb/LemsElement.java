@@ -10,10 +10,10 @@ import jakarta.xml.bind.annotation.XmlAnyAttribute;
 import jakarta.xml.bind.annotation.XmlTransient;
 
 /**
- * What every bound LEMS element has: the attributes its schema type declares (fields of the subclass), any other
- * attribute the file wrote, and its child elements in document order. A child is either a bound element or, for
- * a component written under its type's name and for anything the schema does not declare, a DOM
- * {@link org.w3c.dom.Element}.
+ * What every bound LEMS element has: the attributes its schema type declares (fields of the bound class or of its
+ * {@code @XmlTransient} superclasses), any other attribute the file wrote, and its child elements in document order.
+ * A child is either a bound element or, for a component written under its type's name and for anything the schema
+ * does not declare, a DOM {@link org.w3c.dom.Element}.
  */
 @XmlTransient
 public abstract class LemsElement {

@@ -7,31 +7,10 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** A per-instance value set from outside, such as a connection weight. */
 @XmlRootElement(name = "Property")
-public final class Property extends LeafElement {
-
-    @XmlAttribute
-    private String name;
-
-    @XmlAttribute
-    private String dimension;
-
-    @XmlAttribute
-    private String description;
+public final class Property extends NamedDimensionedMember {
 
     @XmlAttribute
     private String defaultValue;
-
-    public String name() {
-        return name;
-    }
-
-    public String dimension() {
-        return dimension;
-    }
-
-    public String description() {
-        return description;
-    }
 
     public String defaultValue() {
         return defaultValue;
@@ -39,9 +18,7 @@ public final class Property extends LeafElement {
 
     @Override
     void putDeclaredAttributes(Map<String, String> into) {
-        putIfPresent(into, "name", name);
-        putIfPresent(into, "dimension", dimension);
-        putIfPresent(into, "description", description);
+        super.putDeclaredAttributes(into);
         putIfPresent(into, "defaultValue", defaultValue);
     }
 }

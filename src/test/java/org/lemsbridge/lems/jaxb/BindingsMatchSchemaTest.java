@@ -21,6 +21,7 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -136,7 +137,7 @@ class BindingsMatchSchemaTest {
         Set<String> attributes = new TreeSet<>();
         Set<String> childNames = new TreeSet<>();
         List<Class<?>> childTypes = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : boundFields(type)) {
             XmlAttribute attribute = field.getAnnotation(XmlAttribute.class);
             if (attribute != null) {
                 attributes.add(attribute.name().equals("##default") ? field.getName() : attribute.name());
@@ -157,6 +158,19 @@ class BindingsMatchSchemaTest {
             into.put("neuroml", new Shape(attributes, childNames));
         }
         childTypes.forEach(child -> collectBound(child, into, seen));
+    }
+
+    /**
+     * The fields JAXB binds for a class: its own and those of its {@code @XmlTransient} superclasses, whose
+     * properties JAXB maps into the class. A superclass that is not transient would be a bound type of its own.
+     */
+    private static List<Field> boundFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>(List.of(type.getDeclaredFields()));
+        for (Class<?> up = type.getSuperclass(); up != Object.class; up = up.getSuperclass()) {
+            assertTrue(up.isAnnotationPresent(XmlTransient.class), type + " extends the bound type " + up);
+            fields.addAll(List.of(up.getDeclaredFields()));
+        }
+        return fields;
     }
 
     private static List<Element> children(Element parent) {
