@@ -24,16 +24,16 @@ import org.w3c.dom.Node;
  * The bound objects give the structure and the values; the start tags the reader noted give each element's
  * position and the order its attributes were written in.
  */
-final class SecureXml {
+public final class SecureXml {
 
     private SecureXml() {
     }
 
-    static XmlElement read(Path file) {
+    public static XmlElement read(Path file) {
         return toTree(LemsDocumentReader.read(file));
     }
 
-    static XmlElement read(String xml, String sourceName) {
+    public static XmlElement read(String xml, String sourceName) {
         return toTree(LemsDocumentReader.read(xml, sourceName));
     }
 

@@ -2,6 +2,7 @@ package org.lemsbridge.validate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.lems.SecureXml;
 import org.lemsbridge.lems.XmlElement;
 
 /**
@@ -37,11 +39,11 @@ record LemsDocument(List<XmlElement> elements, boolean neuroml) {
     static LemsDocument read(Path file, List<Path> searchPath) {
         Path folder = canonical(file).getParent();
         Collector collector = new Collector(folder, searchPath);
-        XmlElement root = SafeXmlReader.read(file);
+        XmlElement root = SecureXml.read(file);
         boolean neuroml = root.tag().equals("neuroml");
         if (neuroml) {
             collector.include(NEUROML_CORE_TYPES, folder);
-            root = SafeXmlReader.read(canonical(file));
+            root = SecureXml.read(canonical(file));
         }
         collector.add(root, folder, canonical(file).toString());
         return new LemsDocument(collector.elements, neuroml);
@@ -94,7 +96,7 @@ record LemsDocument(List<XmlElement> elements, boolean neuroml) {
                     if (allowedRoots.stream().noneMatch(found::startsWith) || !seen.add(found.toString())) {
                         return;
                     }
-                    add(SafeXmlReader.read(found), found.getParent(), found.toString());
+                    add(SecureXml.read(found), found.getParent(), found.toString());
                     return;
                 }
             }
@@ -105,7 +107,7 @@ record LemsDocument(List<XmlElement> elements, boolean neuroml) {
             String key = "bundled:" + fileName;
             try (InputStream in = LemsDocument.class.getResourceAsStream(BUNDLED + fileName)) {
                 if (in != null && seen.add(key)) {
-                    add(SafeXmlReader.read(in, key), null, key);
+                    add(SecureXml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), key), null, key);
                 }
             } catch (IOException e) {
                 // unreadable bundled file: the reader reports it

@@ -7,6 +7,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.MissingResourceException;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -42,12 +43,16 @@ public final class LemsDocumentReader {
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), name);
         } catch (MalformedInputException notUtf8) {
+            XMLStreamReader stream = null;
             try (InputStream in = Files.newInputStream(file)) {
-                return read(SecureStax.open(in), name, TagPositions.asReported());
+                stream = SecureStax.open(in);
+                return read(stream, name, TagPositions.asReported());
             } catch (IOException e) {
                 throw new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
             } catch (XMLStreamException e) {
                 throw malformed(e, name);
+            } catch (MissingResourceException e) {
+                throw parserFailure(e, stream, name);
             }
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
@@ -56,11 +61,28 @@ public final class LemsDocumentReader {
 
     public static ParsedDocument read(String xml, String sourceName) {
         String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        XMLStreamReader stream = null;
         try {
-            return read(SecureStax.open(new StringReader(text)), sourceName, TagPositions.inText(text));
+            stream = SecureStax.open(new StringReader(text));
+            return read(stream, sourceName, TagPositions.inText(text));
         } catch (XMLStreamException e) {
             throw malformed(e, sourceName);
+        } catch (MissingResourceException e) {
+            throw parserFailure(e, stream, sourceName);
         }
+    }
+
+    /**
+     * The JDK's StAX parser reports a few malformed inputs (a control character inside a DOCTYPE, say) by failing to
+     * find its own error message, as a {@link MissingResourceException}: that is malformed XML too.
+     */
+    private static BadInputException parserFailure(MissingResourceException e, XMLStreamReader stream,
+            String sourceName) {
+        Location at = stream == null ? null : stream.getLocation();
+        SourceLocation where = at == null ? SourceLocation.unknown(sourceName)
+                : new SourceLocation(sourceName, Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()));
+        return new BadInputException(where, "malformed XML: the parser stopped at an invalid character ("
+                + e.getKey() + ")", null, e);
     }
 
     private static ParsedDocument read(XMLStreamReader stream, String sourceName, TagPositions positions) {
@@ -93,6 +115,8 @@ public final class LemsDocumentReader {
             return new ParsedDocument(root.getName().getLocalPart(), root.getValue(), recorder.startTags());
         } catch (XMLStreamException e) {
             throw malformed(e, sourceName);
+        } catch (MissingResourceException e) {
+            throw parserFailure(e, stream, sourceName);
         } catch (JAXBException e) {
             throw new IllegalStateException("the LEMS bindings cannot unmarshal: " + e, e);
         } finally {
