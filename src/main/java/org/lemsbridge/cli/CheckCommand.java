@@ -2,6 +2,7 @@ package org.lemsbridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,11 +10,13 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.suite.CaseResult;
+import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.suite.SuiteReports;
 import org.lemsbridge.suite.SuiteResult;
 import org.lemsbridge.suite.SuiteRunner;
+import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +60,12 @@ final class CheckCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
         }
+        for (SuiteCase suiteCase : suite.cases()) {
+            if (suiteCase.model() != null) {
+                Validator.of(suiteCase.includePath()).require(suiteCase.model());
+            }
+        }
+        checkReportFolder();
         PrintWriter err = spec.commandLine().getErr();
         int[] done = {0};
         SuiteResult result = new SuiteRunner(reportFolder, parallel, c -> progress(err, c, ++done[0],
@@ -77,6 +86,21 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Refuses an unusable report folder before any case runs, so bad input stays one line. */
+    private void checkReportFolder() {
+        Path folder = reportFolder.toAbsolutePath();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
+                    "cannot write the report: " + e.getMessage());
+        }
+        if (!Files.isWritable(folder)) {
+            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
+                    "cannot write the report: the folder is not writable");
+        }
     }
 
     private static void progress(PrintWriter err, CaseResult c, int done, int total) {

@@ -16,6 +16,7 @@ import org.lemsbridge.error.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -75,6 +76,8 @@ public final class SuiteReader {
         } catch (MarkedYAMLException e) {
             throw new BadInputException(at(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1),
                     "malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new BadInputException(at(0, 0), "refused YAML: " + e.getMessage());
         }
         if (root == null) {
             throw new BadInputException(new SourceLocation(file.toString(), 1, 1), "the suite file is empty");
