@@ -13,7 +13,6 @@ import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.Parameter;
 import org.lemsbridge.experiment.StateVariable;
 import org.lemsbridge.expr.Expr;
-import org.lemsbridge.expr.ExprSyntaxException;
 import org.lemsbridge.expr.SympyParser;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
@@ -73,9 +72,9 @@ final class ImportedIzhikevichForm {
                 continue;
             }
             Event event = dynamics.events().values().iterator().next();
-            Map<String, Expr> affect = affect(event);
+            Map<String, Expr> affect = LenientExpressions.affectAssignments(event);
             Map<String, Expr> b = bound.get();
-            Optional<Map<String, Expr>> withEvent = parseOptional(event.condition() == null ? null
+            Optional<Map<String, Expr>> withEvent = LenientExpressions.parse(event.condition() == null ? null
                     : event.condition().rhs()).flatMap(c -> matcher.match(SPIKE, c, b));
             if (withEvent.isEmpty() || affect.size() != 2 || !affect.containsKey(v.name())
                     || !affect.containsKey(u.name())) {
@@ -228,38 +227,11 @@ final class ImportedIzhikevichForm {
     }
 
     private Optional<Expr> rate(StateVariable sv) {
-        return parseOptional(sv.equation() == null ? null : sv.equation().rhs());
+        return LenientExpressions.parse(sv.equation() == null ? null : sv.equation().rhs());
     }
 
     private static Optional<Expr> equation(DerivedVariable dv) {
-        return parseOptional(dv.equation() == null ? null : dv.equation().rhs());
-    }
-
-    private static Map<String, Expr> affect(Event event) {
-        Map<String, Expr> out = new LinkedHashMap<>();
-        if (event.affect() == null || event.affect().rhs() == null) {
-            return out;
-        }
-        for (String piece : event.affect().rhs().split(";")) {
-            int eq = piece.indexOf('=');
-            Optional<Expr> value = eq < 0 ? Optional.empty() : parseOptional(piece.substring(eq + 1));
-            if (value.isEmpty()) {
-                return Map.of();
-            }
-            out.put(piece.substring(0, eq).trim(), value.get());
-        }
-        return out;
-    }
-
-    private static Optional<Expr> parseOptional(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SympyParser.parse(text));
-        } catch (ExprSyntaxException e) {
-            return Optional.empty();
-        }
+        return LenientExpressions.parse(dv.equation() == null ? null : dv.equation().rhs());
     }
 
     private static Expr parse(String text) {

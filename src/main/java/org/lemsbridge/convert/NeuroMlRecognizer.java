@@ -1,7 +1,6 @@
 package org.lemsbridge.convert;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.Parameter;
 import org.lemsbridge.experiment.StateVariable;
 import org.lemsbridge.expr.Expr;
-import org.lemsbridge.expr.ExprSyntaxException;
 import org.lemsbridge.expr.SympyParser;
 
 /**
@@ -114,8 +112,8 @@ final class NeuroMlRecognizer {
             StateVariable v = states.get(order);
             StateVariable u = states.get(1 - order);
             Map<String, Expr> start = Map.of("V", new Expr.Var(v.name()), "W", new Expr.Var(u.name()));
-            Optional<Expr> vRate = parse(v.equation() == null ? null : v.equation().rhs());
-            Optional<Expr> uRate = parse(u.equation() == null ? null : u.equation().rhs());
+            Optional<Expr> vRate = LenientExpressions.parse(v.equation() == null ? null : v.equation().rhs());
+            Optional<Expr> uRate = LenientExpressions.parse(u.equation() == null ? null : u.equation().rhs());
             if (vRate.isEmpty() || uRate.isEmpty()) {
                 continue;
             }
@@ -131,12 +129,12 @@ final class NeuroMlRecognizer {
                 continue;
             }
             Event event = dynamics.events().values().iterator().next();
-            Optional<Expr> condition = parse(event.condition() == null ? null : event.condition().rhs());
+            Optional<Expr> condition = LenientExpressions.parse(event.condition() == null ? null : event.condition().rhs());
             if (condition.isEmpty()) {
                 return fail("izhikevichCell: the event has no readable condition");
             }
             bound = matcher.match(IZH_SPIKE, condition.get(), bound.get());
-            Map<String, Expr> affect = affect(event);
+            Map<String, Expr> affect = LenientExpressions.affectAssignments(event);
             if (bound.isEmpty() || affect.size() != 2 || !affect.containsKey(v.name()) || !affect.containsKey(u.name())) {
                 return fail("izhikevichCell: the event is not 'v > thresh: v = c; U = U + d'");
             }
@@ -210,8 +208,8 @@ final class NeuroMlRecognizer {
             StateVariable v = states.get(order);
             StateVariable w = states.get(1 - order);
             Map<String, Expr> start = Map.of("V", new Expr.Var(v.name()), "W", new Expr.Var(w.name()));
-            Optional<Expr> vRate = parse(v.equation() == null ? null : v.equation().rhs());
-            Optional<Expr> wRate = parse(w.equation() == null ? null : w.equation().rhs());
+            Optional<Expr> vRate = LenientExpressions.parse(v.equation() == null ? null : v.equation().rhs());
+            Optional<Expr> wRate = LenientExpressions.parse(w.equation() == null ? null : w.equation().rhs());
             if (vRate.isEmpty() || wRate.isEmpty()) {
                 continue;
             }
@@ -266,13 +264,13 @@ final class NeuroMlRecognizer {
         StateVariable v = dynamics.stateVariables().values().iterator().next();
         StructuralMatcher matcher = new StructuralMatcher(IAF_SLOTS);
         Map<String, Expr> start = Map.of("V", new Expr.Var(v.name()));
-        Optional<Map<String, Expr>> bound = parse(v.equation() == null ? null : v.equation().rhs())
+        Optional<Map<String, Expr>> bound = LenientExpressions.parse(v.equation() == null ? null : v.equation().rhs())
                 .flatMap(rate -> matcher.match(IAF_V, rate, start));
         Event event = dynamics.events().values().iterator().next();
-        Map<String, Expr> affect = affect(event);
+        Map<String, Expr> affect = LenientExpressions.affectAssignments(event);
         if (bound.isPresent()) {
             Map<String, Expr> rateBindings = bound.get();
-            bound = parse(event.condition() == null ? null : event.condition().rhs())
+            bound = LenientExpressions.parse(event.condition() == null ? null : event.condition().rhs())
                     .flatMap(c -> matcher.match(IAF_SPIKE, c, rateBindings));
         }
         if (bound.isPresent() && affect.size() == 1 && affect.containsKey(v.name())) {
@@ -310,7 +308,7 @@ final class NeuroMlRecognizer {
             return fail("the input term must be the model's only derived variable");
         }
         DerivedVariable dv = dynamics.derivedVariables().get(var.name());
-        Optional<Expr> value = parse(dv.equation() == null ? null : dv.equation().rhs());
+        Optional<Expr> value = LenientExpressions.parse(dv.equation() == null ? null : dv.equation().rhs());
         if (value.isEmpty() || dv.unit() != null) {
             return fail("input '" + var.name() + "' is not a dimensionless equation");
         }
@@ -387,36 +385,6 @@ final class NeuroMlRecognizer {
             }
         }
         return Optional.empty();
-    }
-
-    private Map<String, Expr> affect(Event event) {
-        Map<String, Expr> out = new HashMap<>();
-        if (event.affect() == null || event.affect().rhs() == null) {
-            return out;
-        }
-        for (String piece : event.affect().rhs().split(";")) {
-            int eq = piece.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            Optional<Expr> value = parse(piece.substring(eq + 1));
-            if (value.isEmpty()) {
-                return Map.of();
-            }
-            out.put(piece.substring(0, eq).trim(), value.get());
-        }
-        return out;
-    }
-
-    private static Optional<Expr> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SympyParser.parse(text));
-        } catch (ExprSyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     private static Expr pattern(String text) {
