@@ -19,6 +19,7 @@ import org.lemsbridge.suite.SuiteRunner;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,8 +51,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "cases run at once (default: the number of cores)")
     private Integer jobs;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {

@@ -20,6 +20,7 @@ import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.suite.TraceLoader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "name the reference's columns from the OutputFile of this LEMS file that wrote it")
     private Path referenceLems;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "include search folder for --ref-lems")
-    private List<Path> includePath = new ArrayList<>();
+    @Mixin
+    private IncludePathOption include;
 
     @Option(names = "--tier", defaultValue = "tolerant", paramLabel = "TIER",
             description = "the verdict required to pass: exact, strict or tolerant (default: ${DEFAULT-VALUE})")
@@ -88,8 +89,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {
@@ -99,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "'; use text or json");
         }
         TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceLems == null ? TraceLoader.read(reference)
-                : TraceLoader.readNamedByLems(reference, referenceLems, includePath), () -> TraceLoader.read(candidate));
+                : TraceLoader.readNamedByLems(reference, referenceLems, include.folders), () -> TraceLoader.read(candidate));
         ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
                 new ComparisonOptions(requests(), tolerances(required), required));
         spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())

@@ -2,8 +2,6 @@ package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ImportResult;
@@ -14,6 +12,7 @@ import org.lemsbridge.experiment.ExperimentWriter;
 import org.lemsbridge.lems.LemsReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,19 +36,19 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file with a <Target>")
     private Path model;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
-    private List<Path> includePath = new ArrayList<>();
+    @Mixin
+    private IncludePathOption include;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", required = true,
             description = "folder for the YAML experiments (created if missing)")
     private Path outputDir;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {
-        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, includePath), model.toString());
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders), model.toString());
         PrintWriter err = spec.commandLine().getErr();
         for (BadInputException problem : result.problems()) {
             err.println(problem.oneLine());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,6 +13,7 @@ import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.suite.OmvRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,21 +33,21 @@ final class OmvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEST.omt", description = "the OMV test file")
     private Path omt;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
-    private List<Path> includePath = new ArrayList<>();
+    @Mixin
+    private IncludePathOption include;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
             description = "where the simulation's files go (default: a temporary folder, removed afterwards)")
     private Path outputDir;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() throws IOException {
         Path work = outputDir != null ? outputDir.toAbsolutePath() : Files.createTempDirectory("lemsbridge-omv");
         try {
-            OmvRunner.OmvRun run = OmvRunner.run(omt, includePath, work);
+            OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders, work);
             List<OmvResult> results = run.results();
             PrintWriter out = spec.commandLine().getOut();
             if (run.dryRun()) {

@@ -10,6 +10,7 @@ import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.experiment.ExperimentReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,8 @@ final class RenderCommand implements Callable<Integer> {
             + "custom ComponentType")
     private boolean neuroml;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {

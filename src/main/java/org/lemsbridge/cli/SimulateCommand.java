@@ -3,8 +3,6 @@ package org.lemsbridge.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
@@ -16,6 +14,7 @@ import org.lemsbridge.suite.ModelRunner;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +35,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file or an experiment .yaml")
     private Path model;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
-    private List<Path> includePath = new ArrayList<>();
+    @Mixin
+    private IncludePathOption include;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
             description = "folder for relative output file names (default: the working directory, as jLEMS)")
@@ -46,17 +45,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "override the Simulation's random seed")
     private Long seed;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
-        Validator.of(includePath).require(model);
+        Validator.of(include.folders).require(model);
         OutputFiles.createFolder(folder);
         ModelRunner.ModelRun run;
         try {
-            run = ModelRunner.run(model, includePath, new SimulationOptions(folder, seed));
+            run = ModelRunner.run(model, include.folders, new SimulationOptions(folder, seed));
         } catch (SimulationException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), e.getMessage(), e.hint(), e);
         } catch (UncheckedIOException e) {

@@ -14,6 +14,7 @@ import org.lemsbridge.validate.ReportFormat;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "LEMS/NeuroML (.xml, .nml) or experiment (.yaml) files")
     private List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "a folder to search for <Include>d files (repeatable)")
-    private List<Path> includePath = new ArrayList<>();
+    @Mixin
+    private IncludePathOption include;
 
     @Option(names = "--schema", paramLabel = "XSD", description = "also validate LEMS/NeuroML files against this XML schema")
     private Path schema;
@@ -49,8 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    private boolean debug;
+    @Mixin
+    private DebugOption debugOption;
 
     @Override
     public Integer call() {
@@ -58,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
                     + "'; use text or json");
         }
-        Validator validator = schema == null ? Validator.of(includePath) : Validator.withSchema(includePath, schema);
+        Validator validator = schema == null ? Validator.of(include.folders) : Validator.withSchema(include.folders, schema);
         List<FileReport> reports = files.stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? ReportFormat.json(reports) : ReportFormat.text(reports));
