@@ -1,8 +1,6 @@
 package org.lemsbridge.lems;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +19,6 @@ import org.lemsbridge.error.SourceLocation;
  * refused.
  */
 final class IncludeResolver {
-
-    static final String BUNDLED_CORE_TYPES = "/org/lemsbridge/lems/coretypes/";
 
     private final List<Path> searchPath;
     private final List<Path> allowedRoots;
@@ -148,7 +144,7 @@ final class IncludeResolver {
         }
         if (from instanceof Source.Bundled || !asGiven.isAbsolute()) {
             String fileName = asGiven.getFileName() == null ? name : asGiven.getFileName().toString();
-            if (!name.contains("..") && IncludeResolver.class.getResource(BUNDLED_CORE_TYPES + fileName) != null) {
+            if (!name.contains("..") && BundledCoreTypes.has(fileName)) {
                 return new Source.Bundled(fileName);
             }
         }
@@ -163,14 +159,8 @@ final class IncludeResolver {
     }
 
     private static XmlElement readBundled(String name, XmlElement include) {
-        try (InputStream in = IncludeResolver.class.getResourceAsStream(BUNDLED_CORE_TYPES + name)) {
-            if (in == null) {
-                throw new BadInputException(include.location(), "bundled core type file " + name + " is missing");
-            }
-            return SecureXml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled:" + name);
-        } catch (IOException e) {
-            throw new BadInputException(include.location(), "cannot read bundled " + name + ": " + e.getMessage());
-        }
+        return BundledCoreTypes.parsed(name).orElseThrow(() -> new BadInputException(include.location(),
+                "bundled core type file " + name + " is missing"));
     }
 
     private static Path canonical(Path path) {

@@ -1,8 +1,6 @@
 package org.lemsbridge.validate;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.lems.BundledCoreTypes;
 import org.lemsbridge.lems.SecureXml;
 import org.lemsbridge.lems.XmlElement;
 
@@ -23,7 +22,6 @@ import org.lemsbridge.lems.XmlElement;
  */
 record LemsDocument(List<XmlElement> elements, boolean neuroml) {
 
-    private static final String BUNDLED = "/org/lemsbridge/lems/coretypes/";
 
     /** The file a {@code <neuroml>} document implicitly includes, as jNeuroML does. */
     static final String NEUROML_CORE_TYPES = "NeuroML2CoreTypes.xml";
@@ -105,12 +103,9 @@ record LemsDocument(List<XmlElement> elements, boolean neuroml) {
                 return;
             }
             String key = "bundled:" + fileName;
-            try (InputStream in = LemsDocument.class.getResourceAsStream(BUNDLED + fileName)) {
-                if (in != null && seen.add(key)) {
-                    add(SecureXml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), key), null, key);
-                }
-            } catch (IOException e) {
-                // unreadable bundled file: the reader reports it
+            Optional<XmlElement> bundled = BundledCoreTypes.parsed(fileName.toString());
+            if (bundled.isPresent() && seen.add(key)) {
+                add(bundled.get(), null, key);
             }
         }
     }

@@ -1,0 +1,55 @@
+package org.lemsbridge.lems;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The project's own NeuroML core type files, shipped in the jar ({@code src/main/resources/.../coretypes}): an
+ * {@code <Include file="Cells.xml"/>} that no search folder supplies resolves here. They are parsed once per process,
+ * on first use, into immutable trees that the reader and the validator share.
+ */
+public final class BundledCoreTypes {
+    static final String FOLDER = "/org/lemsbridge/lems/coretypes/";
+    private static final List<String> FILES = List.of("NeuroMLCoreDimensions.xml", "NeuroMLCoreCompTypes.xml",
+            "Cells.xml", "Inputs.xml", "Networks.xml", "Synapses.xml", "Simulation.xml", "NeuroML2CoreTypes.xml");
+
+    private BundledCoreTypes() {
+    }
+
+    /** True when {@code fileName} (a bare file name) is one of the bundled files. */
+    public static boolean has(String fileName) {
+        return FILES.contains(fileName);
+    }
+
+    /** The bundled file's tree, named {@code bundled:FILE} in locations; empty when there is no such file. */
+    public static Optional<XmlElement> parsed(String fileName) {
+        return Optional.ofNullable(Parsed.TREES.get(fileName));
+    }
+
+    /** Holder: parsing happens when a bundled file is first needed, once, and the result never changes. */
+    private static final class Parsed {
+        static final Map<String, XmlElement> TREES = parseAll();
+
+        private static Map<String, XmlElement> parseAll() {
+            Map<String, XmlElement> trees = new LinkedHashMap<>();
+            for (String file : FILES) {
+                try (InputStream in = BundledCoreTypes.class.getResourceAsStream(FOLDER + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the jar lacks its bundled core type file " + file);
+                    }
+                    trees.put(file, SecureXml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            "bundled:" + file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the bundled core type file " + file, e);
+                }
+            }
+            return Map.copyOf(trees);
+        }
+    }
+}
