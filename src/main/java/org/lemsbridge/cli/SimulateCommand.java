@@ -3,11 +3,13 @@ package org.lemsbridge.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.sim.SimulationException;
+import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
@@ -51,13 +53,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
-        Validator.of(include.folders).require(model);
+        Optional<LemsModel> checked = Validator.of(include.folders).require(model);
         OutputFiles.createFolder(folder);
+        SimulationOptions options = new SimulationOptions(folder, seed);
         ModelRunner.ModelRun run;
         try {
-            run = ModelRunner.run(model, include.folders, new SimulationOptions(folder, seed));
-        } catch (SimulationException e) {
-            throw new BadInputException(SourceLocation.unknown(model.toString()), e.getMessage(), e.hint(), e);
+            run = checked.isPresent()
+                    ? ModelRunner.run(model, new ModelRunner.LoadedModel(checked.get(), List.of()), options)
+                    : ModelRunner.run(model, include.folders, options);
         } catch (UncheckedIOException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
                     + e.getMessage(), "check the output folder and the OutputFile names", e);

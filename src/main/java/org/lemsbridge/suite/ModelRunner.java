@@ -53,7 +53,11 @@ public final class ModelRunner {
      * bad input: one line naming the variable, instance, time and step, with a hint.
      */
     public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
-        LoadedModel loaded = load(model, includePath);
+        return run(model, load(model, includePath), options);
+    }
+
+    /** Simulates a model already loaded from {@code model} (say, by the validator that checked it). */
+    public static ModelRun run(Path model, LoadedModel loaded, SimulationOptions options) {
         try {
             SimulationResult result = Simulator.build(loaded.model(), options).run();
             return new ModelRun(result, loaded.warnings());

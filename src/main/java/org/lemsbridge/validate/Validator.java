@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
@@ -46,26 +47,39 @@ public final class Validator {
     }
 
     public FileReport validate(Path file) {
+        return check(file).report();
+    }
+
+    /** A report, and for a plain LEMS file the model read on the way (null otherwise, or when it could not be read). */
+    private record Checked(FileReport report, LemsModel model) {
+        static Checked of(FileReport report) {
+            return new Checked(report, null);
+        }
+    }
+
+    private Checked check(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
-                    Files.exists(file) ? "not a regular file" : "no such file"));
+            return Checked.of(FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
+                    Files.exists(file) ? "not a regular file" : "no such file")));
         }
         try {
-            return isExperimentYaml(file) ? experiment(file) : lems(file);
+            return isExperimentYaml(file) ? Checked.of(experiment(file)) : lems(file);
         } catch (StackOverflowError e) {
-            return FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
+            return Checked.of(FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
                     "the document is nested too deeply to read (thousands of brackets or elements inside each other)",
-                    "split deep expressions into DerivedVariables"));
+                    "split deep expressions into DerivedVariables")));
         }
     }
 
     /**
      * Validates {@code file} as a command does before it uses it: unreadable input and the first error become a
-     * {@link BadInputException} (one line); warnings are ignored.
+     * {@link BadInputException} (one line); warnings are ignored. For a plain LEMS file it returns the model it read,
+     * so the command need not read the file again; for an experiment or a NeuroML document, empty.
      */
-    public void require(Path file) {
-        FileReport report = validate(file);
+    public Optional<LemsModel> require(Path file) {
+        Checked checked = check(file);
+        FileReport report = checked.report();
         if (report.isUnreadable()) {
             throw report.unreadable();
         }
@@ -73,15 +87,16 @@ public final class Validator {
             throw new BadInputException(error.location(), error.message() + " [" + error.code().id() + "]",
                     error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding");
         });
+        return Optional.ofNullable(checked.model());
     }
 
-    private FileReport lems(Path file) {
+    private Checked lems(Path file) {
         String name = file.toString();
         LemsDocument document;
         try {
             document = LemsDocument.read(file, searchPath);
         } catch (BadInputException e) {
-            return FileReport.unreadable(name, e);
+            return Checked.of(FileReport.unreadable(name, e));
         }
         LemsModel model = null;
         BadInputException readError = null;
@@ -92,8 +107,8 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>(StructureCheck.check(document));
         if (model == null) {
-            return findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
-                    : FileReport.unreadable(name, readError);
+            return Checked.of(findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
+                    : FileReport.unreadable(name, readError));
         }
         if (schema != null) {
             findings.addAll(schema.check(file));
@@ -104,7 +119,7 @@ public final class Validator {
         RunLimits.check(model).ifPresent(findings::add);
         String validatedName = document.neuroml() ? LemsDocument.canonical(file).toString() : name;
         findings.addAll(DimensionCheck.check(model, validatedName, UndeclaredDimensions.of(document)));
-        return FileReport.of(name, findings);
+        return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
     }
 
     private LemsModel readNeuroml(Path file) {
