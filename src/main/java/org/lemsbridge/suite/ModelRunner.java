@@ -2,15 +2,14 @@ package org.lemsbridge.suite;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.sim.SimulationException;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
@@ -32,14 +31,9 @@ public final class ModelRunner {
     private ModelRunner() {
     }
 
-    public static boolean isExperimentYaml(Path model) {
-        String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
     /** Reads (and for YAML renders) a model into the resolved LEMS model the simulator runs. */
     public static LoadedModel load(Path model, List<Path> includePath) {
-        if (!isExperimentYaml(model)) {
+        if (!ExperimentReader.isExperimentFile(model)) {
             return new LoadedModel(LemsReader.read(model, includePath), List.of());
         }
         RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));

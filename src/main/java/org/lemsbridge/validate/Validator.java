@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.lemsbridge.convert.ExperimentToLems;
@@ -41,11 +40,6 @@ public final class Validator {
         return new Validator(searchPath, XsdCheck.load(xsd));
     }
 
-    public static boolean isExperimentYaml(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
     public FileReport validate(Path file) {
         return check(file).report();
     }
@@ -64,7 +58,7 @@ public final class Validator {
                     Files.exists(file) ? "not a regular file" : "no such file")));
         }
         try {
-            return isExperimentYaml(file) ? Checked.of(experiment(file)) : lems(file);
+            return ExperimentReader.isExperimentFile(file) ? Checked.of(experiment(file)) : lems(file);
         } catch (StackOverflowError e) {
             return Checked.of(FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
                     "the document is nested too deeply to read (thousands of brackets or elements inside each other)",
