@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
@@ -16,7 +17,7 @@ import org.lemsbridge.error.SourceLocation;
  * Flattens a LEMS document and everything it includes into one list of top-level elements, in textual order.
  * An include is looked up beside the including file, then in each search folder, then among the bundled
  * NeuroML core types. Each file is read once; cycles, missing files and paths escaping the allowed folders are
- * refused.
+ * refused, or, when collecting for a validator, skipped and listed.
  */
 final class IncludeResolver {
 
@@ -25,8 +26,14 @@ final class IncludeResolver {
     private final Set<String> done = new HashSet<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
     private final List<XmlElement> elements = new ArrayList<>();
+    private final List<BadInputException> unresolved;
 
-    private IncludeResolver(Path rootFolder, List<Path> searchPath) {
+    /** The file a {@code <neuroml>} root implicitly includes, as jNeuroML does. */
+    static final String NEUROML_CORE_TYPES = "NeuroML2CoreTypes.xml";
+
+    /** {@code unresolved} null: the first include that cannot be followed is thrown; otherwise it is added there. */
+    private IncludeResolver(Path rootFolder, List<Path> searchPath, List<BadInputException> unresolved) {
+        this.unresolved = unresolved;
         this.searchPath = searchPath.stream().map(IncludeResolver::canonical).toList();
         List<Path> roots = new ArrayList<>();
         roots.add(canonical(rootFolder));
@@ -40,15 +47,36 @@ final class IncludeResolver {
         if (!Files.isRegularFile(canonical)) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file: " + file);
         }
-        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath);
+        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath, null);
         resolver.readFile(new Source.OnDisk(canonical), SecureXml.read(file));
         return List.copyOf(resolver.elements);
+    }
+
+    /**
+     * Reads a root file and its includes, skipping and listing the includes that cannot be followed; a
+     * {@code <neuroml>} root first includes the NeuroML core types.
+     */
+    static IncludedDocument collect(Path file, List<Path> searchPath) {
+        Path canonical = canonical(file);
+        if (!Files.isRegularFile(canonical)) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file: " + file);
+        }
+        List<BadInputException> unresolved = new ArrayList<>();
+        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath, unresolved);
+        XmlElement root = SecureXml.read(file);
+        boolean neuroml = root.tag().equals("neuroml");
+        Source source = new Source.OnDisk(canonical);
+        if (neuroml) {
+            resolver.include(source, NEUROML_CORE_TYPES, root);
+        }
+        resolver.readFile(source, root);
+        return new IncludedDocument(file, resolver.elements, neuroml, unresolved);
     }
 
     /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
     static List<XmlElement> resolve(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
         Path base = baseDir == null ? Path.of("").toAbsolutePath() : baseDir;
-        IncludeResolver resolver = new IncludeResolver(base, searchPath);
+        IncludeResolver resolver = new IncludeResolver(base, searchPath, null);
         resolver.readFile(new Source.InMemory(sourceName, canonical(base)), SecureXml.read(xml, sourceName));
         return List.copyOf(resolver.elements);
     }
@@ -103,12 +131,26 @@ final class IncludeResolver {
     }
 
     private void include(Source from, XmlElement include) {
-        String name = include.attribute("file").or(() -> include.attribute("href")).orElseThrow(
-                () -> new BadInputException(include.location(), "<Include> needs a file attribute"));
-        Source target = locate(from, name, include);
+        Optional<String> name = include.attribute("file").or(() -> include.attribute("href"));
+        if (name.isEmpty()) {
+            refuse(new BadInputException(include.location(), "<Include> needs a file attribute"));
+            return;
+        }
+        include(from, name.get(), include);
+    }
+
+    private void include(Source from, String name, XmlElement include) {
+        Source target;
+        try {
+            target = locate(from, name, include);
+        } catch (BadInputException e) {
+            refuse(e);
+            return;
+        }
         if (inProgress.contains(target.key())) {
-            throw new BadInputException(include.location(), "include cycle: " + String.join(" -> ", inProgress)
-                    + " -> " + target.key());
+            refuse(new BadInputException(include.location(), "include cycle: " + String.join(" -> ", inProgress)
+                    + " -> " + target.key()));
+            return;
         }
         if (done.contains(target.key())) {
             return;
@@ -116,6 +158,13 @@ final class IncludeResolver {
         XmlElement root = target instanceof Source.OnDisk disk ? SecureXml.read(disk.file())
                 : readBundled(((Source.Bundled) target).name(), include);
         readFile(target, root);
+    }
+
+    private void refuse(BadInputException problem) {
+        if (unresolved == null) {
+            throw problem;
+        }
+        unresolved.add(problem);
     }
 
     private Source locate(Source from, String name, XmlElement include) {

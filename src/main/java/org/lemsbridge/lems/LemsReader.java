@@ -46,6 +46,17 @@ public final class LemsReader {
         return new LemsReader(file, IncludeResolver.resolve(file, searchPath)).build();
     }
 
+    /**
+     * Builds the model of a document whose includes were already read (so a validator and a command share one
+     * read); a document with an include that could not be followed is refused with that include's problem.
+     */
+    public static LemsModel read(IncludedDocument document) {
+        document.firstUnresolved().ifPresent(problem -> {
+            throw problem;
+        });
+        return new LemsReader(document.file(), document.elements()).build();
+    }
+
     /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
     public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
         return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath)).build();

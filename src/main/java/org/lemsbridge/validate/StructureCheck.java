@@ -31,9 +31,9 @@ final class StructureCheck {
     private StructureCheck() {
     }
 
-    static List<Finding> check(LemsDocument document) {
+    static List<Finding> check(List<XmlElement> elements) {
         StructureCheck check = new StructureCheck();
-        check.run(document.elements());
+        check.run(elements);
         return List.copyOf(check.findings);
     }
 

@@ -1,6 +1,7 @@
 package org.lemsbridge.validate;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +26,9 @@ final class UndeclaredDimensions {
         this.declared = declared;
     }
 
-    static UndeclaredDimensions of(LemsDocument document) {
+    static UndeclaredDimensions of(List<XmlElement> elements) {
         Map<String, Map<String, Boolean>> declared = new HashMap<>();
-        for (XmlElement element : document.elements()) {
+        for (XmlElement element : elements) {
             String type = element.attributeOr("name", null);
             if (!element.tag().equals("ComponentType") || type == null || declared.containsKey(type)) {
                 continue;

@@ -12,6 +12,7 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 
@@ -86,20 +87,20 @@ public final class Validator {
 
     private Checked lems(Path file) {
         String name = file.toString();
-        LemsDocument document;
+        IncludedDocument document;
         try {
-            document = LemsDocument.read(file, searchPath);
+            document = IncludedDocument.read(file, searchPath);
         } catch (BadInputException e) {
             return Checked.of(FileReport.unreadable(name, e));
         }
         LemsModel model = null;
         BadInputException readError = null;
         try {
-            model = document.neuroml() ? readNeuroml(file) : LemsReader.read(file, searchPath);
+            model = LemsReader.read(document);
         } catch (BadInputException e) {
             readError = e;
         }
-        List<Finding> findings = new ArrayList<>(StructureCheck.check(document));
+        List<Finding> findings = new ArrayList<>(StructureCheck.check(document.elements()));
         if (model == null) {
             return Checked.of(findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
                     : FileReport.unreadable(name, readError));
@@ -111,20 +112,8 @@ public final class Validator {
         findings.addAll(FiniteValues.check(model));
         findings.addAll(OutputPathCheck.check(model));
         RunLimits.check(model).ifPresent(findings::add);
-        String validatedName = document.neuroml() ? LemsDocument.canonical(file).toString() : name;
-        findings.addAll(DimensionCheck.check(model, validatedName, UndeclaredDimensions.of(document)));
+        findings.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
-    }
-
-    private LemsModel readNeuroml(Path file) {
-        Path real = LemsDocument.canonical(file);
-        String wrapper = "<Lems><Include file=\"" + LemsDocument.NEUROML_CORE_TYPES + "\"/><Include file=\""
-                + xmlAttribute(real.getFileName().toString()) + "\"/></Lems>";
-        return LemsReader.read(wrapper, file.toString(), real.getParent(), searchPath);
-    }
-
-    private static String xmlAttribute(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     private FileReport experiment(Path file) {
