@@ -9,17 +9,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
  * followed by a TAB, lines ending in {@code \n}) to a temporary file, moved into place with its JSON sidecar when
- * complete.
+ * complete. The stepping loop stores each row as float32 into a block; full blocks are formatted and written on the
+ * run's {@link OutputThread}, and only three blocks per file exist, so memory does not grow with the run.
  */
 final class DatWriter implements AutoCloseable {
 
     /** One column: where its value lives and how the sidecar describes it. */
     record Column(String name, String quantity, String unit, Ref source) {
     }
+
+    /** Values per block of rows handed to the output thread; three blocks per file circulate. */
+    private static final int BLOCK_VALUES = 1 << 14;
+    private static final int BLOCKS = 3;
 
     private final String id;
     private final Path target;
@@ -28,18 +37,30 @@ final class DatWriter implements AutoCloseable {
     private Ref[] sources;
     private final String modelSource;
     private final OutputStream out;
+    private final OutputThread outputThread;
+    private final int width;
+    private final int rowsPerBlock;
+    private final BlockingQueue<float[]> freeBlocks = new ArrayBlockingQueue<>(BLOCKS);
+    private int blocksMade;
+    private float[] block;
+    private int rowsInBlock;
+    private Future<?> lastWrite;
+    private volatile IOException failure;
+    private long rows;
+    /** Used only on the output thread: one formatted row, and rows as ASCII bytes written in blocks. */
     private final StringBuilder row = new StringBuilder(256);
-    /** Rows as ASCII bytes (the format only has digits, signs, '.', 'E', NaN and Infinity), written in blocks. */
     private byte[] pending = new byte[1 << 16];
     private int used;
-    private long rows;
 
-    DatWriter(String id, Path target, List<Column> columns, String modelSource) {
+    DatWriter(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread) {
         this.id = id;
         this.target = target;
         this.columns = List.copyOf(columns);
         this.sources = columns.stream().map(Column::source).toArray(Ref[]::new);
         this.modelSource = modelSource;
+        this.outputThread = outputThread;
+        this.width = 1 + columns.size();
+        this.rowsPerBlock = Math.max(1, BLOCK_VALUES / width);
         try {
             Path folder = target.toAbsolutePath().getParent();
             Files.createDirectories(folder);
@@ -57,40 +78,109 @@ final class DatWriter implements AutoCloseable {
         }
     }
 
-    /** StringBuilder.append(float) writes exactly the characters of Float.toString, without a String per value. */
+    /** Records the current values as float32; the output thread formats them. */
     void writeRow(double t) {
-        row.setLength(0);
-        row.append((float) t).append('\t');
+        if (block == null) {
+            block = freeBlock();
+        }
+        int at = rowsInBlock * width;
+        block[at] = (float) t;
         for (Ref source : sources) {
-            row.append((float) source.array()[source.index()]).append('\t');
+            block[++at] = (float) source.array()[source.index()];
         }
-        row.append('\n');
-        int length = row.length();
-        if (used + length > pending.length) {
-            flushPending();
-            if (length > pending.length) {
-                pending = new byte[2 * length];
-            }
-        }
-        for (int i = 0; i < length; i++) {
-            pending[used + i] = (byte) row.charAt(i);
-        }
-        used += length;
         rows++;
+        if (++rowsInBlock == rowsPerBlock) {
+            handOver();
+        }
     }
 
-    private void flushPending() {
+    private float[] freeBlock() {
+        throwIfFailed();
+        float[] free = freeBlocks.poll();
+        if (free != null) {
+            return free;
+        }
+        if (blocksMade < BLOCKS) {
+            blocksMade++;
+            return new float[rowsPerBlock * width];
+        }
         try {
-            out.write(pending, 0, used);
-            used = 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            return freeBlocks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException("interrupted while writing " + target, new java.io.InterruptedIOException());
+        }
+    }
+
+    private void handOver() {
+        float[] full = block;
+        int count = rowsInBlock;
+        block = null;
+        rowsInBlock = 0;
+        lastWrite = outputThread.submit(() -> {
+            try {
+                if (failure == null) {
+                    format(full, count);
+                }
+            } catch (IOException e) {
+                failure = e;
+            } finally {
+                freeBlocks.offer(full);
+            }
+        });
+    }
+
+    /** StringBuilder.append(float) writes exactly the characters of Float.toString, without a String per value. */
+    private void format(float[] values, int count) throws IOException {
+        for (int r = 0; r < count; r++) {
+            row.setLength(0);
+            int base = r * width;
+            for (int c = 0; c < width; c++) {
+                row.append(values[base + c]).append('\t');
+            }
+            row.append('\n');
+            int length = row.length();
+            if (used + length > pending.length) {
+                flushPending();
+                if (length > pending.length) {
+                    pending = new byte[2 * length];
+                }
+            }
+            for (int i = 0; i < length; i++) {
+                pending[used + i] = (byte) row.charAt(i);
+            }
+            used += length;
+        }
+    }
+
+    private void flushPending() throws IOException {
+        out.write(pending, 0, used);
+        used = 0;
+    }
+
+    private void throwIfFailed() {
+        if (failure != null) {
+            throw new UncheckedIOException("cannot write " + target, failure);
         }
     }
 
     SimulationResult.WrittenFile finish() {
-        flushPending();
+        if (rowsInBlock > 0) {
+            handOver();
+        }
         try {
+            if (lastWrite != null) {
+                lastWrite.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException("interrupted while writing " + target, new java.io.InterruptedIOException());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the output thread failed on " + target, e.getCause());
+        }
+        throwIfFailed();
+        try {
+            flushPending();
             out.close();
             AtomicFiles.moveIntoPlace(temporary, target);
             Path sidecar = target.resolveSibling(target.getFileName() + ".json");

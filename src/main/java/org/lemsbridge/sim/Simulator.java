@@ -88,8 +88,9 @@ public final class Simulator {
         Instance root = buildRoot(builder);
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
+        OutputThread outputThread = new OutputThread();
         try {
-            openOutputs(simulation, root, writers, eventWriters);
+            openOutputs(simulation, root, writers, eventWriters, outputThread);
             long n = steps();
             double t = 0.0;
             engine.time = 0.0;
@@ -129,6 +130,7 @@ public final class Simulator {
             }
             return new SimulationResult(written, n, loopNanos);
         } finally {
+            outputThread.close();
             writers.forEach(DatWriter::close);
             eventWriters.forEach(EventFileWriter::close);
         }
@@ -197,7 +199,7 @@ public final class Simulator {
     }
 
     private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
-            List<EventFileWriter> eventWriters) {
+            List<EventFileWriter> eventWriters, OutputThread outputThread) {
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
@@ -211,7 +213,7 @@ public final class Simulator {
                                         column.location())));
                     }
                 }
-                writers.add(new DatWriter(output.id(), file, columns, String.valueOf(model.source())));
+                writers.add(new DatWriter(output.id(), file, columns, String.valueOf(model.source()), outputThread));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
