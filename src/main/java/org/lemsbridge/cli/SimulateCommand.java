@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge simulate examples/ex2-izhikevich/Ex2_Izh.xml -o out/",
                 "  lemsbridge simulate examples/izhikevich-tonic.yaml -o out/",
-                "  lemsbridge simulate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes", ExitCodes.HELP_TEXT})
+                "  lemsbridge simulate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes",
+                "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml --displays -o out/", ExitCodes.HELP_TEXT})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -47,6 +48,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "override the Simulation's random seed")
     private Long seed;
 
+    @Option(names = "--displays", description = "also write each Display as DISPLAY_ID.dat in the output folder"
+            + " (time and one column per Line, SI units, as an OutputFile of the same quantities); jLEMS only draws"
+            + " them")
+    private boolean displays;
+
     @Mixin
     private DebugOption debugOption;
 
@@ -55,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
         Optional<LemsModel> checked = Validator.of(include.folders).require(model);
         OutputFiles.createFolder(folder);
-        SimulationOptions options = new SimulationOptions(folder, seed);
+        SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecorded(displays);
         ModelRunner.ModelRun run;
         try {
             run = checked.isPresent()
@@ -70,6 +76,11 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (SimulationResult.WrittenFile file : run.result().files()) {
             out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
+        }
+        if (run.result().files().isEmpty()) {
+            err.println(model + ": note: nothing was written: the Simulation has no OutputFile or EventOutputFile"
+                    + (displays ? " and no Display" : " (jLEMS only draws Displays; --displays writes them as .dat"
+                            + " files)"));
         }
         return ExitCodes.OK;
     }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 
 /**
  * How to run: {@code outputDir} is where relative output file names go (jLEMS uses the working directory);
- * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234).
+ * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234); {@code recordDisplays} also
+ * writes each Display's lines to {@code DISPLAY_ID.dat} in {@code outputDir}, as an OutputFile recording the same
+ * quantities would (jLEMS only draws them).
  */
-public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kernels) {
+public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kernels, boolean recordDisplays) {
 
     /**
      * How expressions run: as trees of small lambdas, as generated Java compiled in memory (the same operations in
@@ -15,11 +17,15 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kerne
     public enum Kernels { AUTO, LAMBDAS, GENERATED }
 
     public SimulationOptions(Path outputDir, Long seedOverride) {
-        this(outputDir, seedOverride, Kernels.AUTO);
+        this(outputDir, seedOverride, Kernels.AUTO, false);
     }
 
     public SimulationOptions withKernels(Kernels mode) {
-        return new SimulationOptions(outputDir, seedOverride, mode);
+        return new SimulationOptions(outputDir, seedOverride, mode, recordDisplays);
+    }
+
+    public SimulationOptions withDisplaysRecorded(boolean record) {
+        return new SimulationOptions(outputDir, seedOverride, kernels, record);
     }
 
     public static SimulationOptions defaults() {

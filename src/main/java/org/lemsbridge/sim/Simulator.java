@@ -204,16 +204,12 @@ public final class Simulator {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
                 Path file = outputPath(output, dataWriter.path(), dataWriter.fileName());
-                List<DatWriter.Column> columns = new ArrayList<>();
-                for (Component column : output.children()) {
-                    for (SimulationBlock.Record record : column.type().simulation().records()) {
-                        String quantity = attribute(column, record.quantity());
-                        columns.add(new DatWriter.Column(column.id() == null ? quantity : column.id(), quantity,
-                                unitOf(root, quantity, column.location()), recorded(root, quantity,
-                                        column.location())));
-                    }
-                }
-                writers.add(new DatWriter(output.id(), file, columns, String.valueOf(model.source()), outputThread));
+                writers.add(new DatWriter(output.id(), file, recordedColumns(output, root),
+                        String.valueOf(model.source()), outputThread));
+            }
+            if (options.recordDisplays() && !block.dataDisplays().isEmpty()) {
+                writers.add(new DatWriter(output.id(), displayPath(output), recordedColumns(output, root),
+                        String.valueOf(model.source()), outputThread));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
@@ -266,6 +262,30 @@ public final class Simulator {
             throw new BadInputException(component.location(), component.describe() + " needs '" + name + "'");
         }
         return value;
+    }
+
+    private List<DatWriter.Column> recordedColumns(Component output, Instance root) {
+        List<DatWriter.Column> columns = new ArrayList<>();
+        for (Component column : output.children()) {
+            for (SimulationBlock.Record record : column.type().simulation().records()) {
+                String quantity = attribute(column, record.quantity());
+                columns.add(new DatWriter.Column(column.id() == null ? quantity : column.id(), quantity,
+                        unitOf(root, quantity, column.location()), recorded(root, quantity, column.location())));
+            }
+        }
+        return columns;
+    }
+
+    /** {@code DISPLAY_ID.dat} in the output folder; an id that is not a plain file name is refused. */
+    private Path displayPath(Component display) {
+        String id = display.id();
+        if (id == null || !id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+            throw new BadInputException(display.location(), "cannot write this Display as a file: its id "
+                    + (id == null ? "is missing" : "'" + id + "' is not a plain file name (letters, digits, _ . -)"),
+                    "give the Display a simple id, or add an OutputFile instead of using --displays");
+        }
+        Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
+        return base.resolve(id + ".dat");
     }
 
     private Path outputPath(Component output, String pathAttribute, String fileNameAttribute) {

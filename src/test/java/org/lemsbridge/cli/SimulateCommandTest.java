@@ -52,4 +52,63 @@ class SimulateCommandTest {
             assertEquals(0, files.count());
         }
     }
+
+    /** The project's Ex2 with its outputs replaced by one Display of the tonic cell, as upstream Ex2 has only Displays. */
+    private Path displayOnlyEx2() throws IOException {
+        String ex2 = Files.readString(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"));
+        int from = ex2.indexOf("<OutputFile");
+        int to = ex2.indexOf("</EventOutputFile>") + "</EventOutputFile>".length();
+        String display = "<Display id=\"tonic\" title=\"tonic\" timeScale=\"1ms\" xmin=\"0\" xmax=\"200\" ymin=\"-80\""
+                + " ymax=\"40\"><Line id=\"v\" quantity=\"izpopTonic[0]/v\" scale=\"1mV\" color=\"#000000\""
+                + " timeScale=\"1ms\"/><Line id=\"U\" quantity=\"izpopTonic[0]/U\" scale=\"1\" color=\"#ff0000\""
+                + " timeScale=\"1ms\"/></Display>";
+        Path model = folder.resolve("Ex2_displays_only.xml");
+        Files.writeString(model, ex2.substring(0, from) + display + ex2.substring(to));
+        return model;
+    }
+
+    @Test
+    void aSimulationWithOnlyDisplaysWritesNothingAndSaysSo() throws IOException {
+        Path output = folder.resolve("out");
+        assertEquals(0, run("simulate", displayOnlyEx2().toString(), "-o", output.toString()), err.toString());
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("note: nothing was written: the Simulation has no OutputFile or"
+                + " EventOutputFile (jLEMS only draws Displays; --displays writes them as .dat files)"), err.toString());
+        try (var files = Files.list(output)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void displaysAreWrittenAsTheOutputFileOfTheSameQuantitiesWouldBe() throws IOException {
+        Path output = folder.resolve("out");
+        assertEquals(0, run("simulate", displayOnlyEx2().toString(), "--displays", "-o", output.toString()),
+                err.toString());
+        assertEquals("wrote " + output.resolve("tonic.dat") + " (40001 rows)", out.toString().strip());
+        List<String> reference;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
+                Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")))) {
+            reference = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines().toList();
+        }
+        List<String> written = Files.readAllLines(output.resolve("tonic.dat"));
+        assertEquals(reference.size(), written.size());
+        for (int row = 0; row < reference.size(); row++) {
+            String[] fields = reference.get(row).split("\t");
+            String expected = fields[0] + "\t" + fields[4] + "\t" + fields[5] + "\t";
+            assertEquals(expected, written.get(row), "row " + row);
+        }
+        assertTrue(Files.readString(output.resolve("tonic.dat.json")).contains(
+                "{\"name\":\"v\",\"quantity\":\"izpopTonic[0]/v\",\"unit\":\"V\"}"));
+    }
+
+    @Test
+    void aDisplayWhoseIdIsNotAFileNameIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path model = displayOnlyEx2();
+        Files.writeString(model, Files.readString(model).replace("<Display id=\"tonic\"", "<Display id=\"../up\""));
+        Path output = folder.resolve("out");
+        assertEquals(2, run("simulate", model.toString(), "--displays", "-o", output.toString()));
+        assertTrue(err.toString().contains("cannot write this Display as a file: its id '../up' is not a plain file"
+                + " name"), err.toString());
+        assertTrue(Files.notExists(folder.resolve("up.dat")));
+    }
 }
