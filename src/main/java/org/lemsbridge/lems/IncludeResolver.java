@@ -15,6 +15,8 @@ import org.lemsbridge.error.SourceLocation;
 
 /**
  * Flattens a LEMS document and everything it includes into one list of top-level elements, in textual order.
+ * Includes are LEMS's {@code <Include file>} and, at the top of a {@code <neuroml>} document, NeuroML's
+ * {@code <include href>} (jLEMS itself skips the latter, so a model that runs in jLEMS never needs it followed).
  * An include is looked up beside the including file, then in each search folder, then among the bundled
  * NeuroML core types. Each file is read once; cycles, missing files and paths escaping the allowed folders are
  * refused, or, when collecting for a validator, skipped and listed.
@@ -120,14 +122,21 @@ final class IncludeResolver {
         if (!root.tag().equals("Lems") && !root.tag().equals("neuroml")) {
             throw new BadInputException(root.location(), "expected a <Lems> root element, found <" + root.tag() + ">");
         }
+        boolean neuroml = root.tag().equals("neuroml");
         for (XmlElement element : root.children()) {
-            if (element.tag().equals("Include")) {
+            if (isInclude(element, neuroml)) {
                 include(source, element);
             } else {
                 elements.add(element);
             }
         }
         inProgress.remove(source.key());
+    }
+
+    /** LEMS's {@code <Include file>}, and in a NeuroML document also NeuroML's {@code <include href>}. */
+    private static boolean isInclude(XmlElement element, boolean inNeuroml) {
+        return element.tag().equals("Include")
+                || inNeuroml && element.tag().equals("include") && element.attribute("href").isPresent();
     }
 
     private void include(Source from, XmlElement include) {

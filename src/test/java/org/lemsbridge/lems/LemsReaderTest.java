@@ -88,6 +88,32 @@ class LemsReaderTest {
     }
 
     @Test
+    void aNeuromlDocumentGetsTheCoreTypesAndFollowsItsIncludeHref() throws IOException {
+        write("cells.nml", "<neuroml id=\"cells\"><izhikevich2007Cell id=\"rs\" C=\"100pF\" v0=\"-60mV\" k=\"0.7nS_per_mV\""
+                + " vr=\"-60mV\" vt=\"-40mV\" vpeak=\"35mV\" a=\"0.03per_ms\" b=\"-2nS\" c=\"-50.0mV\" d=\"100pA\"/>"
+                + "</neuroml>");
+        Path network = write("net.nml", "<neuroml id=\"net\">\n  <include href=\"cells.nml\"/>\n"
+                + "  <network id=\"n\"><population id=\"p\" component=\"rs\" size=\"2\"/></network>\n</neuroml>");
+        IncludedDocument document = IncludedDocument.read(network, List.of());
+        assertTrue(document.neuroml());
+        assertEquals(List.of(), document.unresolved());
+        LemsModel model = LemsReader.read(document);
+        assertEquals("izhikevich2007Cell", model.component("rs").orElseThrow().type().name());
+        assertEquals(-0.06, model.component("rs").orElseThrow().values().get("v0"), 1e-15);
+        assertTrue(model.types().containsKey("population"));
+    }
+
+    @Test
+    void aMissingIncludeHrefIsListedNotThrownWhenCollecting() throws IOException {
+        Path network = write("net.nml", "<neuroml id=\"net\">\n  <include href=\"gone.nml\"/>\n</neuroml>");
+        IncludedDocument document = IncludedDocument.read(network, List.of());
+        assertEquals(1, document.unresolved().size());
+        assertEquals(2, document.unresolved().get(0).location().line());
+        BadInputException e = assertThrows(BadInputException.class, () -> LemsReader.read(document));
+        assertTrue(e.getMessage().contains("'gone.nml' not found"), e.getMessage());
+    }
+
+    @Test
     void valuesAreConvertedToSiTheJlemsWay() {
         LemsModel model = read("<Lems>" + DIMS + """
                 <ComponentType name="Cap">
