@@ -83,8 +83,10 @@ final class CellFlattener {
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
                 () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
         FlatteningLimits.refuseUnsupported(cell, type, dyn, what);
-        Map<String, ComponentConstants.Entry> constants = ComponentConstants.of(cell, model, Map.of());
-        FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what, model);
+        Map<String, ComponentConstants.Entry> constants = ComponentConstants.withLemsConstants(
+                ComponentConstants.of(cell, model, Map.of()), CellExpressions.symbolsUsed(dyn, timeDerivatives(dyn)), model,
+                cell);
+        FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
         registerNames(constants.keySet(), dyn);
 
         RegimeFlattening regimes = null;
@@ -160,6 +162,14 @@ final class CellFlattener {
     }
 
     /** Main-level rates; {@code x / C} of a dimensionless state with C one time unit becomes {@code x}. */
+    /** Every time derivative as written, in the Dynamics and in each regime. */
+    private static List<Expr> timeDerivatives(org.lemsbridge.lems.Dynamics dyn) {
+        List<Expr> all = new ArrayList<>();
+        dyn.timeDerivatives().forEach(td -> all.add(td.value()));
+        dyn.regimes().forEach(r -> r.timeDerivatives().forEach(td -> all.add(td.value())));
+        return all;
+    }
+
     private Map<String, Expr> rates(org.lemsbridge.lems.Dynamics dyn, Map<String, ComponentConstants.Entry> constants,
             Component cell, Unit timeUnit, Set<String> perTimeUnit) {
         Map<String, Expr> rates = new LinkedHashMap<>();

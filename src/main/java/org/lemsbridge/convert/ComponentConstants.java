@@ -2,6 +2,7 @@ package org.lemsbridge.convert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
@@ -10,7 +11,7 @@ import org.lemsbridge.units.Dimension;
 
 /**
  * The fixed quantities of one component as jLEMS folds them into its expressions: parameters (fixed ones too),
- * derived parameters, type constants and properties, in that order, each with its SI value and the quantity the YAML
+ * derived parameters, type constants and properties, in that order (then any Lems-level Constants read), each with its SI value and the quantity the YAML
  * writes (the number and unit the LEMS text used, when that converts back exactly).
  */
 final class ComponentConstants {
@@ -47,6 +48,24 @@ final class ComponentConstants {
                     dimension(model, p.dimension(), component), model.units().table()), "property"));
         }
         return entries;
+    }
+
+    /**
+     * Adds the Lems-level Constants among {@code symbols} that the component does not shadow, as jLEMS lets an
+     * expression read them; their dimension is the Constant's declared one.
+     */
+    static Map<String, Entry> withLemsConstants(Map<String, Entry> entries, Set<String> symbols, LemsModel model,
+            Component component) {
+        Map<String, Entry> all = new LinkedHashMap<>(entries);
+        for (String symbol : symbols) {
+            Double si = model.globalConstants().get(symbol);
+            if (si != null && !all.containsKey(symbol)) {
+                Dimension dimension = dimension(model, model.globalConstantDimensions().get(symbol), component);
+                all.put(symbol, new Entry(symbol, si, ImportedQuantity.inSi(si, dimension, model.units().table()),
+                        "Lems-level constant"));
+            }
+        }
+        return all;
     }
 
     static Dimension dimension(LemsModel model, String name, Component where) {

@@ -66,9 +66,9 @@ final class FlatteningLimits {
         }
     }
 
-    /** Every name must be a fixed value, a variable of the cell or t; Lems-level Constants have no known unit. */
+    /** Every name must be a fixed value (Lems-level Constants included), a variable of the cell or t. */
     static void refuseUnknownSymbols(org.lemsbridge.lems.Dynamics dyn, Set<String> constants, Component cell,
-            String what, LemsModel model) {
+            String what) {
         Set<String> known = new HashSet<>(constants);
         known.add("t");
         dyn.stateVariables().forEach(sv -> known.add(sv.name()));
@@ -80,10 +80,8 @@ final class FlatteningLimits {
         for (Expr e : all) {
             for (String symbol : Exprs.freeSymbols(e)) {
                 if (!known.contains(symbol)) {
-                    String kind = model.globalConstants().containsKey(symbol)
-                            ? "the Lems-level Constant '" + symbol + "', whose dimension the import does not know"
-                            : "'" + symbol + "', which is neither a fixed value nor a variable of the cell";
-                    throw new BadInputException(cell.location(), what + " uses " + kind + "; it is not imported");
+                    throw new BadInputException(cell.location(), what + " uses '" + symbol
+                            + "', which is neither a fixed value nor a variable of the cell; it is not imported");
                 }
             }
         }

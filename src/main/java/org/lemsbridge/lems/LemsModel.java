@@ -11,7 +11,8 @@ import org.lemsbridge.error.SourceLocation;
 
 /**
  * A LEMS document after includes, inheritance and unit conversion: the types by name, all top-level components in
- * document order (and every component with an id, nested ones too), the units, and the Target.
+ * document order (and every component with an id, nested ones too), the units, the Lems-level Constants (SI value
+ * and declared dimension, by name and by symbol) and the Target.
  */
 public record LemsModel(
         Path source,
@@ -20,6 +21,7 @@ public record LemsModel(
         List<Component> topLevelComponents,
         Map<String, Component> componentsById,
         Map<String, Double> globalConstants,
+        Map<String, String> globalConstantDimensions,
         String targetComponentId,
         SourceLocation targetLocation) {
 
@@ -28,6 +30,7 @@ public record LemsModel(
         topLevelComponents = List.copyOf(topLevelComponents);
         componentsById = Collections.unmodifiableMap(new LinkedHashMap<>(componentsById));
         globalConstants = Collections.unmodifiableMap(new LinkedHashMap<>(globalConstants));
+        globalConstantDimensions = Collections.unmodifiableMap(new LinkedHashMap<>(globalConstantDimensions));
     }
 
     public Optional<Component> component(String id) {

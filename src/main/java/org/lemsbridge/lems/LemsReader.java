@@ -73,6 +73,7 @@ public final class LemsReader {
             resolveType(name, typeElements.get(name).location());
         }
         Map<String, Double> globalConstants = new LinkedHashMap<>();
+        Map<String, String> globalConstantDimensions = new LinkedHashMap<>();
         String target = null;
         SourceLocation targetLocation = null;
         for (XmlElement element : elements) {
@@ -81,8 +82,14 @@ public final class LemsReader {
                 String text = TypeReader.required(element, "value");
                 double value = plainNumber(text).orElseGet(() -> units.toSi(text, element.attributeOr("dimension", "*"),
                         element.location()));
-                globalConstants.put(TypeReader.required(element, "name"), value);
-                element.attribute("symbol").ifPresent(symbol -> globalConstants.putIfAbsent(symbol, value));
+                String name = TypeReader.required(element, "name");
+                String dimension = element.attributeOr("dimension", "none");
+                globalConstants.put(name, value);
+                globalConstantDimensions.put(name, dimension);
+                element.attribute("symbol").ifPresent(symbol -> {
+                    globalConstants.putIfAbsent(symbol, value);
+                    globalConstantDimensions.putIfAbsent(symbol, dimension);
+                });
             } else if (element.tag().equals("Target") && target == null) {
                 target = TypeReader.required(element, "component");
                 targetLocation = element.location();
@@ -99,7 +106,8 @@ public final class LemsReader {
         if (target != null && !componentsById.containsKey(target)) {
             throw new BadInputException(targetLocation, "Target component '" + target + "' is not defined");
         }
-        return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants, target,
+        return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants,
+                globalConstantDimensions, target,
                 targetLocation);
     }
 

@@ -93,6 +93,25 @@ class ImportRoundTripTest {
     }
 
     @Test
+    void aLemsLevelConstantBecomesAParameterWithItsDeclaredDimension(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/jlems_bounce/bounce.xml");
+        Path examples = shared.resolve("upstream/LEMS/examples");
+        Assumptions.assumeTrue(Files.exists(file) && Files.isDirectory(examples), file + " is absent");
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(file, List.of(examples)), file.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        ImportedMember ball = result.members().get(0);
+        String yaml = ExperimentWriter.write(ball.experiment());
+        assertTrue(yaml.contains("AccG:\n      value: 9.8\n      unit: m_per_s2\n"), yaml);
+        Trace reference = TraceReader.read(shared.resolve("reference-data/jlems_bounce/jlems_bounce_displays.dat"));
+        for (Deviation d : simulateAndCompare(ball, reference, dir)) {
+            System.out.printf("import jLEMS bounce %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(), d.maxAbs(),
+                    d.maxRef());
+            assertTrue(d.relative() <= 1e-6, d.toString());
+        }
+    }
+
+    @Test
     void adexWhoseRegimeRatesReadEachOtherIsReportedWithItsLocation() {
         Path shared = SharedFiles.root();
         Path cells = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
