@@ -404,7 +404,7 @@ final class CellFlattener {
                                 + "' uses '" + symbol + "', which is not a fixed value or a state variable");
                     }
                 }
-                if (Exprs.freeSymbols(a.value()).isEmpty() && CellExpressions.containsRandom(a.value())) {
+                if (CellExpressions.containsRandom(a.value())) {
                     throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
                             + "' is random; jLEMS draws it several times during initialisation");
                 }

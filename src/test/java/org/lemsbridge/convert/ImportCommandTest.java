@@ -46,6 +46,36 @@ class ImportCommandTest {
     }
 
     @Test
+    void aRandomStartingValueIsRefusedByNameEvenWhenItAlsoReadsParameters(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("noisy.xml");
+        Files.writeString(model, """
+                <Lems>
+                  <Target component="sim"/>
+                  <Include file="Networks.xml"/>
+                  <Include file="Simulation.xml"/>
+                  <ComponentType name="noisyCell">
+                    <Parameter name="x0" dimension="none"/>
+                    <Dynamics>
+                      <StateVariable name="x" dimension="none"/>
+                      <TimeDerivative variable="x" value="-x / 1"/>
+                      <OnStart>
+                        <StateAssignment variable="x" value="x0 + random(1)"/>
+                      </OnStart>
+                    </Dynamics>
+                  </ComponentType>
+                  <noisyCell id="n1" x0="2"/>
+                  <network id="net"><population id="p" component="n1" size="1"/></network>
+                  <Simulation id="sim" length="1ms" step="0.1ms" target="net"/>
+                </Lems>
+                """);
+        int code = run("import", model.toString(), "-o", dir.resolve("out").toString());
+        assertTrue(code == 1 || code == 2, "exit " + code + ": " + err);
+        assertTrue(err.toString().contains("noisy.xml:11:9: p[0]: cell n1 (noisyCell): "), err.toString());
+        assertTrue(err.toString().contains("the OnStart value of 'x' is random"), err.toString());
+        assertTrue(!err.toString().contains("internal error"), err.toString());
+    }
+
+    @Test
     void membersThatCannotBeImportedAreReportedAsFileLineColumnAndExitOne(@TempDir Path dir) throws Exception {
         Path cells = SharedFiles.root().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
         Assumptions.assumeTrue(Files.isDirectory(cells), cells + " is absent");
