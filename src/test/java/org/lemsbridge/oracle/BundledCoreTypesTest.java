@@ -34,7 +34,8 @@ class BundledCoreTypesTest {
 
     private static final String DIR = "/org/lemsbridge/lems/coretypes/";
     private static final List<String> FILES = List.of("NeuroMLCoreDimensions.xml", "NeuroMLCoreCompTypes.xml",
-            "Inputs.xml", "Synapses.xml", "Cells.xml", "Networks.xml", "Simulation.xml", "NeuroML2CoreTypes.xml");
+            "Inputs.xml", "Synapses.xml", "Channels.xml", "Cells.xml", "Networks.xml", "Simulation.xml",
+            "NeuroML2CoreTypes.xml");
     private static final List<String> REQUIRED_TYPES = List.of("notes", "baseStandalone", "baseCell",
             "baseSpikingCell", "baseCellMembPot", "baseCellMembPotDL", "baseCellMembPotCap", "basePointCurrent",
             "basePointCurrentDL", "baseVoltageDepPointCurrent", "baseVoltageDepPointCurrentDL",
