@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class BundledCoreTypes {
     static final String FOLDER = "/org/lemsbridge/lems/coretypes/";
     private static final List<String> FILES = List.of("NeuroMLCoreDimensions.xml", "NeuroMLCoreCompTypes.xml",
-            "Cells.xml", "Inputs.xml", "Networks.xml", "Synapses.xml", "Simulation.xml", "NeuroML2CoreTypes.xml");
+            "Channels.xml", "Cells.xml", "Inputs.xml", "Networks.xml", "Synapses.xml", "Simulation.xml",
+            "NeuroML2CoreTypes.xml");
 
     private BundledCoreTypes() {
     }
