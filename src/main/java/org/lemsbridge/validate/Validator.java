@@ -93,6 +93,10 @@ public final class Validator {
         } catch (BadInputException e) {
             return Checked.of(FileReport.unreadable(name, e));
         }
+        if (document.firstUnresolved().isPresent()) {
+            // an include that cannot be followed is the cause of whatever else would be found missing
+            return Checked.of(FileReport.unreadable(name, document.firstUnresolved().get()));
+        }
         LemsModel model = null;
         BadInputException readError = null;
         try {
