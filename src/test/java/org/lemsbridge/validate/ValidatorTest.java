@@ -136,6 +136,17 @@ class ValidatorTest {
     }
 
     @Test
+    void aMissingIncludeIsReportedRatherThanTheTypesItWouldHaveDefined() throws IOException {
+        Path file = Files.writeString(temp.resolve("main.xml"), "<Lems>\n  <Include file=\"Gone.xml\"/>\n"
+                + "  <goneCell id=\"c\"/>\n</Lems>");
+        FileReport report = validate(file);
+        assertEquals(2, report.exitCode());
+        assertEquals(2, report.unreadable().location().line());
+        assertTrue(report.unreadable().getMessage().contains("included file 'Gone.xml' not found"),
+                report.unreadable().getMessage());
+    }
+
+    @Test
     void unreadableFilesAreReportedAsSuchNotAsFindings() throws IOException {
         Path file = Files.writeString(temp.resolve("broken.xml"), "<Lems><Dimension name=\"x\"</Lems>");
         FileReport report = validate(file);
