@@ -18,7 +18,7 @@ public final class BundledCoreTypes {
     static final String FOLDER = "/org/lemsbridge/lems/coretypes/";
     private static final List<String> FILES = List.of("NeuroMLCoreDimensions.xml", "NeuroMLCoreCompTypes.xml",
             "Channels.xml", "Cells.xml", "Inputs.xml", "Networks.xml", "Synapses.xml", "Simulation.xml",
-            "NeuroML2CoreTypes.xml");
+            "NeuroML2CoreTypes.xml", "PyNN.xml");
 
     private BundledCoreTypes() {
     }
