@@ -20,6 +20,8 @@ final class DelimitedParser {
 
     private final InputStream in;
     private final String fileName;
+    private final long expectedBytes;
+    private long dataBytes;
     private byte[] buffer = new byte[INITIAL_BUFFER];
     private int start;
     private int limit;
@@ -30,9 +32,11 @@ final class DelimitedParser {
     private List<String> header;
     private GrowableColumns columns;
 
-    DelimitedParser(InputStream in, String fileName) {
+    /** {@code expectedBytes}: the length of the text if known (0 otherwise), used only to size the columns. */
+    DelimitedParser(InputStream in, String fileName, long expectedBytes) {
         this.in = in;
         this.fileName = fileName;
+        this.expectedBytes = expectedBytes;
     }
 
     RawTable parse() throws IOException {
@@ -57,13 +61,30 @@ final class DelimitedParser {
                 }
                 columns = new GrowableColumns(fields.size());
             }
+            if (columns.isFull()) {
+                columns.grow(expectedRows());
+            }
             parseRow(from, to);
+            dataBytes += bounds[1] - bounds[0] + 1;
         }
         if (columns == null || columns.rows() == 0) {
             throw new BadInputException(new SourceLocation(fileName, Math.max(1, lineNumber), 1),
                     "no data rows in trace file");
         }
         return new RawTable(columns.finish(), columns.rows(), header, format);
+    }
+
+    /**
+     * The capacity to grow to: twice the rows so far at first; once 4096 rows show the average row length, the rows a
+     * text of the known length holds (3% spare), but always at least an eighth more.
+     */
+    private int expectedRows() {
+        int rows = columns.rows();
+        if (expectedBytes <= 0 || rows < 4096) {
+            return 2 * rows;
+        }
+        double estimate = 1.03 * expectedBytes / ((double) dataBytes / rows) + 16;
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rows + rows / 8.0, estimate));
     }
 
     private void parseRow(int from, int to) {
@@ -257,13 +278,18 @@ final class DelimitedParser {
             return rows;
         }
 
-        void add(int column, double value) {
-            double[] target = data[column];
-            if (rows == target.length) {
-                target = Arrays.copyOf(target, target.length * 2);
-                data[column] = target;
+        boolean isFull() {
+            return rows == data[0].length;
+        }
+
+        void grow(int capacity) {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = Arrays.copyOf(data[i], capacity);
             }
-            target[rows] = value;
+        }
+
+        void add(int column, double value) {
+            data[column][rows] = value;
         }
 
         void endRow() {
@@ -274,6 +300,7 @@ final class DelimitedParser {
             double[][] trimmed = new double[data.length][];
             for (int i = 0; i < data.length; i++) {
                 trimmed[i] = data[i].length == rows ? data[i] : Arrays.copyOf(data[i], rows);
+                data[i] = null;
             }
             return trimmed;
         }

@@ -41,7 +41,7 @@ public final class TraceReader {
     public static Trace read(Path file, List<Column> explicitColumns) {
         RawTable table;
         try (InputStream in = Files.newInputStream(file)) {
-            table = parse(in, file.toString());
+            table = parse(in, file.toString(), Files.size(file));
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
         } catch (IOException e) {
@@ -65,21 +65,23 @@ public final class TraceReader {
 
     /** Reads a stream (no sidecar lookup); {@code sourceName} is used in messages. */
     public static Trace read(InputStream in, String sourceName, List<Column> explicitColumns) throws IOException {
-        RawTable table = parse(in, sourceName);
+        RawTable table = parse(in, sourceName, 0);
         if (!explicitColumns.isEmpty()) {
             return named(table, explicitColumns, sourceName, "the given column list");
         }
         return fromTableAlone(table, sourceName);
     }
 
-    private static RawTable parse(InputStream raw, String sourceName) throws IOException {
+    /** {@code fileSize}: the stored size, or 0 when unknown; a plain (not gzipped) file's size sizes the columns. */
+    private static RawTable parse(InputStream raw, String sourceName, long fileSize) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int first = in.read();
         int second = in.read();
         in.reset();
-        InputStream content = (first == 0x1f && second == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
-        return new DelimitedParser(content, sourceName).parse();
+        boolean gzipped = first == 0x1f && second == 0x8b;
+        InputStream content = gzipped ? new GZIPInputStream(in, 1 << 16) : in;
+        return new DelimitedParser(content, sourceName, gzipped ? 0 : fileSize).parse();
     }
 
     private static Trace fromTableAlone(RawTable table, String source) {
