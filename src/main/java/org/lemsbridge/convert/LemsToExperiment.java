@@ -49,8 +49,9 @@ public final class LemsToExperiment {
         return new LemsToExperiment(model, sourceName).run();
     }
 
+    /** {@code holders}: the components that hold the cell, nearest first (population, network). */
     private record Member(String population, int index, Component cell, List<CellFlattener.AttachedInput> inputs,
-            String quantityPrefix) {
+            String quantityPrefix, List<Component> holders) {
     }
 
     private ImportResult run() {
@@ -67,7 +68,7 @@ public final class LemsToExperiment {
         } else if (target.type().dynamicsIfAny().isEmpty() && !target.children().isEmpty()) {
             members = multiInstantiated(target);
         } else {
-            members = List.of(new Member(target.id(), 0, target, List.of(), ""));
+            members = List.of(new Member(target.id(), 0, target, List.of(), "", List.of()));
         }
         List<ImportedMember> imported = new ArrayList<>();
         for (Member member : members) {
@@ -88,7 +89,7 @@ public final class LemsToExperiment {
 
     private ImportedMember importMember(Member member, Integration integration) {
         CellFlattener.FlatCell flat = CellFlattener.flatten(member.cell(), member.inputs(), model,
-                member.quantityPrefix(), model.units().table().resolve(integration.timeScale()));
+                member.quantityPrefix(), model.units().table().resolve(integration.timeScale()), member.holders());
         Map<String, RawValue> quantities = new LinkedHashMap<>();
         flat.quantities().forEach((name, quantity) -> quantities.put(name, RawValue.Scalar.string(quantity)));
         Map<String, RawValue> source = new LinkedHashMap<>();
@@ -159,7 +160,8 @@ public final class LemsToExperiment {
             int size = (int) Math.round(population.value("size").orElse(1.0));
             for (int i = 0; i < size; i++) {
                 String key = population.id() + "[" + i + "]";
-                members.add(new Member(population.id(), i, cell, inputs.getOrDefault(key, List.of()), key + "/"));
+                members.add(new Member(population.id(), i, cell, inputs.getOrDefault(key, List.of()), key + "/",
+                        List.of(population, network)));
             }
         }
         return members;
@@ -189,7 +191,8 @@ public final class LemsToExperiment {
                 continue;
             }
             for (int i = 0; i < (int) Math.round(size.get()); i++) {
-                Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/");
+                Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/",
+                        List.of(child, network));
                 members.add(member);
                 populations.putIfAbsent(child.id(), member);
             }

@@ -1,0 +1,642 @@
+package org.lemsbridge.convert;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.lemsbridge.convert.ComponentTree.Kind;
+import org.lemsbridge.convert.ComponentTree.Node;
+import org.lemsbridge.convert.ComponentTree.Slot;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.expr.Evaluator;
+import org.lemsbridge.expr.Expr;
+import org.lemsbridge.expr.Exprs;
+import org.lemsbridge.lems.Dynamics;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.units.Dimension;
+
+/**
+ * Flattens the instances below a cell (channel populations, ion channels, gates, rates, ...) into variables of the
+ * cell's experiment, so that the flat model computes every value jLEMS computes, from the same operands, with the
+ * same expression trees (lems-semantics §2.2, §2.3, §3.4, §3.5):
+ * <ul>
+ * <li>each instance's parameters, state variables and derived variables become prefixed variables
+ * ({@code na_m_q}, {@code na_m_forwardRate_r}); a time derivative keeps its tree;</li>
+ * <li>a select becomes the same left fold (from 0 for add and plain paths, from 1 for multiply) over the targets in
+ * jLEMS's order; children step before their parent, so the parent reads their derived values of the same step,
+ * which is what the flat derived variables give; a select of a state variable (which the child has already
+ * updated) has no flat form and is refused;</li>
+ * <li>a Requirement reads what jLEMS's lookup finds above the instance, as it was at the end of the previous step,
+ * since ancestors step after it: a state variable (its start-of-step value), a fixed value, a derived variable
+ * (its previous-step value, kept in a {@code _prev} state), or the ancestor's own requirement slot, which holds
+ * what the ancestor read at its previous step. The last makes chains: an HH rate reads v through the ion
+ * channel's and the channel population's slots, so it sees v from three rows back. Each such slot becomes a state
+ * variable with no rate that an always-true event sets, after the update, to what the instance read in the step
+ * (a {@code _next} derived variable computed at the start of the step);</li>
+ * <li>initial values come from jLEMS's initialisation recursion (§3.3) replayed over the original expressions,
+ * and are refused when a second initialisation would change them (OnStart blocks that are not idempotent).</li>
+ * </ul>
+ */
+final class TreeFlattening {
+
+    /** A flat state variable: its rate (null for none), unit dimension, initial SI value and LEMS quantity. */
+    record FlatState(String name, Expr rate, Dimension dimension, double initial, String quantity) {
+    }
+
+    /** A flat derived variable: its value in flat names and its dimension; {@code recorded} adds it to the output. */
+    record FlatDerived(String name, Expr value, Dimension dimension, String quantity, boolean recorded) {
+    }
+
+    /** A flat parameter: the fixed quantity and a note on where it came from. */
+    record FlatParameter(String name, ComponentConstants.Entry entry, String owner) {
+    }
+
+    private final ComponentTree tree;
+    private final LemsModel model;
+    private final Set<String> taken;
+    private final Function<String, String> rootName;
+    private final String quantityPrefix;
+    private final Map<String, Double> rootAttachmentValues;
+
+    private final Map<String, FlatParameter> parameters = new LinkedHashMap<>();
+    private final Map<String, FlatState> states = new LinkedHashMap<>();
+    private final Map<String, FlatDerived> derived = new LinkedHashMap<>();
+    /** Assignments of the always-true event, target to value, run after the update in this order. */
+    private final Map<String, Expr> copies = new LinkedHashMap<>();
+    private final Set<String> rootConstantsRead = new java.util.LinkedHashSet<>();
+    /** Flat names that stand for fixed values. */
+    private final Set<String> fixedNames = new java.util.HashSet<>();
+
+    private final Map<Node, Map<String, String>> flatNames = new HashMap<>();
+    private final Map<Node, Map<String, Expr>> constantNames = new HashMap<>();
+    private final Map<Node, Map<String, Expr>> slotCopies = new HashMap<>();
+    private final Map<Node, Map<String, Expr>> lagged = new HashMap<>();
+    private final Initialisation init;
+
+    private TreeFlattening(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
+            String quantityPrefix, Map<String, Double> rootAttachmentValues) {
+        this.tree = tree;
+        this.model = model;
+        this.taken = taken;
+        this.rootName = rootName;
+        this.quantityPrefix = quantityPrefix;
+        this.rootAttachmentValues = rootAttachmentValues;
+        this.init = new Initialisation();
+    }
+
+    /**
+     * Flattens every instance below the cell. {@code taken}: names in use (extended here); {@code rootName}: the
+     * flat name of a cell variable; {@code rootAttachmentValues}: the value each of the cell's selects over an
+     * Attachments set has during initialisation (NaN when it depends on the inputs).
+     */
+    static TreeFlattening of(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
+            String quantityPrefix, Map<String, Double> rootAttachmentValues) {
+        TreeFlattening flat = new TreeFlattening(tree, model, taken, rootName, quantityPrefix, rootAttachmentValues);
+        flat.run();
+        return flat;
+    }
+
+    ComponentTree tree() {
+        return tree;
+    }
+
+    Map<String, FlatParameter> parameters() {
+        return parameters;
+    }
+
+    Map<String, FlatState> states() {
+        return states;
+    }
+
+    Map<String, FlatDerived> derived() {
+        return derived;
+    }
+
+    Map<String, Expr> copies() {
+        return copies;
+    }
+
+    /** Cell constants the instances below read (the cell must keep them as parameters). */
+    Set<String> rootConstantsRead() {
+        return rootConstantsRead;
+    }
+
+    /** The cell's variable after jLEMS's initialisation. */
+    double initialOfRoot(String variable) {
+        return init.value(tree.root(), variable);
+    }
+
+    /** The flat value of one of the cell's selects over its children (flat names). */
+    Expr rootSelect(Dynamics.DerivedVariable dv, String what) {
+        return select(tree.root(), dv, what);
+    }
+
+    private void run() {
+        init.run();
+        for (Node node : tree.descendants()) {
+            flatten(node);
+        }
+    }
+
+    private void flatten(Node node) {
+        String what = node.describe();
+        Dynamics dyn = node.dyn;
+        if (dyn == null) {
+            return;
+        }
+        if (!dyn.onConditions().isEmpty()) {
+            throw new BadInputException(node.location(), what + " has OnConditions; below the cell only "
+                    + "continuous dynamics are imported");
+        }
+        if (dyn.onEvents().stream().anyMatch(e -> !e.actions().isEmpty())) {
+            throw new BadInputException(node.location(), what + " changes its state on events, which is not imported");
+        }
+        if (!dyn.regimes().isEmpty()) {
+            throw new BadInputException(node.location(), what + " has regimes; below the cell they are not imported");
+        }
+        if (!dyn.kineticSchemes().isEmpty()) {
+            throw new BadInputException(node.location(), what + " has a kinetic scheme, which is not imported",
+                    "type " + node.type.name() + " at " + node.type.location());
+        }
+        if (dyn.simultaneous()) {
+            throw new BadInputException(node.location(), what + " asks for simultaneous (RK4) updates");
+        }
+        FlatteningLimits.refuseLateReads(dyn, what);
+        boolean declaresT = node.isState("t") || node.isDerived("t");
+        List<Expr> expressions = new ArrayList<>();
+        dyn.timeDerivatives().forEach(td -> expressions.add(td.value()));
+        dyn.derivedVariables().stream().filter(dv -> !dv.isSelect()).forEach(dv -> expressions.add(dv.value()));
+        dyn.conditionalDerivedVariables().forEach(c -> c.cases().forEach(k -> {
+            expressions.add(k.value());
+            if (k.condition() != null) {
+                expressions.add(k.condition());
+            }
+        }));
+        if (declaresT && expressions.stream().anyMatch(e -> Exprs.freeSymbols(e).contains("t"))) {
+            throw new BadInputException(node.location(), what + " declares a variable 't' and also reads 't'; "
+                    + "which one jLEMS gives depends on the order of evaluation, so it is not imported");
+        }
+        Map<String, Expr> rates = new HashMap<>();
+        for (Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
+            if (!node.isState(td.variable())) {
+                throw new BadInputException(td.location(), what + ": TimeDerivative of '" + td.variable()
+                        + "', which is not a state variable");
+            }
+            rates.put(td.variable(), local(node, td.value(), what));
+        }
+        for (Dynamics.StateVariable sv : dyn.stateVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), node.component);
+            Expr rate = rates.get(sv.name());
+            if (rate == null && !dimension.isNone() && !dimension.equals(new Dimension(0, 0, 1, 0, 0, 0, 0))) {
+                throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
+                        + "' has no TimeDerivative; only dimensionless and time-valued ones can be written with a "
+                        + "zero rate");
+            }
+            String name = flatName(node, sv.name());
+            states.put(name, new FlatState(name, rate, dimension, init.initial(node, sv.name(), what),
+                    quantity(node, sv.name())));
+        }
+        for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), node.component);
+            Expr value = dv.isSelect() ? select(node, dv, what) : local(node, dv.value(), what);
+            addDerived(node, dv.name(), value, dimension);
+        }
+        for (Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
+            Dimension dimension = ComponentConstants.dimension(model, cdv.dimension(), node.component);
+            List<Expr.Case> cases = new ArrayList<>();
+            boolean hasDefault = false;
+            for (Dynamics.Case c : cdv.cases()) {
+                hasDefault |= c.condition() == null;
+                cases.add(new Expr.Case(local(node, c.value(), what), c.condition() == null ? new Expr.Bool(true)
+                        : local(node, c.condition(), what)));
+                if (hasDefault) {
+                    break;
+                }
+            }
+            if (!hasDefault) {
+                cases.add(new Expr.Case(new Expr.Num(0.0), new Expr.Bool(true)));
+            }
+            addDerived(node, cdv.name(), cases.size() == 1 ? cases.get(0).value() : new Expr.Piecewise(cases),
+                    dimension);
+        }
+    }
+
+    private void addDerived(Node node, String local, Expr value, Dimension dimension) {
+        String name = flatName(node, local);
+        boolean recorded = "q".equals(exposureOf(node, local));
+        derived.put(name, new FlatDerived(name, value, dimension, quantity(node, local), recorded));
+    }
+
+    /** The exposure a variable is copied to, or null. */
+    private static String exposureOf(Node node, String variable) {
+        for (var e : node.type.exposures()) {
+            if (variable.equals(node.exposureSource(e.name()))) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    private String quantity(Node node, String variable) {
+        String path = node.path();
+        return quantityPrefix + (path.isEmpty() ? "" : path + "/") + variable;
+    }
+
+    /** An expression of {@code node} in flat names: its own names, its requirements as seen this step, and t. */
+    private Expr local(Node node, Expr e, String what) {
+        Map<String, Expr> replacements = new HashMap<>();
+        for (String symbol : Exprs.freeSymbols(e)) {
+            if (symbol.equals("t") && !node.isState("t") && !node.isDerived("t")) {
+                continue;
+            }
+            replacements.put(symbol, own(node, symbol, what));
+        }
+        return Exprs.substitute(e, replacements);
+    }
+
+    /** A name an expression of {@code node} reads, in flat form (jLEMS folds fixed values first). */
+    private Expr own(Node node, String symbol, String what) {
+        if (node.component.values().containsKey(symbol) || node.isConstant(symbol)) {
+            return constant(node, symbol);
+        }
+        if (node.isRequirement(symbol)) {
+            return seen(node, symbol, what);
+        }
+        if (node.isState(symbol) || node.isDerived(symbol)) {
+            return new Expr.Var(flatName(node, symbol));
+        }
+        throw new BadInputException(node.location(), what + " uses '" + symbol + "', which is neither a fixed value "
+                + "nor a variable of it; it is not imported");
+    }
+
+    /**
+     * What {@code node} reads through its Requirement {@code name} in a step, as a flat expression evaluated at the
+     * start of the step.
+     */
+    private Expr seen(Node node, String name, String what) {
+        Slot slot = tree.lookup(node.parent, name).orElseThrow(() -> new BadInputException(node.location(), what
+                + " requires '" + name + "' but no enclosing component provides it"));
+        return switch (slot.kind()) {
+            case CONSTANT -> constant(slot.node(), slot.name());
+            case ZERO -> new Expr.Num(0.0);
+            case STATE -> {
+                if (slot.node().isRoot() && !slot.node().dyn.regimes().isEmpty()) {
+                    throw new BadInputException(node.location(), what + " reads '" + name + "' of a cell with "
+                            + "regimes, whose exposures lag; it is not imported");
+                }
+                yield new Expr.Var(flatName(slot.node(), slot.name()));
+            }
+            case DERIVED -> lag(slot, what);
+            case REQUIREMENT -> slotCopy(slot.node(), slot.name(), what);
+        };
+    }
+
+    /** An ancestor's derived variable as its reader sees it: the value of the previous step. */
+    private Expr lag(Slot slot, String what) {
+        return lagged.computeIfAbsent(slot.node(), n -> new HashMap<>()).computeIfAbsent(slot.name(), n -> {
+            Node owner = slot.node();
+            String source = flatName(owner, slot.name());
+            String name = unique(source + "_prev");
+            double initial = slot.viaExposure() ? init.exposure(owner, exposureOf(owner, slot.name()))
+                    : init.value(owner, slot.name());
+            checkInitial(initial, owner, slot.name(), what);
+            states.put(name, new FlatState(name, null, dimensionOf(owner, slot.name()), initial, null));
+            copies.put(name, new Expr.Var(source));
+            return new Expr.Var(name);
+        });
+    }
+
+    /** An ancestor's requirement slot: what the ancestor read at its previous step. */
+    private Expr slotCopy(Node owner, String requirement, String what) {
+        Map<String, Expr> known = slotCopies.computeIfAbsent(owner, n -> new HashMap<>());
+        Expr existing = known.get(requirement);
+        if (existing != null) {
+            return existing;
+        }
+        Expr read = seen(owner, requirement, what);
+        Expr result;
+        if (read instanceof Expr.Num || (read instanceof Expr.Var v && fixedNames.contains(v.name()))) {
+            result = read; // a fixed value: the slot always holds it
+        } else {
+            String name = flatName(owner, requirement);
+            double initial = init.value(owner, requirement);
+            checkInitial(initial, owner, requirement, what);
+            Dimension dimension = owner.type.requirements().stream().filter(r -> r.name().equals(requirement))
+                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), owner.component))
+                    .orElse(Dimension.NONE);
+            states.put(name, new FlatState(name, null, dimension, initial, quantity(owner, requirement)));
+            String next = unique(name + "_next");
+            derived.put(next, new FlatDerived(next, read, dimension, null, false));
+            copies.put(name, new Expr.Var(next));
+            result = new Expr.Var(name);
+        }
+        known.put(requirement, result);
+        return result;
+    }
+
+    private void checkInitial(double value, Node owner, String variable, String what) {
+        if (Double.isNaN(value)) {
+            throw new BadInputException(owner.location(), what + " reads '" + variable + "' of "
+                    + owner.describe() + ", whose value after jLEMS's initialisation depends on the inputs or is "
+                    + "not a number; it is not imported");
+        }
+    }
+
+    /** A select derived variable as jLEMS's binder and reduce compute it. */
+    private Expr select(Node node, Dynamics.DerivedVariable dv, String what) {
+        String path = dv.select();
+        String reduce = dv.reduce();
+        String where = what + ": derived variable '" + dv.name() + "'";
+        if (reduce != null && !reduce.equals("add") && !reduce.equals("multiply")) {
+            throw new BadInputException(dv.location(), where + " reduces with '" + reduce + "'; only add and "
+                    + "multiply are imported");
+        }
+        if (ComponentTree.startsAtAttachments(node, path)) {
+            throw new BadInputException(dv.location(), where + " selects attachments '" + path + "' below the cell, "
+                    + "which is not imported");
+        }
+        boolean multiply = "multiply".equals(reduce);
+        var found = tree.select(node, path, where, dv.location());
+        if (found.isEmpty() || (found.get().isEmpty() && reduce == null)) {
+            if ("add".equals(reduce) || !dv.required()) {
+                return new Expr.Num(multiply ? 1.0 : 0.0);
+            }
+            if (multiply) {
+                return new Expr.Num(1.0);
+            }
+            throw new BadInputException(dv.location(), where + " selects '" + path + "', which finds nothing");
+        }
+        Expr fold = new Expr.Num(multiply ? 1.0 : 0.0);
+        for (Slot slot : found.get()) {
+            fold = new Expr.Binary(multiply ? Expr.BinaryOp.MUL : Expr.BinaryOp.ADD, fold, selected(slot, where,
+                    dv.location()));
+        }
+        return fold;
+    }
+
+    /** A select target's value: children have stepped, so a derived value is this step's; a state is refused. */
+    private Expr selected(Slot slot, String where, SourceLocation location) {
+        return switch (slot.kind()) {
+            case CONSTANT -> constant(slot.node(), slot.name());
+            case ZERO -> new Expr.Num(0.0);
+            case DERIVED -> new Expr.Var(flatName(slot.node(), slot.name()));
+            case REQUIREMENT -> seen(slot.node(), slot.name(), where);
+            case STATE -> throw new BadInputException(location, where + " selects state variable '" + slot.name()
+                    + "' of " + slot.node().describe() + ", which jLEMS reads after that instance has updated it in "
+                    + "the same step; the flat experiment has no such value, so it is not imported");
+        };
+    }
+
+    private Dimension dimensionOf(Node node, String variable) {
+        for (Dynamics.DerivedVariable dv : node.derived()) {
+            if (dv.name().equals(variable)) {
+                return ComponentConstants.dimension(model, dv.dimension(), node.component);
+            }
+        }
+        for (Dynamics.ConditionalDerivedVariable c : node.conditional()) {
+            if (c.name().equals(variable)) {
+                return ComponentConstants.dimension(model, c.dimension(), node.component);
+            }
+        }
+        return Dimension.NONE;
+    }
+
+    /** A fixed value of {@code node} as a flat parameter (the cell's keep their names). */
+    private Expr constant(Node node, String name) {
+        if (node.isRoot() && !node.outside) {
+            rootConstantsRead.add(name);
+            fixedNames.add(rootName.apply(name));
+            return new Expr.Var(rootName.apply(name));
+        }
+        return constantNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(name, n -> {
+            ComponentConstants.Entry entry = ComponentConstants.of(node.component, model, Map.of()).get(name);
+            if (entry == null) {
+                throw new BadInputException(node.location(), node.describe() + " gives no value for '" + name + "'");
+            }
+            String flat = unique(node.outside ? SafeId.of(name) : node.prefix + "_" + name);
+            String owner = node.outside ? node.type.name() + " " + node.component.id()
+                    : node.path() + " (" + node.type.name() + ")";
+            parameters.put(flat, new FlatParameter(flat, entry, owner));
+            fixedNames.add(flat);
+            return new Expr.Var(flat);
+        });
+    }
+
+    private String flatName(Node node, String local) {
+        if (node.isRoot()) {
+            return rootName.apply(local);
+        }
+        return flatNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(local,
+                l -> unique(node.prefix + "_" + l));
+    }
+
+    private String unique(String base) {
+        String name = base;
+        while (taken.contains(name)) {
+            name = name + "_";
+        }
+        taken.add(name);
+        return name;
+    }
+
+    /**
+     * jLEMS's initialisation (lems-semantics §3.3) over the cell and the instances below it: per instance its
+     * variables and exposure snapshots; each pass reads the requirements, optionally computes the derived variables
+     * (selects, then plain ones in order, then conditional ones), runs the OnStart blocks and snapshots the
+     * exposures; an instance runs a pass, initialises its children, a second pass, its children again and a third
+     * pass. Sibling order does not matter: siblings read only their ancestors, which do not change meanwhile.
+     */
+    private final class Initialisation {
+        private final Map<Node, Map<String, Double>> vars = new HashMap<>();
+        private final Map<Node, Map<String, Double>> exposures = new HashMap<>();
+
+        void run() {
+            Node root = tree.root();
+            initialise(root);
+            Map<Node, Map<String, Double>> first = snapshot(vars);
+            Map<Node, Map<String, Double>> firstExposures = snapshot(exposures);
+            initialise(root);
+            if (!same(first, vars) || !same(firstExposures, exposures)) {
+                throw new BadInputException(root.location(), "cell " + root.component.describe() + ": the values "
+                        + "after initialisation change when jLEMS initialises again (OnStart blocks that are not "
+                        + "idempotent); jLEMS repeats them several times, so this is not imported");
+            }
+        }
+
+        double value(Node node, String name) {
+            Double v = varsOf(node).get(name);
+            return v == null ? 0.0 : v;
+        }
+
+        double exposure(Node node, String name) {
+            Double v = exposuresOf(node).get(name);
+            return v == null ? 0.0 : v;
+        }
+
+        double initial(Node node, String state, String what) {
+            double v = value(node, state);
+            if (Double.isNaN(v)) {
+                throw new BadInputException(node.location(), what + ": the initial value of '" + state
+                        + "' depends on the inputs or is not a number; it is not imported");
+            }
+            return v;
+        }
+
+        private void initialise(Node node) {
+            pass(node, false);
+            for (Node child : node.children) {
+                initialise(child);
+            }
+            pass(node, true);
+            for (Node child : node.children) {
+                initialise(child);
+            }
+            pass(node, true);
+        }
+
+        private void pass(Node node, boolean withDerived) {
+            Map<String, Double> v = varsOf(node);
+            String what = node.describe();
+            for (String requirement : node.requirements()) {
+                Slot slot = tree.lookup(node.parent, requirement).orElseThrow(() -> new BadInputException(
+                        node.location(), what + " requires '" + requirement + "' but no enclosing component "
+                                + "provides it"));
+                v.put(requirement, read(slot));
+            }
+            Dynamics dyn = node.dyn;
+            if (dyn == null) {
+                return;
+            }
+            if (withDerived) {
+                for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+                    if (dv.isSelect()) {
+                        v.put(dv.name(), selectValue(node, dv, what));
+                    }
+                }
+                for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+                    if (!dv.isSelect()) {
+                        v.put(dv.name(), evaluate(node, dv.value(), what));
+                    }
+                }
+                for (Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
+                    double value = 0.0;
+                    for (Dynamics.Case c : cdv.cases()) {
+                        if (c.condition() == null || evaluate(node, c.condition(), what) != 0.0) {
+                            value = evaluate(node, c.value(), what);
+                            break;
+                        }
+                    }
+                    v.put(cdv.name(), value);
+                }
+            }
+            for (List<Dynamics.Action> block : dyn.onStarts()) {
+                for (Dynamics.Action action : block) {
+                    if (action instanceof Dynamics.StateAssignment a) {
+                        if (CellExpressions.containsRandom(a.value())) {
+                            throw new BadInputException(a.location(), what + ": the OnStart value of '"
+                                    + a.variable() + "' is random; jLEMS draws it several times during "
+                                    + "initialisation");
+                        }
+                        v.put(a.variable(), evaluate(node, a.value(), what));
+                    }
+                }
+            }
+            Map<String, Double> exposed = exposuresOf(node);
+            for (var exposure : node.type.exposures()) {
+                String source = node.exposureSource(exposure.name());
+                if (source != null) {
+                    exposed.put(exposure.name(), v.getOrDefault(source, 0.0));
+                }
+            }
+        }
+
+        private double selectValue(Node node, Dynamics.DerivedVariable dv, String what) {
+            if (node.isRoot() && ComponentTree.startsAtAttachments(node, dv.select())) {
+                return rootAttachmentValues.getOrDefault(dv.name(), Double.NaN);
+            }
+            boolean multiply = "multiply".equals(dv.reduce());
+            var found = tree.select(node, dv.select(), what + ": derived variable '" + dv.name() + "'",
+                    dv.location());
+            if (found.isEmpty() || (found.get().isEmpty() && dv.reduce() == null)) {
+                return multiply ? 1.0 : 0.0;
+            }
+            double value = multiply ? 1.0 : 0.0;
+            for (Slot slot : found.get()) {
+                value = multiply ? value * read(slot) : value + read(slot);
+            }
+            return value;
+        }
+
+        private double read(Slot slot) {
+            Node node = slot.node();
+            if (slot.kind() == Kind.ZERO) {
+                return 0.0;
+            }
+            if (node.outside) {
+                Double value = node.component.values().get(slot.name());
+                return value == null ? 0.0 : value;
+            }
+            if (slot.viaExposure()) {
+                return exposure(node, exposureOf(node, slot.name()));
+            }
+            return value(node, slot.name());
+        }
+
+        private double evaluate(Node node, Expr e, String what) {
+            Map<String, Double> v = varsOf(node);
+            return Evaluator.evaluate(e, name -> {
+                Double value = v.get(name);
+                if (value == null) {
+                    throw new BadInputException(node.location(), what + " uses '" + name + "', which is neither a "
+                            + "fixed value nor a variable of it; it is not imported");
+                }
+                return value;
+            });
+        }
+
+        private Map<String, Double> varsOf(Node node) {
+            return vars.computeIfAbsent(node, n -> {
+                Map<String, Double> v = new HashMap<>(n.component.values());
+                n.type.properties().forEach(p -> v.putIfAbsent(p.name(), p.defaultValue()));
+                v.put("t", 0.0);
+                n.requirements().forEach(r -> v.putIfAbsent(r, 0.0));
+                n.states().forEach(s -> v.putIfAbsent(s.name(), 0.0));
+                n.derived().forEach(d -> v.putIfAbsent(d.name(), 0.0));
+                n.conditional().forEach(c -> v.putIfAbsent(c.name(), 0.0));
+                return v;
+            });
+        }
+
+        private Map<String, Double> exposuresOf(Node node) {
+            return exposures.computeIfAbsent(node, n -> new HashMap<>());
+        }
+
+        private static Map<Node, Map<String, Double>> snapshot(Map<Node, Map<String, Double>> of) {
+            Map<Node, Map<String, Double>> copy = new HashMap<>();
+            of.forEach((node, values) -> copy.put(node, new HashMap<>(values)));
+            return copy;
+        }
+
+        private static boolean same(Map<Node, Map<String, Double>> a, Map<Node, Map<String, Double>> b) {
+            if (!a.keySet().equals(b.keySet())) {
+                return false;
+            }
+            for (var e : a.entrySet()) {
+                Map<String, Double> other = b.get(e.getKey());
+                if (!e.getValue().keySet().equals(other.keySet())) {
+                    return false;
+                }
+                for (var v : e.getValue().entrySet()) {
+                    if (Double.compare(v.getValue(), other.get(v.getKey())) != 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+}
