@@ -281,7 +281,7 @@ final class CellFlattener {
                 continue;
             }
             if (below != null && !ComponentTree.startsAtAttachments(below.tree().root(), dv.select())) {
-                derived.put(name, new DerivedVariable(name, Equation.of(SympyPrinter.print(below.rootSelect(dv, what))),
+                derived.put(name, new DerivedVariable(name, Equation.of(SympyPrinter.print(below.rootSelect(dv))),
                         ImportedQuantity.siUnit(dimension, table), false, List.of(), Extras.NONE, null));
                 continue;
             }

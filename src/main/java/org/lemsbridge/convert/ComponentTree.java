@@ -204,7 +204,9 @@ final class ComponentTree {
         for (Component child : node.component.children()) {
             if (child.role() != null && type.child(child.role()).isPresent()) {
                 if (!node.singles.containsKey(child.role())) {
-                    add(node, new Node(child, node, child.role(), false), child.role(), null);
+                    // recorders find a Child by its name or by its id; jLEMS's own paths use the id when there is one
+                    String segment = child.id() != null ? child.id() : child.role();
+                    add(node, new Node(child, node, segment, false), child.role(), null);
                 }
             } else {
                 String list = child.role() == null ? "" : child.role();
@@ -250,20 +252,21 @@ final class ComponentTree {
     }
 
     /**
-     * Readable prefixes: a child of the cell and a ChildInstance whose component no other ChildInstance of the
-     * cell instantiates start afresh ({@code naChans}, {@code na}); others extend their parent's
-     * ({@code na_m_forwardRate}).
+     * Readable prefixes: a child of the cell, a ChildInstance, and a component that instantiates one (a channel
+     * population or density) start afresh when their name is unique in the tree and an identifier
+     * ({@code naChans}, {@code na}); others extend their parent's ({@code na_m_forwardRate}).
      */
     private void assignPrefixes() {
-        Map<String, Integer> instantiated = new HashMap<>();
+        Map<String, Integer> segments = new HashMap<>();
         for (Node n : nodes) {
-            if (n.instantiated) {
-                instantiated.merge(n.segment, 1, Integer::sum);
-            }
+            segments.merge(n.segment, 1, Integer::sum);
         }
         for (Node n : nodes) {
             String own = SafeId.of(n.segment);
-            if (n.parent.isRoot() || (n.instantiated && instantiated.get(n.segment) == 1)) {
+            boolean instantiates = n.type.structure().items().stream()
+                    .anyMatch(Structure.ChildInstance.class::isInstance);
+            boolean named = own.equals(n.segment) && segments.get(n.segment) == 1;
+            if (n.parent.isRoot() || (named && (n.instantiated || instantiates))) {
                 n.prefix = own;
             } else {
                 n.prefix = n.parent.prefix + "_" + own;

@@ -71,6 +71,7 @@ final class TreeFlattening {
     /** Flat names that stand for fixed values. */
     private final Set<String> fixedNames = new java.util.HashSet<>();
 
+    private final Map<String, Expr> rootSelects = new HashMap<>();
     private final Map<Node, Map<String, String>> flatNames = new HashMap<>();
     private final Map<Node, Map<String, Expr>> constantNames = new HashMap<>();
     private final Map<Node, Map<String, Expr>> slotCopies = new HashMap<>();
@@ -131,12 +132,18 @@ final class TreeFlattening {
     }
 
     /** The flat value of one of the cell's selects over its children (flat names). */
-    Expr rootSelect(Dynamics.DerivedVariable dv, String what) {
-        return select(tree.root(), dv, what);
+    Expr rootSelect(Dynamics.DerivedVariable dv) {
+        return rootSelects.get(dv.name());
     }
 
     private void run() {
         init.run();
+        Node root = tree.root();
+        for (Dynamics.DerivedVariable dv : root.derived()) {
+            if (dv.isSelect() && !ComponentTree.startsAtAttachments(root, dv.select())) {
+                rootSelects.put(dv.name(), select(root, dv, "cell " + root.component.describe()));
+            }
+        }
         for (Node node : tree.descendants()) {
             flatten(node);
         }
@@ -227,6 +234,14 @@ final class TreeFlattening {
 
     private void addDerived(Node node, String local, Expr value, Dimension dimension) {
         String name = flatName(node, local);
+        if (value instanceof Expr.Num n && !dimension.isNone()) {
+            // a fixed value with a unit (e.g. the sum over an empty list): YAML writes it as a parameter
+            ComponentConstants.Entry entry = new ComponentConstants.Entry(local, n.value(),
+                    ImportedQuantity.inSi(n.value(), dimension, model.units().table()), "fixed value");
+            parameters.put(name, new FlatParameter(name, entry, node.path() + " (" + node.type.name() + ")"));
+            fixedNames.add(name);
+            return;
+        }
         boolean recorded = "q".equals(exposureOf(node, local));
         derived.put(name, new FlatDerived(name, value, dimension, quantity(node, local), recorded));
     }
@@ -456,14 +471,23 @@ final class TreeFlattening {
 
         void run() {
             Node root = tree.root();
+            // a cell in a population of a network is initialised four times (lems-semantics §3.3): the values must
+            // have settled by then, and settled values are what every further pass gives
             initialise(root);
-            Map<Node, Map<String, Double>> first = snapshot(vars);
-            Map<Node, Map<String, Double>> firstExposures = snapshot(exposures);
-            initialise(root);
-            if (!same(first, vars) || !same(firstExposures, exposures)) {
-                throw new BadInputException(root.location(), "cell " + root.component.describe() + ": the values "
-                        + "after initialisation change when jLEMS initialises again (OnStart blocks that are not "
-                        + "idempotent); jLEMS repeats them several times, so this is not imported");
+            String changed = "";
+            for (int call = 2; call <= 4 && changed != null; call++) {
+                Map<Node, Map<String, Double>> before = snapshot(vars);
+                Map<Node, Map<String, Double>> exposedBefore = snapshot(exposures);
+                initialise(root);
+                changed = difference(before, vars);
+                if (changed == null) {
+                    changed = difference(exposedBefore, exposures);
+                }
+            }
+            if (changed != null) {
+                throw new BadInputException(root.location(), "cell " + root.component.describe() + ": " + changed
+                        + " still changes in jLEMS's fourth initialisation (its OnStart values depend on how often "
+                        + "they run), so it is not imported");
             }
         }
 
@@ -621,22 +645,19 @@ final class TreeFlattening {
             return copy;
         }
 
-        private static boolean same(Map<Node, Map<String, Double>> a, Map<Node, Map<String, Double>> b) {
-            if (!a.keySet().equals(b.keySet())) {
-                return false;
-            }
+        /** The first variable whose value differs between the two runs, described, or null. */
+        private static String difference(Map<Node, Map<String, Double>> a, Map<Node, Map<String, Double>> b) {
             for (var e : a.entrySet()) {
-                Map<String, Double> other = b.get(e.getKey());
-                if (!e.getValue().keySet().equals(other.keySet())) {
-                    return false;
-                }
+                Map<String, Double> other = b.getOrDefault(e.getKey(), Map.of());
                 for (var v : e.getValue().entrySet()) {
-                    if (Double.compare(v.getValue(), other.get(v.getKey())) != 0) {
-                        return false;
+                    Double second = other.get(v.getKey());
+                    if (second == null || Double.compare(v.getValue(), second) != 0) {
+                        return "'" + v.getKey() + "' of " + e.getKey().describe() + " (" + v.getValue() + ", then "
+                                + second + ")";
                     }
                 }
             }
-            return true;
+            return null;
         }
     }
 }
