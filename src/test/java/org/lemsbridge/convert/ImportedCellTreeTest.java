@@ -54,6 +54,32 @@ class ImportedCellTreeTest {
     }
 
     @Test
+    void everyHhGateRateAndQ10TypeOnAPointCellImportsExactly(@TempDir Path dir) throws Exception {
+        Path doc = DIR.resolve("hh-gate-variants.xml");
+        LemsModel model = LemsReader.read(doc, List.of());
+        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
+                dir.resolve("original")))).run();
+        Trace reference = TraceReader.read(run.files().get(0).path());
+
+        ImportResult result = LemsToExperiment.convert(model, doc.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertEquals(List.of("pop_0", "pop_1"), result.members().stream().map(ImportedMember::stem).toList());
+        ImportedMember stimulated = result.members().get(1);
+        // the instantaneous gate's q is a derived variable, recorded like the other gates' states
+        assertEquals("pop[1]/naPop/naChan/m/q", stimulated.quantities().get("naChan_m_q"));
+        assertTrue(stimulated.experiment().dynamics().derivedVariables().containsKey("naChan_m_q"));
+        assertEquals("pop[1]/caPop/caChan/d/q", stimulated.quantities().get("caChan_d_q"));
+        int compared = 0;
+        for (ImportedMember member : result.members()) {
+            for (ImportRoundTripTest.Deviation d : ImportRoundTripTest.simulateAndCompare(member, reference, dir)) {
+                assertEquals(0.0, d.maxAbs(), member.stem() + " " + d);
+                compared++;
+            }
+        }
+        assertEquals(8, compared);
+    }
+
+    @Test
     void aSelectOfAChildsStateVariableIsRefusedWithItsLocation() {
         Path doc = DIR.resolve("select-updated-state.xml");
         ImportResult result = LemsToExperiment.convert(LemsReader.read(doc, List.of()), doc.toString());
