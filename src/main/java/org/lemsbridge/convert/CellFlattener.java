@@ -74,17 +74,20 @@ final class CellFlattener {
      */
     static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
             Unit timeUnit) {
-        return flatten(cell, inputs, model, quantityPrefix, timeUnit, List.of());
+        return flatten(cell, inputs, model, quantityPrefix, timeUnit, List.of(), null);
     }
 
-    /** As above; {@code holders} are the components holding the cell (population, network), nearest first. */
+    /**
+     * As above; {@code holders} are the components holding the cell (population, network), nearest first;
+     * {@code step} the integration step as the experiment writes it (null when unknown).
+     */
     static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
-            Unit timeUnit, List<Component> holders) {
-        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit, holders);
+            Unit timeUnit, List<Component> holders, ComponentConstants.Entry step) {
+        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit, holders, step);
     }
 
     private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit,
-            List<Component> holders) {
+            List<Component> holders, ComponentConstants.Entry step) {
         ComponentType type = cell.type();
         String what = "cell " + cell.describe();
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
@@ -100,7 +103,7 @@ final class CellFlattener {
         FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
         registerNames(constants.keySet(), dyn);
         TreeFlattening below = tree.hasDescendants() ? TreeFlattening.of(tree, model, taken, this::nameOf,
-                quantityPrefix, attachmentValuesAtStart(dyn, tree, inputs)) : null;
+                quantityPrefix, attachmentValuesAtStart(dyn, tree, inputs), step) : null;
 
         RegimeFlattening regimes = null;
         if (!dyn.regimes().isEmpty()) {
@@ -159,6 +162,15 @@ final class CellFlattener {
             for (RegimeFlattening.GuardedEvent event : regimes.events()) {
                 String name = events.containsKey(event.name()) ? event.name() + "_" + (events.size() + 1) : event.name();
                 addEvent(name, event.test(), event.assignments());
+            }
+        }
+        if (below != null) {
+            // the instances' OnConditions read their own new state and start-of-step values; the copies come last
+            for (TreeFlattening.FlatEvent event : below.events().values()) {
+                List<String> texts = new ArrayList<>();
+                event.assignments().forEach(a -> texts.add(a.getKey() + " = " + SympyPrinter.print(a.getValue())));
+                events.put(event.name(), new Event(event.name(), Equation.of(SympyPrinter.print(event.test())),
+                        texts.isEmpty() ? null : Equation.of(String.join("; ", texts)), null, Extras.NONE, null));
             }
         }
         if (below != null && !below.copies().isEmpty()) {

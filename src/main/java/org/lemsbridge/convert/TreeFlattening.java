@@ -55,12 +55,18 @@ final class TreeFlattening {
     record FlatParameter(String name, ComponentConstants.Entry entry, String owner) {
     }
 
+    /** An OnCondition of an instance below the cell, in flat names: its test and its assignments in order. */
+    record FlatEvent(String name, Expr test, List<Map.Entry<String, Expr>> assignments) {
+    }
+
     private final ComponentTree tree;
     private final LemsModel model;
     private final Set<String> taken;
     private final Function<String, String> rootName;
     private final String quantityPrefix;
     private final Map<String, Double> rootAttachmentValues;
+    /** The integration step as a fixed quantity (jLEMS's dt), for values a parent reads after a child's update. */
+    private final ComponentConstants.Entry step;
 
     private final Map<String, FlatParameter> parameters = new LinkedHashMap<>();
     private final Map<String, FlatState> states = new LinkedHashMap<>();
@@ -72,6 +78,11 @@ final class TreeFlattening {
     private final Set<String> fixedNames = new java.util.HashSet<>();
 
     private final Map<String, Expr> rootSelects = new HashMap<>();
+    private final Map<String, FlatEvent> events = new LinkedHashMap<>();
+    private final Map<Node, Map<String, String>> rateNames = new HashMap<>();
+    private final Map<Node, Map<String, Expr>> updated = new HashMap<>();
+    private final Map<Node, Map<String, Expr>> readInEvents = new HashMap<>();
+    private String stepName;
     private final Map<Node, Map<String, String>> flatNames = new HashMap<>();
     private final Map<Node, Map<String, Expr>> constantNames = new HashMap<>();
     private final Map<Node, Map<String, Expr>> slotCopies = new HashMap<>();
@@ -79,24 +90,27 @@ final class TreeFlattening {
     private final Initialisation init;
 
     private TreeFlattening(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
-            String quantityPrefix, Map<String, Double> rootAttachmentValues) {
+            String quantityPrefix, Map<String, Double> rootAttachmentValues, ComponentConstants.Entry step) {
         this.tree = tree;
         this.model = model;
         this.taken = taken;
         this.rootName = rootName;
         this.quantityPrefix = quantityPrefix;
         this.rootAttachmentValues = rootAttachmentValues;
+        this.step = step;
         this.init = new Initialisation();
     }
 
     /**
      * Flattens every instance below the cell. {@code taken}: names in use (extended here); {@code rootName}: the
      * flat name of a cell variable; {@code rootAttachmentValues}: the value each of the cell's selects over an
-     * Attachments set has during initialisation (NaN when it depends on the inputs).
+     * Attachments set has during initialisation (NaN when it depends on the inputs); {@code step}: the
+     * integration step as the experiment writes it (null when unknown).
      */
     static TreeFlattening of(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
-            String quantityPrefix, Map<String, Double> rootAttachmentValues) {
-        TreeFlattening flat = new TreeFlattening(tree, model, taken, rootName, quantityPrefix, rootAttachmentValues);
+            String quantityPrefix, Map<String, Double> rootAttachmentValues, ComponentConstants.Entry step) {
+        TreeFlattening flat = new TreeFlattening(tree, model, taken, rootName, quantityPrefix, rootAttachmentValues,
+                step);
         flat.run();
         return flat;
     }
@@ -119,6 +133,11 @@ final class TreeFlattening {
 
     Map<String, Expr> copies() {
         return copies;
+    }
+
+    /** The OnConditions of the instances below the cell, to run after the update and before the copies. */
+    Map<String, FlatEvent> events() {
+        return events;
     }
 
     /** Cell constants the instances below read (the cell must keep them as parameters). */
@@ -155,9 +174,13 @@ final class TreeFlattening {
         if (dyn == null) {
             return;
         }
-        if (!dyn.onConditions().isEmpty()) {
-            throw new BadInputException(node.location(), what + " has OnConditions; below the cell only "
-                    + "continuous dynamics are imported");
+        for (Dynamics.OnCondition on : dyn.onConditions()) {
+            for (Dynamics.Action action : on.actions()) {
+                if (!(action instanceof Dynamics.StateAssignment)) {
+                    throw new BadInputException(on.location(), what + " sends events or changes regime in an "
+                            + "OnCondition; below the cell only state assignments are imported");
+                }
+            }
         }
         if (dyn.onEvents().stream().anyMatch(e -> !e.actions().isEmpty())) {
             throw new BadInputException(node.location(), what + " changes its state on events, which is not imported");
@@ -183,6 +206,10 @@ final class TreeFlattening {
                 expressions.add(k.condition());
             }
         }));
+        dyn.onConditions().forEach(on -> {
+            expressions.add(on.test());
+            on.actions().forEach(a -> expressions.add(((Dynamics.StateAssignment) a).value()));
+        });
         if (declaresT && expressions.stream().anyMatch(e -> Exprs.freeSymbols(e).contains("t"))) {
             throw new BadInputException(node.location(), what + " declares a variable 't' and also reads 't'; "
                     + "which one jLEMS gives depends on the order of evaluation, so it is not imported");
@@ -197,15 +224,11 @@ final class TreeFlattening {
         }
         for (Dynamics.StateVariable sv : dyn.stateVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), node.component);
-            Expr rate = rates.get(sv.name());
-            if (rate == null && !dimension.isNone() && !dimension.equals(new Dimension(0, 0, 1, 0, 0, 0, 0))) {
-                throw new BadInputException(sv.location(), what + ": state variable '" + sv.name()
-                        + "' has no TimeDerivative; only dimensionless and time-valued ones can be written with a "
-                        + "zero rate");
-            }
+            Expr rate = rates.get(sv.name()); // none: the rate 0, which the renderer writes as no TimeDerivative
             String name = flatName(node, sv.name());
-            states.put(name, new FlatState(name, rate, dimension, init.initial(node, sv.name(), what),
-                    quantity(node, sv.name())));
+            String rateName = rateNames.getOrDefault(node, Map.of()).get(sv.name());
+            states.put(name, new FlatState(name, rateName != null ? new Expr.Var(rateName) : rate, dimension,
+                    init.initial(node, sv.name(), what), quantity(node, sv.name())));
         }
         for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
             Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), node.component);
@@ -230,6 +253,131 @@ final class TreeFlattening {
             addDerived(node, cdv.name(), cases.size() == 1 ? cases.get(0).value() : new Expr.Piecewise(cases),
                     dimension);
         }
+        int index = 0;
+        for (Dynamics.OnCondition on : dyn.onConditions()) {
+            index++;
+            List<Map.Entry<String, Expr>> assignments = new ArrayList<>();
+            for (Dynamics.Action action : on.actions()) {
+                Dynamics.StateAssignment a = (Dynamics.StateAssignment) action;
+                if (!node.isState(a.variable())) {
+                    throw new BadInputException(a.location(), what + " assigns '" + a.variable() + "', which is not "
+                            + "one of its state variables");
+                }
+                assignments.add(Map.entry(flatName(node, a.variable()), inEvent(node, a.value(), what)));
+            }
+            String name = unique(node.prefix + "_condition_" + index);
+            events.put(name, new FlatEvent(name, inEvent(node, on.test(), what), assignments));
+        }
+    }
+
+    /**
+     * An expression of an OnCondition of {@code node}: it runs after the update, when the instance's own state
+     * variables hold their new values and its derived variables and requirement slots those of the start of the
+     * step; a requirement that is not fixed is read through a derived variable (computed at the start).
+     */
+    private Expr inEvent(Node node, Expr e, String what) {
+        Map<String, Expr> replacements = new HashMap<>();
+        for (String symbol : Exprs.freeSymbols(e)) {
+            if (symbol.equals("t") && !node.isState("t") && !node.isDerived("t")) {
+                continue;
+            }
+            if (!node.isConstant(symbol) && node.isRequirement(symbol)) {
+                replacements.put(symbol, readInEvent(node, symbol, what));
+            } else {
+                replacements.put(symbol, own(node, symbol, what));
+            }
+        }
+        return Exprs.substitute(e, replacements);
+    }
+
+    private Expr readInEvent(Node node, String requirement, String what) {
+        Map<String, Expr> known = readInEvents.computeIfAbsent(node, n -> new HashMap<>());
+        Expr existing = known.get(requirement);
+        if (existing != null) {
+            return existing;
+        }
+        Expr read = seen(node, requirement, what);
+        Expr result = read;
+        if (!(read instanceof Expr.Num) && !(read instanceof Expr.Var v && fixedNames.contains(v.name()))) {
+            String name = unique(node.prefix + "_" + requirement + "_read");
+            Dimension dimension = node.type.requirements().stream().filter(r -> r.name().equals(requirement))
+                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), node.component))
+                    .orElse(Dimension.NONE);
+            derived.put(name, new FlatDerived(name, read, dimension, null, false));
+            result = new Expr.Var(name);
+        }
+        known.put(requirement, result);
+        return result;
+    }
+
+    /**
+     * A state variable of {@code node} as its parent reads it: after the instance's Euler update
+     * ({@code x + (dt * rate)}, jLEMS's order of operations) and its OnConditions (each a Piecewise over the
+     * updated values, in order).
+     */
+    private Expr updatedState(Node node, String state, String where, SourceLocation location) {
+        Map<String, Expr> known = updated.computeIfAbsent(node, n -> new HashMap<>());
+        if (known.containsKey(state)) {
+            return known.get(state);
+        }
+        String what = node.describe();
+        if (step == null) {
+            throw new BadInputException(location, where + " selects state variable '" + state + "' of " + what
+                    + " after its update, which needs the integration step; it is not imported");
+        }
+        if (stepName == null) {
+            stepName = unique("dt");
+            parameters.put(stepName, new FlatParameter(stepName, step, "the Simulation (jLEMS's dt)"));
+            fixedNames.add(stepName);
+        }
+        Dynamics dyn = node.dyn;
+        Map<String, Expr> after = new LinkedHashMap<>();
+        for (Dynamics.StateVariable sv : dyn.stateVariables()) {
+            Expr value = new Expr.Var(flatName(node, sv.name()));
+            for (Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
+                if (td.variable().equals(sv.name())) {
+                    String rateName = rateNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(
+                            sv.name(), n -> {
+                                String name = unique(flatName(node, sv.name()) + "_rate");
+                                Dimension dimension = ComponentConstants.dimension(model, sv.dimension(),
+                                        node.component).dividedBy(new Dimension(0, 0, 1, 0, 0, 0, 0));
+                                derived.put(name, new FlatDerived(name, local(node, td.value(), what), dimension,
+                                        null, false));
+                                return name;
+                            });
+                    value = new Expr.Binary(Expr.BinaryOp.ADD, value, new Expr.Binary(Expr.BinaryOp.MUL,
+                            new Expr.Var(stepName), new Expr.Var(rateName)));
+                }
+            }
+            after.put(sv.name(), value);
+        }
+        for (Dynamics.OnCondition on : dyn.onConditions()) {
+            Expr test = Exprs.substitute(local(node, on.test(), what), byFlatName(node, after));
+            for (Dynamics.Action action : on.actions()) {
+                if (action instanceof Dynamics.StateAssignment a && after.containsKey(a.variable())) {
+                    Expr value = Exprs.substitute(local(node, a.value(), what), byFlatName(node, after));
+                    after.put(a.variable(), new Expr.Piecewise(List.of(new Expr.Case(value, test),
+                            new Expr.Case(after.get(a.variable()), new Expr.Bool(true)))));
+                }
+            }
+        }
+        Expr value = after.get(state);
+        if (!value.equals(new Expr.Var(flatName(node, state)))) {
+            String name = unique(flatName(node, state) + "_new");
+            Dimension dimension = dyn.stateVariables().stream().filter(sv -> sv.name().equals(state)).findFirst()
+                    .map(sv -> ComponentConstants.dimension(model, sv.dimension(), node.component)).orElseThrow();
+            derived.put(name, new FlatDerived(name, value, dimension, null, false));
+            value = new Expr.Var(name);
+        }
+        known.put(state, value);
+        return value;
+    }
+
+    /** The flat state names of {@code node} mapped to the given values. */
+    private Map<String, Expr> byFlatName(Node node, Map<String, Expr> values) {
+        Map<String, Expr> renamed = new HashMap<>();
+        values.forEach((local, value) -> renamed.put(flatName(node, local), value));
+        return renamed;
     }
 
     private void addDerived(Node node, String local, Expr value, Dimension dimension) {
@@ -393,16 +541,17 @@ final class TreeFlattening {
         return fold;
     }
 
-    /** A select target's value: children have stepped, so a derived value is this step's; a state is refused. */
+    /**
+     * A select target's value: children have stepped, so a derived value is this step's and a state variable its
+     * value after the child's update.
+     */
     private Expr selected(Slot slot, String where, SourceLocation location) {
         return switch (slot.kind()) {
             case CONSTANT -> constant(slot.node(), slot.name());
             case ZERO -> new Expr.Num(0.0);
             case DERIVED -> new Expr.Var(flatName(slot.node(), slot.name()));
             case REQUIREMENT -> seen(slot.node(), slot.name(), where);
-            case STATE -> throw new BadInputException(location, where + " selects state variable '" + slot.name()
-                    + "' of " + slot.node().describe() + ", which jLEMS reads after that instance has updated it in "
-                    + "the same step; the flat experiment has no such value, so it is not imported");
+            case STATE -> updatedState(slot.node(), slot.name(), where, location);
         };
     }
 
