@@ -28,8 +28,11 @@ import org.lemsbridge.units.Dimension;
  * ({@code na_m_q}, {@code na_m_forwardRate_r}); a time derivative keeps its tree;</li>
  * <li>a select becomes the same left fold (from 0 for add and plain paths, from 1 for multiply) over the targets in
  * jLEMS's order; children step before their parent, so the parent reads their derived values of the same step,
- * which is what the flat derived variables give; a select of a state variable (which the child has already
- * updated) has no flat form and is refused;</li>
+ * which is what the flat derived variables give, and their state variables after their update: {@code x + (dt *
+ * rate)} with the integration step, then the child's OnConditions in order, as Piecewise;</li>
+ * <li>an OnCondition of an instance (state assignments only) becomes an event of the flat model, which runs after
+ * the update as jLEMS runs it after the instance's own; what it reads through a Requirement is taken at the start
+ * of the step;</li>
  * <li>a Requirement reads what jLEMS's lookup finds above the instance, as it was at the end of the previous step,
  * since ancestors step after it: a state variable (its start-of-step value), a fixed value, a derived variable
  * (its previous-step value, kept in a {@code _prev} state), or the ancestor's own requirement slot, which holds
@@ -156,6 +159,7 @@ final class TreeFlattening {
     }
 
     private void run() {
+        tree.descendants().forEach(TreeFlattening::refuseUnsupported);
         init.run();
         Node root = tree.root();
         for (Dynamics.DerivedVariable dv : root.derived()) {
@@ -168,9 +172,10 @@ final class TreeFlattening {
         }
     }
 
-    private void flatten(Node node) {
-        String what = node.describe();
+    /** What an instance below the cell must not have: events out, regime changes, regimes, kinetic schemes, RK4. */
+    private static void refuseUnsupported(Node node) {
         Dynamics dyn = node.dyn;
+        String what = node.describe();
         if (dyn == null) {
             return;
         }
@@ -194,6 +199,14 @@ final class TreeFlattening {
         }
         if (dyn.simultaneous()) {
             throw new BadInputException(node.location(), what + " asks for simultaneous (RK4) updates");
+        }
+    }
+
+    private void flatten(Node node) {
+        String what = node.describe();
+        Dynamics dyn = node.dyn;
+        if (dyn == null) {
+            return;
         }
         FlatteningLimits.refuseLateReads(dyn, what);
         boolean declaresT = node.isState("t") || node.isDerived("t");
