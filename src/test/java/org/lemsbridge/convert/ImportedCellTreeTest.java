@@ -137,6 +137,28 @@ class ImportedCellTreeTest {
     }
 
     @Test
+    void pointCellCondBasedCaWithAPoolImportsExactly(@TempDir Path dir) throws Exception {
+        Path doc = DIR.resolve("point-cell-ca.xml");
+        LemsModel model = LemsReader.read(doc, List.of());
+        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
+                dir.resolve("original")))).run();
+        Trace reference = TraceReader.read(run.files().get(0).path());
+
+        ImportResult result = LemsToExperiment.convert(model, doc.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        ImportedMember cell = result.members().get(0);
+        var derived = cell.experiment().dynamics().derivedVariables();
+        // the cell reads its pool after the pool's update; the pool reads the cell's iCa one step late
+        assertEquals("0 + pool_concentration_new", derived.get("caConc").equation().rhs());
+        assertTrue(cell.experiment().dynamics().stateVariables().containsKey("iCa_prev"));
+        List<ImportRoundTripTest.Deviation> deviations = ImportRoundTripTest.simulateAndCompare(cell, reference, dir);
+        assertEquals(3, deviations.size()); // v, the pool's concentration, the calcium gate
+        for (ImportRoundTripTest.Deviation d : deviations) {
+            assertEquals(0.0, d.maxAbs(), d.toString());
+        }
+    }
+
+    @Test
     void aCellWithTwoSegmentsIsRefusedAsMultiCompartment() {
         Path doc = DIR.resolve("two-segments.xml");
         ImportResult result = LemsToExperiment.convert(LemsReader.read(doc, List.of()), doc.toString());
