@@ -21,12 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import",
         description = {"Import a LEMS/NeuroML model as TVBO experiment YAML: one file <population>_<index>.yaml per"
                 + " member of the network the Simulation targets, the cell flattened with its inputs folded in.",
-                "Regimes are encoded exactly where jLEMS's step order allows. Members that cannot be imported exactly"
-                        + " (multi-component cells, kinetic schemes, synaptic connections, inputs with their own"
+                "Conductance-based cells (pointCellCondBased, single-compartment cell) are flattened with their"
+                        + " channels, gates and rates, in jLEMS's order of evaluation. Regimes are encoded exactly"
+                        + " where jLEMS's step order allows. Members that cannot be imported exactly"
+                        + " (multi-compartment cells, kinetic schemes, synaptic connections, inputs with their own"
                         + " dynamics) are reported one per line as file:line:col: message, and the"
                         + " exit code is then 1."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge import examples/ex2-izhikevich/Ex2_Izh.xml -o imported/",
+                "  lemsbridge import LEMS_NML2_Ex1_HH.xml -o imported/   (writes hhpop_0.yaml: v, na_m_q, na_h_q, k_n_q, ...)",
                 "  lemsbridge import LEMS_NML2_Ex2_Izh.xml -I NeuroML2/NeuroML2CoreTypes -o imported/",
                 ExitCodes.HELP_TEXT})
 final class ImportCommand implements Callable<Integer> {

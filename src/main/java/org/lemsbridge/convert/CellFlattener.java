@@ -74,20 +74,36 @@ final class CellFlattener {
      */
     static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
             Unit timeUnit) {
-        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit);
+        return flatten(cell, inputs, model, quantityPrefix, timeUnit, List.of(), null);
     }
 
-    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit) {
+    /**
+     * As above; {@code holders} are the components holding the cell (population, network), nearest first;
+     * {@code step} the integration step as the experiment writes it (null when unknown).
+     */
+    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
+            Unit timeUnit, List<Component> holders, ComponentConstants.Entry step) {
+        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit, holders, step);
+    }
+
+    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit,
+            List<Component> holders, ComponentConstants.Entry step) {
         ComponentType type = cell.type();
         String what = "cell " + cell.describe();
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
                 () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
         FlatteningLimits.refuseUnsupported(cell, type, dyn, what);
+        ComponentTree tree = ComponentTree.of(model, cell, holders);
+        if (tree.hasDescendants()) {
+            FlatteningLimits.refuseTreeWith(tree, dyn, what);
+        }
         Map<String, ComponentConstants.Entry> constants = ComponentConstants.withLemsConstants(
                 ComponentConstants.of(cell, model, Map.of()), CellExpressions.symbolsUsed(dyn, timeDerivatives(dyn)), model,
                 cell);
         FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
         registerNames(constants.keySet(), dyn);
+        TreeFlattening below = tree.hasDescendants() ? TreeFlattening.of(tree, model, taken, this::nameOf,
+                quantityPrefix, attachmentValuesAtStart(dyn, tree, inputs), step) : null;
 
         RegimeFlattening regimes = null;
         if (!dyn.regimes().isEmpty()) {
@@ -109,15 +125,20 @@ final class CellFlattener {
                 extraExpressions);
         Set<String> used = CellExpressions.symbolsUsed(dyn, extraExpressions);
         Map<String, Double> si = new HashMap<>();
+        if (below != null) {
+            initialParameters.keySet().removeIf(sv -> below.rootConstantsRead().contains(initialParameters.get(sv))
+                    || Double.compare(below.initialOfRoot(sv), constants.get(initialParameters.get(sv)).si()) != 0);
+        }
         constants.forEach((name, entry) -> {
             si.put(name, entry.si());
+            boolean read = below != null && below.rootConstantsRead().contains(name);
             boolean dropped = initialParameters.containsValue(name) || (perTimeUnit.contains(name) && !used.contains(name));
-            if (!dropped) {
+            if (!dropped || read) {
                 parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
             }
         });
-        Map<String, Double> initial = initialValues(dyn, regimes == null ? List.of() : regimes.initialEntry(), si,
-                what);
+        Map<String, Double> initial = below != null ? rootInitialValues(dyn, below)
+                : initialValues(dyn, regimes == null ? List.of() : regimes.initialEntry(), si, what);
         for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
             ImportedQuantity start = initialParameters.containsKey(sv.name())
                     ? constants.get(initialParameters.get(sv.name())).quantity()
@@ -128,14 +149,39 @@ final class CellFlattener {
         if (regimes != null) {
             addRegimeVariables(regimes, dyn, type, quantityPrefix);
         }
-        addDerivedAndInputs(dyn, cell, what, inputs, regimes);
+        if (below != null) {
+            addBelow(below);
+        }
+        addDerivedAndInputs(dyn, cell, what, inputs, regimes, below);
         addConditionalDerived(dyn, cell);
+        if (below != null) {
+            below.derived().values().forEach(this::addBelow);
+        }
         addEvents(dyn);
         if (regimes != null) {
             for (RegimeFlattening.GuardedEvent event : regimes.events()) {
                 String name = events.containsKey(event.name()) ? event.name() + "_" + (events.size() + 1) : event.name();
                 addEvent(name, event.test(), event.assignments());
             }
+        }
+        if (below != null) {
+            // the instances' OnConditions read their own new state and start-of-step values; the copies come last
+            for (TreeFlattening.FlatEvent event : below.events().values()) {
+                List<String> texts = new ArrayList<>();
+                event.assignments().forEach(a -> texts.add(a.getKey() + " = " + SympyPrinter.print(a.getValue())));
+                events.put(event.name(), new Event(event.name(), Equation.of(SympyPrinter.print(event.test())),
+                        texts.isEmpty() ? null : Equation.of(String.join("; ", texts)), null, Extras.NONE, null));
+            }
+        }
+        if (below != null && !below.copies().isEmpty()) {
+            String name = fresh("requirement_copies");
+            List<String> texts = new ArrayList<>();
+            below.copies().forEach((target, value) -> texts.add(target + " = " + SympyPrinter.print(value)));
+            events.put(name, new Event(name, Equation.of("True"), Equation.of(String.join("; ", texts)), null,
+                    new Extras(Map.of("description", RawValue.Scalar.string("after every step: jLEMS keeps what an "
+                            + "instance read through a Requirement (and an ancestor's derived value) until its next "
+                            + "step, and the instances below it read that, so they see values of earlier steps"))),
+                    null));
         }
         Extras extras = outputs.isEmpty() ? Extras.NONE : new Extras(Map.of("output",
                 new RawValue.Sequence(outputs.stream().<RawValue>map(RawValue.Scalar::string).toList())));
@@ -230,7 +276,7 @@ final class CellFlattener {
 
     /** Plain derived variables; a select over attachments becomes the same fold over the folded inputs. */
     private void addDerivedAndInputs(org.lemsbridge.lems.Dynamics dyn, Component cell, String what,
-            List<AttachedInput> inputs, RegimeFlattening regimes) {
+            List<AttachedInput> inputs, RegimeFlattening regimes, TreeFlattening below) {
         Map<AttachedInput, InputFolding.FoldedInput> folded = new LinkedHashMap<>();
         // an input reading the cell (Requirement) sees its state from the end of the previous step, as a derived
         // variable of the flat cell does; variables a regime updates are exposed late and are not offered
@@ -244,6 +290,11 @@ final class CellFlattener {
             String name = nameOf(dv.name());
             if (!dv.isSelect()) {
                 derived.put(name, derivedVariable(name, dv.value(), dimension));
+                continue;
+            }
+            if (below != null && !ComponentTree.startsAtAttachments(below.tree().root(), dv.select())) {
+                derived.put(name, new DerivedVariable(name, Equation.of(SympyPrinter.print(below.rootSelect(dv))),
+                        ImportedQuantity.siUnit(dimension, table), false, List.of(), Extras.NONE, null));
                 continue;
             }
             Select select = Select.parse(dv, what);
@@ -276,6 +327,58 @@ final class CellFlattener {
                 throw new BadInputException(in.location(), "input " + in.input().describe() + " is attached to "
                         + what + " at '" + in.destination() + "', which no select of the cell reads");
             }
+        }
+    }
+
+    /**
+     * The value each of the cell's selects over an Attachments set has while jLEMS initialises: 0 (add) or 1
+     * (multiply) with nothing attached, otherwise unknown here (NaN), which refuses whatever needs it.
+     */
+    private static Map<String, Double> attachmentValuesAtStart(org.lemsbridge.lems.Dynamics dyn, ComponentTree tree,
+            List<AttachedInput> inputs) {
+        Map<String, Double> values = new HashMap<>();
+        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
+            if (dv.isSelect() && ComponentTree.startsAtAttachments(tree.root(), dv.select())) {
+                String set = dv.select().split("[\\[/]")[0];
+                boolean attached = inputs.stream().anyMatch(in -> in.destination() == null
+                        || in.destination().equals(set));
+                values.put(dv.name(), attached ? Double.NaN : "multiply".equals(dv.reduce()) ? 1.0 : 0.0);
+            }
+        }
+        return values;
+    }
+
+    /** The cell's state variables as jLEMS's initialisation of the whole tree leaves them. */
+    private static Map<String, Double> rootInitialValues(org.lemsbridge.lems.Dynamics dyn, TreeFlattening below) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
+            values.put(sv.name(), below.initialOfRoot(sv.name()));
+        }
+        return values;
+    }
+
+    /** The parameters and state variables of the instances below the cell. */
+    private void addBelow(TreeFlattening below) {
+        below.parameters().forEach((name, p) -> parameters.put(name, new Parameter(name, p.entry().quantity().value(),
+                p.entry().quantity().unit(), p.entry().kind() + " of " + p.owner(), null, Extras.NONE, null)));
+        for (TreeFlattening.FlatState s : below.states().values()) {
+            ImportedQuantity start = ImportedQuantity.inSi(s.initial(), s.dimension(), table);
+            String rhs = s.rate() == null ? "0" : SympyPrinter.print(s.rate());
+            states.put(s.name(), new StateVariable(s.name(), new Equation(null, rhs, Extras.NONE, null), start.value(),
+                    true, start.unit(), true, Extras.NONE, null));
+            if (s.quantity() != null) {
+                quantities.put(s.name(), s.quantity());
+            }
+        }
+    }
+
+    /** A derived variable of an instance below the cell. */
+    private void addBelow(TreeFlattening.FlatDerived d) {
+        derived.put(d.name(), new DerivedVariable(d.name(), Equation.of(SympyPrinter.print(d.value())),
+                ImportedQuantity.siUnit(d.dimension(), table), false, List.of(), Extras.NONE, null));
+        if (d.recorded()) {
+            quantities.put(d.name(), d.quantity());
+            outputs.add(d.name());
         }
     }
 

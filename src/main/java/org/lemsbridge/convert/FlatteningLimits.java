@@ -28,10 +28,6 @@ final class FlatteningLimits {
             throw new BadInputException(cell.location(), what + " has kinetic schemes, which are not imported",
                     "type " + type.name() + " at " + type.location());
         }
-        if (!cell.children().isEmpty()) {
-            throw new BadInputException(cell.location(), what + " has child components ("
-                    + cell.children().get(0).describe() + ", ...); only point cells are flattened");
-        }
         if (!type.requirements().isEmpty()) {
             throw new BadInputException(cell.location(), what + " reads '" + type.requirements().get(0).name()
                     + "' from its parent (Requirement), which is not imported");
@@ -42,6 +38,36 @@ final class FlatteningLimits {
         if (dyn.simultaneous()) {
             throw new BadInputException(cell.location(), what + " asks for simultaneous (RK4) updates");
         }
+        refuseLateReads(dyn, what);
+    }
+
+    /**
+     * A cell with instances below it is flattened instance by instance (see {@link TreeFlattening}), except: a cell
+     * whose morphology has more than one segment (multi-compartment; jLEMS would lump the segments into one
+     * compartment, which is not the model), and a cell with regimes (whose exposures lag behind its state).
+     */
+    static void refuseTreeWith(ComponentTree tree, org.lemsbridge.lems.Dynamics dyn, String what) {
+        long segments = tree.descendants().stream().filter(n -> isA(n.type, "segment")).count();
+        if (segments > 1) {
+            throw new BadInputException(tree.root().location(), what + " is a multi-compartment cell (its "
+                    + "morphology has " + segments + " segments); only point and single-compartment cells are "
+                    + "flattened");
+        }
+        if (!dyn.regimes().isEmpty()) {
+            throw new BadInputException(tree.root().location(), what + " has regimes and child components; the "
+                    + "instances below would read its state one step late, so it is not imported");
+        }
+    }
+
+    private static boolean isA(ComponentType type, String name) {
+        return type.name().equals(name) || name.equals(type.extendsName());
+    }
+
+    /**
+     * A derived variable that reads one jLEMS computes later in the step (a later plain one, or any conditional one
+     * from a plain one) sees the previous step's value; the renderer orders by dependency, so it is refused.
+     */
+    static void refuseLateReads(org.lemsbridge.lems.Dynamics dyn, String what) {
         List<String> plain = dyn.derivedVariables().stream().filter(dv -> !dv.isSelect())
                 .map(org.lemsbridge.lems.Dynamics.DerivedVariable::name).toList();
         List<String> conditional = dyn.conditionalDerivedVariables().stream()

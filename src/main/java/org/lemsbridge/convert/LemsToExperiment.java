@@ -1,5 +1,6 @@
 package org.lemsbridge.convert;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,8 +50,9 @@ public final class LemsToExperiment {
         return new LemsToExperiment(model, sourceName).run();
     }
 
+    /** {@code holders}: the components that hold the cell, nearest first (population, network). */
     private record Member(String population, int index, Component cell, List<CellFlattener.AttachedInput> inputs,
-            String quantityPrefix) {
+            String quantityPrefix, List<Component> holders) {
     }
 
     private ImportResult run() {
@@ -67,7 +69,7 @@ public final class LemsToExperiment {
         } else if (target.type().dynamicsIfAny().isEmpty() && !target.children().isEmpty()) {
             members = multiInstantiated(target);
         } else {
-            members = List.of(new Member(target.id(), 0, target, List.of(), ""));
+            members = List.of(new Member(target.id(), 0, target, List.of(), "", List.of()));
         }
         List<ImportedMember> imported = new ArrayList<>();
         for (Member member : members) {
@@ -87,8 +89,11 @@ public final class LemsToExperiment {
     }
 
     private ImportedMember importMember(Member member, Integration integration) {
+        Unit timeUnit = model.units().table().resolve(integration.timeScale());
+        ComponentConstants.Entry step = new ComponentConstants.Entry("dt", timeUnit.toSi(integration.stepSize()),
+                new ImportedQuantity(integration.stepSize(), integration.timeScale()), "integration step");
         CellFlattener.FlatCell flat = CellFlattener.flatten(member.cell(), member.inputs(), model,
-                member.quantityPrefix(), model.units().table().resolve(integration.timeScale()));
+                member.quantityPrefix(), timeUnit, member.holders(), step);
         Map<String, RawValue> quantities = new LinkedHashMap<>();
         flat.quantities().forEach((name, quantity) -> quantities.put(name, RawValue.Scalar.string(quantity)));
         Map<String, RawValue> source = new LinkedHashMap<>();
@@ -103,6 +108,15 @@ public final class LemsToExperiment {
                 + " '" + member.cell().id() + "' with " + member.inputs().size() + " input(s) folded in",
                 flat.dynamics(), integration, Network.single(null),
                 new Extras(Map.of("source", new RawValue.Mapping(source))), null);
+        try {
+            new ExperimentToLems().convert(org.lemsbridge.experiment.ExperimentReader.read(
+                    org.lemsbridge.experiment.ExperimentWriter.write(experiment), "imported.yaml", Path.of(".")));
+        } catch (BadInputException e) {
+            // e.g. a NeuroML type whose declared dimension disagrees with its expression: jLEMS only logs that
+            throw new BadInputException(member.cell().location(), member.cell().describe() + " flattens to an "
+                    + "experiment that the YAML's checks refuse, so it is not imported: " + e.getMessage()
+                    .replaceFirst("^[^:]*:\\d+:\\d+: ", ""));
+        }
         String stem = SafeId.of(member.population()) + "_" + member.index();
         return new ImportedMember(stem, experiment, flat.quantities());
     }
@@ -119,11 +133,8 @@ public final class LemsToExperiment {
         Set<String> excluded = new HashSet<>();
         for (Component child : network.children()) {
             String type = child.typeName();
-            if (model.isA(child.type(), "population") && !model.isA(child.type(), "populationList")) {
+            if (model.isA(child.type(), "population") || model.isA(child.type(), "populationList")) {
                 populations.put(child.id(), child);
-            } else if (model.isA(child.type(), "populationList")) {
-                problems.add(new BadInputException(child.location(), "population list " + child.describe()
-                        + " is not imported (only population with size)"));
             } else if (model.isA(child.type(), "explicitInput")) {
                 explicitInput(child, inputs);
             } else if (model.isA(child.type(), "inputList")) {
@@ -156,11 +167,49 @@ public final class LemsToExperiment {
                     population.location(), "population " + population.describe() + " names no component"));
             Component cell = model.component(cellId).orElseThrow(() -> new BadInputException(population.location(),
                     "population " + population.describe() + " uses undefined component '" + cellId + "'"));
+            if (model.isA(population.type(), "populationList")) {
+                members.addAll(listMembers(population, cell, network, inputs));
+                continue;
+            }
             int size = (int) Math.round(population.value("size").orElse(1.0));
             for (int i = 0; i < size; i++) {
                 String key = population.id() + "[" + i + "]";
-                members.add(new Member(population.id(), i, cell, inputs.getOrDefault(key, List.of()), key + "/"));
+                members.add(new Member(population.id(), i, cell, inputs.getOrDefault(key, List.of()), key + "/",
+                        List.of(population, network)));
             }
+        }
+        return members;
+    }
+
+    /**
+     * The instances of a population list, each a member whose recorded paths are {@code pop/<id>/<cell>/...} (the
+     * instance's ChildInstance of the cell); an instance id must be a number, as NeuroML's are.
+     */
+    private List<Member> listMembers(Component population, Component cell, Component network,
+            Map<String, List<CellFlattener.AttachedInput>> inputs) {
+        List<Member> members = new ArrayList<>();
+        for (Component instance : population.children()) {
+            if (!model.isA(instance.type(), "instance")) {
+                continue;
+            }
+            String id = instance.id() == null ? "" : instance.id();
+            if (!id.matches("\\d+")) {
+                problems.add(new BadInputException(instance.location(), "instance '" + id + "' of population list "
+                        + population.describe() + " has no numeric id; it is not imported"));
+                continue;
+            }
+            String key = population.id() + "[" + id + "]";
+            String prefix = population.id() + "/" + id + "/" + cell.id() + "/";
+            // an input is attached to the cell, which is the instance's child: pop/0/cell/input/...
+            List<CellFlattener.AttachedInput> attached = new ArrayList<>();
+            for (CellFlattener.AttachedInput in : inputs.getOrDefault(key, List.of())) {
+                String below = in.quantityPrefix().startsWith(key + "/")
+                        ? in.quantityPrefix().substring(key.length() + 1) : in.quantityPrefix();
+                attached.add(new CellFlattener.AttachedInput(in.prefix(), in.input(), in.destination(),
+                        in.properties(), prefix + below, in.location()));
+            }
+            members.add(new Member(population.id(), Integer.parseInt(id), cell, attached, prefix,
+                    List.of(instance, population, network)));
         }
         return members;
     }
@@ -189,7 +238,8 @@ public final class LemsToExperiment {
                 continue;
             }
             for (int i = 0; i < (int) Math.round(size.get()); i++) {
-                Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/");
+                Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/",
+                        List.of(child, network));
                 members.add(member);
                 populations.putIfAbsent(child.id(), member);
             }

@@ -125,6 +125,10 @@ final class ModelRenderer {
         String secName = freshName("SEC");
         List<TimeDerivativeDef> derivatives = new ArrayList<>();
         for (Rate rate : rates) {
+            boolean constant = rate.expr() instanceof Expr.Num n && n.value() == 0.0;
+            if (constant && !dimensions.get(rate.state()).isNone()) {
+                continue; // a zero rate fits every dimension: the state changes only in events, as without one
+            }
             derivatives.add(timeDerivative(rate, secName, integration.timeScale()));
         }
         List<OnConditionDef> onConditions = new ArrayList<>();

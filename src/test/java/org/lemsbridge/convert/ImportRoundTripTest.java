@@ -21,7 +21,7 @@ import org.lemsbridge.trace.TraceReader;
 
 /**
  * LEMS -> YAML -> (render) -> simulate reproduces jLEMS's recorded traces of the original LEMS model: Ex2 (four
- * Izhikevich cells with pulse and ramp inputs) and the regime-free cells of Ex0.
+ * Izhikevich cells with pulse and ramp inputs), the cells of Ex0, and Ex1's Hodgkin-Huxley cell with its channels.
  */
 class ImportRoundTripTest {
 
@@ -108,6 +108,39 @@ class ImportRoundTripTest {
             System.out.printf("import jLEMS bounce %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(), d.maxAbs(),
                     d.maxRef());
             assertTrue(d.relative() <= 1e-6, d.toString());
+        }
+    }
+
+    @Test
+    void ex1HodgkinHuxleyCellWithItsChannelsReproducesJlemsExactly(@TempDir Path dir) throws Exception {
+        Path shared = SharedFiles.root();
+        Path file = shared.resolve("reference-data/Ex1_HH/LEMS_NML2_Ex1_HH.xml");
+        Path displays = shared.resolve("reference-data/Ex1_HH/Ex1_HH_displays.dat");
+        Assumptions.assumeTrue(Files.exists(file) && Files.exists(displays), file + " or its reference is absent");
+        // the bundled core types: pointCellCondBased, channelPopulation, ionChannelHH, gateHHrates, HH rates
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(file, List.of()), file.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        assertEquals(List.of("hhpop_0"), result.members().stream().map(ImportedMember::stem).toList());
+        ImportedMember cell = result.members().get(0);
+        Map<String, String> quantities = cell.quantities();
+        assertEquals("hhpop[0]/v", quantities.get("v"));
+        assertEquals("hhpop[0]/naChans/na/m/q", quantities.get("na_m_q"));
+        assertEquals("hhpop[0]/naChans/na/h/q", quantities.get("na_h_q"));
+        assertEquals("hhpop[0]/kChans/k/n/q", quantities.get("k_n_q"));
+        String yaml = ExperimentWriter.write(cell.experiment());
+        // every intermediate keeps jLEMS's tree: the rate's CDV, the gate's fold over q10 settings, the channel's
+        // product of its gates' fcond, the cell's sum of the populations' currents
+        assertTrue(yaml.contains("rhs: 0 + leak_i + naChans_i + kChans_i\n"), yaml);
+        assertTrue(yaml.contains("rhs: 1*na_m_fcond*na_h_fcond\n"), yaml);
+        assertTrue(yaml.contains("rhs: (na_m_inf - na_m_q)/na_m_tau\n"), yaml);
+        // the HH rates read v through the channel's and the population's requirement slots (v three rows back)
+        assertTrue(yaml.contains("rhs: naChans_v = naChans_v_next; na_v = na_v_next;"), yaml);
+        List<Deviation> deviations = simulateAndCompare(cell, TraceReader.read(displays), dir);
+        assertEquals(4, deviations.size(), deviations.toString());
+        for (Deviation d : deviations) {
+            System.out.printf("import Ex1_HH %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(), d.maxAbs(),
+                    d.maxRef());
+            assertEquals(0.0, d.maxAbs(), d.toString());
         }
     }
 
