@@ -11,7 +11,8 @@ package org.lemsbridge.files;
  * which is not always the shortest ({@link #integer});</li>
  * <li>when the significand is a power of two the interval is taken as half as wide on both sides;</li>
  * <li>when one digit would do in E-notation, the second digit is found by generating one more digit after the first
- * one found by an estimate of the decimal exponent, which is sometimes one too high ({@link #twoDigits}).</li>
+ * one found by an estimate of the decimal exponent, which is sometimes one too high ({@link #twoDigits});</li>
+ * <li>from 2<sup>63</sup> to 10<sup>26</sup> it computes in 64-bit integers, which can overflow ({@link #huge}).</li>
  * </ul>
  * {@code FloatTextExhaustive} (test sources) compares every float with {@code Float.toString}.
  */
@@ -20,13 +21,13 @@ public final class FloatText {
     /** The longest text written, e.g. {@code -1.17549435E-38}. */
     public static final int MAX_LENGTH = 15;
 
-    private static final int K_MIN = -47;
+    static final int K_MIN = -47;
 
     /**
      * G[k - K_MIN] is 10<sup>-k</sup> scaled by a power of two into [2<sup>63</sup>, 2<sup>64</sup>) (unsigned),
      * rounded up when inexact; the scale is 2<sup>63 - floor(-k log2 10)</sup>.
      */
-    private static final long[] G = {
+    static final long[] G = {
         0x8C213D9DA502DE46L, 0xE0352F62A19E306FL, 0xB35DBF821AE4F38CL,
         0x8F7E32CE7BEA5C70L, 0xE596B7B0C643C71AL, 0xB7ABC627050305AEL,
         0x92EFD1B8D0CF37BFL, 0xEB194F8E1AE525FEL, 0xBC143FA4E250EB32L,
@@ -61,9 +62,20 @@ public final class FloatText {
         10_000_000_000L, 100_000_000_000L,
     };
 
+    /** "00", "01", ... "99" */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private FloatText() {
     }
 
+    /** The same text as a String. */
     public static String toString(float value) {
         byte[] text = new byte[MAX_LENGTH];
         int length = write(value, text, 0);
@@ -304,12 +316,10 @@ public final class FloatText {
         return (int) (e * 1741647L >> 19);
     }
 
+    /** The number of decimal digits of n > 0. */
     private static int digitCount(int n) {
-        int count = 1;
-        while (count < 10 && n >= POW10[count]) {
-            count++;
-        }
-        return count;
+        int guess = (32 - Integer.numberOfLeadingZeros(n)) * 1233 >>> 12; // floor(log10 2^bits)
+        return n >= POW10[guess] ? guess + 1 : guess;
     }
 
     /** The digits of {@code digits} (exactly {@code count} of them) with the first at 10^exponent. */
@@ -362,11 +372,16 @@ public final class FloatText {
 
     /** Exactly {@code count} digits of n, with leading zeros. */
     private static int putDigits(int n, int count, byte[] into, int at) {
-        int end = at + count;
-        for (int i = end - 1; i >= at; i--) {
-            into[i] = (byte) ('0' + n % 10);
-            n /= 10;
+        int i = at + count;
+        while (i - at >= 2) {
+            int pair = (n % 100) << 1;
+            n /= 100;
+            into[--i] = PAIRS[pair + 1];
+            into[--i] = PAIRS[pair];
         }
-        return end;
+        if (i > at) {
+            into[--i] = (byte) ('0' + n % 10);
+        }
+        return at + count;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 
@@ -37,6 +38,8 @@ class FloatTextTest {
             {Float.intBitsToFloat(71), "1.0E-43"},
             // JDK 17 only: b + m overflows 64 bits and the lower candidate wins (3.8727007E25 is closer)
             {Float.intBitsToFloat(0x6a00230d), "3.8727006E25"}, {Float.intBitsToFloat(0x69000000), "9.6714065E24"},
+            // JDK 17 only: integers from 2^25 to 2^63 keep a fixed number of digits (3.355453E7 is shorter)
+            {Float.intBitsToFloat(0x4c000018), "3.3554528E7"}, {Float.intBitsToFloat(0x5e8000b8), "4.6117872E18"},
             // JDK 17 only: 1.1754944E-38 is shorter (a power of two's interval is taken as half as wide)
             {Float.MIN_NORMAL, "1.17549435E-38"},
         };
@@ -65,6 +68,20 @@ class FloatTextTest {
             BigDecimal exact2 = log2Of10.multiply(BigDecimal.valueOf(e), precise);
             assertEquals(exact10.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatText.floorLog10Pow2(e));
             assertEquals(exact2.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatText.floorLog2Pow10(e));
+        }
+    }
+
+    @Test
+    void tableHoldsTenToTheMinusKRoundedUp() {
+        for (int k = FloatText.K_MIN; k < FloatText.K_MIN + FloatText.G.length; k++) {
+            // 10^-k 2^(63 - floor(-k log2 10)) = num / den
+            int shift = 63 - FloatText.floorLog2Pow10(-k);
+            BigInteger num = BigInteger.ONE.shiftLeft(Math.max(shift, 0)).multiply(BigInteger.TEN.pow(Math.max(-k, 0)));
+            BigInteger den = BigInteger.ONE.shiftLeft(Math.max(-shift, 0)).multiply(BigInteger.TEN.pow(Math.max(k, 0)));
+            BigInteger[] quotient = num.divideAndRemainder(den);
+            BigInteger expected = quotient[0].add(quotient[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE);
+            assertEquals(64, expected.bitLength(), "k = " + k);
+            assertEquals(expected.longValue(), FloatText.G[k - FloatText.K_MIN], "k = " + k);
         }
     }
 
