@@ -109,7 +109,7 @@ public final class FloatText {
         if (q <= 39 && (q >= 0 || Integer.numberOfTrailingZeros(c) >= -q)) {
             return integer(q >= 0 ? (long) c << q : c >> -q, q + 23, into, at);
         }
-        if (q >= 40) {
+        if (q >= 40) { // v >= 2^63; from the estimate 10^26 on JDK 17 computes exactly, as general() does
             int estimate = estimateExponent(c, q);
             if (estimate <= 25) {
                 return huge(c, q, estimate, into, at);
