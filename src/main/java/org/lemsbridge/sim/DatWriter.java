@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
 import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.FloatText;
 import org.lemsbridge.files.JsonText;
 
 import java.io.IOException;
@@ -47,8 +48,7 @@ final class DatWriter implements AutoCloseable {
     private Future<?> lastWrite;
     private volatile IOException failure;
     private long rows;
-    /** Used only on the output thread: one formatted row, and rows as ASCII bytes written in blocks. */
-    private final StringBuilder row = new StringBuilder(256);
+    /** Used only on the output thread: rows as ASCII bytes written in blocks. */
     private byte[] pending = new byte[1 << 16];
     private int used;
 
@@ -130,26 +130,22 @@ final class DatWriter implements AutoCloseable {
         });
     }
 
-    /** StringBuilder.append(float) writes exactly the characters of Float.toString, without a String per value. */
+    /** FloatText writes exactly the characters of JDK 17's Float.toString, as bytes. */
     private void format(float[] values, int count) throws IOException {
+        int longestRow = width * (FloatText.MAX_LENGTH + 1) + 1;
         for (int r = 0; r < count; r++) {
-            row.setLength(0);
-            int base = r * width;
-            for (int c = 0; c < width; c++) {
-                row.append(values[base + c]).append('\t');
-            }
-            row.append('\n');
-            int length = row.length();
-            if (used + length > pending.length) {
+            if (used + longestRow > pending.length) {
                 flushPending();
-                if (length > pending.length) {
-                    pending = new byte[2 * length];
+                if (longestRow > pending.length) {
+                    pending = new byte[2 * longestRow];
                 }
             }
-            for (int i = 0; i < length; i++) {
-                pending[used + i] = (byte) row.charAt(i);
+            int base = r * width;
+            for (int c = 0; c < width; c++) {
+                used = FloatText.write(values[base + c], pending, used);
+                pending[used++] = '\t';
             }
-            used += length;
+            pending[used++] = '\n';
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
 import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.FloatText;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class EventFileWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        String time = Float.toString((float) t);
+        String time = FloatText.toString((float) t);
         try {
             for (String selection : pending) {
                 if (writes) {
