@@ -22,7 +22,7 @@ final class Binder {
         for (int i = 0; i < requirements.length; i++) {
             Ref ref = instance.parent == null ? null : instance.parent.lookup(kind.requirementNames[i]);
             if (ref == null) {
-                throw new BadInputException(kind.component.location(), instance.path() + " requires '"
+                throw new BadInputException(instance.component.location(), instance.path() + " requires '"
                         + kind.requirementNames[i] + "' but no enclosing component provides it");
             }
             requirements[i] = ref;
@@ -46,7 +46,7 @@ final class Binder {
                 } else if (!select.required()) {
                     fallbacks[i] = 0.0;
                 } else {
-                    throw new BadInputException(kind.component.location(), instance.path() + ": select '"
+                    throw new BadInputException(instance.component.location(), instance.path() + ": select '"
                             + select.path() + "' of " + select.name() + " finds nothing");
                 }
                 sources[i] = null;
@@ -114,7 +114,7 @@ final class Binder {
 
     private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
             org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        String id = edge.kind.component.texts().getOrDefault(attribute, edge.kind.component.attributes().get(attribute));
+        String id = edge.component.texts().getOrDefault(attribute, edge.component.attributes().get(attribute));
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
                 return i;
@@ -185,7 +185,7 @@ final class Binder {
         }
         String attribute = filter.substring(0, eq).trim();
         String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        Component component = member.kind.component;
+        Component component = member.component;
         String actual = component.texts().get(attribute);
         if (actual == null) {
             actual = component.attributes().get(attribute);

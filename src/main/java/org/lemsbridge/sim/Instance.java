@@ -12,6 +12,8 @@ import java.util.Map;
 final class Instance {
 
     final Kind kind;
+    /** The component this is an instance of: its id, texts, attributes and location (its Kind may be shared). */
+    final org.lemsbridge.lems.Component component;
     final Instance parent;
     final Engine engine;
     final String id;
@@ -48,11 +50,12 @@ final class Instance {
     private Runnable unpackState;
     private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
 
-    Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
+    Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
         this.kind = kind;
+        this.component = component;
         this.parent = parent;
         this.engine = engine;
-        this.id = id;
+        this.id = component.id();
         this.name = name;
         this.vars = kind.initialVars.clone();
         this.exposed = new double[kind.exposureNames.length];

@@ -14,8 +14,10 @@ import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 
 /**
- * Everything about one component that is the same for all its instances: the slot layout of its variables and
- * its dynamics compiled with the component's parameter values folded in.
+ * Everything that is the same for all instances of components of one type with the same numeric values (in the
+ * same order): the slot layout of its variables and its dynamics compiled with those values folded in. Such
+ * components share one Kind ({@link TreeBuilder}); what differs between them (id, texts, attributes, location)
+ * stays with each {@link Instance}'s component.
  */
 final class Kind {
 
@@ -27,8 +29,9 @@ final class Kind {
             CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
     }
 
-    final Component component;
     final ComponentType type;
+    /** The numeric values the expressions fold in (those of the first component built with this Kind). */
+    final Map<String, Double> values;
     final Map<String, Integer> slots = new LinkedHashMap<>();
     final int tSlot;
     final int indexSlot;
@@ -69,9 +72,13 @@ final class Kind {
     /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
     final ExprCompiler expressions;
 
+    /**
+     * Compiles the kind of {@code component}; compile errors name it. The result depends only on its type, its
+     * values and the model's global constants (see {@link #sameKind}).
+     */
     Kind(Component component, LemsModel model, Random random) {
-        this.component = component;
         this.type = component.type();
+        this.values = component.values();
         Dynamics dynamics = type.dynamics();
         tSlot = slot("t");
         for (String name : component.values().keySet()) {
@@ -132,7 +139,7 @@ final class Kind {
         names = new ExprCompiler.Names() {
             @Override
             public int slot(String name) {
-                if (component.values().containsKey(name)) {
+                if (values.containsKey(name)) {
                     return -1;
                 }
                 Integer slot = slots.get(name);
@@ -141,7 +148,7 @@ final class Kind {
 
             @Override
             public Double constant(String name) {
-                Double value = component.values().get(name);
+                Double value = values.get(name);
                 return value != null ? value : model.globalConstants().get(name);
             }
         };
@@ -239,6 +246,33 @@ final class Kind {
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
     }
 
+    /**
+     * Whether a Kind compiled for {@code a} is exactly the one {@code b} would get: the same type and the same
+     * values in the same order (Double equality, so -0.0 and 0.0 differ as their folded constants would).
+     */
+    static boolean sameKind(Component a, Component b) {
+        return a.type() == b.type() && sameInOrder(a.values(), b.values());
+    }
+
+    static boolean sameInOrder(Map<String, Double> a, Map<String, Double> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var left = a.entrySet().iterator();
+        var right = b.entrySet().iterator();
+        while (left.hasNext()) {
+            Map.Entry<String, Double> x = left.next();
+            Map.Entry<String, Double> y = right.next();
+            if (!x.getKey().equals(y.getKey()) || !java.util.Objects.equals(x.getValue(), y.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, CompiledAction[][]> eventsByPort(List<Dynamics.OnEvent> events, ActionCompiler actions) {
         Map<String, List<CompiledAction[]>> grouped = new LinkedHashMap<>();
         for (Dynamics.OnEvent event : events) {
@@ -259,7 +293,7 @@ final class Kind {
 
     private void slotsForAssignments(List<Dynamics.Action> actions) {
         for (Dynamics.Action action : actions) {
-            if (action instanceof Dynamics.StateAssignment assignment && !component.values().containsKey(
+            if (action instanceof Dynamics.StateAssignment assignment && !values.containsKey(
                     assignment.variable())) {
                 slot(assignment.variable());
             }

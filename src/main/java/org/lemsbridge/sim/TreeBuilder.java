@@ -25,7 +25,10 @@ final class TreeBuilder {
 
     private final LemsModel model;
     private final Engine engine;
-    private final Map<Component, Kind> kinds = new IdentityHashMap<>();
+    /** One Kind per distinct type and values (see {@link Kind#sameKind}), in the order they were first built. */
+    private final Map<KindKey, Kind> kinds = new java.util.LinkedHashMap<>();
+    private Component lastComponent;
+    private Kind lastKind;
     /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
     private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -34,7 +37,7 @@ final class TreeBuilder {
         this.engine = engine;
     }
 
-    /** The kinds built so far, one per component. */
+    /** The kinds built so far, one per distinct type and values. */
     List<Kind> kinds() {
         return List.copyOf(kinds.values());
     }
@@ -48,12 +51,50 @@ final class TreeBuilder {
         return instance;
     }
 
+    /** A component as a key of the Kind it compiles to: equal when {@link Kind#sameKind} says so. */
+    private static final class KindKey {
+        private final Component component;
+        private final int hash;
+
+        KindKey(Component component) {
+            this.component = component;
+            int h = System.identityHashCode(component.type());
+            for (Map.Entry<String, Double> value : component.values().entrySet()) {
+                h = 31 * h + value.hashCode();
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KindKey key && Kind.sameKind(component, key.component);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * The Kind of a component, shared with every earlier component of the same type and values; compile errors
+     * are raised (naming the component) by the first such component, as when each had its own.
+     */
     private Kind kind(Component component) {
-        return kinds.computeIfAbsent(component, c -> new Kind(c, model, engine.random));
+        if (component != lastComponent) {
+            Kind kind = kinds.get(new KindKey(component));
+            if (kind == null) {
+                kind = new Kind(component, model, engine.random);
+                kinds.put(new KindKey(component), kind);
+            }
+            lastComponent = component;
+            lastKind = kind;
+        }
+        return lastKind;
     }
 
     private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
-        Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
+        Instance instance = new Instance(kind(component), component, parent, engine, name);
         instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
         // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
@@ -160,7 +201,7 @@ final class TreeBuilder {
             if (at == null) {
                 throw new BadInputException(holder.location(), "'" + attribute + "' goes above the root");
             }
-            owner = at.kind.component;
+            owner = at.component;
             name = name.substring(3);
         }
         String id = owner.texts().get(name);
@@ -169,7 +210,7 @@ final class TreeBuilder {
         }
         for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
             // a connection inside a projection names the projection's synapse
-            owner = up.kind.component;
+            owner = up.component;
             id = owner.texts().getOrDefault(name, owner.attributes().get(name));
         }
         if (id == null) {
@@ -194,7 +235,7 @@ final class TreeBuilder {
     private void connectAll(Instance instance) {
         if (!instance.connected) {
             instance.connected = true;
-            runConnections(instance, instance.kind.component.type().structure().items(), new HashMap<>());
+            runConnections(instance, instance.component.type().structure().items(), new HashMap<>());
         }
         List<Instance> children = new ArrayList<>(instance.singles);
         for (List<Instance> members : new ArrayList<>(instance.groups.values())) {
@@ -206,7 +247,7 @@ final class TreeBuilder {
     }
 
     private void runConnections(Instance holder, List<Structure.Item> items, Map<String, Instance> bound) {
-        Component component = holder.kind.component;
+        Component component = holder.component;
         for (Structure.Item item : items) {
             if (item instanceof Structure.With with) {
                 bound.put(with.as(), with(holder, with));
@@ -245,7 +286,7 @@ final class TreeBuilder {
     }
 
     private Instance with(Instance holder, Structure.With with) {
-        Component component = holder.kind.component;
+        Component component = holder.component;
         Instance base = holder.parent == null ? holder : holder.parent;
         if (with.instance() != null) {
             if (with.instance().equals("this")) {
@@ -280,7 +321,7 @@ final class TreeBuilder {
     /** The holder, or the nearest enclosing instance whose component has the attribute. */
     private static Instance ownerOf(Instance holder, String attribute) {
         for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.kind.component;
+            Component component = at.component;
             if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
                 return at;
             }
@@ -291,13 +332,13 @@ final class TreeBuilder {
     /** An attribute of the holder, else of the nearest enclosing component that has it (jLEMS looks upwards). */
     private static String text(Instance holder, String attribute, SourceLocation where) {
         for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.kind.component;
+            Component component = at.component;
             String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
             if (value != null) {
                 return value;
             }
         }
-        Component component = holder.kind.component;
+        Component component = holder.component;
         throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
                 + attribute + "'");
     }
@@ -305,7 +346,7 @@ final class TreeBuilder {
     /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
     private Instance attachNew(Instance holder, Component component, Instance target, String container,
             List<Structure.Assign> assigns, SourceLocation where) {
-        Component holderComponent = holder.kind.component;
+        Component holderComponent = holder.component;
         Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
         applyAssigns(holder, created, assigns);
         String group = container;
@@ -323,7 +364,7 @@ final class TreeBuilder {
 
     /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
     private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
-        Component holderComponent = holder.kind.component;
+        Component holderComponent = holder.component;
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
                 Double v = holderComponent.values().get(name);
@@ -335,7 +376,7 @@ final class TreeBuilder {
             });
             int slot = created.kind.slotOf(assign.property());
             if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + created.kind.component.describe()
+                throw new BadInputException(assign.location(), "Assign: " + created.component.describe()
                         + " has no property '" + assign.property() + "'");
             }
             created.vars[slot] = value;
@@ -343,7 +384,7 @@ final class TreeBuilder {
     }
 
     private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
-        Component component = holder.kind.component;
+        Component component = holder.component;
         Instance source = bound.get(ec.from());
         Instance target = bound.get(ec.to());
         if (source == null || target == null) {
@@ -384,7 +425,7 @@ final class TreeBuilder {
             throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
                     + "' is not bound by a With");
         }
-        Component holderComponent = holder.kind.component;
+        Component holderComponent = holder.component;
         Instance a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
                 endA, null, tunnel.assigns(), tunnel.location());
         Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
