@@ -106,7 +106,7 @@ final class Binder {
             Instance node = nodes.get(i);
             read[i] = required(node.lookup(ks.stateVariable()), node, ks.stateVariable(), ks);
             int slot = node.kind.slotOf(ks.stateVariable());
-            write[i] = new Ref(node.vars, slot, node.path() + "/" + ks.stateVariable());
+            write[i] = new Ref(node.vars, slot);
             node.vars[slot] = i == 0 ? 1.0 : 0.0;
         }
         return new KineticSchemeRun(table, forward, reverse, read, write);

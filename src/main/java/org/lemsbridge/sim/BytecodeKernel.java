@@ -83,7 +83,7 @@ final class BytecodeKernel {
         if (!moved.isEmpty()) {
             UnaryOperator<Ref> redirect = ref -> {
                 Location at = ref == null ? null : moved.get(ref.array());
-                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member(), ref.description());
+                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member());
             };
             for (Instance instance : all) {
                 instance.redirectRefs(redirect);

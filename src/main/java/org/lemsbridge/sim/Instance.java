@@ -70,11 +70,11 @@ final class Instance {
     Ref lookup(String variable) {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
-            return new Ref(exposed, exposure, path() + "/" + variable);
+            return new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
         if (slot >= 0) {
-            return new Ref(vars, slot, path() + "/" + variable);
+            return new Ref(vars, slot);
         }
         return parent == null ? null : parent.lookup(variable);
     }
@@ -84,12 +84,12 @@ final class Instance {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
             int source = kind.exposureSources[exposure];
-            return source >= 0 ? new Ref(vars, source, path() + "/" + variable)
-                    : new Ref(exposed, exposure, path() + "/" + variable);
+            return source >= 0 ? new Ref(vars, source)
+                    : new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
         if (slot >= 0 && !isRequirement(slot)) {
-            return new Ref(vars, slot, path() + "/" + variable);
+            return new Ref(vars, slot);
         }
         return parent == null ? null : parent.lookupLive(variable);
     }
@@ -107,10 +107,10 @@ final class Instance {
     Ref lookupOwn(String variable) {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
-            return new Ref(exposed, exposure, path() + "/" + variable);
+            return new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
-        return slot >= 0 ? new Ref(vars, slot, path() + "/" + variable) : null;
+        return slot >= 0 ? new Ref(vars, slot) : null;
     }
 
     /** Event recorders join after bind(), so they are appended to the frozen wires. */
