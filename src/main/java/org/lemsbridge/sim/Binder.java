@@ -16,9 +16,15 @@ final class Binder {
     private Binder() {
     }
 
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
+
     static void bindAll(Instance instance) {
         Kind kind = instance.kind;
-        Ref[] requirements = new Ref[kind.requirementNames.length];
+        Ref[] requirements = kind.requirementNames.length == 0 ? NO_REFS : new Ref[kind.requirementNames.length];
         for (int i = 0; i < requirements.length; i++) {
             Ref ref = instance.parent == null ? null : instance.parent.lookup(kind.requirementNames[i]);
             if (ref == null) {
@@ -28,20 +34,20 @@ final class Binder {
             requirements[i] = ref;
         }
         int n = kind.selects.length;
-        Ref[][] sources = new Ref[n][];
-        double[] fallbacks = new double[n];
-        boolean[] multiply = new boolean[n];
+        Ref[][] sources = n == 0 ? NO_REF_LISTS : new Ref[n][];
+        double[] fallbacks = n == 0 ? NO_DOUBLES : new double[n];
+        boolean[] multiply = n == 0 ? NO_BOOLEANS : new boolean[n];
         for (int i = 0; i < n; i++) {
             Kind.SelectVariable select = kind.selects[i];
             multiply[i] = "multiply".equals(select.reduce());
-            List<Ref> found = selectTargets(instance, select.path(), false);
-            if (found == null || (found.isEmpty() && select.reduce() == null)) {
+            Ref[] found = selectTargets(instance, kind.selectSteps[i], false);
+            if (found == null || (found.length == 0 && select.reduce() == null)) {
                 if ("add".equals(select.reduce())) {
                     fallbacks[i] = 0.0;
                 } else if (multiply[i] && !select.required()) {
                     fallbacks[i] = 1.0;
                 } else if (multiply[i]) {
-                    sources[i] = new Ref[0];
+                    sources[i] = NO_REFS;
                     continue;
                 } else if (!select.required()) {
                     fallbacks[i] = 0.0;
@@ -51,30 +57,49 @@ final class Binder {
                 }
                 sources[i] = null;
             } else {
-                sources[i] = found.toArray(Ref[]::new);
+                sources[i] = found;
             }
         }
         instance.bind(requirements, sources, fallbacks, multiply);
-        Ref[] liveRequirements = new Ref[requirements.length];
+        if (!kind.kineticSchemes.isEmpty()) {
+            KineticSchemeRun[] schemes = new KineticSchemeRun[kind.kineticSchemes.size()];
+            for (int i = 0; i < schemes.length; i++) {
+                schemes[i] = kineticScheme(instance, kind.kineticSchemes.get(i));
+            }
+            instance.bindSchemes(schemes);
+        }
+        for (Instance child : instance.advanceOrder()) {
+            bindAll(child);
+        }
+    }
+
+    /**
+     * The requirements and selects an RK4 stage reads (the variables behind exposures), for every instance of an
+     * RK4 group; only such instances read them.
+     */
+    private static void bindLive(Instance instance) {
+        Kind kind = instance.kind;
+        Ref[] requirements = instance.requirementRefs();
+        Ref[] liveRequirements = requirements.length == 0 ? NO_REFS : new Ref[requirements.length];
         for (int i = 0; i < requirements.length; i++) {
             liveRequirements[i] = instance.parent.lookupLive(kind.requirementNames[i]);
         }
-        Ref[][] liveSources = new Ref[n][];
+        Ref[][] sources = instance.selectSourceRefs();
+        int n = kind.selects.length;
+        Ref[][] liveSources = n == 0 ? NO_REF_LISTS : new Ref[n][];
         for (int i = 0; i < n; i++) {
-            List<Ref> found = sources[i] == null ? null : selectTargets(instance, kind.selects[i].path(), true);
-            liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
+            liveSources[i] = sources[i] == null ? null : selectTargets(instance, kind.selectSteps[i], true);
         }
         instance.bindLive(liveRequirements, liveSources);
-        instance.bindSchemes(kind.kineticSchemes.stream().map(ks -> kineticScheme(instance, ks))
-                .toArray(KineticSchemeRun[]::new));
         for (Instance child : instance.advanceOrder()) {
-            bindAll(child);
+            bindLive(child);
         }
     }
 
     static void markRk4Groups(Instance instance) {
         var dynamics = instance.kind.type.dynamics();
         if (dynamics != null && dynamics.simultaneous()) {
+            bindLive(instance);
             instance.integrateWithRk4(new Rk4Group(instance));
             return;
         }
@@ -88,8 +113,10 @@ final class Binder {
      * edges list the transitions, whose edgeSource/edgeTarget attributes name states by id.
      */
     private static KineticSchemeRun kineticScheme(Instance instance, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        List<Instance> nodes = instance.groups.getOrDefault(ks.nodes(), List.of());
-        List<Instance> edges = instance.groups.getOrDefault(ks.edges(), List.of());
+        List<Instance> nodes = instance.group(ks.nodes());
+        List<Instance> edges = instance.group(ks.edges());
+        nodes = nodes == null ? List.of() : nodes;
+        edges = edges == null ? List.of() : edges;
         int[][] table = new int[edges.size()][2];
         Ref[] forward = new Ref[edges.size()];
         Ref[] reverse = new Ref[edges.size()];
@@ -132,9 +159,8 @@ final class Binder {
         return ref;
     }
 
-    /** Targets of a select path, or null when a plain (non-list) step is missing. */
-    private static List<Ref> selectTargets(Instance instance, String path, boolean live) {
-        String[] steps = path.split("/");
+    /** Targets of a select path (split at '/'), or null when a plain (non-list) step is missing. */
+    private static Ref[] selectTargets(Instance instance, String[] steps, boolean live) {
         List<Instance> current = List.of(instance);
         for (int s = 0; s < steps.length - 1; s++) {
             String step = steps[s];
@@ -150,9 +176,9 @@ final class Binder {
                 }
                 String listName = step.substring(0, bracket);
                 String filter = step.substring(bracket + 1, step.length() - 1).trim();
-                List<Instance> members = at.groups.get(listName);
+                List<Instance> members = at.group(listName);
                 if (members == null) {
-                    Instance single = at.singleByName.get(listName);
+                    Instance single = at.single(listName);
                     members = single == null ? List.of() : List.of(single);
                 }
                 for (Instance member : members) {
@@ -167,13 +193,14 @@ final class Binder {
             current = next;
         }
         String variable = steps[steps.length - 1];
-        List<Ref> refs = new ArrayList<>();
-        for (Instance target : current) {
+        Ref[] refs = current.isEmpty() ? NO_REFS : new Ref[current.size()];
+        for (int i = 0; i < refs.length; i++) {
+            Instance target = current.get(i);
             Ref ref = live ? target.lookupLive(variable) : target.lookup(variable);
             if (ref == null) {
                 return null;
             }
-            refs.add(ref);
+            refs[i] = ref;
         }
         return refs;
     }

@@ -20,26 +20,39 @@ final class Instance {
     final String name;
     final double[] vars;
     final double[] exposed;
-    final List<Instance> singles = new ArrayList<>();
-    final Map<String, Instance> singleByName = new LinkedHashMap<>();
-    final Map<String, List<Instance>> groups = new LinkedHashMap<>();
-    /** Tunnel peers: reachable by name in paths but not advanced as children. */
-    final Map<String, Instance> tunnels = new LinkedHashMap<>();
+    private static final Instance[] NO_INSTANCES = new Instance[0];
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+    private static final Connection[] NO_CONNECTIONS = new Connection[0];
+    private static final Connection[][] NO_PORTS = new Connection[0][];
+    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
+    private static final String[] NO_NAMES = new String[0];
+
+    /** Child (and ChildInstance) members in creation order; each is found by its name (the first of a name wins). */
+    private List<Instance> singles = List.of();
+    /** Children lists, attachment sets and the multi group, in the order they were first made. */
+    private String[] groupNames = NO_NAMES;
+    private List<Instance>[] groupMembers;
+    /** Tunnel peers: reachable by name in paths but not advanced as children; null while there are none. */
+    private Map<String, Instance> tunnels;
     String multiGroup;
     int regime;
     boolean connected;
     /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
     boolean doubledOnStart;
 
-    private Ref[] requirements = new Ref[0];
-    private Ref[][] selectSources = new Ref[0][];
-    private double[] selectFallbacks = new double[0];
-    private boolean[] selectMultiply = new boolean[0];
-    private List<List<Connection>> outgoing;
+    private Ref[] requirements = NO_REFS;
+    private Ref[][] selectSources = NO_REF_LISTS;
+    private double[] selectFallbacks = NO_DOUBLES;
+    private boolean[] selectMultiply = NO_BOOLEANS;
+    /** Connections per out port while the tree is wired (null: none yet); frozen into {@link #wires} by bind. */
+    private List<Connection>[] outgoing;
     private Connection[][] wires;
-    private Instance[] order = new Instance[0];
-    private Ref[] liveRequirements = new Ref[0];
-    private Ref[][] liveSelectSources = new Ref[0][];
+    private Instance[] order = NO_INSTANCES;
+    private Ref[] liveRequirements = NO_REFS;
+    private Ref[][] liveSelectSources = NO_REF_LISTS;
     private Rk4Group rk4;
     private CompiledSubtree compiled;
     private double[][] compiledArrays;
@@ -48,7 +61,7 @@ final class Instance {
     private Instance[] stepOrder;
     /** Set when this instance's state lives in a batch's columns; copies it back for error reports. */
     private Runnable unpackState;
-    private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
+    private KineticSchemeRun[] schemes = NO_SCHEMES;
 
     Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
         this.kind = kind;
@@ -60,10 +73,6 @@ final class Instance {
         this.vars = kind.initialVars.clone();
         this.exposed = new double[kind.exposureNames.length];
         this.regime = kind.initialRegime;
-        this.outgoing = new ArrayList<>();
-        for (int i = 0; i < kind.outPorts.size(); i++) {
-            outgoing.add(new ArrayList<>());
-        }
     }
 
     /** A name as other instances see it: exposure snapshot first, then a variable, then the parent's lookup. */
@@ -115,9 +124,9 @@ final class Instance {
 
     /** Event recorders join after bind(), so they are appended to the frozen wires. */
     void connectRecorder(int outPort, Connection connection) {
-        outgoing.get(outPort).add(connection);
+        connect(outPort, connection);
         if (wires != null) {
-            wires[outPort] = outgoing.get(outPort).toArray(Connection[]::new);
+            wires[outPort] = outgoing[outPort].toArray(NO_CONNECTIONS);
         }
     }
 
@@ -126,18 +135,76 @@ final class Instance {
         return parent == null ? here : parent.path() + "/" + here;
     }
 
-    void addSingle(String childName, Instance child) {
+    /** Adds a Child or ChildInstance member; paths find it by its {@link #name}. */
+    void addSingle(Instance child) {
+        if (singles.isEmpty()) {
+            singles = new ArrayList<>(2);
+        }
         singles.add(child);
-        singleByName.putIfAbsent(childName, child);
+    }
+
+    /** The Child or ChildInstance member of that name (the first one), or null. */
+    Instance single(String childName) {
+        for (Instance s : singles) {
+            if (childName.equals(s.name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    List<Instance> singles() {
+        return singles;
     }
 
     void addToGroup(String group, Instance member) {
-        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(member);
+        ensureGroup(group).add(member);
+    }
+
+    /** The members of a group, made empty if there is none of that name yet. */
+    @SuppressWarnings("unchecked")
+    List<Instance> ensureGroup(String group) {
+        List<Instance> members = group(group);
+        if (members == null) {
+            int n = groupNames.length;
+            groupNames = java.util.Arrays.copyOf(groupNames, n + 1);
+            groupMembers = groupMembers == null ? new List[1] : java.util.Arrays.copyOf(groupMembers, n + 1);
+            groupNames[n] = group;
+            members = new ArrayList<>(1);
+            groupMembers[n] = members;
+        }
+        return members;
+    }
+
+    /** The members of a group, or null. */
+    List<Instance> group(String group) {
+        for (int i = 0; i < groupNames.length; i++) {
+            if (groupNames[i].equals(group)) {
+                return groupMembers[i];
+            }
+        }
+        return null;
+    }
+
+    int groupCount() {
+        return groupNames.length;
+    }
+
+    /** The i-th group's members, groups in the order they were made. */
+    List<Instance> groupAt(int i) {
+        return groupMembers[i];
+    }
+
+    void addTunnel(String tunnel, Instance peer) {
+        if (tunnels == null) {
+            tunnels = new LinkedHashMap<>();
+        }
+        tunnels.put(tunnel, peer);
     }
 
     /** A child by Child name, list-member id, or id/name inside a group. */
     Instance findChild(String step) {
-        Instance single = singleByName.get(step);
+        Instance single = single(step);
         if (single != null) {
             return single;
         }
@@ -146,12 +213,12 @@ final class Instance {
                 return s;
             }
         }
-        Instance peer = tunnels.get(step);
+        Instance peer = tunnels == null ? null : tunnels.get(step);
         if (peer != null) {
             return peer;
         }
-        for (List<Instance> members : groups.values()) {
-            for (Instance member : members) {
+        for (int g = 0; g < groupNames.length; g++) {
+            for (Instance member : groupMembers[g]) {
                 if (step.equals(member.id) || step.equals(member.name)) {
                     return member;
                 }
@@ -162,16 +229,23 @@ final class Instance {
 
     List<Instance> multiMembers() {
         if (multiGroup != null) {
-            return groups.get(multiGroup);
+            return group(multiGroup);
         }
-        if (groups.size() == 1) {
-            return groups.values().iterator().next();
+        if (groupNames.length == 1) {
+            return groupMembers[0];
         }
         return null;
     }
 
+    @SuppressWarnings("unchecked")
     void connect(int outPort, Connection connection) {
-        outgoing.get(outPort).add(connection);
+        if (outgoing == null) {
+            outgoing = new List[kind.outPorts.size()];
+        }
+        if (outgoing[outPort] == null) {
+            outgoing[outPort] = new ArrayList<>(1);
+        }
+        outgoing[outPort].add(connection);
     }
 
     void bind(Ref[] requirementRefs, Ref[][] selectRefs, double[] fallbacks, boolean[] multiply) {
@@ -179,10 +253,32 @@ final class Instance {
         this.selectSources = selectRefs;
         this.selectFallbacks = fallbacks;
         this.selectMultiply = multiply;
-        List<Instance> all = new ArrayList<>(singles);
-        groups.values().forEach(all::addAll);
-        this.order = all.toArray(Instance[]::new);
-        this.wires = outgoing.stream().map(list -> list.toArray(Connection[]::new)).toArray(Connection[][]::new);
+        int children = singles.size();
+        for (int g = 0; g < groupNames.length; g++) {
+            children += groupMembers[g].size();
+        }
+        if (children > 0) {
+            Instance[] all = new Instance[children];
+            int at = 0;
+            for (Instance single : singles) {
+                all[at++] = single;
+            }
+            for (int g = 0; g < groupNames.length; g++) {
+                for (Instance member : groupMembers[g]) {
+                    all[at++] = member;
+                }
+            }
+            this.order = all;
+        }
+        int ports = kind.outPorts.size();
+        if (ports == 0) {
+            this.wires = NO_PORTS;
+        } else {
+            this.wires = new Connection[ports][];
+            for (int p = 0; p < ports; p++) {
+                wires[p] = outgoing == null || outgoing[p] == null ? NO_CONNECTIONS : outgoing[p].toArray(NO_CONNECTIONS);
+            }
+        }
     }
 
     void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
@@ -250,9 +346,15 @@ final class Instance {
         if (refs == null) {
             return null;
         }
-        Ref[] result = new Ref[refs.length];
+        Ref[] result = refs;
         for (int i = 0; i < refs.length; i++) {
-            result[i] = redirect.apply(refs[i]);
+            Ref to = redirect.apply(refs[i]);
+            if (to != refs[i]) {
+                if (result == refs) {
+                    result = refs.clone();
+                }
+                result[i] = to;
+            }
         }
         return result;
     }
@@ -524,8 +626,9 @@ final class Instance {
     // ---- events and regimes ----
 
     void emit(int outPort) {
-        for (Connection connection : wires == null ? outgoing.get(outPort).toArray(Connection[]::new)
-                : wires[outPort]) {
+        Connection[] targets = wires != null ? wires[outPort]
+                : outgoing == null || outgoing[outPort] == null ? NO_CONNECTIONS : outgoing[outPort].toArray(NO_CONNECTIONS);
+        for (Connection connection : targets) {
             if (connection.delay() > 0) {
                 engine.schedule(connection);
             } else {

@@ -59,7 +59,7 @@ final class InstancePaths {
     /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
     private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
         String[] parts = step.split(":");
-        List<Instance> members = at.groups.get(parts[0]);
+        List<Instance> members = at.group(parts[0]);
         if (members != null && parts.length == 3) {
             int wanted;
             try {

@@ -42,6 +42,8 @@ final class Kind {
     final String[] requirementNames;
     final int[] requirementSlots;
     final SelectVariable[] selects;
+    /** Each select's path split at '/'. */
+    final String[][] selectSteps;
     final ExprCompiler.Names names;
     final org.lemsbridge.expr.Expr[] derivedExprs;
     @SuppressWarnings("unchecked")
@@ -64,6 +66,8 @@ final class Kind {
     final Map<String, CompiledAction[][]> onEvents;
     final Regime[] regimes;
     final int initialRegime;
+    /** The type's attachment sets in the order jLEMS's HashMap of them iterates. */
+    final List<String> attachmentOrder;
     final List<String> outPorts = new ArrayList<>();
     final List<String> inPorts = new ArrayList<>();
     final List<Dynamics.KineticScheme> kineticSchemes;
@@ -169,6 +173,10 @@ final class Kind {
             }
         }
         selects = selectList.toArray(SelectVariable[]::new);
+        selectSteps = new String[selects.length][];
+        for (int i = 0; i < selects.length; i++) {
+            selectSteps[i] = selects[i].path().split("/");
+        }
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
         derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
@@ -243,6 +251,11 @@ final class Kind {
                     eventsByPort(r.onEvents(), actions));
         }
         initialRegime = initial;
+        List<String> attachments = new ArrayList<>();
+        for (ComponentType.AttachmentsDecl set : type.attachments()) {
+            attachments.add(set.name());
+        }
+        attachmentOrder = attachments.isEmpty() ? List.of() : List.copyOf(JavaHashOrder.of(attachments));
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
     }
 

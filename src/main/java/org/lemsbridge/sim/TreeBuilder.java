@@ -94,39 +94,43 @@ final class TreeBuilder {
     }
 
     private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
-        Instance instance = new Instance(kind(component), component, parent, engine, name);
+        Kind kind = kind(component);
+        Instance instance = new Instance(kind, component, parent, engine, name);
         instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
         // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
         // appearance, then attachment sets in HashMap order of their names, then what builders add
-        Map<String, Component> namedChildren = new HashMap<>();
-        List<String> childNames = new ArrayList<>();
-        for (Component child : component.children()) {
-            if (child.role() != null && type.child(child.role()).isPresent()) {
-                if (namedChildren.putIfAbsent(child.role(), child) == null) {
-                    childNames.add(child.role());
+        if (!component.children().isEmpty()) {
+            Map<String, Component> namedChildren = new HashMap<>();
+            List<String> childNames = new ArrayList<>();
+            for (Component child : component.children()) {
+                if (child.role() != null && type.child(child.role()).isPresent()) {
+                    if (namedChildren.putIfAbsent(child.role(), child) == null) {
+                        childNames.add(child.role());
+                    }
+                }
+            }
+            if (!childNames.isEmpty()) {
+                for (String childName : JavaHashOrder.of(childNames)) {
+                    instance.addSingle(create(namedChildren.get(childName), instance, childName, doubledOnStart));
+                }
+            }
+            for (Component child : component.children()) {
+                if (child.role() == null || type.child(child.role()).isEmpty()) {
+                    String list = child.role() == null ? "" : child.role();
+                    instance.addToGroup(list, create(child, instance, child.id(), false));
                 }
             }
         }
-        for (String childName : JavaHashOrder.of(childNames)) {
-            instance.addSingle(childName, create(namedChildren.get(childName), instance, childName, doubledOnStart));
-        }
-        for (Component child : component.children()) {
-            if (child.role() == null || type.child(child.role()).isEmpty()) {
-                String list = child.role() == null ? "" : child.role();
-                instance.addToGroup(list, create(child, instance, child.id(), false));
-            }
-        }
-        for (String set : JavaHashOrder.of(type.attachments().stream().map(ComponentType.AttachmentsDecl::name)
-                .toList())) {
-            instance.groups.putIfAbsent(set, new ArrayList<>());
+        for (String set : kind.attachmentOrder) {
+            instance.ensureGroup(set);
         }
         for (Structure.Item item : type.structure().items()) {
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
                 Instance child = create(referenced, instance, childName, consolidated.contains(component));
-                instance.addSingle(childName, child);
+                instance.addSingle(child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
                 Component referenced = reference(component, instance, multi.component(), item.location());
                 Double number = component.values().get(multi.number());
@@ -136,7 +140,7 @@ final class TreeBuilder {
                 }
                 long count = Math.round(number);
                 instance.multiGroup = MULTI;
-                instance.groups.computeIfAbsent(MULTI, g -> new ArrayList<>());
+                instance.ensureGroup(MULTI);
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
@@ -235,11 +239,29 @@ final class TreeBuilder {
     private void connectAll(Instance instance) {
         if (!instance.connected) {
             instance.connected = true;
-            runConnections(instance, instance.component.type().structure().items(), new HashMap<>());
+            List<Structure.Item> items = instance.kind.type.structure().items();
+            if (!items.isEmpty()) {
+                runConnections(instance, items, new HashMap<>());
+            }
         }
-        List<Instance> children = new ArrayList<>(instance.singles);
-        for (List<Instance> members : new ArrayList<>(instance.groups.values())) {
-            children.addAll(new ArrayList<>(members));
+        // the children as they are now: connecting them may attach more instances, which connect themselves
+        int count = instance.singles().size();
+        int groups = instance.groupCount();
+        for (int g = 0; g < groups; g++) {
+            count += instance.groupAt(g).size();
+        }
+        if (count == 0) {
+            return;
+        }
+        Instance[] children = new Instance[count];
+        int at = 0;
+        for (Instance single : instance.singles()) {
+            children[at++] = single;
+        }
+        for (int g = 0; g < groups; g++) {
+            for (Instance member : instance.groupAt(g)) {
+                children[at++] = member;
+            }
         }
         for (Instance child : children) {
             connectAll(child);
@@ -430,8 +452,8 @@ final class TreeBuilder {
                 endA, null, tunnel.assigns(), tunnel.location());
         Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
                 endB, null, tunnel.assigns(), tunnel.location());
-        a.tunnels.put(tunnel.name(), b);
-        b.tunnels.put(tunnel.name(), a);
+        a.addTunnel(tunnel.name(), b);
+        b.addTunnel(tunnel.name(), a);
     }
 
 }
