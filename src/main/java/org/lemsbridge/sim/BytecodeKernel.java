@@ -76,7 +76,11 @@ final class BytecodeKernel {
             kernel.noteReceivers(instance);
         }
         kernel.plan(root);
-        Map<double[], Location> moved = new IdentityHashMap<>(4 * all.size());
+        int movedArrays = 0;
+        for (Batch batch : kernel.batches) {
+            movedArrays += 2 * batch.members.size() * batch.positions();
+        }
+        Map<double[], Location> moved = new IdentityHashMap<>(movedArrays);
         for (Batch batch : kernel.batches) {
             batch.moveStateToColumns(moved);
         }
@@ -146,13 +150,22 @@ final class BytecodeKernel {
         int i = 0;
         while (i < children.length) {
             int j = i + 1;
-            if (batchable(children[i])) {
-                while (j < children.length && sameShape(children[i], children[j]) && batchable(children[j])) {
+            List<Instance> first = smallPostOrder(children[i]);
+            List<List<Instance>> run = null;
+            if (first != null && batchable(children[i], first)) {
+                run = new ArrayList<>();
+                run.add(first);
+                while (j < children.length) {
+                    List<Instance> next = smallPostOrder(children[j]);
+                    if (next == null || !sameShape(first, next) || !batchable(children[j], next)) {
+                        break;
+                    }
+                    run.add(next);
                     j++;
                 }
             }
-            if (j - i >= MIN_BATCH && compilesAlone(children[i])) {
-                Batch batch = new Batch(Arrays.asList(children).subList(i, j));
+            if (j - i >= MIN_BATCH && compilesAlone(first)) {
+                Batch batch = new Batch(Arrays.asList(children).subList(i, j), run);
                 batches.add(batch);
                 batched.addAll(batch.members);
                 stepped.add(children[i]);
@@ -169,17 +182,25 @@ final class BytecodeKernel {
         }
     }
 
-    /** Whether a member can be batched at all: small, no regimes, RK4 or actions run on received events. */
-    private boolean batchable(Instance member) {
+    /** The subtree of {@code member} in post-order, or null when it has more than MAX_NODES instances. */
+    private static List<Instance> smallPostOrder(Instance member) {
+        if (count(member, MAX_NODES + 1) > MAX_NODES) {
+            return null;
+        }
+        List<Instance> nodes = new ArrayList<>(4);
+        postOrder(member, nodes);
+        return nodes;
+    }
+
+    /**
+     * Whether a member (its subtree {@code nodes} in post-order, at most MAX_NODES) can be batched at all: no
+     * regimes, RK4 or actions run on received events.
+     */
+    private boolean batchable(Instance member, List<Instance> nodes) {
         for (Instance above = member.parent; above != null; above = above.parent) {
             if (above.hasKineticSchemes()) {
                 return false; // a kinetic scheme holds Refs into its states and edges that are not redirected
             }
-        }
-        List<Instance> nodes = new ArrayList<>();
-        postOrder(member, nodes);
-        if (nodes.size() > MAX_NODES) {
-            return false;
         }
         for (Instance node : nodes) {
             if (activeReceivers.contains(node) || node.usesRk4() || node.hasKineticSchemes() || node.regime >= 0
@@ -191,15 +212,11 @@ final class BytecodeKernel {
     }
 
     /**
-     * Whether two members generate the same code: instances of the same kinds (or kinds that only keep time) in
-     * the same tree shape, with requirements and selects reading the same places (inside the member by position,
-     * outside it by identity).
+     * Whether two members (their subtrees in post-order) generate the same code: instances of the same kinds (or
+     * kinds that only keep time) in the same tree shape, with requirements and selects reading the same places
+     * (inside the member by position, outside it by identity).
      */
-    private static boolean sameShape(Instance a, Instance b) {
-        List<Instance> as = new ArrayList<>();
-        List<Instance> bs = new ArrayList<>();
-        postOrder(a, as);
-        postOrder(b, bs);
+    private static boolean sameShape(List<Instance> as, List<Instance> bs) {
         if (as.size() != bs.size()) {
             return false;
         }
@@ -266,14 +283,20 @@ final class BytecodeKernel {
     private static boolean onlyKeepsTime(Kind kind) {
         return kind.requirementSlots.length == 0 && kind.selects.length == 0 && kind.derivedSlots.length == 0
                 && kind.conditionalSlots.length == 0 && kind.rateSlots.length == 0 && kind.conditionTests.length == 0
-                && kind.stateSlots.length == 0 && Arrays.stream(kind.exposureSources).allMatch(s -> s < 0)
-                && kind.regimes.length == 0;
+                && kind.stateSlots.length == 0 && noExposureIsSet(kind) && kind.regimes.length == 0;
     }
 
-    /** Whether one member's subtree compiles (no random(), no unknown construct) into a JIT-able method. */
-    private boolean compilesAlone(Instance member) {
-        List<Instance> nodes = new ArrayList<>();
-        postOrder(member, nodes);
+    private static boolean noExposureIsSet(Kind kind) {
+        for (int source : kind.exposureSources) {
+            if (source >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one member's subtree (post-order) compiles (no random(), no unknown construct) into a JIT-able method. */
+    private boolean compilesAlone(List<Instance> nodes) {
         try {
             ClassAssembler.Bytecode code = generate(nodes, new PlainStorage(null, new Layout()));
             return code.size() <= MAX_CODE_BYTES && code.maxLocals() <= MAX_LOCALS;
@@ -313,13 +336,10 @@ final class BytecodeKernel {
         double[][][] varColumns;
         double[][][] exposedColumns;
 
-        Batch(List<Instance> members) {
+        /** {@code subtrees}: each member's subtree in post-order. */
+        Batch(List<Instance> members, List<List<Instance>> subtrees) {
             this.members = List.copyOf(members);
-            for (Instance member : members) {
-                List<Instance> list = new ArrayList<>();
-                postOrder(member, list);
-                nodes.add(list);
-            }
+            nodes.addAll(subtrees);
         }
 
         int positions() {
@@ -329,13 +349,9 @@ final class BytecodeKernel {
         void moveStateToColumns(Map<double[], Location> moved) {
             int n = members.size();
             int positions = positions();
+            java.util.function.IntConsumer unpacker = this::unpack;
             varColumns = new double[positions][][];
             exposedColumns = new double[positions][][];
-            Runnable[] unpackers = new Runnable[n];
-            for (int m = 0; m < n; m++) {
-                int member = m;
-                unpackers[m] = () -> unpack(member);
-            }
             for (int p = 0; p < positions; p++) {
                 varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
                 exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
@@ -349,7 +365,7 @@ final class BytecodeKernel {
                     }
                     moved.put(node.vars, new Location(varColumns[p], m));
                     moved.put(node.exposed, new Location(exposedColumns[p], m));
-                    node.stateLivesElsewhere(unpackers[m]);
+                    node.stateLivesElsewhere(unpacker, m);
                 }
             }
         }

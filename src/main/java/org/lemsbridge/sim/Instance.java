@@ -59,8 +59,9 @@ final class Instance {
     private Instance[] compiledNodes;
     /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
     private Instance[] stepOrder;
-    /** Set when this instance's state lives in a batch's columns; copies it back for error reports. */
-    private Runnable unpackState;
+    /** Set when this instance's state lives in a batch's columns; copies member {@link #batchMember} back. */
+    private java.util.function.IntConsumer unpackState;
+    private int batchMember;
     private KineticSchemeRun[] schemes = NO_SCHEMES;
 
     Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
@@ -314,14 +315,16 @@ final class Instance {
         this.stepOrder = children;
     }
 
-    void stateLivesElsewhere(Runnable unpack) {
+    /** This instance's state lives in batch columns, at row {@code member}; {@code unpack} copies a row back. */
+    void stateLivesElsewhere(java.util.function.IntConsumer unpack, int member) {
         this.unpackState = unpack;
+        this.batchMember = member;
     }
 
     /** Generated code calls this when a state variable is not finite: reports it as the interpreter does. */
     void failedFinite(double t) {
         if (unpackState != null) {
-            unpackState.run();
+            unpackState.accept(batchMember);
         }
         checkFinite(t);
     }
