@@ -374,6 +374,7 @@ final class BytecodeKernel {
         void unpack(int m) {
             for (int p = 0; p < positions(); p++) {
                 Instance node = nodes.get(m).get(p);
+                node.restoreArrays();
                 for (int s = 0; s < node.vars.length; s++) {
                     node.vars[s] = varColumns[p][s][m];
                 }

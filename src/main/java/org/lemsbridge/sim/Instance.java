@@ -18,8 +18,9 @@ final class Instance {
     final Engine engine;
     final String id;
     final String name;
-    final double[] vars;
-    final double[] exposed;
+    /** Variables by slot, and exposure snapshots; null while the state lives in a batch's columns (see below). */
+    double[] vars;
+    double[] exposed;
     private static final Instance[] NO_INSTANCES = new Instance[0];
     private static final Ref[] NO_REFS = new Ref[0];
     private static final Ref[][] NO_REF_LISTS = new Ref[0][];
@@ -315,10 +316,23 @@ final class Instance {
         this.stepOrder = children;
     }
 
-    /** This instance's state lives in batch columns, at row {@code member}; {@code unpack} copies a row back. */
+    /**
+     * This instance's state now lives in batch columns, at row {@code member}: its own arrays are dropped (every
+     * Ref is pointed at the columns) and {@code unpack} copies the row back into new ones for an error report.
+     */
     void stateLivesElsewhere(java.util.function.IntConsumer unpack, int member) {
         this.unpackState = unpack;
         this.batchMember = member;
+        this.vars = null;
+        this.exposed = null;
+    }
+
+    /** Arrays for a batched instance's state to be copied back into (see {@link #stateLivesElsewhere}). */
+    void restoreArrays() {
+        if (vars == null) {
+            vars = new double[kind.initialVars.length];
+            exposed = new double[kind.exposureNames.length];
+        }
     }
 
     /** Generated code calls this when a state variable is not finite: reports it as the interpreter does. */
