@@ -331,19 +331,36 @@ final class BytecodeKernel {
 
     private static final class Batch {
         final List<Instance> members;
-        /** nodes.get(m).get(p): member m's instance at post-order position p. */
-        final List<List<Instance>> nodes = new ArrayList<>();
+        /** Instances at each post-order position of a member's subtree. */
+        final int positions;
+        /** nodes[m * positions + p]: member m's instance at post-order position p. */
+        final Instance[] nodes;
         double[][][] varColumns;
         double[][][] exposedColumns;
 
         /** {@code subtrees}: each member's subtree in post-order. */
         Batch(List<Instance> members, List<List<Instance>> subtrees) {
             this.members = List.copyOf(members);
-            nodes.addAll(subtrees);
+            this.positions = subtrees.get(0).size();
+            this.nodes = new Instance[members.size() * positions];
+            for (int m = 0; m < members.size(); m++) {
+                for (int p = 0; p < positions; p++) {
+                    nodes[m * positions + p] = subtrees.get(m).get(p);
+                }
+            }
         }
 
         int positions() {
-            return nodes.get(0).size();
+            return positions;
+        }
+
+        Instance node(int member, int position) {
+            return nodes[member * positions + position];
+        }
+
+        /** Member 0's subtree in post-order. */
+        List<Instance> first() {
+            return Arrays.asList(nodes).subList(0, positions);
         }
 
         void moveStateToColumns(Map<double[], Location> moved) {
@@ -353,10 +370,10 @@ final class BytecodeKernel {
             varColumns = new double[positions][][];
             exposedColumns = new double[positions][][];
             for (int p = 0; p < positions; p++) {
-                varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
-                exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
+                varColumns[p] = new double[node(0, p).vars.length][n];
+                exposedColumns[p] = new double[node(0, p).exposed.length][n];
                 for (int m = 0; m < n; m++) {
-                    Instance node = nodes.get(m).get(p);
+                    Instance node = node(m, p);
                     for (int s = 0; s < node.vars.length; s++) {
                         varColumns[p][s][m] = node.vars[s];
                     }
@@ -372,8 +389,8 @@ final class BytecodeKernel {
 
         /** Copies member m's state back into its instances' own arrays (for error reports). */
         void unpack(int m) {
-            for (int p = 0; p < positions(); p++) {
-                Instance node = nodes.get(m).get(p);
+            for (int p = 0; p < positions; p++) {
+                Instance node = node(m, p);
                 node.restoreArrays();
                 for (int s = 0; s < node.vars.length; s++) {
                     node.vars[s] = varColumns[p][s][m];
@@ -386,7 +403,7 @@ final class BytecodeKernel {
     }
 
     private void compileBatch(Batch batch) {
-        List<Instance> first = batch.nodes.get(0);
+        List<Instance> first = batch.first();
         Map<Instance, Integer> positions = new IdentityHashMap<>();
         for (int p = 0; p < first.size(); p++) {
             positions.put(first.get(p), p);
@@ -405,13 +422,7 @@ final class BytecodeKernel {
         } catch (Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
         }
-        Instance[] nodes = new Instance[batch.members.size() * first.size()];
-        for (int m = 0; m < batch.members.size(); m++) {
-            for (int p = 0; p < first.size(); p++) {
-                nodes[m * first.size() + p] = batch.nodes.get(m).get(p);
-            }
-        }
-        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes);
+        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), batch.nodes);
     }
 
     // ---- single subtrees ----
@@ -584,7 +595,7 @@ final class BytecodeKernel {
             this.positions = positions;
             this.columns = columns;
             this.read = read;
-            layout.local(batch.varColumns[0][batch.nodes.get(0).get(0).kind.tSlot]);
+            layout.local(batch.varColumns[0][batch.node(0, 0).kind.tSlot]);
         }
 
         @Override

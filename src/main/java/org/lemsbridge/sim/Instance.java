@@ -36,9 +36,8 @@ final class Instance {
     /** Children lists, attachment sets and the multi group, in the order they were first made. */
     private String[] groupNames = NO_NAMES;
     private List<Instance>[] groupMembers;
-    /** Tunnel peers: reachable by name in paths but not advanced as children; null while there are none. */
-    private Map<String, Instance> tunnels;
-    String multiGroup;
+    /** What few instances have (tunnels, a multi group, RK4, kinetic schemes, generated code); null if none. */
+    private Extras extras;
     int regime;
     boolean connected;
     /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
@@ -48,22 +47,35 @@ final class Instance {
     private Ref[][] selectSources = NO_REF_LISTS;
     private double[] selectFallbacks = NO_DOUBLES;
     private boolean[] selectMultiply = NO_BOOLEANS;
-    /** Connections per out port while the tree is wired (null: none yet); frozen into {@link #wires} by bind. */
+    /** Connections per out port while the tree is wired (null: none); bind freezes them into {@link #wires}. */
     private List<Connection>[] outgoing;
     private Connection[][] wires;
     private Instance[] order = NO_INSTANCES;
-    private Ref[] liveRequirements = NO_REFS;
-    private Ref[][] liveSelectSources = NO_REF_LISTS;
-    private Rk4Group rk4;
-    private CompiledSubtree compiled;
-    private double[][] compiledArrays;
-    private Instance[] compiledNodes;
-    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
-    private Instance[] stepOrder;
     /** Set when this instance's state lives in a batch's columns; copies member {@link #batchMember} back. */
     private java.util.function.IntConsumer unpackState;
     private int batchMember;
-    private KineticSchemeRun[] schemes = NO_SCHEMES;
+
+    private static final class Extras {
+        /** Tunnel peers: reachable by name in paths but not advanced as children. */
+        Map<String, Instance> tunnels;
+        String multiGroup;
+        Ref[] liveRequirements = NO_REFS;
+        Ref[][] liveSelectSources = NO_REF_LISTS;
+        Rk4Group rk4;
+        CompiledSubtree compiled;
+        double[][] compiledArrays;
+        Instance[] compiledNodes;
+        /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+        Instance[] stepOrder;
+        KineticSchemeRun[] schemes = NO_SCHEMES;
+    }
+
+    private Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
+    }
 
     Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
         this.kind = kind;
@@ -127,9 +139,6 @@ final class Instance {
     /** Event recorders join after bind(), so they are appended to the frozen wires. */
     void connectRecorder(int outPort, Connection connection) {
         connect(outPort, connection);
-        if (wires != null) {
-            wires[outPort] = outgoing[outPort].toArray(NO_CONNECTIONS);
-        }
     }
 
     String path() {
@@ -198,10 +207,11 @@ final class Instance {
     }
 
     void addTunnel(String tunnel, Instance peer) {
-        if (tunnels == null) {
-            tunnels = new LinkedHashMap<>();
+        Extras x = extras();
+        if (x.tunnels == null) {
+            x.tunnels = new LinkedHashMap<>();
         }
-        tunnels.put(tunnel, peer);
+        x.tunnels.put(tunnel, peer);
     }
 
     /** A child by Child name, list-member id, or id/name inside a group. */
@@ -215,7 +225,7 @@ final class Instance {
                 return s;
             }
         }
-        Instance peer = tunnels == null ? null : tunnels.get(step);
+        Instance peer = extras == null || extras.tunnels == null ? null : extras.tunnels.get(step);
         if (peer != null) {
             return peer;
         }
@@ -230,8 +240,8 @@ final class Instance {
     }
 
     List<Instance> multiMembers() {
-        if (multiGroup != null) {
-            return group(multiGroup);
+        if (extras != null && extras.multiGroup != null) {
+            return group(extras.multiGroup);
         }
         if (groupNames.length == 1) {
             return groupMembers[0];
@@ -241,6 +251,13 @@ final class Instance {
 
     @SuppressWarnings("unchecked")
     void connect(int outPort, Connection connection) {
+        if (wires != null) {
+            Connection[] frozen = wires[outPort];
+            Connection[] grown = java.util.Arrays.copyOf(frozen, frozen.length + 1);
+            grown[frozen.length] = connection;
+            wires[outPort] = grown;
+            return;
+        }
         if (outgoing == null) {
             outgoing = new List[kind.outPorts.size()];
         }
@@ -281,30 +298,38 @@ final class Instance {
                 wires[p] = outgoing == null || outgoing[p] == null ? NO_CONNECTIONS : outgoing[p].toArray(NO_CONNECTIONS);
             }
         }
+        this.outgoing = null;
+    }
+
+    /** Names the group MultiInstantiate fills (the members {@link #multiMembers} gives). */
+    void multiGroup(String group) {
+        extras().multiGroup = group;
     }
 
     void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
-        this.liveRequirements = requirementRefs;
-        this.liveSelectSources = selectRefs;
+        Extras x = extras();
+        x.liveRequirements = requirementRefs;
+        x.liveSelectSources = selectRefs;
     }
 
     void bindSchemes(KineticSchemeRun[] kineticSchemes) {
-        this.schemes = kineticSchemes;
+        extras().schemes = kineticSchemes;
     }
 
     void integrateWithRk4(Rk4Group group) {
-        this.rk4 = group;
+        extras().rk4 = group;
     }
 
     boolean usesRk4() {
-        return rk4 != null;
+        return extras != null && extras.rk4 != null;
     }
 
     /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
     void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
-        this.compiled = code;
-        this.compiledArrays = arrays;
-        this.compiledNodes = nodes;
+        Extras x = extras();
+        x.compiled = code;
+        x.compiledArrays = arrays;
+        x.compiledNodes = nodes;
     }
 
     Ref[] requirementRefs() {
@@ -313,7 +338,7 @@ final class Instance {
 
     /** Children to step, replacing {@link #advanceOrder()} in advance() (initialization has already run). */
     void stepOnly(Instance[] children) {
-        this.stepOrder = children;
+        extras().stepOrder = children;
     }
 
     /**
@@ -350,12 +375,15 @@ final class Instance {
     /** Points every requirement and select (live ones too) somewhere else, e.g. into a batch's columns. */
     void redirectRefs(java.util.function.UnaryOperator<Ref> redirect) {
         requirements = redirectAll(requirements, redirect);
-        liveRequirements = redirectAll(liveRequirements, redirect);
         for (int i = 0; i < selectSources.length; i++) {
             selectSources[i] = redirectAll(selectSources[i], redirect);
         }
-        for (int i = 0; i < liveSelectSources.length; i++) {
-            liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+        if (extras != null) {
+            extras.liveRequirements = redirectAll(extras.liveRequirements, redirect);
+            Ref[][] liveSelectSources = extras.liveSelectSources;
+            for (int i = 0; i < liveSelectSources.length; i++) {
+                liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+            }
         }
     }
 
@@ -432,16 +460,19 @@ final class Instance {
      * simulator calls it for every instance of the schedule ({@link #collectSchedule}), children first.
      */
     void advanceOwn(double t, double dt) {
-        if (compiled != null) {
-            compiled.step(compiledArrays, compiledNodes, t, dt);
-            return;
-        }
-        if (rk4 != null) {
-            rk4.advance(t, dt);
-            return;
-        }
-        for (KineticSchemeRun scheme : schemes) {
-            scheme.advance(dt);
+        Extras x = extras;
+        if (x != null) {
+            if (x.compiled != null) {
+                x.compiled.step(x.compiledArrays, x.compiledNodes, t, dt);
+                return;
+            }
+            if (x.rk4 != null) {
+                x.rk4.advance(t, dt);
+                return;
+            }
+            for (KineticSchemeRun scheme : x.schemes) {
+                scheme.advance(dt);
+            }
         }
         step(t, dt);
         if (regime >= 0) {
@@ -452,12 +483,12 @@ final class Instance {
 
     /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
     void collectSchedule(List<Instance> into) {
-        if (compiled != null) {
+        if (extras != null && extras.compiled != null) {
             into.add(this); // its generated code steps the whole subtree (or batch)
             return;
         }
-        if (rk4 == null) {
-            for (Instance child : stepOrder != null ? stepOrder : order) {
+        if (!usesRk4()) {
+            for (Instance child : stepOrder()) {
                 child.collectSchedule(into);
             }
         }
@@ -466,17 +497,22 @@ final class Instance {
 
     /** Every instance whose step the interpreter still runs (not inside generated code), RK4 members included. */
     void collectInterpreted(List<Instance> into) {
-        if (compiled != null) {
+        if (extras != null && extras.compiled != null) {
             return;
         }
         into.add(this);
-        for (Instance child : rk4 == null && stepOrder != null ? stepOrder : order) {
+        for (Instance child : usesRk4() ? order : stepOrder()) {
             child.collectInterpreted(into);
         }
     }
 
+    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+    private Instance[] stepOrder() {
+        return extras != null && extras.stepOrder != null ? extras.stepOrder : order;
+    }
+
     boolean hasKineticSchemes() {
-        return schemes.length > 0;
+        return extras != null && extras.schemes.length > 0;
     }
 
     private void step(double t, double dt) {
@@ -554,8 +590,8 @@ final class Instance {
     /** One RK4 stage: current time, live requirements and selects, all derived variables, then the rates. */
     void evaluateStage(double t, double[] rates, int offset) {
         vars[kind.tSlot] = t;
-        readRequirements(liveRequirements);
-        evaluateDerived(liveSelectSources);
+        readRequirements(extras.liveRequirements);
+        evaluateDerived(extras.liveSelectSources);
         DoubleOp[] ops = kind.rateOps;
         for (int i = 0; i < ops.length; i++) {
             rates[offset + i] = ops[i].eval(vars);

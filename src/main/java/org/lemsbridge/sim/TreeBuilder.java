@@ -139,7 +139,7 @@ final class TreeBuilder {
                             + multi.number() + "' for MultiInstantiate");
                 }
                 long count = Math.round(number);
-                instance.multiGroup = MULTI;
+                instance.multiGroup(MULTI);
                 instance.ensureGroup(MULTI);
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
