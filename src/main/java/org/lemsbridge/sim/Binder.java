@@ -40,7 +40,7 @@ final class Binder {
         for (int i = 0; i < n; i++) {
             Kind.SelectVariable select = kind.selects[i];
             multiply[i] = "multiply".equals(select.reduce());
-            Ref[] found = selectTargets(instance, kind.selectSteps[i], false);
+            Ref[] found = selectTargets(instance, kind.selectPaths[i], false);
             if (found == null || (found.length == 0 && select.reduce() == null)) {
                 if ("add".equals(select.reduce())) {
                     fallbacks[i] = 0.0;
@@ -88,7 +88,7 @@ final class Binder {
         int n = kind.selects.length;
         Ref[][] liveSources = n == 0 ? NO_REF_LISTS : new Ref[n][];
         for (int i = 0; i < n; i++) {
-            liveSources[i] = sources[i] == null ? null : selectTargets(instance, kind.selectSteps[i], true);
+            liveSources[i] = sources[i] == null ? null : selectTargets(instance, kind.selectPaths[i], true);
         }
         instance.bindLive(liveRequirements, liveSources);
         for (Instance child : instance.advanceOrder()) {
@@ -159,14 +159,24 @@ final class Binder {
         return ref;
     }
 
-    /** Targets of a select path (split at '/'), or null when a plain (non-list) step is missing. */
-    private static Ref[] selectTargets(Instance instance, String[] steps, boolean live) {
+    /** Targets of a select path, or null when a plain (non-list) step is missing. */
+    private static Ref[] selectTargets(Instance instance, Kind.SelectPath path, boolean live) {
+        String[] steps = path.steps();
+        String[] lists = path.lists();
+        String[] filters = path.filters();
         List<Instance> current = List.of(instance);
         for (int s = 0; s < steps.length - 1; s++) {
             String step = steps[s];
-            List<Instance> next = new ArrayList<>();
+            List<Instance> next = new ArrayList<>(4);
             int bracket = step.indexOf('[');
-            for (Instance at : current) {
+            String listName = null;
+            String filter = null;
+            if (bracket >= 0 && bracket + 1 <= step.length() - 1) {
+                listName = lists[s];
+                filter = filters[s];
+            }
+            for (int c = 0; c < current.size(); c++) {
+                Instance at = current.get(c);
                 if (bracket < 0) {
                     Instance child = at.findChild(step);
                     if (child != null) {
@@ -174,14 +184,17 @@ final class Binder {
                     }
                     continue;
                 }
-                String listName = step.substring(0, bracket);
-                String filter = step.substring(bracket + 1, step.length() - 1).trim();
+                if (listName == null) {
+                    listName = step.substring(0, bracket);
+                    filter = step.substring(bracket + 1, step.length() - 1).trim();
+                }
                 List<Instance> members = at.group(listName);
                 if (members == null) {
                     Instance single = at.single(listName);
                     members = single == null ? List.of() : List.of(single);
                 }
-                for (Instance member : members) {
+                for (int m = 0; m < members.size(); m++) {
+                    Instance member = members.get(m);
                     if (filter.equals("*") || matches(member, filter)) {
                         next.add(member);
                     }

@@ -156,7 +156,8 @@ final class Instance {
 
     /** The Child or ChildInstance member of that name (the first one), or null. */
     Instance single(String childName) {
-        for (Instance s : singles) {
+        for (int i = 0; i < singles.size(); i++) {
+            Instance s = singles.get(i);
             if (childName.equals(s.name)) {
                 return s;
             }
@@ -220,7 +221,8 @@ final class Instance {
         if (single != null) {
             return single;
         }
-        for (Instance s : singles) {
+        for (int i = 0; i < singles.size(); i++) {
+            Instance s = singles.get(i);
             if (step.equals(s.id)) {
                 return s;
             }
@@ -230,7 +232,8 @@ final class Instance {
             return peer;
         }
         for (int g = 0; g < groupNames.length; g++) {
-            for (Instance member : groupMembers[g]) {
+            for (int m = 0; m < groupMembers[g].size(); m++) {
+                Instance member = groupMembers[g].get(m);
                 if (step.equals(member.id) || step.equals(member.name)) {
                     return member;
                 }
@@ -279,11 +282,13 @@ final class Instance {
         if (children > 0) {
             Instance[] all = new Instance[children];
             int at = 0;
-            for (Instance single : singles) {
+            for (int i = 0; i < singles.size(); i++) {
+                Instance single = singles.get(i);
                 all[at++] = single;
             }
             for (int g = 0; g < groupNames.length; g++) {
-                for (Instance member : groupMembers[g]) {
+                for (int m = 0; m < groupMembers[g].size(); m++) {
+                    Instance member = groupMembers[g].get(m);
                     all[at++] = member;
                 }
             }

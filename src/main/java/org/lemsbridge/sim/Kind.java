@@ -25,6 +25,27 @@ final class Kind {
     record SelectVariable(int slot, String path, String reduce, boolean required, String name) {
     }
 
+    /**
+     * A select path split at '/'; for a step {@code list[filter]}, the list name and the trimmed filter (null where
+     * the step has no '[' or no room for a filter: the binder then reports it as it meets it).
+     */
+    record SelectPath(String[] steps, String[] lists, String[] filters) {
+        static SelectPath of(String path) {
+            String[] steps = path.split("/");
+            String[] lists = new String[steps.length];
+            String[] filters = new String[steps.length];
+            for (int s = 0; s < steps.length; s++) {
+                String step = steps[s];
+                int bracket = step.indexOf('[');
+                if (bracket >= 0 && bracket + 1 <= step.length() - 1) {
+                    lists[s] = step.substring(0, bracket);
+                    filters[s] = step.substring(bracket + 1, step.length() - 1).trim();
+                }
+            }
+            return new SelectPath(steps, lists, filters);
+        }
+    }
+
     record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
             CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
     }
@@ -42,8 +63,8 @@ final class Kind {
     final String[] requirementNames;
     final int[] requirementSlots;
     final SelectVariable[] selects;
-    /** Each select's path split at '/'. */
-    final String[][] selectSteps;
+    /** Each select's path, split. */
+    final SelectPath[] selectPaths;
     final ExprCompiler.Names names;
     final org.lemsbridge.expr.Expr[] derivedExprs;
     @SuppressWarnings("unchecked")
@@ -67,7 +88,7 @@ final class Kind {
     final Regime[] regimes;
     final int initialRegime;
     /** The type's attachment sets in the order jLEMS's HashMap of them iterates. */
-    final List<String> attachmentOrder;
+    final String[] attachmentOrder;
     final List<String> outPorts = new ArrayList<>();
     final List<String> inPorts = new ArrayList<>();
     final List<Dynamics.KineticScheme> kineticSchemes;
@@ -173,9 +194,9 @@ final class Kind {
             }
         }
         selects = selectList.toArray(SelectVariable[]::new);
-        selectSteps = new String[selects.length][];
+        selectPaths = new SelectPath[selects.length];
         for (int i = 0; i < selects.length; i++) {
-            selectSteps[i] = selects[i].path().split("/");
+            selectPaths[i] = SelectPath.of(selects[i].path());
         }
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
@@ -255,7 +276,7 @@ final class Kind {
         for (ComponentType.AttachmentsDecl set : type.attachments()) {
             attachments.add(set.name());
         }
-        attachmentOrder = attachments.isEmpty() ? List.of() : List.copyOf(JavaHashOrder.of(attachments));
+        attachmentOrder = JavaHashOrder.of(attachments).toArray(String[]::new);
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
     }
 

@@ -125,7 +125,9 @@ final class TreeBuilder {
         for (String set : kind.attachmentOrder) {
             instance.ensureGroup(set);
         }
-        for (Structure.Item item : type.structure().items()) {
+        List<Structure.Item> items = type.structure().items();
+        for (int k = 0; k < items.size(); k++) {
+            Structure.Item item = items.get(k);
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
@@ -221,9 +223,10 @@ final class TreeBuilder {
             throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
                     "set the attribute " + name + "=\"componentId\"");
         }
-        for (Component child : owner.children()) {
-            if (id.equals(child.id())) {
-                return child;
+        List<Component> children = owner.children();
+        for (int i = 0; i < children.size(); i++) {
+            if (id.equals(children.get(i).id())) {
+                return children.get(i);
             }
         }
         Component found = model.component(id).orElse(null);
@@ -241,7 +244,7 @@ final class TreeBuilder {
             instance.connected = true;
             List<Structure.Item> items = instance.kind.type.structure().items();
             if (!items.isEmpty()) {
-                runConnections(instance, items, new HashMap<>());
+                runConnections(instance, items, null);
             }
         }
         // the children as they are now: connecting them may attach more instances, which connect themselves
@@ -255,11 +258,15 @@ final class TreeBuilder {
         }
         Instance[] children = new Instance[count];
         int at = 0;
-        for (Instance single : instance.singles()) {
+        List<Instance> singleList = instance.singles();
+        for (int i = 0; i < singleList.size(); i++) {
+            Instance single = singleList.get(i);
             children[at++] = single;
         }
         for (int g = 0; g < groups; g++) {
-            for (Instance member : instance.groupAt(g)) {
+            List<Instance> memberList = instance.groupAt(g);
+            for (int m = 0; m < memberList.size(); m++) {
+                Instance member = memberList.get(m);
                 children[at++] = member;
             }
         }
@@ -268,18 +275,29 @@ final class TreeBuilder {
         }
     }
 
-    private void runConnections(Instance holder, List<Structure.Item> items, Map<String, Instance> bound) {
-        Component component = holder.component;
-        for (Structure.Item item : items) {
+    /** The names With and ForEach have bound so far, the latest first (a later binding hides an earlier one). */
+    private record Bound(String name, Instance instance, Bound earlier) {
+        static Instance get(Bound bound, String name) {
+            for (Bound b = bound; b != null; b = b.earlier) {
+                if (java.util.Objects.equals(b.name, name)) {
+                    return b.instance;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Runs the items in order; a ForEach runs its items once per member, with what is bound here and its name. */
+    private void runConnections(Instance holder, List<Structure.Item> items, Bound bound) {
+        for (int i = 0; i < items.size(); i++) {
+            Structure.Item item = items.get(i);
             if (item instanceof Structure.With with) {
-                bound.put(with.as(), with(holder, with));
+                bound = new Bound(with.as(), with(holder, with), bound);
             } else if (item instanceof Structure.EventConnection connection) {
                 eventConnection(holder, connection, bound);
             } else if (item instanceof Structure.ForEach forEach) {
                 for (Instance member : forEachMembers(holder, forEach)) {
-                    Map<String, Instance> inner = new HashMap<>(bound);
-                    inner.put(forEach.as(), member);
-                    runConnections(holder, forEach.items(), inner);
+                    runConnections(holder, forEach.items(), new Bound(forEach.as(), member, bound));
                 }
             } else if (item instanceof Structure.Tunnel tunnel) {
                 tunnel(holder, tunnel, bound);
@@ -386,6 +404,9 @@ final class TreeBuilder {
 
     /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
     private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
+        if (assigns.isEmpty()) {
+            return;
+        }
         Component holderComponent = holder.component;
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
@@ -405,10 +426,10 @@ final class TreeBuilder {
         }
     }
 
-    private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
+    private void eventConnection(Instance holder, Structure.EventConnection ec, Bound bound) {
         Component component = holder.component;
-        Instance source = bound.get(ec.from());
-        Instance target = bound.get(ec.to());
+        Instance source = Bound.get(bound, ec.from());
+        Instance target = Bound.get(bound, ec.to());
         if (source == null || target == null) {
             throw new BadInputException(ec.location(), "EventConnection: '" + (source == null ? ec.from() : ec.to())
                     + "' is not bound by a With");
@@ -440,9 +461,9 @@ final class TreeBuilder {
      * A Tunnel creates one instance of componentA attached to endA and one of componentB attached to endB; each
      * reaches the other under the tunnel's name (e.g. {@code peer/v}).
      */
-    private void tunnel(Instance holder, Structure.Tunnel tunnel, Map<String, Instance> bound) {
-        Instance endA = bound.get(tunnel.endA());
-        Instance endB = bound.get(tunnel.endB());
+    private void tunnel(Instance holder, Structure.Tunnel tunnel, Bound bound) {
+        Instance endA = Bound.get(bound, tunnel.endA());
+        Instance endB = Bound.get(bound, tunnel.endB());
         if (endA == null || endB == null) {
             throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
                     + "' is not bound by a With");
