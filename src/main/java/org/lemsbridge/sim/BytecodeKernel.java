@@ -76,13 +76,23 @@ final class BytecodeKernel {
             kernel.noteReceivers(instance);
         }
         kernel.plan(root);
-        int movedArrays = 0;
-        for (Batch batch : kernel.batches) {
-            movedArrays += 2 * batch.members.size() * batch.positions();
+        // the arrays some Ref reads: only those need to be found again once their values move to columns
+        Set<double[]> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        UnaryOperator<Ref> collect = ref -> {
+            if (ref != null) {
+                referenced.add(ref.array());
+            }
+            return ref;
+        };
+        for (Instance instance : all) {
+            instance.redirectRefs(collect);
         }
-        Map<double[], Location> moved = new IdentityHashMap<>(movedArrays);
+        for (DatWriter writer : writers) {
+            writer.redirect(collect);
+        }
+        Map<double[], Location> moved = new IdentityHashMap<>(referenced.size());
         for (Batch batch : kernel.batches) {
-            batch.moveStateToColumns(moved);
+            batch.moveStateToColumns(moved, referenced);
         }
         if (!moved.isEmpty()) {
             UnaryOperator<Ref> redirect = ref -> {
@@ -363,7 +373,8 @@ final class BytecodeKernel {
             return Arrays.asList(nodes).subList(0, positions);
         }
 
-        void moveStateToColumns(Map<double[], Location> moved) {
+        /** Moves the state into columns; {@code moved} learns where each {@code referenced} array went. */
+        void moveStateToColumns(Map<double[], Location> moved, Set<double[]> referenced) {
             int n = members.size();
             int positions = positions();
             java.util.function.IntConsumer unpacker = this::unpack;
@@ -380,8 +391,12 @@ final class BytecodeKernel {
                     for (int s = 0; s < node.exposed.length; s++) {
                         exposedColumns[p][s][m] = node.exposed[s];
                     }
-                    moved.put(node.vars, new Location(varColumns[p], m));
-                    moved.put(node.exposed, new Location(exposedColumns[p], m));
+                    if (referenced.contains(node.vars)) {
+                        moved.put(node.vars, new Location(varColumns[p], m));
+                    }
+                    if (referenced.contains(node.exposed)) {
+                        moved.put(node.exposed, new Location(exposedColumns[p], m));
+                    }
                     node.stateLivesElsewhere(unpacker, m);
                 }
             }
