@@ -18,8 +18,6 @@ final class Binder {
 
     private static final Ref[] NO_REFS = new Ref[0];
     private static final Ref[][] NO_REF_LISTS = new Ref[0][];
-    private static final double[] NO_DOUBLES = new double[0];
-    private static final boolean[] NO_BOOLEANS = new boolean[0];
     private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
 
     static void bindAll(Instance instance) {
@@ -35,22 +33,24 @@ final class Binder {
         }
         int n = kind.selects.length;
         Ref[][] sources = n == 0 ? NO_REF_LISTS : new Ref[n][];
-        double[] fallbacks = n == 0 ? NO_DOUBLES : new double[n];
-        boolean[] multiply = n == 0 ? NO_BOOLEANS : new boolean[n];
+        double[] fallbacks = kind.zeroFallbacks; // copied before a value other than 0 is set
+        boolean[] multiply = kind.selectMultiply;
         for (int i = 0; i < n; i++) {
             Kind.SelectVariable select = kind.selects[i];
-            multiply[i] = "multiply".equals(select.reduce());
             Ref[] found = selectTargets(instance, kind.selectPaths[i], false);
             if (found == null || (found.length == 0 && select.reduce() == null)) {
                 if ("add".equals(select.reduce())) {
-                    fallbacks[i] = 0.0;
+                    // falls back to 0
                 } else if (multiply[i] && !select.required()) {
+                    if (fallbacks == kind.zeroFallbacks) {
+                        fallbacks = fallbacks.clone();
+                    }
                     fallbacks[i] = 1.0;
                 } else if (multiply[i]) {
                     sources[i] = NO_REFS;
                     continue;
                 } else if (!select.required()) {
-                    fallbacks[i] = 0.0;
+                    // falls back to 0
                 } else {
                     throw new BadInputException(instance.component.location(), instance.path() + ": select '"
                             + select.path() + "' of " + select.name() + " finds nothing");

@@ -11,6 +11,16 @@ import java.util.Map;
  */
 final class Instance {
 
+    private static final Instance[] NO_INSTANCES = new Instance[0];
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+    private static final Connection[] NO_CONNECTIONS = new Connection[0];
+    private static final Connection[][] NO_PORTS = new Connection[0][];
+    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
+    private static final String[] NO_NAMES = new String[0];
+
     final Kind kind;
     /** The component this is an instance of: its id, texts, attributes and location (its Kind may be shared). */
     final org.lemsbridge.lems.Component component;
@@ -21,15 +31,6 @@ final class Instance {
     /** Variables by slot, and exposure snapshots; null while the state lives in a batch's columns (see below). */
     double[] vars;
     double[] exposed;
-    private static final Instance[] NO_INSTANCES = new Instance[0];
-    private static final Ref[] NO_REFS = new Ref[0];
-    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
-    private static final double[] NO_DOUBLES = new double[0];
-    private static final boolean[] NO_BOOLEANS = new boolean[0];
-    private static final Connection[] NO_CONNECTIONS = new Connection[0];
-    private static final Connection[][] NO_PORTS = new Connection[0][];
-    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
-    private static final String[] NO_NAMES = new String[0];
 
     /** Child (and ChildInstance) members in creation order; each is found by its name (the first of a name wins). */
     private List<Instance> singles = List.of();

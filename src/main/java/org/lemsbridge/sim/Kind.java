@@ -65,6 +65,10 @@ final class Kind {
     final SelectVariable[] selects;
     /** Each select's path, split. */
     final SelectPath[] selectPaths;
+    /** Whether each select multiplies (reduce="multiply") rather than adds. */
+    final boolean[] selectMultiply;
+    /** A value of 0 for each select that finds nothing: what most instances have (never written). */
+    final double[] zeroFallbacks;
     final ExprCompiler.Names names;
     final org.lemsbridge.expr.Expr[] derivedExprs;
     @SuppressWarnings("unchecked")
@@ -195,9 +199,12 @@ final class Kind {
         }
         selects = selectList.toArray(SelectVariable[]::new);
         selectPaths = new SelectPath[selects.length];
+        selectMultiply = new boolean[selects.length];
         for (int i = 0; i < selects.length; i++) {
             selectPaths[i] = SelectPath.of(selects[i].path());
+            selectMultiply[i] = "multiply".equals(selects[i].reduce());
         }
+        zeroFallbacks = new double[selects.length];
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
         derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
