@@ -1,7 +1,5 @@
 package org.lemsbridge.lems;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +9,8 @@ import org.lemsbridge.error.SourceLocation;
 /**
  * A component with its resolved type, numeric values in SI (parameters, derived parameters, fixed values and
  * type constants), string values (Text, Path, ComponentReference, Link) and nested components in document order.
- * {@code role} is the Child or Children name it was nested under, or null for a top-level component.
+ * {@code role} is the Child or Children name it was nested under, or null for a top-level component. The maps
+ * are unmodifiable copies in insertion order (compact ones: a model may have a component per input or connection).
  */
 public record Component(
         String id,
@@ -24,9 +23,9 @@ public record Component(
         SourceLocation location) {
 
     public Component {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        attributes = CompactMap.copyOf(attributes);
+        values = CompactMap.copyOf(values);
+        texts = CompactMap.copyOf(texts);
         children = List.copyOf(children);
     }
 

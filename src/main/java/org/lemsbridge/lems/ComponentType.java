@@ -101,14 +101,29 @@ public record ComponentType(
     }
 
     public Optional<ChildDecl> child(String childName) {
-        return childDecls.stream().filter(c -> c.name().equals(childName)).findFirst();
+        for (ChildDecl c : childDecls) {
+            if (c.name().equals(childName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ChildrenDecl> children(String listName) {
-        return childrenDecls.stream().filter(c -> c.name().equals(listName)).findFirst();
+        for (ChildrenDecl c : childrenDecls) {
+            if (c.name().equals(listName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean hasExposure(String exposureName) {
-        return exposures.stream().anyMatch(e -> e.name().equals(exposureName));
+        for (Exposure e : exposures) {
+            if (e.name().equals(exposureName)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

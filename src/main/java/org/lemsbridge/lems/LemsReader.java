@@ -212,8 +212,11 @@ public final class LemsReader {
             role = roleByType(parentType, type);
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        element.attribute("extends").map(topLevelById::get).ifPresent(prototype -> attributes.putAll(
-                prototype.attributes()));
+        String extended = element.attributes().get("extends");
+        XmlElement prototype = extended == null ? null : topLevelById.get(extended);
+        if (prototype != null) {
+            attributes.putAll(prototype.attributes());
+        }
         attributes.putAll(element.attributes());
         attributes.remove("extends");
         String id = element.attributeOr("id", null);
@@ -225,9 +228,13 @@ public final class LemsReader {
         for (String path : type.paths()) {
             putIfPresent(texts, attributes, path);
         }
-        type.componentReferences().forEach(r -> putIfPresent(texts, attributes, r.name()));
-        type.links().forEach(l -> putIfPresent(texts, attributes, l.name()));
-        List<Component> children = new ArrayList<>();
+        for (ComponentType.ComponentReference reference : type.componentReferences()) {
+            putIfPresent(texts, attributes, reference.name());
+        }
+        for (ComponentType.Link link : type.links()) {
+            putIfPresent(texts, attributes, link.name());
+        }
+        List<Component> children = element.children().isEmpty() ? List.of() : new ArrayList<>();
         for (XmlElement nested : element.children()) {
             if (NOT_COMPONENTS.contains(nested.tag()) || nested.tag().equals("property")) {
                 continue;
@@ -278,10 +285,13 @@ public final class LemsReader {
         for (ComponentType.Constant constant : type.constants()) {
             values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
         }
-        Map<String, String> fixedValues = new HashMap<>();
-        type.fixed().forEach(f -> fixedValues.put(f.parameter(), f.value()));
+        Map<String, String> fixedValues = type.fixed().isEmpty() ? java.util.Collections.emptyMap() : new HashMap<>();
+        for (ComponentType.Fixed fixed : type.fixed()) {
+            fixedValues.put(fixed.parameter(), fixed.value());
+        }
         for (ComponentType.Parameter parameter : type.parameters()) {
-            String text = Optional.ofNullable(fixedValues.get(parameter.name())).orElse(attributes.get(parameter.name()));
+            String fixed = fixedValues.get(parameter.name());
+            String text = fixed != null ? fixed : attributes.get(parameter.name());
             if (text != null) {
                 values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
             }

@@ -2,6 +2,7 @@ package org.lemsbridge.lems;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,29 +41,32 @@ public final class SecureXml {
     private static XmlElement toTree(ParsedDocument document) {
         Iterator<StartTag> tags = document.startTags().iterator();
         StartTag rootTag = next(tags, document.rootName());
-        XmlElement root = new XmlElement(document.rootName(), ordered(rootTag, document.root().attributes()),
-                children(document.root().content(), tags), rootTag.location());
+        Map<String, String> values = new HashMap<>();
+        XmlElement root = new XmlElement(document.rootName(), ordered(rootTag, document.root().attributes(), values),
+                children(document.root().content(), tags, values), rootTag.location());
         if (tags.hasNext()) {
             throw new IllegalStateException("the bound document lost the element <" + tags.next().localName() + ">");
         }
         return root;
     }
 
-    private static List<XmlElement> children(List<Object> content, Iterator<StartTag> tags) {
+    /** {@code values}: every attribute value read so far, so that equal values share one String. */
+    private static List<XmlElement> children(List<Object> content, Iterator<StartTag> tags,
+            Map<String, String> values) {
         List<XmlElement> children = new ArrayList<>(content.size());
         for (Object child : content) {
-            children.add(element(child, tags));
+            children.add(element(child, tags, values));
         }
         return children;
     }
 
     /** Takes the element's own start tag, then, through its children, those of its subtree: document order. */
-    private static XmlElement element(Object child, Iterator<StartTag> tags) {
+    private static XmlElement element(Object child, Iterator<StartTag> tags, Map<String, String> values) {
         if (child instanceof LemsElement bound) {
             String tag = tagOf(bound);
             StartTag start = next(tags, tag);
-            return new XmlElement(tag, ordered(start, bound.attributes()), children(bound.content(), tags),
-                    start.location());
+            return new XmlElement(tag, ordered(start, bound.attributes(), values), children(bound.content(), tags,
+                    values), start.location());
         }
         if (child instanceof Element dom) {
             String tag = dom.getLocalName() != null ? dom.getLocalName() : dom.getNodeName();
@@ -73,8 +77,8 @@ public final class SecureXml {
                     elementChildren.add(e);
                 }
             }
-            return new XmlElement(tag, ordered(start, attributesOf(dom)), children(elementChildren, tags),
-                    start.location());
+            return new XmlElement(tag, ordered(start, attributesOf(dom), values), children(elementChildren, tags,
+                    values), start.location());
         }
         throw new IllegalStateException("unexpected bound content " + child.getClass().getName());
     }
@@ -99,15 +103,17 @@ public final class SecureXml {
         return start;
     }
 
-    private static Map<String, String> ordered(StartTag start, Map<String, String> values) {
+    private static Map<String, String> ordered(StartTag start, Map<String, String> attributes,
+            Map<String, String> values) {
         Map<String, String> inOrder = new LinkedHashMap<>();
         for (String name : start.attributeNames()) {
-            String value = values.get(name);
+            String value = attributes.get(name);
             if (value == null) {
                 throw new IllegalStateException("the bound <" + start.localName() + "> at " + start.location()
                         + " lost its attribute " + name);
             }
-            inOrder.put(name, value);
+            String known = values.putIfAbsent(value, value);
+            inOrder.put(name, known == null ? value : known);
         }
         return inOrder;
     }

@@ -1,6 +1,5 @@
 package org.lemsbridge.lems;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import org.lemsbridge.error.SourceLocation;
 public record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> children, SourceLocation location) {
 
     public XmlElement {
-        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = CompactMap.copyOf(attributes);
         children = List.copyOf(children);
     }
 

@@ -16,65 +16,90 @@ final class Binder {
     private Binder() {
     }
 
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
+
     static void bindAll(Instance instance) {
         Kind kind = instance.kind;
-        Ref[] requirements = new Ref[kind.requirementNames.length];
+        Ref[] requirements = kind.requirementNames.length == 0 ? NO_REFS : new Ref[kind.requirementNames.length];
         for (int i = 0; i < requirements.length; i++) {
             Ref ref = instance.parent == null ? null : instance.parent.lookup(kind.requirementNames[i]);
             if (ref == null) {
-                throw new BadInputException(kind.component.location(), instance.path() + " requires '"
+                throw new BadInputException(instance.component.location(), instance.path() + " requires '"
                         + kind.requirementNames[i] + "' but no enclosing component provides it");
             }
             requirements[i] = ref;
         }
         int n = kind.selects.length;
-        Ref[][] sources = new Ref[n][];
-        double[] fallbacks = new double[n];
-        boolean[] multiply = new boolean[n];
+        Ref[][] sources = n == 0 ? NO_REF_LISTS : new Ref[n][];
+        double[] fallbacks = kind.zeroFallbacks; // copied before a value other than 0 is set
+        boolean[] multiply = kind.selectMultiply;
         for (int i = 0; i < n; i++) {
             Kind.SelectVariable select = kind.selects[i];
-            multiply[i] = "multiply".equals(select.reduce());
-            List<Ref> found = selectTargets(instance, select.path(), false);
-            if (found == null || (found.isEmpty() && select.reduce() == null)) {
+            Ref[] found = selectTargets(instance, kind.selectPaths[i], false);
+            if (found == null || (found.length == 0 && select.reduce() == null)) {
                 if ("add".equals(select.reduce())) {
-                    fallbacks[i] = 0.0;
+                    // falls back to 0
                 } else if (multiply[i] && !select.required()) {
+                    if (fallbacks == kind.zeroFallbacks) {
+                        fallbacks = fallbacks.clone();
+                    }
                     fallbacks[i] = 1.0;
                 } else if (multiply[i]) {
-                    sources[i] = new Ref[0];
+                    sources[i] = NO_REFS;
                     continue;
                 } else if (!select.required()) {
-                    fallbacks[i] = 0.0;
+                    // falls back to 0
                 } else {
-                    throw new BadInputException(kind.component.location(), instance.path() + ": select '"
+                    throw new BadInputException(instance.component.location(), instance.path() + ": select '"
                             + select.path() + "' of " + select.name() + " finds nothing");
                 }
                 sources[i] = null;
             } else {
-                sources[i] = found.toArray(Ref[]::new);
+                sources[i] = found;
             }
         }
         instance.bind(requirements, sources, fallbacks, multiply);
-        Ref[] liveRequirements = new Ref[requirements.length];
+        if (!kind.kineticSchemes.isEmpty()) {
+            KineticSchemeRun[] schemes = new KineticSchemeRun[kind.kineticSchemes.size()];
+            for (int i = 0; i < schemes.length; i++) {
+                schemes[i] = kineticScheme(instance, kind.kineticSchemes.get(i));
+            }
+            instance.bindSchemes(schemes);
+        }
+        for (Instance child : instance.advanceOrder()) {
+            bindAll(child);
+        }
+    }
+
+    /**
+     * The requirements and selects an RK4 stage reads (the variables behind exposures), for every instance of an
+     * RK4 group; only such instances read them.
+     */
+    private static void bindLive(Instance instance) {
+        Kind kind = instance.kind;
+        Ref[] requirements = instance.requirementRefs();
+        Ref[] liveRequirements = requirements.length == 0 ? NO_REFS : new Ref[requirements.length];
         for (int i = 0; i < requirements.length; i++) {
             liveRequirements[i] = instance.parent.lookupLive(kind.requirementNames[i]);
         }
-        Ref[][] liveSources = new Ref[n][];
+        Ref[][] sources = instance.selectSourceRefs();
+        int n = kind.selects.length;
+        Ref[][] liveSources = n == 0 ? NO_REF_LISTS : new Ref[n][];
         for (int i = 0; i < n; i++) {
-            List<Ref> found = sources[i] == null ? null : selectTargets(instance, kind.selects[i].path(), true);
-            liveSources[i] = found == null ? null : found.toArray(Ref[]::new);
+            liveSources[i] = sources[i] == null ? null : selectTargets(instance, kind.selectPaths[i], true);
         }
         instance.bindLive(liveRequirements, liveSources);
-        instance.bindSchemes(kind.kineticSchemes.stream().map(ks -> kineticScheme(instance, ks))
-                .toArray(KineticSchemeRun[]::new));
         for (Instance child : instance.advanceOrder()) {
-            bindAll(child);
+            bindLive(child);
         }
     }
 
     static void markRk4Groups(Instance instance) {
         var dynamics = instance.kind.type.dynamics();
         if (dynamics != null && dynamics.simultaneous()) {
+            bindLive(instance);
             instance.integrateWithRk4(new Rk4Group(instance));
             return;
         }
@@ -88,8 +113,10 @@ final class Binder {
      * edges list the transitions, whose edgeSource/edgeTarget attributes name states by id.
      */
     private static KineticSchemeRun kineticScheme(Instance instance, org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        List<Instance> nodes = instance.groups.getOrDefault(ks.nodes(), List.of());
-        List<Instance> edges = instance.groups.getOrDefault(ks.edges(), List.of());
+        List<Instance> nodes = instance.group(ks.nodes());
+        List<Instance> edges = instance.group(ks.edges());
+        nodes = nodes == null ? List.of() : nodes;
+        edges = edges == null ? List.of() : edges;
         int[][] table = new int[edges.size()][2];
         Ref[] forward = new Ref[edges.size()];
         Ref[] reverse = new Ref[edges.size()];
@@ -106,7 +133,7 @@ final class Binder {
             Instance node = nodes.get(i);
             read[i] = required(node.lookup(ks.stateVariable()), node, ks.stateVariable(), ks);
             int slot = node.kind.slotOf(ks.stateVariable());
-            write[i] = new Ref(node.vars, slot, node.path() + "/" + ks.stateVariable());
+            write[i] = new Ref(node.vars, slot);
             node.vars[slot] = i == 0 ? 1.0 : 0.0;
         }
         return new KineticSchemeRun(table, forward, reverse, read, write);
@@ -114,7 +141,7 @@ final class Binder {
 
     private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
             org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        String id = edge.kind.component.texts().getOrDefault(attribute, edge.kind.component.attributes().get(attribute));
+        String id = edge.component.texts().getOrDefault(attribute, edge.component.attributes().get(attribute));
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
                 return i;
@@ -133,14 +160,23 @@ final class Binder {
     }
 
     /** Targets of a select path, or null when a plain (non-list) step is missing. */
-    private static List<Ref> selectTargets(Instance instance, String path, boolean live) {
-        String[] steps = path.split("/");
+    private static Ref[] selectTargets(Instance instance, Kind.SelectPath path, boolean live) {
+        String[] steps = path.steps();
+        String[] lists = path.lists();
+        String[] filters = path.filters();
         List<Instance> current = List.of(instance);
         for (int s = 0; s < steps.length - 1; s++) {
             String step = steps[s];
-            List<Instance> next = new ArrayList<>();
+            List<Instance> next = new ArrayList<>(4);
             int bracket = step.indexOf('[');
-            for (Instance at : current) {
+            String listName = null;
+            String filter = null;
+            if (bracket >= 0 && bracket + 1 <= step.length() - 1) {
+                listName = lists[s];
+                filter = filters[s];
+            }
+            for (int c = 0; c < current.size(); c++) {
+                Instance at = current.get(c);
                 if (bracket < 0) {
                     Instance child = at.findChild(step);
                     if (child != null) {
@@ -148,14 +184,17 @@ final class Binder {
                     }
                     continue;
                 }
-                String listName = step.substring(0, bracket);
-                String filter = step.substring(bracket + 1, step.length() - 1).trim();
-                List<Instance> members = at.groups.get(listName);
+                if (listName == null) {
+                    listName = step.substring(0, bracket);
+                    filter = step.substring(bracket + 1, step.length() - 1).trim();
+                }
+                List<Instance> members = at.group(listName);
                 if (members == null) {
-                    Instance single = at.singleByName.get(listName);
+                    Instance single = at.single(listName);
                     members = single == null ? List.of() : List.of(single);
                 }
-                for (Instance member : members) {
+                for (int m = 0; m < members.size(); m++) {
+                    Instance member = members.get(m);
                     if (filter.equals("*") || matches(member, filter)) {
                         next.add(member);
                     }
@@ -167,13 +206,14 @@ final class Binder {
             current = next;
         }
         String variable = steps[steps.length - 1];
-        List<Ref> refs = new ArrayList<>();
-        for (Instance target : current) {
+        Ref[] refs = current.isEmpty() ? NO_REFS : new Ref[current.size()];
+        for (int i = 0; i < refs.length; i++) {
+            Instance target = current.get(i);
             Ref ref = live ? target.lookupLive(variable) : target.lookup(variable);
             if (ref == null) {
                 return null;
             }
-            refs.add(ref);
+            refs[i] = ref;
         }
         return refs;
     }
@@ -185,7 +225,7 @@ final class Binder {
         }
         String attribute = filter.substring(0, eq).trim();
         String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        Component component = member.kind.component;
+        Component component = member.component;
         String actual = component.texts().get(attribute);
         if (actual == null) {
             actual = component.attributes().get(attribute);

@@ -76,14 +76,28 @@ final class BytecodeKernel {
             kernel.noteReceivers(instance);
         }
         kernel.plan(root);
-        Map<double[], Location> moved = new IdentityHashMap<>(4 * all.size());
+        // the arrays some Ref reads: only those need to be found again once their values move to columns
+        Set<double[]> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        UnaryOperator<Ref> collect = ref -> {
+            if (ref != null) {
+                referenced.add(ref.array());
+            }
+            return ref;
+        };
+        for (Instance instance : all) {
+            instance.redirectRefs(collect);
+        }
+        for (DatWriter writer : writers) {
+            writer.redirect(collect);
+        }
+        Map<double[], Location> moved = new IdentityHashMap<>(referenced.size());
         for (Batch batch : kernel.batches) {
-            batch.moveStateToColumns(moved);
+            batch.moveStateToColumns(moved, referenced);
         }
         if (!moved.isEmpty()) {
             UnaryOperator<Ref> redirect = ref -> {
                 Location at = ref == null ? null : moved.get(ref.array());
-                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member(), ref.description());
+                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member());
             };
             for (Instance instance : all) {
                 instance.redirectRefs(redirect);
@@ -146,13 +160,22 @@ final class BytecodeKernel {
         int i = 0;
         while (i < children.length) {
             int j = i + 1;
-            if (batchable(children[i])) {
-                while (j < children.length && sameShape(children[i], children[j]) && batchable(children[j])) {
+            List<Instance> first = smallPostOrder(children[i]);
+            List<List<Instance>> run = null;
+            if (first != null && batchable(children[i], first)) {
+                run = new ArrayList<>();
+                run.add(first);
+                while (j < children.length) {
+                    List<Instance> next = smallPostOrder(children[j]);
+                    if (next == null || !sameShape(first, next) || !batchable(children[j], next)) {
+                        break;
+                    }
+                    run.add(next);
                     j++;
                 }
             }
-            if (j - i >= MIN_BATCH && compilesAlone(children[i])) {
-                Batch batch = new Batch(Arrays.asList(children).subList(i, j));
+            if (j - i >= MIN_BATCH && compilesAlone(first)) {
+                Batch batch = new Batch(Arrays.asList(children).subList(i, j), run);
                 batches.add(batch);
                 batched.addAll(batch.members);
                 stepped.add(children[i]);
@@ -169,17 +192,25 @@ final class BytecodeKernel {
         }
     }
 
-    /** Whether a member can be batched at all: small, no regimes, RK4 or actions run on received events. */
-    private boolean batchable(Instance member) {
+    /** The subtree of {@code member} in post-order, or null when it has more than MAX_NODES instances. */
+    private static List<Instance> smallPostOrder(Instance member) {
+        if (count(member, MAX_NODES + 1) > MAX_NODES) {
+            return null;
+        }
+        List<Instance> nodes = new ArrayList<>(4);
+        postOrder(member, nodes);
+        return nodes;
+    }
+
+    /**
+     * Whether a member (its subtree {@code nodes} in post-order, at most MAX_NODES) can be batched at all: no
+     * regimes, RK4 or actions run on received events.
+     */
+    private boolean batchable(Instance member, List<Instance> nodes) {
         for (Instance above = member.parent; above != null; above = above.parent) {
             if (above.hasKineticSchemes()) {
                 return false; // a kinetic scheme holds Refs into its states and edges that are not redirected
             }
-        }
-        List<Instance> nodes = new ArrayList<>();
-        postOrder(member, nodes);
-        if (nodes.size() > MAX_NODES) {
-            return false;
         }
         for (Instance node : nodes) {
             if (activeReceivers.contains(node) || node.usesRk4() || node.hasKineticSchemes() || node.regime >= 0
@@ -191,15 +222,11 @@ final class BytecodeKernel {
     }
 
     /**
-     * Whether two members generate the same code: instances of the same kinds (or kinds that only keep time) in
-     * the same tree shape, with requirements and selects reading the same places (inside the member by position,
-     * outside it by identity).
+     * Whether two members (their subtrees in post-order) generate the same code: instances of the same kinds (or
+     * kinds that only keep time) in the same tree shape, with requirements and selects reading the same places
+     * (inside the member by position, outside it by identity).
      */
-    private static boolean sameShape(Instance a, Instance b) {
-        List<Instance> as = new ArrayList<>();
-        List<Instance> bs = new ArrayList<>();
-        postOrder(a, as);
-        postOrder(b, bs);
+    private static boolean sameShape(List<Instance> as, List<Instance> bs) {
         if (as.size() != bs.size()) {
             return false;
         }
@@ -266,14 +293,20 @@ final class BytecodeKernel {
     private static boolean onlyKeepsTime(Kind kind) {
         return kind.requirementSlots.length == 0 && kind.selects.length == 0 && kind.derivedSlots.length == 0
                 && kind.conditionalSlots.length == 0 && kind.rateSlots.length == 0 && kind.conditionTests.length == 0
-                && kind.stateSlots.length == 0 && Arrays.stream(kind.exposureSources).allMatch(s -> s < 0)
-                && kind.regimes.length == 0;
+                && kind.stateSlots.length == 0 && noExposureIsSet(kind) && kind.regimes.length == 0;
     }
 
-    /** Whether one member's subtree compiles (no random(), no unknown construct) into a JIT-able method. */
-    private boolean compilesAlone(Instance member) {
-        List<Instance> nodes = new ArrayList<>();
-        postOrder(member, nodes);
+    private static boolean noExposureIsSet(Kind kind) {
+        for (int source : kind.exposureSources) {
+            if (source >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one member's subtree (post-order) compiles (no random(), no unknown construct) into a JIT-able method. */
+    private boolean compilesAlone(List<Instance> nodes) {
         try {
             ClassAssembler.Bytecode code = generate(nodes, new PlainStorage(null, new Layout()));
             return code.size() <= MAX_CODE_BYTES && code.maxLocals() <= MAX_LOCALS;
@@ -308,56 +341,72 @@ final class BytecodeKernel {
 
     private static final class Batch {
         final List<Instance> members;
-        /** nodes.get(m).get(p): member m's instance at post-order position p. */
-        final List<List<Instance>> nodes = new ArrayList<>();
+        /** Instances at each post-order position of a member's subtree. */
+        final int positions;
+        /** nodes[m * positions + p]: member m's instance at post-order position p. */
+        final Instance[] nodes;
         double[][][] varColumns;
         double[][][] exposedColumns;
 
-        Batch(List<Instance> members) {
+        /** {@code subtrees}: each member's subtree in post-order. */
+        Batch(List<Instance> members, List<List<Instance>> subtrees) {
             this.members = List.copyOf(members);
-            for (Instance member : members) {
-                List<Instance> list = new ArrayList<>();
-                postOrder(member, list);
-                nodes.add(list);
+            this.positions = subtrees.get(0).size();
+            this.nodes = new Instance[members.size() * positions];
+            for (int m = 0; m < members.size(); m++) {
+                for (int p = 0; p < positions; p++) {
+                    nodes[m * positions + p] = subtrees.get(m).get(p);
+                }
             }
         }
 
         int positions() {
-            return nodes.get(0).size();
+            return positions;
         }
 
-        void moveStateToColumns(Map<double[], Location> moved) {
+        Instance node(int member, int position) {
+            return nodes[member * positions + position];
+        }
+
+        /** Member 0's subtree in post-order. */
+        List<Instance> first() {
+            return Arrays.asList(nodes).subList(0, positions);
+        }
+
+        /** Moves the state into columns; {@code moved} learns where each {@code referenced} array went. */
+        void moveStateToColumns(Map<double[], Location> moved, Set<double[]> referenced) {
             int n = members.size();
             int positions = positions();
+            java.util.function.IntConsumer unpacker = this::unpack;
             varColumns = new double[positions][][];
             exposedColumns = new double[positions][][];
-            Runnable[] unpackers = new Runnable[n];
-            for (int m = 0; m < n; m++) {
-                int member = m;
-                unpackers[m] = () -> unpack(member);
-            }
             for (int p = 0; p < positions; p++) {
-                varColumns[p] = new double[nodes.get(0).get(p).vars.length][n];
-                exposedColumns[p] = new double[nodes.get(0).get(p).exposed.length][n];
+                varColumns[p] = new double[node(0, p).vars.length][n];
+                exposedColumns[p] = new double[node(0, p).exposed.length][n];
                 for (int m = 0; m < n; m++) {
-                    Instance node = nodes.get(m).get(p);
+                    Instance node = node(m, p);
                     for (int s = 0; s < node.vars.length; s++) {
                         varColumns[p][s][m] = node.vars[s];
                     }
                     for (int s = 0; s < node.exposed.length; s++) {
                         exposedColumns[p][s][m] = node.exposed[s];
                     }
-                    moved.put(node.vars, new Location(varColumns[p], m));
-                    moved.put(node.exposed, new Location(exposedColumns[p], m));
-                    node.stateLivesElsewhere(unpackers[m]);
+                    if (referenced.contains(node.vars)) {
+                        moved.put(node.vars, new Location(varColumns[p], m));
+                    }
+                    if (referenced.contains(node.exposed)) {
+                        moved.put(node.exposed, new Location(exposedColumns[p], m));
+                    }
+                    node.stateLivesElsewhere(unpacker, m);
                 }
             }
         }
 
         /** Copies member m's state back into its instances' own arrays (for error reports). */
         void unpack(int m) {
-            for (int p = 0; p < positions(); p++) {
-                Instance node = nodes.get(m).get(p);
+            for (int p = 0; p < positions; p++) {
+                Instance node = node(m, p);
+                node.restoreArrays();
                 for (int s = 0; s < node.vars.length; s++) {
                     node.vars[s] = varColumns[p][s][m];
                 }
@@ -369,7 +418,7 @@ final class BytecodeKernel {
     }
 
     private void compileBatch(Batch batch) {
-        List<Instance> first = batch.nodes.get(0);
+        List<Instance> first = batch.first();
         Map<Instance, Integer> positions = new IdentityHashMap<>();
         for (int p = 0; p < first.size(); p++) {
             positions.put(first.get(p), p);
@@ -388,13 +437,7 @@ final class BytecodeKernel {
         } catch (Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
         }
-        Instance[] nodes = new Instance[batch.members.size() * first.size()];
-        for (int m = 0; m < batch.members.size(); m++) {
-            for (int p = 0; p < first.size(); p++) {
-                nodes[m * first.size() + p] = batch.nodes.get(m).get(p);
-            }
-        }
-        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes);
+        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), batch.nodes);
     }
 
     // ---- single subtrees ----
@@ -567,7 +610,7 @@ final class BytecodeKernel {
             this.positions = positions;
             this.columns = columns;
             this.read = read;
-            layout.local(batch.varColumns[0][batch.nodes.get(0).get(0).kind.tSlot]);
+            layout.local(batch.varColumns[0][batch.node(0, 0).kind.tSlot]);
         }
 
         @Override

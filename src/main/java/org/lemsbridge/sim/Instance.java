@@ -11,67 +11,94 @@ import java.util.Map;
  */
 final class Instance {
 
+    private static final Instance[] NO_INSTANCES = new Instance[0];
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+    private static final Connection[] NO_CONNECTIONS = new Connection[0];
+    private static final Connection[][] NO_PORTS = new Connection[0][];
+    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
+    private static final String[] NO_NAMES = new String[0];
+
     final Kind kind;
+    /** The component this is an instance of: its id, texts, attributes and location (its Kind may be shared). */
+    final org.lemsbridge.lems.Component component;
     final Instance parent;
     final Engine engine;
     final String id;
     final String name;
-    final double[] vars;
-    final double[] exposed;
-    final List<Instance> singles = new ArrayList<>();
-    final Map<String, Instance> singleByName = new LinkedHashMap<>();
-    final Map<String, List<Instance>> groups = new LinkedHashMap<>();
-    /** Tunnel peers: reachable by name in paths but not advanced as children. */
-    final Map<String, Instance> tunnels = new LinkedHashMap<>();
-    String multiGroup;
+    /** Variables by slot, and exposure snapshots; null while the state lives in a batch's columns (see below). */
+    double[] vars;
+    double[] exposed;
+
+    /** Child (and ChildInstance) members in creation order; each is found by its name (the first of a name wins). */
+    private List<Instance> singles = List.of();
+    /** Children lists, attachment sets and the multi group, in the order they were first made. */
+    private String[] groupNames = NO_NAMES;
+    private List<Instance>[] groupMembers;
+    /** What few instances have (tunnels, a multi group, RK4, kinetic schemes, generated code); null if none. */
+    private Extras extras;
     int regime;
     boolean connected;
     /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
     boolean doubledOnStart;
 
-    private Ref[] requirements = new Ref[0];
-    private Ref[][] selectSources = new Ref[0][];
-    private double[] selectFallbacks = new double[0];
-    private boolean[] selectMultiply = new boolean[0];
-    private List<List<Connection>> outgoing;
+    private Ref[] requirements = NO_REFS;
+    private Ref[][] selectSources = NO_REF_LISTS;
+    private double[] selectFallbacks = NO_DOUBLES;
+    private boolean[] selectMultiply = NO_BOOLEANS;
+    /** Connections per out port while the tree is wired (null: none); bind freezes them into {@link #wires}. */
+    private List<Connection>[] outgoing;
     private Connection[][] wires;
-    private Instance[] order = new Instance[0];
-    private Ref[] liveRequirements = new Ref[0];
-    private Ref[][] liveSelectSources = new Ref[0][];
-    private Rk4Group rk4;
-    private CompiledSubtree compiled;
-    private double[][] compiledArrays;
-    private Instance[] compiledNodes;
-    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
-    private Instance[] stepOrder;
-    /** Set when this instance's state lives in a batch's columns; copies it back for error reports. */
-    private Runnable unpackState;
-    private KineticSchemeRun[] schemes = new KineticSchemeRun[0];
+    private Instance[] order = NO_INSTANCES;
+    /** Set when this instance's state lives in a batch's columns; copies member {@link #batchMember} back. */
+    private java.util.function.IntConsumer unpackState;
+    private int batchMember;
 
-    Instance(Kind kind, Instance parent, Engine engine, String id, String name) {
+    private static final class Extras {
+        /** Tunnel peers: reachable by name in paths but not advanced as children. */
+        Map<String, Instance> tunnels;
+        String multiGroup;
+        Ref[] liveRequirements = NO_REFS;
+        Ref[][] liveSelectSources = NO_REF_LISTS;
+        Rk4Group rk4;
+        CompiledSubtree compiled;
+        double[][] compiledArrays;
+        Instance[] compiledNodes;
+        /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+        Instance[] stepOrder;
+        KineticSchemeRun[] schemes = NO_SCHEMES;
+    }
+
+    private Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
+    }
+
+    Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
         this.kind = kind;
+        this.component = component;
         this.parent = parent;
         this.engine = engine;
-        this.id = id;
+        this.id = component.id();
         this.name = name;
         this.vars = kind.initialVars.clone();
         this.exposed = new double[kind.exposureNames.length];
         this.regime = kind.initialRegime;
-        this.outgoing = new ArrayList<>();
-        for (int i = 0; i < kind.outPorts.size(); i++) {
-            outgoing.add(new ArrayList<>());
-        }
     }
 
     /** A name as other instances see it: exposure snapshot first, then a variable, then the parent's lookup. */
     Ref lookup(String variable) {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
-            return new Ref(exposed, exposure, path() + "/" + variable);
+            return new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
         if (slot >= 0) {
-            return new Ref(vars, slot, path() + "/" + variable);
+            return new Ref(vars, slot);
         }
         return parent == null ? null : parent.lookup(variable);
     }
@@ -81,12 +108,12 @@ final class Instance {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
             int source = kind.exposureSources[exposure];
-            return source >= 0 ? new Ref(vars, source, path() + "/" + variable)
-                    : new Ref(exposed, exposure, path() + "/" + variable);
+            return source >= 0 ? new Ref(vars, source)
+                    : new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
         if (slot >= 0 && !isRequirement(slot)) {
-            return new Ref(vars, slot, path() + "/" + variable);
+            return new Ref(vars, slot);
         }
         return parent == null ? null : parent.lookupLive(variable);
     }
@@ -104,18 +131,15 @@ final class Instance {
     Ref lookupOwn(String variable) {
         Integer exposure = kind.exposureIndex.get(variable);
         if (exposure != null) {
-            return new Ref(exposed, exposure, path() + "/" + variable);
+            return new Ref(exposed, exposure);
         }
         int slot = kind.slotOf(variable);
-        return slot >= 0 ? new Ref(vars, slot, path() + "/" + variable) : null;
+        return slot >= 0 ? new Ref(vars, slot) : null;
     }
 
     /** Event recorders join after bind(), so they are appended to the frozen wires. */
     void connectRecorder(int outPort, Connection connection) {
-        outgoing.get(outPort).add(connection);
-        if (wires != null) {
-            wires[outPort] = outgoing.get(outPort).toArray(Connection[]::new);
-        }
+        connect(outPort, connection);
     }
 
     String path() {
@@ -123,32 +147,94 @@ final class Instance {
         return parent == null ? here : parent.path() + "/" + here;
     }
 
-    void addSingle(String childName, Instance child) {
+    /** Adds a Child or ChildInstance member; paths find it by its {@link #name}. */
+    void addSingle(Instance child) {
+        if (singles.isEmpty()) {
+            singles = new ArrayList<>(2);
+        }
         singles.add(child);
-        singleByName.putIfAbsent(childName, child);
+    }
+
+    /** The Child or ChildInstance member of that name (the first one), or null. */
+    Instance single(String childName) {
+        for (int i = 0; i < singles.size(); i++) {
+            Instance s = singles.get(i);
+            if (childName.equals(s.name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    List<Instance> singles() {
+        return singles;
     }
 
     void addToGroup(String group, Instance member) {
-        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(member);
+        ensureGroup(group).add(member);
+    }
+
+    /** The members of a group, made empty if there is none of that name yet. */
+    @SuppressWarnings("unchecked")
+    List<Instance> ensureGroup(String group) {
+        List<Instance> members = group(group);
+        if (members == null) {
+            int n = groupNames.length;
+            groupNames = java.util.Arrays.copyOf(groupNames, n + 1);
+            groupMembers = groupMembers == null ? new List[1] : java.util.Arrays.copyOf(groupMembers, n + 1);
+            groupNames[n] = group;
+            members = new ArrayList<>(1);
+            groupMembers[n] = members;
+        }
+        return members;
+    }
+
+    /** The members of a group, or null. */
+    List<Instance> group(String group) {
+        for (int i = 0; i < groupNames.length; i++) {
+            if (groupNames[i].equals(group)) {
+                return groupMembers[i];
+            }
+        }
+        return null;
+    }
+
+    int groupCount() {
+        return groupNames.length;
+    }
+
+    /** The i-th group's members, groups in the order they were made. */
+    List<Instance> groupAt(int i) {
+        return groupMembers[i];
+    }
+
+    void addTunnel(String tunnel, Instance peer) {
+        Extras x = extras();
+        if (x.tunnels == null) {
+            x.tunnels = new LinkedHashMap<>();
+        }
+        x.tunnels.put(tunnel, peer);
     }
 
     /** A child by Child name, list-member id, or id/name inside a group. */
     Instance findChild(String step) {
-        Instance single = singleByName.get(step);
+        Instance single = single(step);
         if (single != null) {
             return single;
         }
-        for (Instance s : singles) {
+        for (int i = 0; i < singles.size(); i++) {
+            Instance s = singles.get(i);
             if (step.equals(s.id)) {
                 return s;
             }
         }
-        Instance peer = tunnels.get(step);
+        Instance peer = extras == null || extras.tunnels == null ? null : extras.tunnels.get(step);
         if (peer != null) {
             return peer;
         }
-        for (List<Instance> members : groups.values()) {
-            for (Instance member : members) {
+        for (int g = 0; g < groupNames.length; g++) {
+            for (int m = 0; m < groupMembers[g].size(); m++) {
+                Instance member = groupMembers[g].get(m);
                 if (step.equals(member.id) || step.equals(member.name)) {
                     return member;
                 }
@@ -158,17 +244,31 @@ final class Instance {
     }
 
     List<Instance> multiMembers() {
-        if (multiGroup != null) {
-            return groups.get(multiGroup);
+        if (extras != null && extras.multiGroup != null) {
+            return group(extras.multiGroup);
         }
-        if (groups.size() == 1) {
-            return groups.values().iterator().next();
+        if (groupNames.length == 1) {
+            return groupMembers[0];
         }
         return null;
     }
 
+    @SuppressWarnings("unchecked")
     void connect(int outPort, Connection connection) {
-        outgoing.get(outPort).add(connection);
+        if (wires != null) {
+            Connection[] frozen = wires[outPort];
+            Connection[] grown = java.util.Arrays.copyOf(frozen, frozen.length + 1);
+            grown[frozen.length] = connection;
+            wires[outPort] = grown;
+            return;
+        }
+        if (outgoing == null) {
+            outgoing = new List[kind.outPorts.size()];
+        }
+        if (outgoing[outPort] == null) {
+            outgoing[outPort] = new ArrayList<>(1);
+        }
+        outgoing[outPort].add(connection);
     }
 
     void bind(Ref[] requirementRefs, Ref[][] selectRefs, double[] fallbacks, boolean[] multiply) {
@@ -176,34 +276,66 @@ final class Instance {
         this.selectSources = selectRefs;
         this.selectFallbacks = fallbacks;
         this.selectMultiply = multiply;
-        List<Instance> all = new ArrayList<>(singles);
-        groups.values().forEach(all::addAll);
-        this.order = all.toArray(Instance[]::new);
-        this.wires = outgoing.stream().map(list -> list.toArray(Connection[]::new)).toArray(Connection[][]::new);
+        int children = singles.size();
+        for (int g = 0; g < groupNames.length; g++) {
+            children += groupMembers[g].size();
+        }
+        if (children > 0) {
+            Instance[] all = new Instance[children];
+            int at = 0;
+            for (int i = 0; i < singles.size(); i++) {
+                Instance single = singles.get(i);
+                all[at++] = single;
+            }
+            for (int g = 0; g < groupNames.length; g++) {
+                for (int m = 0; m < groupMembers[g].size(); m++) {
+                    Instance member = groupMembers[g].get(m);
+                    all[at++] = member;
+                }
+            }
+            this.order = all;
+        }
+        int ports = kind.outPorts.size();
+        if (ports == 0) {
+            this.wires = NO_PORTS;
+        } else {
+            this.wires = new Connection[ports][];
+            for (int p = 0; p < ports; p++) {
+                wires[p] = outgoing == null || outgoing[p] == null ? NO_CONNECTIONS : outgoing[p].toArray(NO_CONNECTIONS);
+            }
+        }
+        this.outgoing = null;
+    }
+
+    /** Names the group MultiInstantiate fills (the members {@link #multiMembers} gives). */
+    void multiGroup(String group) {
+        extras().multiGroup = group;
     }
 
     void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
-        this.liveRequirements = requirementRefs;
-        this.liveSelectSources = selectRefs;
+        Extras x = extras();
+        x.liveRequirements = requirementRefs;
+        x.liveSelectSources = selectRefs;
     }
 
     void bindSchemes(KineticSchemeRun[] kineticSchemes) {
-        this.schemes = kineticSchemes;
+        extras().schemes = kineticSchemes;
     }
 
     void integrateWithRk4(Rk4Group group) {
-        this.rk4 = group;
+        extras().rk4 = group;
     }
 
     boolean usesRk4() {
-        return rk4 != null;
+        return extras != null && extras.rk4 != null;
     }
 
     /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
     void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
-        this.compiled = code;
-        this.compiledArrays = arrays;
-        this.compiledNodes = nodes;
+        Extras x = extras();
+        x.compiled = code;
+        x.compiledArrays = arrays;
+        x.compiledNodes = nodes;
     }
 
     Ref[] requirementRefs() {
@@ -212,17 +344,32 @@ final class Instance {
 
     /** Children to step, replacing {@link #advanceOrder()} in advance() (initialization has already run). */
     void stepOnly(Instance[] children) {
-        this.stepOrder = children;
+        extras().stepOrder = children;
     }
 
-    void stateLivesElsewhere(Runnable unpack) {
+    /**
+     * This instance's state now lives in batch columns, at row {@code member}: its own arrays are dropped (every
+     * Ref is pointed at the columns) and {@code unpack} copies the row back into new ones for an error report.
+     */
+    void stateLivesElsewhere(java.util.function.IntConsumer unpack, int member) {
         this.unpackState = unpack;
+        this.batchMember = member;
+        this.vars = null;
+        this.exposed = null;
+    }
+
+    /** Arrays for a batched instance's state to be copied back into (see {@link #stateLivesElsewhere}). */
+    void restoreArrays() {
+        if (vars == null) {
+            vars = new double[kind.initialVars.length];
+            exposed = new double[kind.exposureNames.length];
+        }
     }
 
     /** Generated code calls this when a state variable is not finite: reports it as the interpreter does. */
     void failedFinite(double t) {
         if (unpackState != null) {
-            unpackState.run();
+            unpackState.accept(batchMember);
         }
         checkFinite(t);
     }
@@ -234,12 +381,15 @@ final class Instance {
     /** Points every requirement and select (live ones too) somewhere else, e.g. into a batch's columns. */
     void redirectRefs(java.util.function.UnaryOperator<Ref> redirect) {
         requirements = redirectAll(requirements, redirect);
-        liveRequirements = redirectAll(liveRequirements, redirect);
         for (int i = 0; i < selectSources.length; i++) {
             selectSources[i] = redirectAll(selectSources[i], redirect);
         }
-        for (int i = 0; i < liveSelectSources.length; i++) {
-            liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+        if (extras != null) {
+            extras.liveRequirements = redirectAll(extras.liveRequirements, redirect);
+            Ref[][] liveSelectSources = extras.liveSelectSources;
+            for (int i = 0; i < liveSelectSources.length; i++) {
+                liveSelectSources[i] = redirectAll(liveSelectSources[i], redirect);
+            }
         }
     }
 
@@ -247,9 +397,15 @@ final class Instance {
         if (refs == null) {
             return null;
         }
-        Ref[] result = new Ref[refs.length];
+        Ref[] result = refs;
         for (int i = 0; i < refs.length; i++) {
-            result[i] = redirect.apply(refs[i]);
+            Ref to = redirect.apply(refs[i]);
+            if (to != refs[i]) {
+                if (result == refs) {
+                    result = refs.clone();
+                }
+                result[i] = to;
+            }
         }
         return result;
     }
@@ -310,16 +466,19 @@ final class Instance {
      * simulator calls it for every instance of the schedule ({@link #collectSchedule}), children first.
      */
     void advanceOwn(double t, double dt) {
-        if (compiled != null) {
-            compiled.step(compiledArrays, compiledNodes, t, dt);
-            return;
-        }
-        if (rk4 != null) {
-            rk4.advance(t, dt);
-            return;
-        }
-        for (KineticSchemeRun scheme : schemes) {
-            scheme.advance(dt);
+        Extras x = extras;
+        if (x != null) {
+            if (x.compiled != null) {
+                x.compiled.step(x.compiledArrays, x.compiledNodes, t, dt);
+                return;
+            }
+            if (x.rk4 != null) {
+                x.rk4.advance(t, dt);
+                return;
+            }
+            for (KineticSchemeRun scheme : x.schemes) {
+                scheme.advance(dt);
+            }
         }
         step(t, dt);
         if (regime >= 0) {
@@ -330,12 +489,12 @@ final class Instance {
 
     /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
     void collectSchedule(List<Instance> into) {
-        if (compiled != null) {
+        if (extras != null && extras.compiled != null) {
             into.add(this); // its generated code steps the whole subtree (or batch)
             return;
         }
-        if (rk4 == null) {
-            for (Instance child : stepOrder != null ? stepOrder : order) {
+        if (!usesRk4()) {
+            for (Instance child : stepOrder()) {
                 child.collectSchedule(into);
             }
         }
@@ -344,17 +503,22 @@ final class Instance {
 
     /** Every instance whose step the interpreter still runs (not inside generated code), RK4 members included. */
     void collectInterpreted(List<Instance> into) {
-        if (compiled != null) {
+        if (extras != null && extras.compiled != null) {
             return;
         }
         into.add(this);
-        for (Instance child : rk4 == null && stepOrder != null ? stepOrder : order) {
+        for (Instance child : usesRk4() ? order : stepOrder()) {
             child.collectInterpreted(into);
         }
     }
 
+    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
+    private Instance[] stepOrder() {
+        return extras != null && extras.stepOrder != null ? extras.stepOrder : order;
+    }
+
     boolean hasKineticSchemes() {
-        return schemes.length > 0;
+        return extras != null && extras.schemes.length > 0;
     }
 
     private void step(double t, double dt) {
@@ -432,8 +596,8 @@ final class Instance {
     /** One RK4 stage: current time, live requirements and selects, all derived variables, then the rates. */
     void evaluateStage(double t, double[] rates, int offset) {
         vars[kind.tSlot] = t;
-        readRequirements(liveRequirements);
-        evaluateDerived(liveSelectSources);
+        readRequirements(extras.liveRequirements);
+        evaluateDerived(extras.liveSelectSources);
         DoubleOp[] ops = kind.rateOps;
         for (int i = 0; i < ops.length; i++) {
             rates[offset + i] = ops[i].eval(vars);
@@ -521,8 +685,9 @@ final class Instance {
     // ---- events and regimes ----
 
     void emit(int outPort) {
-        for (Connection connection : wires == null ? outgoing.get(outPort).toArray(Connection[]::new)
-                : wires[outPort]) {
+        Connection[] targets = wires != null ? wires[outPort]
+                : outgoing == null || outgoing[outPort] == null ? NO_CONNECTIONS : outgoing[outPort].toArray(NO_CONNECTIONS);
+        for (Connection connection : targets) {
             if (connection.delay() > 0) {
                 engine.schedule(connection);
             } else {

@@ -18,40 +18,57 @@ final class InstancePaths {
     /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */
     static Instance resolve(Instance base, String path, SourceLocation where) {
         Instance current = base;
-        for (String step : path.replace("[", "/[").split("/")) {
-            if (step.isEmpty() || step.equals(".")) {
+        // the steps are the parts between slashes, and an index [i] is a step of its own
+        int length = path.length();
+        int start = 0;
+        while (start < length) {
+            int end = start + 1;
+            while (end < length && path.charAt(end) != '/' && path.charAt(end) != '[') {
+                end++;
+            }
+            if (path.charAt(start) == '/') {
+                start++;
                 continue;
             }
-            if (step.equals("..")) {
-                current = current.parent;
-            } else if (step.startsWith("[") && step.endsWith("]")) {
-                List<Instance> members = current.multiMembers();
-                int index;
-                try {
-                    index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
-                } catch (NumberFormatException e) {
-                    throw new BadInputException(where, "bad index " + step + " in path '" + path + "'");
-                }
-                if (members == null || index < 0 || index >= members.size()) {
-                    throw new BadInputException(where, "path '" + path + "': " + current.path() + " has no member "
-                            + step);
-                }
-                current = members.get(index);
-            } else if (step.indexOf(':') > 0) {
-                current = attachmentByPath(current, step, path, where);
-            } else {
-                Instance next = current.findChild(step);
-                if (next == null && step.equals(current.id)) {
-                    next = current;
-                }
-                if (next == null) {
-                    throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
-                }
-                current = next;
+            current = step(current, path.substring(start, end), path, where);
+            start = end;
+        }
+        return current;
+    }
+
+    private static Instance step(Instance current, String step, String path, SourceLocation where) {
+        if (step.equals(".")) {
+            return current;
+        }
+        if (step.equals("..")) {
+            current = current.parent;
+        } else if (step.startsWith("[") && step.endsWith("]")) {
+            List<Instance> members = current.multiMembers();
+            int index;
+            try {
+                index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(where, "bad index " + step + " in path '" + path + "'");
             }
-            if (current == null) {
-                throw new BadInputException(where, "path '" + path + "' goes above the root");
+            if (members == null || index < 0 || index >= members.size()) {
+                throw new BadInputException(where, "path '" + path + "': " + current.path() + " has no member "
+                        + step);
             }
+            current = members.get(index);
+        } else if (step.indexOf(':') > 0) {
+            current = attachmentByPath(current, step, path, where);
+        } else {
+            Instance next = current.findChild(step);
+            if (next == null && step.equals(current.id)) {
+                next = current;
+            }
+            if (next == null) {
+                throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
+            }
+            current = next;
+        }
+        if (current == null) {
+            throw new BadInputException(where, "path '" + path + "' goes above the root");
         }
         return current;
     }
@@ -59,7 +76,7 @@ final class InstancePaths {
     /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
     private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
         String[] parts = step.split(":");
-        List<Instance> members = at.groups.get(parts[0]);
+        List<Instance> members = at.group(parts[0]);
         if (members != null && parts.length == 3) {
             int wanted;
             try {

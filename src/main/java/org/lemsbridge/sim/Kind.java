@@ -14,8 +14,10 @@ import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 
 /**
- * Everything about one component that is the same for all its instances: the slot layout of its variables and
- * its dynamics compiled with the component's parameter values folded in.
+ * Everything that is the same for all instances of components of one type with the same numeric values (in the
+ * same order): the slot layout of its variables and its dynamics compiled with those values folded in. Such
+ * components share one Kind ({@link TreeBuilder}); what differs between them (id, texts, attributes, location)
+ * stays with each {@link Instance}'s component.
  */
 final class Kind {
 
@@ -23,12 +25,34 @@ final class Kind {
     record SelectVariable(int slot, String path, String reduce, boolean required, String name) {
     }
 
+    /**
+     * A select path split at '/'; for a step {@code list[filter]}, the list name and the trimmed filter (null where
+     * the step has no '[' or no room for a filter: the binder then reports it as it meets it).
+     */
+    record SelectPath(String[] steps, String[] lists, String[] filters) {
+        static SelectPath of(String path) {
+            String[] steps = path.split("/");
+            String[] lists = new String[steps.length];
+            String[] filters = new String[steps.length];
+            for (int s = 0; s < steps.length; s++) {
+                String step = steps[s];
+                int bracket = step.indexOf('[');
+                if (bracket >= 0 && bracket + 1 <= step.length() - 1) {
+                    lists[s] = step.substring(0, bracket);
+                    filters[s] = step.substring(bracket + 1, step.length() - 1).trim();
+                }
+            }
+            return new SelectPath(steps, lists, filters);
+        }
+    }
+
     record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
             CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
     }
 
-    final Component component;
     final ComponentType type;
+    /** The numeric values the expressions fold in (those of the first component built with this Kind). */
+    final Map<String, Double> values;
     final Map<String, Integer> slots = new LinkedHashMap<>();
     final int tSlot;
     final int indexSlot;
@@ -39,6 +63,12 @@ final class Kind {
     final String[] requirementNames;
     final int[] requirementSlots;
     final SelectVariable[] selects;
+    /** Each select's path, split. */
+    final SelectPath[] selectPaths;
+    /** Whether each select multiplies (reduce="multiply") rather than adds. */
+    final boolean[] selectMultiply;
+    /** A value of 0 for each select that finds nothing: what most instances have (never written). */
+    final double[] zeroFallbacks;
     final ExprCompiler.Names names;
     final org.lemsbridge.expr.Expr[] derivedExprs;
     @SuppressWarnings("unchecked")
@@ -61,6 +91,8 @@ final class Kind {
     final Map<String, CompiledAction[][]> onEvents;
     final Regime[] regimes;
     final int initialRegime;
+    /** The type's attachment sets in the order jLEMS's HashMap of them iterates. */
+    final String[] attachmentOrder;
     final List<String> outPorts = new ArrayList<>();
     final List<String> inPorts = new ArrayList<>();
     final List<Dynamics.KineticScheme> kineticSchemes;
@@ -69,9 +101,13 @@ final class Kind {
     /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
     final ExprCompiler expressions;
 
+    /**
+     * Compiles the kind of {@code component}; compile errors name it. The result depends only on its type, its
+     * values and the model's global constants (see {@link #sameKind}).
+     */
     Kind(Component component, LemsModel model, Random random) {
-        this.component = component;
         this.type = component.type();
+        this.values = component.values();
         Dynamics dynamics = type.dynamics();
         tSlot = slot("t");
         for (String name : component.values().keySet()) {
@@ -132,7 +168,7 @@ final class Kind {
         names = new ExprCompiler.Names() {
             @Override
             public int slot(String name) {
-                if (component.values().containsKey(name)) {
+                if (values.containsKey(name)) {
                     return -1;
                 }
                 Integer slot = slots.get(name);
@@ -141,7 +177,7 @@ final class Kind {
 
             @Override
             public Double constant(String name) {
-                Double value = component.values().get(name);
+                Double value = values.get(name);
                 return value != null ? value : model.globalConstants().get(name);
             }
         };
@@ -162,6 +198,13 @@ final class Kind {
             }
         }
         selects = selectList.toArray(SelectVariable[]::new);
+        selectPaths = new SelectPath[selects.length];
+        selectMultiply = new boolean[selects.length];
+        for (int i = 0; i < selects.length; i++) {
+            selectPaths[i] = SelectPath.of(selects[i].path());
+            selectMultiply[i] = "multiply".equals(selects[i].reduce());
+        }
+        zeroFallbacks = new double[selects.length];
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
         derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
@@ -236,7 +279,39 @@ final class Kind {
                     eventsByPort(r.onEvents(), actions));
         }
         initialRegime = initial;
+        List<String> attachments = new ArrayList<>();
+        for (ComponentType.AttachmentsDecl set : type.attachments()) {
+            attachments.add(set.name());
+        }
+        attachmentOrder = JavaHashOrder.of(attachments).toArray(String[]::new);
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
+    }
+
+    /**
+     * Whether a Kind compiled for {@code a} is exactly the one {@code b} would get: the same type and the same
+     * values in the same order (Double equality, so -0.0 and 0.0 differ as their folded constants would).
+     */
+    static boolean sameKind(Component a, Component b) {
+        return a.type() == b.type() && sameInOrder(a.values(), b.values());
+    }
+
+    static boolean sameInOrder(Map<String, Double> a, Map<String, Double> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var left = a.entrySet().iterator();
+        var right = b.entrySet().iterator();
+        while (left.hasNext()) {
+            Map.Entry<String, Double> x = left.next();
+            Map.Entry<String, Double> y = right.next();
+            if (!x.getKey().equals(y.getKey()) || !java.util.Objects.equals(x.getValue(), y.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, CompiledAction[][]> eventsByPort(List<Dynamics.OnEvent> events, ActionCompiler actions) {
@@ -259,7 +334,7 @@ final class Kind {
 
     private void slotsForAssignments(List<Dynamics.Action> actions) {
         for (Dynamics.Action action : actions) {
-            if (action instanceof Dynamics.StateAssignment assignment && !component.values().containsKey(
+            if (action instanceof Dynamics.StateAssignment assignment && !values.containsKey(
                     assignment.variable())) {
                 slot(assignment.variable());
             }

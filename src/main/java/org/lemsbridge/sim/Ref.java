@@ -1,7 +1,7 @@
 package org.lemsbridge.sim;
 
 /** A readable value somewhere in the instance tree: one slot of an instance's vars or exposures. */
-record Ref(double[] array, int index, String description) {
+record Ref(double[] array, int index) {
     double get() {
         return array[index];
     }

@@ -84,8 +84,7 @@ public final class Simulator {
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        TreeBuilder builder = new TreeBuilder(model, engine);
-        Instance root = buildRoot(builder);
+        Instance root = buildRoot(new TreeBuilder(model, engine)); // the builder's maps are garbage once it is built
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();

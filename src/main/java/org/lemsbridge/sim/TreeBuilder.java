@@ -25,7 +25,10 @@ final class TreeBuilder {
 
     private final LemsModel model;
     private final Engine engine;
-    private final Map<Component, Kind> kinds = new IdentityHashMap<>();
+    /** One Kind per distinct type and values (see {@link Kind#sameKind}), in the order they were first built. */
+    private final Map<KindKey, Kind> kinds = new java.util.LinkedHashMap<>();
+    private Component lastComponent;
+    private Kind lastKind;
     /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
     private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -34,7 +37,7 @@ final class TreeBuilder {
         this.engine = engine;
     }
 
-    /** The kinds built so far, one per component. */
+    /** The kinds built so far, one per distinct type and values. */
     List<Kind> kinds() {
         return List.copyOf(kinds.values());
     }
@@ -48,44 +51,88 @@ final class TreeBuilder {
         return instance;
     }
 
+    /** A component as a key of the Kind it compiles to: equal when {@link Kind#sameKind} says so. */
+    private static final class KindKey {
+        private final Component component;
+        private final int hash;
+
+        KindKey(Component component) {
+            this.component = component;
+            int h = System.identityHashCode(component.type());
+            for (Map.Entry<String, Double> value : component.values().entrySet()) {
+                h = 31 * h + value.hashCode();
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KindKey key && Kind.sameKind(component, key.component);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * The Kind of a component, shared with every earlier component of the same type and values; compile errors
+     * are raised (naming the component) by the first such component, as when each had its own.
+     */
     private Kind kind(Component component) {
-        return kinds.computeIfAbsent(component, c -> new Kind(c, model, engine.random));
+        if (component != lastComponent) {
+            Kind kind = kinds.get(new KindKey(component));
+            if (kind == null) {
+                kind = new Kind(component, model, engine.random);
+                kinds.put(new KindKey(component), kind);
+            }
+            lastComponent = component;
+            lastKind = kind;
+        }
+        return lastKind;
     }
 
     private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
-        Instance instance = new Instance(kind(component), parent, engine, component.id(), name);
+        Kind kind = kind(component);
+        Instance instance = new Instance(kind, component, parent, engine, name);
         instance.doubledOnStart = doubledOnStart;
         ComponentType type = component.type();
         // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
         // appearance, then attachment sets in HashMap order of their names, then what builders add
-        Map<String, Component> namedChildren = new HashMap<>();
-        List<String> childNames = new ArrayList<>();
-        for (Component child : component.children()) {
-            if (child.role() != null && type.child(child.role()).isPresent()) {
-                if (namedChildren.putIfAbsent(child.role(), child) == null) {
-                    childNames.add(child.role());
+        if (!component.children().isEmpty()) {
+            Map<String, Component> namedChildren = new HashMap<>();
+            List<String> childNames = new ArrayList<>();
+            for (Component child : component.children()) {
+                if (child.role() != null && type.child(child.role()).isPresent()) {
+                    if (namedChildren.putIfAbsent(child.role(), child) == null) {
+                        childNames.add(child.role());
+                    }
+                }
+            }
+            if (!childNames.isEmpty()) {
+                for (String childName : JavaHashOrder.of(childNames)) {
+                    instance.addSingle(create(namedChildren.get(childName), instance, childName, doubledOnStart));
+                }
+            }
+            for (Component child : component.children()) {
+                if (child.role() == null || type.child(child.role()).isEmpty()) {
+                    String list = child.role() == null ? "" : child.role();
+                    instance.addToGroup(list, create(child, instance, child.id(), false));
                 }
             }
         }
-        for (String childName : JavaHashOrder.of(childNames)) {
-            instance.addSingle(childName, create(namedChildren.get(childName), instance, childName, doubledOnStart));
+        for (String set : kind.attachmentOrder) {
+            instance.ensureGroup(set);
         }
-        for (Component child : component.children()) {
-            if (child.role() == null || type.child(child.role()).isEmpty()) {
-                String list = child.role() == null ? "" : child.role();
-                instance.addToGroup(list, create(child, instance, child.id(), false));
-            }
-        }
-        for (String set : JavaHashOrder.of(type.attachments().stream().map(ComponentType.AttachmentsDecl::name)
-                .toList())) {
-            instance.groups.putIfAbsent(set, new ArrayList<>());
-        }
-        for (Structure.Item item : type.structure().items()) {
+        List<Structure.Item> items = type.structure().items();
+        for (int k = 0; k < items.size(); k++) {
+            Structure.Item item = items.get(k);
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
                 Instance child = create(referenced, instance, childName, consolidated.contains(component));
-                instance.addSingle(childName, child);
+                instance.addSingle(child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
                 Component referenced = reference(component, instance, multi.component(), item.location());
                 Double number = component.values().get(multi.number());
@@ -94,8 +141,8 @@ final class TreeBuilder {
                             + multi.number() + "' for MultiInstantiate");
                 }
                 long count = Math.round(number);
-                instance.multiGroup = MULTI;
-                instance.groups.computeIfAbsent(MULTI, g -> new ArrayList<>());
+                instance.multiGroup(MULTI);
+                instance.ensureGroup(MULTI);
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
@@ -160,7 +207,7 @@ final class TreeBuilder {
             if (at == null) {
                 throw new BadInputException(holder.location(), "'" + attribute + "' goes above the root");
             }
-            owner = at.kind.component;
+            owner = at.component;
             name = name.substring(3);
         }
         String id = owner.texts().get(name);
@@ -169,16 +216,17 @@ final class TreeBuilder {
         }
         for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
             // a connection inside a projection names the projection's synapse
-            owner = up.kind.component;
+            owner = up.component;
             id = owner.texts().getOrDefault(name, owner.attributes().get(name));
         }
         if (id == null) {
             throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
                     "set the attribute " + name + "=\"componentId\"");
         }
-        for (Component child : owner.children()) {
-            if (id.equals(child.id())) {
-                return child;
+        List<Component> children = owner.children();
+        for (int i = 0; i < children.size(); i++) {
+            if (id.equals(children.get(i).id())) {
+                return children.get(i);
             }
         }
         Component found = model.component(id).orElse(null);
@@ -194,29 +242,62 @@ final class TreeBuilder {
     private void connectAll(Instance instance) {
         if (!instance.connected) {
             instance.connected = true;
-            runConnections(instance, instance.kind.component.type().structure().items(), new HashMap<>());
+            List<Structure.Item> items = instance.kind.type.structure().items();
+            if (!items.isEmpty()) {
+                runConnections(instance, items, null);
+            }
         }
-        List<Instance> children = new ArrayList<>(instance.singles);
-        for (List<Instance> members : new ArrayList<>(instance.groups.values())) {
-            children.addAll(new ArrayList<>(members));
+        // the children as they are now: connecting them may attach more instances, which connect themselves
+        int count = instance.singles().size();
+        int groups = instance.groupCount();
+        for (int g = 0; g < groups; g++) {
+            count += instance.groupAt(g).size();
+        }
+        if (count == 0) {
+            return;
+        }
+        Instance[] children = new Instance[count];
+        int at = 0;
+        List<Instance> singleList = instance.singles();
+        for (int i = 0; i < singleList.size(); i++) {
+            Instance single = singleList.get(i);
+            children[at++] = single;
+        }
+        for (int g = 0; g < groups; g++) {
+            List<Instance> memberList = instance.groupAt(g);
+            for (int m = 0; m < memberList.size(); m++) {
+                Instance member = memberList.get(m);
+                children[at++] = member;
+            }
         }
         for (Instance child : children) {
             connectAll(child);
         }
     }
 
-    private void runConnections(Instance holder, List<Structure.Item> items, Map<String, Instance> bound) {
-        Component component = holder.kind.component;
-        for (Structure.Item item : items) {
+    /** The names With and ForEach have bound so far, the latest first (a later binding hides an earlier one). */
+    private record Bound(String name, Instance instance, Bound earlier) {
+        static Instance get(Bound bound, String name) {
+            for (Bound b = bound; b != null; b = b.earlier) {
+                if (java.util.Objects.equals(b.name, name)) {
+                    return b.instance;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Runs the items in order; a ForEach runs its items once per member, with what is bound here and its name. */
+    private void runConnections(Instance holder, List<Structure.Item> items, Bound bound) {
+        for (int i = 0; i < items.size(); i++) {
+            Structure.Item item = items.get(i);
             if (item instanceof Structure.With with) {
-                bound.put(with.as(), with(holder, with));
+                bound = new Bound(with.as(), with(holder, with), bound);
             } else if (item instanceof Structure.EventConnection connection) {
                 eventConnection(holder, connection, bound);
             } else if (item instanceof Structure.ForEach forEach) {
                 for (Instance member : forEachMembers(holder, forEach)) {
-                    Map<String, Instance> inner = new HashMap<>(bound);
-                    inner.put(forEach.as(), member);
-                    runConnections(holder, forEach.items(), inner);
+                    runConnections(holder, forEach.items(), new Bound(forEach.as(), member, bound));
                 }
             } else if (item instanceof Structure.Tunnel tunnel) {
                 tunnel(holder, tunnel, bound);
@@ -245,7 +326,7 @@ final class TreeBuilder {
     }
 
     private Instance with(Instance holder, Structure.With with) {
-        Component component = holder.kind.component;
+        Component component = holder.component;
         Instance base = holder.parent == null ? holder : holder.parent;
         if (with.instance() != null) {
             if (with.instance().equals("this")) {
@@ -280,7 +361,7 @@ final class TreeBuilder {
     /** The holder, or the nearest enclosing instance whose component has the attribute. */
     private static Instance ownerOf(Instance holder, String attribute) {
         for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.kind.component;
+            Component component = at.component;
             if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
                 return at;
             }
@@ -291,13 +372,13 @@ final class TreeBuilder {
     /** An attribute of the holder, else of the nearest enclosing component that has it (jLEMS looks upwards). */
     private static String text(Instance holder, String attribute, SourceLocation where) {
         for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.kind.component;
+            Component component = at.component;
             String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
             if (value != null) {
                 return value;
             }
         }
-        Component component = holder.kind.component;
+        Component component = holder.component;
         throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
                 + attribute + "'");
     }
@@ -305,7 +386,7 @@ final class TreeBuilder {
     /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
     private Instance attachNew(Instance holder, Component component, Instance target, String container,
             List<Structure.Assign> assigns, SourceLocation where) {
-        Component holderComponent = holder.kind.component;
+        Component holderComponent = holder.component;
         Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
         applyAssigns(holder, created, assigns);
         String group = container;
@@ -323,7 +404,10 @@ final class TreeBuilder {
 
     /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
     private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
-        Component holderComponent = holder.kind.component;
+        if (assigns.isEmpty()) {
+            return;
+        }
+        Component holderComponent = holder.component;
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
                 Double v = holderComponent.values().get(name);
@@ -335,17 +419,17 @@ final class TreeBuilder {
             });
             int slot = created.kind.slotOf(assign.property());
             if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + created.kind.component.describe()
+                throw new BadInputException(assign.location(), "Assign: " + created.component.describe()
                         + " has no property '" + assign.property() + "'");
             }
             created.vars[slot] = value;
         }
     }
 
-    private void eventConnection(Instance holder, Structure.EventConnection ec, Map<String, Instance> bound) {
-        Component component = holder.kind.component;
-        Instance source = bound.get(ec.from());
-        Instance target = bound.get(ec.to());
+    private void eventConnection(Instance holder, Structure.EventConnection ec, Bound bound) {
+        Component component = holder.component;
+        Instance source = Bound.get(bound, ec.from());
+        Instance target = Bound.get(bound, ec.to());
         if (source == null || target == null) {
             throw new BadInputException(ec.location(), "EventConnection: '" + (source == null ? ec.from() : ec.to())
                     + "' is not bound by a With");
@@ -377,20 +461,20 @@ final class TreeBuilder {
      * A Tunnel creates one instance of componentA attached to endA and one of componentB attached to endB; each
      * reaches the other under the tunnel's name (e.g. {@code peer/v}).
      */
-    private void tunnel(Instance holder, Structure.Tunnel tunnel, Map<String, Instance> bound) {
-        Instance endA = bound.get(tunnel.endA());
-        Instance endB = bound.get(tunnel.endB());
+    private void tunnel(Instance holder, Structure.Tunnel tunnel, Bound bound) {
+        Instance endA = Bound.get(bound, tunnel.endA());
+        Instance endB = Bound.get(bound, tunnel.endB());
         if (endA == null || endB == null) {
             throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
                     + "' is not bound by a With");
         }
-        Component holderComponent = holder.kind.component;
+        Component holderComponent = holder.component;
         Instance a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
                 endA, null, tunnel.assigns(), tunnel.location());
         Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
                 endB, null, tunnel.assigns(), tunnel.location());
-        a.tunnels.put(tunnel.name(), b);
-        b.tunnels.put(tunnel.name(), a);
+        a.addTunnel(tunnel.name(), b);
+        b.addTunnel(tunnel.name(), a);
     }
 
 }

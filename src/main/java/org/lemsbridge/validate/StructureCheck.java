@@ -56,7 +56,7 @@ final class StructureCheck {
                             + "' extends '" + parent + "', which is not defined", includeHint())));
         }
         List<XmlElement> components = elements.stream().filter(e -> !NOT_COMPONENTS.contains(e.tag())).toList();
-        duplicates(components, "at the top level");
+        duplicates(components, null);
         for (XmlElement component : components) {
             component.attribute("id").ifPresent(id -> topLevelIds.putIfAbsent(id, component));
         }
@@ -87,9 +87,12 @@ final class StructureCheck {
         element.attribute("extends").filter(prototype -> !topLevelIds.containsKey(prototype)).ifPresent(prototype ->
                 findings.add(Finding.error(Code.DANGLING_REFERENCE, element.location(), "component extends '"
                         + prototype + "', but no top-level component has that id", null)));
+        if (element.children().isEmpty()) {
+            return;
+        }
         List<XmlElement> nested = element.children().stream()
                 .filter(c -> !NOT_COMPONENTS.contains(c.tag()) && !c.tag().equals("property")).toList();
-        duplicates(nested, "inside " + describe(element));
+        duplicates(nested, element);
         for (XmlElement child : nested) {
             component(child, typeName);
         }
@@ -115,7 +118,8 @@ final class StructureCheck {
         return Optional.empty();
     }
 
-    private void duplicates(List<XmlElement> siblings, String where) {
+    /** Siblings (inside {@code parent}, or at the top level when it is null) that share an id. */
+    private void duplicates(List<XmlElement> siblings, XmlElement parent) {
         Map<String, XmlElement> byId = new HashMap<>();
         for (XmlElement element : siblings) {
             Optional<String> id = element.attribute("id");
@@ -124,6 +128,7 @@ final class StructureCheck {
             }
             XmlElement first = byId.putIfAbsent(id.get(), element);
             if (first != null) {
+                String where = parent == null ? "at the top level" : "inside " + describe(parent);
                 findings.add(Finding.error(Code.DUPLICATE_ID, element.location(), "id '" + id.get()
                         + "' is used twice " + where + " (first at " + first.location() + ")",
                         "give each component its own id"));

@@ -112,7 +112,11 @@ public final class LemsDocumentReader {
             while (reader.hasNext()) {
                 reader.next(); // what follows the root may still be malformed
             }
-            return new ParsedDocument(root.getName().getLocalPart(), root.getValue(), recorder.startTags());
+            LemsDocument document = root.getValue();
+            // the Unmarshaller has a finalizer, so it and its last result (every element of the document, DOM
+            // nodes included) stay reachable until a full collection finalizes it: let the result go with the caller
+            root.setValue(null);
+            return new ParsedDocument(root.getName().getLocalPart(), document, recorder.startTags());
         } catch (XMLStreamException e) {
             throw malformed(e, sourceName);
         } catch (MissingResourceException e) {

@@ -1,0 +1,127 @@
+package org.lemsbridge.lems;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * An unmodifiable copy of a small map that keeps its insertion order in one array of keys and values, which lookups
+ * scan. A model has one {@link Component} per element, often many thousands with two or three attributes each, so
+ * this holds their attributes, values and texts in a fraction of the memory of a LinkedHashMap. Maps with no entry
+ * share {@link Collections#emptyMap()}; maps with more than {@link #MAX_SCANNED} entries stay LinkedHashMaps.
+ */
+final class CompactMap<K, V> extends AbstractMap<K, V> {
+
+    static final int MAX_SCANNED = 8;
+
+    /** key 0, value 0, key 1, value 1, ... */
+    private final Object[] entries;
+
+    private CompactMap(Object[] entries) {
+        this.entries = entries;
+    }
+
+    /** An unmodifiable copy of {@code map} with the same iteration order. */
+    static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        if (map.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        if (map.size() > MAX_SCANNED) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+        Object[] entries = new Object[2 * map.size()];
+        int at = 0;
+        for (Map.Entry<K, V> entry : map.entrySet()) {
+            entries[at++] = entry.getKey();
+            entries[at++] = entry.getValue();
+        }
+        return new CompactMap<>(entries);
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (Objects.equals(entries[i], key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int size() {
+        return entries.length / 2;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return false;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : (V) entries[i + 1];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V getOrDefault(Object key, V defaultValue) {
+        int i = indexOf(key);
+        return i < 0 ? defaultValue : (V) entries[i + 1];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        for (int i = 0; i < entries.length; i += 2) {
+            action.accept((K) entries[i], (V) entries[i + 1]);
+        }
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return entries.length / 2;
+            }
+
+            @Override
+            public Iterator<Map.Entry<K, V>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < entries.length;
+                    }
+
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public Map.Entry<K, V> next() {
+                        if (next >= entries.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Map.Entry<K, V> entry = new AbstractMap.SimpleImmutableEntry<>((K) entries[next],
+                                (V) entries[next + 1]);
+                        next += 2;
+                        return entry;
+                    }
+                };
+            }
+        };
+    }
+}
