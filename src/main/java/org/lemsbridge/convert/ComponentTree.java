@@ -337,7 +337,7 @@ final class ComponentTree {
                     members = single == null ? List.of() : List.of(single);
                 }
                 for (Node member : members) {
-                    if (filter.equals("*") || matches(member, filter)) {
+                    if (filter.equals("*") || member.component.matchesFilter(filter)) {
                         next.add(member);
                     }
                 }
@@ -366,19 +366,5 @@ final class ComponentTree {
         int bracket = first.indexOf('[');
         String name = bracket < 0 ? first : first.substring(0, bracket);
         return node.type.attachments().stream().anyMatch(a -> a.name().equals(name));
-    }
-
-    private static boolean matches(Node member, String filter) {
-        int eq = filter.indexOf('=');
-        if (eq < 0) {
-            return false;
-        }
-        String attribute = filter.substring(0, eq).trim();
-        String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        String actual = member.component.texts().get(attribute);
-        if (actual == null) {
-            actual = member.component.attributes().get(attribute);
-        }
-        return value.equals(actual);
     }
 }

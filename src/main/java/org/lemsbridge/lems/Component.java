@@ -45,4 +45,22 @@ public record Component(
     public String describe() {
         return (id == null ? "<anonymous>" : id) + " (" + type.name() + ")";
     }
+
+    /**
+     * Whether this component passes a select's {@code [attribute='value']} filter (quotes optional): its text, or
+     * failing that its attribute, of that name equals the value. A filter without {@code =} matches nothing.
+     */
+    public boolean matchesFilter(String filter) {
+        int eq = filter.indexOf('=');
+        if (eq < 0) {
+            return false;
+        }
+        String attribute = filter.substring(0, eq).trim();
+        String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
+        String actual = texts().get(attribute);
+        if (actual == null) {
+            actual = attributes().get(attribute);
+        }
+        return value.equals(actual);
+    }
 }

@@ -195,7 +195,7 @@ final class Binder {
                 }
                 for (int m = 0; m < members.size(); m++) {
                     Instance member = members.get(m);
-                    if (filter.equals("*") || matches(member, filter)) {
+                    if (filter.equals("*") || member.component.matchesFilter(filter)) {
                         next.add(member);
                     }
                 }
@@ -216,20 +216,5 @@ final class Binder {
             refs[i] = ref;
         }
         return refs;
-    }
-
-    private static boolean matches(Instance member, String filter) {
-        int eq = filter.indexOf('=');
-        if (eq < 0) {
-            return false;
-        }
-        String attribute = filter.substring(0, eq).trim();
-        String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        Component component = member.component;
-        String actual = component.texts().get(attribute);
-        if (actual == null) {
-            actual = component.attributes().get(attribute);
-        }
-        return value.equals(actual);
     }
 }

@@ -85,11 +85,7 @@ class ImportRoundTripTest {
         assertEquals(List.of("iafTauRefPop_0"), result.members().stream().map(ImportedMember::stem).toList());
         Trace reference = TraceReader.read(shared.resolve(
                 "reference-data/jlems_test_regime_iaf/jlems_test_regime_iaf_displays.dat"));
-        for (Deviation d : simulateAndCompare(result.members().get(0), reference, dir)) {
-            System.out.printf("import jLEMS test_regime_iaf %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(),
-                    d.maxAbs(), d.maxRef());
-            assertTrue(d.relative() <= 1e-6, d.toString());
-        }
+        assertReproduces(result.members().get(0), reference, dir, "jLEMS test_regime_iaf");
     }
 
     @Test
@@ -104,11 +100,7 @@ class ImportRoundTripTest {
         String yaml = ExperimentWriter.write(ball.experiment());
         assertTrue(yaml.contains("AccG:\n      value: 9.8\n      unit: m_per_s2\n"), yaml);
         Trace reference = TraceReader.read(shared.resolve("reference-data/jlems_bounce/jlems_bounce_displays.dat"));
-        for (Deviation d : simulateAndCompare(ball, reference, dir)) {
-            System.out.printf("import jLEMS bounce %s: max|d| = %.3g, max|ref| = %.3g%n", d.quantity(), d.maxAbs(),
-                    d.maxRef());
-            assertTrue(d.relative() <= 1e-6, d.toString());
-        }
+        assertReproduces(ball, reference, dir, "jLEMS bounce");
     }
 
     @Test
@@ -183,6 +175,16 @@ class ImportRoundTripTest {
                         d.quantity(), d.maxAbs(), d.maxRef(), d.relative());
                 assertTrue(d.relative() <= 1e-6, member.stem() + " " + d);
             }
+        }
+    }
+
+    /** Every recorded quantity of {@code member}'s simulation within 1e-6 x max|ref| of {@code reference}. */
+    private static void assertReproduces(ImportedMember member, Trace reference, Path dir, String what)
+            throws Exception {
+        for (Deviation d : simulateAndCompare(member, reference, dir)) {
+            System.out.printf("import %s %s: max|d| = %.3g, max|ref| = %.3g%n", what, d.quantity(), d.maxAbs(),
+                    d.maxRef());
+            assertTrue(d.relative() <= 1e-6, d.toString());
         }
     }
 

@@ -27,14 +27,9 @@ class ImportedCellTreeTest {
 
     @Test
     void aRequirementReadThroughAnAncestorsSlotIsTwoStepsLateAsInJlems(@TempDir Path dir) throws Exception {
-        Path doc = DIR.resolve("requirement-chain.xml");
-        LemsModel model = LemsReader.read(doc, List.of());
-        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
-                dir.resolve("original")))).run();
-        Trace reference = TraceReader.read(run.files().get(0).path());
-
-        ImportResult result = LemsToExperiment.convert(model, doc.toString());
-        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        Original original = Original.importedAndRun(DIR.resolve("requirement-chain.xml"), dir);
+        Trace reference = original.reference();
+        ImportResult result = original.result();
         ImportedMember cell = result.members().get(0);
         assertEquals(Map.of("u", "u", "middle_u", "middle/u", "middle_leaf_w", "middle/leaf/w"), cell.quantities());
         var dynamics = cell.experiment().dynamics();
@@ -48,21 +43,14 @@ class ImportedCellTreeTest {
         assertEquals(1.5, dynamics.stateVariables().get("middle_leaf_w").initialValue());
         List<ImportRoundTripTest.Deviation> deviations = ImportRoundTripTest.simulateAndCompare(cell, reference, dir);
         assertEquals(2, deviations.size());
-        for (ImportRoundTripTest.Deviation d : deviations) {
-            assertEquals(0.0, d.maxAbs(), d.toString());
-        }
+        assertExact(deviations);
     }
 
     @Test
     void everyHhGateRateAndQ10TypeOnAPointCellImportsExactly(@TempDir Path dir) throws Exception {
-        Path doc = DIR.resolve("hh-gate-variants.xml");
-        LemsModel model = LemsReader.read(doc, List.of());
-        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
-                dir.resolve("original")))).run();
-        Trace reference = TraceReader.read(run.files().get(0).path());
-
-        ImportResult result = LemsToExperiment.convert(model, doc.toString());
-        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        Original original = Original.importedAndRun(DIR.resolve("hh-gate-variants.xml"), dir);
+        Trace reference = original.reference();
+        ImportResult result = original.result();
         assertEquals(List.of("pop_0", "pop_1"), result.members().stream().map(ImportedMember::stem).toList());
         ImportedMember stimulated = result.members().get(1);
         // the instantaneous gate's q is a derived variable, recorded like the other gates' states
@@ -81,14 +69,9 @@ class ImportedCellTreeTest {
 
     @Test
     void aSelectOfAChildsStateVariableReadsItAfterTheChildsUpdateAndConditions(@TempDir Path dir) throws Exception {
-        Path doc = DIR.resolve("select-updated-state.xml");
-        LemsModel model = LemsReader.read(doc, List.of());
-        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
-                dir.resolve("original")))).run();
-        Trace reference = TraceReader.read(run.files().get(0).path());
-
-        ImportResult result = LemsToExperiment.convert(model, doc.toString());
-        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        Original original = Original.importedAndRun(DIR.resolve("select-updated-state.xml"), dir);
+        Trace reference = original.reference();
+        ImportResult result = original.result();
         ImportedMember cell = result.members().get(0);
         var dynamics = cell.experiment().dynamics();
         assertEquals("0 + part_x_new", dynamics.derivedVariables().get("seen").equation().rhs());
@@ -100,9 +83,7 @@ class ImportedCellTreeTest {
                 dynamics.events().get("part_condition_1").affect().rhs());
         List<ImportRoundTripTest.Deviation> deviations = ImportRoundTripTest.simulateAndCompare(cell, reference, dir);
         assertEquals(3, deviations.size());
-        for (ImportRoundTripTest.Deviation d : deviations) {
-            assertEquals(0.0, d.maxAbs(), d.toString());
-        }
+        assertExact(deviations);
         // the condition fires (x is clamped at 0 many times), so the Piecewise is exercised
         assertTrue(reference.valuesOf("part/hits").orElseThrow()[reference.rows() - 1] > 100);
     }
@@ -131,21 +112,14 @@ class ImportedCellTreeTest {
         List<ImportRoundTripTest.Deviation> deviations = ImportRoundTripTest.simulateAndCompare(twoPools, reference,
                 dir);
         assertEquals(1, deviations.size()); // v2; the others are derived quantities the YAML does not record
-        for (ImportRoundTripTest.Deviation d : deviations) {
-            assertEquals(0.0, d.maxAbs(), d.toString());
-        }
+        assertExact(deviations);
     }
 
     @Test
     void pointCellCondBasedCaWithAPoolImportsExactly(@TempDir Path dir) throws Exception {
-        Path doc = DIR.resolve("point-cell-ca.xml");
-        LemsModel model = LemsReader.read(doc, List.of());
-        SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
-                dir.resolve("original")))).run();
-        Trace reference = TraceReader.read(run.files().get(0).path());
-
-        ImportResult result = LemsToExperiment.convert(model, doc.toString());
-        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        Original original = Original.importedAndRun(DIR.resolve("point-cell-ca.xml"), dir);
+        Trace reference = original.reference();
+        ImportResult result = original.result();
         ImportedMember cell = result.members().get(0);
         var derived = cell.experiment().dynamics().derivedVariables();
         // the cell reads its pool after the pool's update; the pool reads the cell's iCa one step late
@@ -153,9 +127,7 @@ class ImportedCellTreeTest {
         assertTrue(cell.experiment().dynamics().stateVariables().containsKey("iCa_prev"));
         List<ImportRoundTripTest.Deviation> deviations = ImportRoundTripTest.simulateAndCompare(cell, reference, dir);
         assertEquals(3, deviations.size()); // v, the pool's concentration, the calcium gate
-        for (ImportRoundTripTest.Deviation d : deviations) {
-            assertEquals(0.0, d.maxAbs(), d.toString());
-        }
+        assertExact(deviations);
     }
 
     @Test
@@ -166,5 +138,23 @@ class ImportedCellTreeTest {
         String problem = result.problems().get(0).oneLine();
         assertTrue(problem.startsWith(doc + ":8:") && problem.contains("pop[0]") && problem.contains("twoSeg (cell)")
                 && problem.contains("multi-compartment") && problem.contains("2 segments"), problem);
+    }
+
+    /** A model file, our simulation of it (which equals jLEMS's) and its import, with no problem reported. */
+    private record Original(Trace reference, ImportResult result) {
+        static Original importedAndRun(Path doc, Path dir) throws Exception {
+            LemsModel model = LemsReader.read(doc, List.of());
+            SimulationResult run = Simulator.build(model, SimulationOptions.writingTo(Files.createDirectories(
+                    dir.resolve("original")))).run();
+            ImportResult result = LemsToExperiment.convert(model, doc.toString());
+            assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+            return new Original(TraceReader.read(run.files().get(0).path()), result);
+        }
+    }
+
+    private static void assertExact(List<ImportRoundTripTest.Deviation> deviations) {
+        for (ImportRoundTripTest.Deviation d : deviations) {
+            assertEquals(0.0, d.maxAbs(), d.toString());
+        }
     }
 }
