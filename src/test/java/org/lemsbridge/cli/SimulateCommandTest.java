@@ -111,4 +111,13 @@ class SimulateCommandTest {
                 + " name"), err.toString());
         assertTrue(Files.notExists(folder.resolve("up.dat")));
     }
+
+    @Test
+    void aNeuromlDocumentIsReadWithTheCoreTypesSoWhatItLacksIsTheSimulation() throws IOException {
+        Path cell = folder.resolve("cell.nml");
+        Files.writeString(cell, "<neuroml id=\"cell\"><izhikevichCell id=\"iz\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\""
+                + " b=\"0.2\" c=\"-65\" d=\"6\"/></neuroml>");
+        assertEquals(2, run("simulate", cell.toString(), "-o", folder.resolve("out").toString()));
+        assertTrue(err.toString().startsWith(cell + ":0:0: the model has no <Target component=...>"), err.toString());
+    }
 }
