@@ -34,7 +34,8 @@ public final class Simulator {
         this.options = options;
         this.simulation = model.targetSimulation().orElseThrow(() -> new BadInputException(
                 SourceLocation.unknown(String.valueOf(model.source())), "the model has no <Target component=...>",
-                "add <Target component=\"yourSimulationId\"/>"));
+                "add <Target component=\"yourSimulationId\"/> naming a <Simulation>; a NeuroML .nml file holds only the"
+                        + " model, so simulate the LEMS file (LEMS_*.xml) that includes it"));
         SimulationBlock.Run run = simulation.type().simulation().runs().stream().findFirst().orElseThrow(
                 () -> new BadInputException(simulation.location(), simulation.describe()
                         + " is not a Simulation (its type has no <Run>)"));
