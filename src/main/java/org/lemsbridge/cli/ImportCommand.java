@@ -9,7 +9,6 @@ import org.lemsbridge.convert.ImportedMember;
 import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.ExperimentWriter;
-import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsReader;
 
 import picocli.CommandLine.Command;
@@ -52,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportResult result = LemsToExperiment.convert(LemsReader.read(IncludedDocument.read(model, include.folders)), model.toString());
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders), model.toString());
         PrintWriter err = spec.commandLine().getErr();
         for (BadInputException problem : result.problems()) {
             err.println(problem.oneLine());

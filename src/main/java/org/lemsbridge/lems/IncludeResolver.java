@@ -19,7 +19,8 @@ import org.lemsbridge.error.SourceLocation;
  * {@code <include href>} (jLEMS itself skips the latter, so a model that runs in jLEMS never needs it followed).
  * An include is looked up beside the including file, then in each search folder, then among the bundled
  * NeuroML core types. Each file is read once; cycles, missing files and paths escaping the allowed folders are
- * refused, or, when collecting for a validator, skipped and listed.
+ * refused, or, when collecting a file's includes, listed in document order (with included files that cannot be read)
+ * so that the first of them is what a reader reports and a validator can still inspect the rest.
  */
 final class IncludeResolver {
 
@@ -43,17 +44,6 @@ final class IncludeResolver {
         this.allowedRoots = List.copyOf(roots);
     }
 
-    /** Reads a root file and its includes. */
-    static List<XmlElement> resolve(Path file, List<Path> searchPath) {
-        Path canonical = canonical(file);
-        if (!Files.isRegularFile(canonical)) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file: " + file);
-        }
-        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath, null);
-        resolver.readFile(new Source.OnDisk(canonical), SecureXml.read(file));
-        return List.copyOf(resolver.elements);
-    }
-
     /**
      * Reads a root file and its includes, skipping and listing the includes that cannot be followed; a
      * {@code <neuroml>} root first includes the NeuroML core types.
@@ -65,7 +55,7 @@ final class IncludeResolver {
         }
         List<BadInputException> unresolved = new ArrayList<>();
         IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath, unresolved);
-        XmlElement root = SecureXml.read(file);
+        XmlElement root = requireLemsRoot(SecureXml.read(file));
         boolean neuroml = root.tag().equals("neuroml");
         Source source = new Source.OnDisk(canonical);
         if (neuroml) {
@@ -79,7 +69,8 @@ final class IncludeResolver {
     static List<XmlElement> resolve(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
         Path base = baseDir == null ? Path.of("").toAbsolutePath() : baseDir;
         IncludeResolver resolver = new IncludeResolver(base, searchPath, null);
-        resolver.readFile(new Source.InMemory(sourceName, canonical(base)), SecureXml.read(xml, sourceName));
+        resolver.readFile(new Source.InMemory(sourceName, canonical(base)),
+                requireLemsRoot(SecureXml.read(xml, sourceName)));
         return List.copyOf(resolver.elements);
     }
 
@@ -119,9 +110,6 @@ final class IncludeResolver {
     private void readFile(Source source, XmlElement root) {
         done.add(source.key());
         inProgress.add(source.key());
-        if (!root.tag().equals("Lems") && !root.tag().equals("neuroml")) {
-            throw new BadInputException(root.location(), "expected a <Lems> root element, found <" + root.tag() + ">");
-        }
         boolean neuroml = root.tag().equals("neuroml");
         for (XmlElement element : root.children()) {
             if (isInclude(element, neuroml)) {
@@ -164,9 +152,22 @@ final class IncludeResolver {
         if (done.contains(target.key())) {
             return;
         }
-        XmlElement root = target instanceof Source.OnDisk disk ? SecureXml.read(disk.file())
-                : readBundled(((Source.Bundled) target).name(), include);
+        XmlElement root;
+        try {
+            root = requireLemsRoot(target instanceof Source.OnDisk disk ? SecureXml.read(disk.file())
+                    : readBundled(((Source.Bundled) target).name(), include));
+        } catch (BadInputException unreadable) {
+            refuse(unreadable);
+            return;
+        }
         readFile(target, root);
+    }
+
+    private static XmlElement requireLemsRoot(XmlElement root) {
+        if (!root.tag().equals("Lems") && !root.tag().equals("neuroml")) {
+            throw new BadInputException(root.location(), "expected a <Lems> root element, found <" + root.tag() + ">");
+        }
+        return root;
     }
 
     private void refuse(BadInputException problem) {

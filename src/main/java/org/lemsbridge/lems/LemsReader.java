@@ -41,9 +41,12 @@ public final class LemsReader {
         this.elements = elements;
     }
 
-    /** Reads a file; includes resolve beside the including file, then in {@code searchPath}, then bundled types. */
+    /**
+     * Reads a file; includes resolve beside the including file, then in {@code searchPath}, then bundled types. A
+     * {@code <neuroml>} file gets the NeuroML core types first, as jNeuroML gives them.
+     */
     public static LemsModel read(Path file, List<Path> searchPath) {
-        return new LemsReader(file, IncludeResolver.resolve(file, searchPath)).build();
+        return read(IncludedDocument.read(file, searchPath));
     }
 
     /**

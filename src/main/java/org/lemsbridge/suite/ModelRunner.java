@@ -8,7 +8,6 @@ import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
-import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationException;
@@ -35,7 +34,7 @@ public final class ModelRunner {
     /** Reads (and for YAML renders) a model into the resolved LEMS model the simulator runs. */
     public static LoadedModel load(Path model, List<Path> includePath) {
         if (!ExperimentReader.isExperimentFile(model)) {
-            return new LoadedModel(LemsReader.read(IncludedDocument.read(model, includePath)), List.of());
+            return new LoadedModel(LemsReader.read(model, includePath), List.of());
         }
         RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
         Path folder = model.toAbsolutePath().getParent();
