@@ -229,33 +229,33 @@ final class ClassAssembler {
         }
 
         void aload(int local) {
-            maxLocals = Math.max(maxLocals, local + 1);
-            plain(1, 0x19, local);
+            local(0x19, 1, local, 1);
         }
 
         void astore(int local) {
-            maxLocals = Math.max(maxLocals, local + 1);
-            plain(-1, 0x3a, local);
+            local(0x3a, -1, local, 1);
         }
 
         void dload(int local) {
-            maxLocals = Math.max(maxLocals, local + 2);
-            plain(2, 0x18, local);
+            local(0x18, 2, local, 2);
         }
 
         void dstore(int local) {
-            maxLocals = Math.max(maxLocals, local + 2);
-            plain(-2, 0x39, local);
+            local(0x39, -2, local, 2);
         }
 
         void iload(int local) {
-            maxLocals = Math.max(maxLocals, local + 1);
-            plain(1, 0x15, local);
+            local(0x15, 1, local, 1);
         }
 
         void istore(int local) {
-            maxLocals = Math.max(maxLocals, local + 1);
-            plain(-1, 0x36, local);
+            local(0x36, -1, local, 1);
+        }
+
+        /** A load or store of a local taking {@code slots} slots, changing the stack by {@code stack}. */
+        private void local(int opcode, int stack, int local, int slots) {
+            maxLocals = Math.max(maxLocals, local + slots);
+            plain(stack, opcode, local);
         }
 
         void iinc(int local, int delta) {

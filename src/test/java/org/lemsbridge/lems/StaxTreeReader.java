@@ -13,15 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.jaxb.SecureStax;
 
 /**
  * The reader {@link SecureXml} used before it went through the JAXB bindings: a StAX loop building
@@ -53,29 +52,11 @@ final class StaxTreeReader {
         return read(null, new StringReader(text), sourceName, text);
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
-    private static void trySet(XMLInputFactory factory, String property, Object value) {
-        try {
-            factory.setProperty(property, value);
-        } catch (IllegalArgumentException ignored) {
-            // not every StAX implementation knows every property; DTD support is off anyway
-        }
-    }
-
     /** {@code text}, when known, lets element locations point at the {@code <} rather than past the tag. */
     private static XmlElement read(InputStream stream, Reader reader, String sourceName, String text) {
         XMLStreamReader xml = null;
         try {
-            xml = stream != null ? factory().createXMLStreamReader(stream) : factory().createXMLStreamReader(reader);
+            xml = stream != null ? SecureStax.open(stream) : SecureStax.open(reader);
             return readDocument(xml, sourceName, text);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();

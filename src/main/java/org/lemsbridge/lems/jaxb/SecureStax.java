@@ -10,16 +10,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /** StAX readers with DTD support, external entities and entity replacement switched off. */
-final class SecureStax {
+public final class SecureStax {
 
     private SecureStax() {
     }
 
-    static XMLStreamReader open(InputStream in) throws XMLStreamException {
+    public static XMLStreamReader open(InputStream in) throws XMLStreamException {
         return factory().createXMLStreamReader(in);
     }
 
-    static XMLStreamReader open(Reader in) throws XMLStreamException {
+    public static XMLStreamReader open(Reader in) throws XMLStreamException {
         return factory().createXMLStreamReader(in);
     }
 
