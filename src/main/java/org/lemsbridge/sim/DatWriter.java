@@ -107,8 +107,7 @@ final class DatWriter implements AutoCloseable {
         try {
             return freeBlocks.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException("interrupted while writing " + target, new java.io.InterruptedIOException());
+            throw interrupted();
         }
     }
 
@@ -154,6 +153,11 @@ final class DatWriter implements AutoCloseable {
         used = 0;
     }
 
+    private UncheckedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new UncheckedIOException("interrupted while writing " + target, new java.io.InterruptedIOException());
+    }
+
     private void throwIfFailed() {
         if (failure != null) {
             throw new UncheckedIOException("cannot write " + target, failure);
@@ -169,8 +173,7 @@ final class DatWriter implements AutoCloseable {
                 lastWrite.get();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException("interrupted while writing " + target, new java.io.InterruptedIOException());
+            throw interrupted();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the output thread failed on " + target, e.getCause());
         }
