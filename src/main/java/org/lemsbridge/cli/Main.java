@@ -3,6 +3,7 @@ package org.lemsbridge.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.jaxb.LemsBindings;
@@ -23,12 +24,23 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, failure -> { });
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}; {@code failures} also receives the exception behind
+     * an exit code of 2 or 3 that a command threw (so {@code serve} can answer with its location).
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Exception> failures) {
         warmUpXmlBindings(args);
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine commandLine = new CommandLine(new LemsbridgeCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> report(exception, err, debug));
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            failures.accept(exception);
+            return report(exception, err, debug);
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
@@ -48,7 +60,8 @@ public final class Main {
         warmUp.start();
     }
 
-    private static int report(Exception exception, PrintWriter err, boolean debug) {
+    /** Prints what went wrong as the one-line contract says and returns the exit code; {@code serve} uses it too. */
+    static int report(Throwable exception, PrintWriter err, boolean debug) {
         if (exception instanceof BadInputException bad) {
             err.println(OneLine.of(bad.oneLine()));
             if (bad.hint() != null) {
