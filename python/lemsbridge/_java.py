@@ -1,0 +1,71 @@
+"""Finds the lemsbridge jar and the java that runs it."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from pathlib import Path
+from typing import List, Optional
+
+from .errors import LemsbridgeError
+
+_HERE = Path(__file__).resolve().parent
+
+#: Where a wheel puts the jar it bundles.
+BUNDLED_JAR = _HERE / "_jar" / "lemsbridge.jar"
+
+#: Where ``mvn package`` puts the jar, seen from a source checkout (``python/lemsbridge`` -> ``target``).
+CHECKOUT_JAR = _HERE.parent.parent / "target" / "lemsbridge.jar"
+
+#: The launcher's options: the serial collector suits a command-line tool on a small machine; no display needed.
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-Djava.awt.headless=true"]
+
+
+def find_jar() -> Path:
+    """The jar to run: ``$LEMSBRIDGE_JAR`` if set, else the one bundled next to this package, else the checkout's.
+
+    Raises:
+        LemsbridgeError: when none of them exists.
+    """
+    configured = os.environ.get("LEMSBRIDGE_JAR")
+    if configured:
+        jar = Path(configured).expanduser()
+        if not jar.is_file():
+            raise LemsbridgeError("LEMSBRIDGE_JAR names no file", file=str(jar), code=2)
+        return jar.resolve()
+    for jar in (BUNDLED_JAR, CHECKOUT_JAR):
+        if jar.is_file():
+            return jar
+    raise LemsbridgeError(f"no lemsbridge jar: none is bundled at {BUNDLED_JAR} and none was built at "
+                          f"{CHECKOUT_JAR}", hint="build it with `mvn -B package` or set LEMSBRIDGE_JAR", code=2)
+
+
+def find_java() -> str:
+    """``$LEMSBRIDGE_JAVA``, else ``$JAVA_HOME/bin/java``, else ``java`` on the PATH (Java 17 or later)."""
+    configured = os.environ.get("LEMSBRIDGE_JAVA")
+    if configured:
+        return configured
+    home = os.environ.get("JAVA_HOME")
+    if home and (Path(home) / "bin" / "java").is_file():
+        return str(Path(home) / "bin" / "java")
+    found = shutil.which("java")
+    if found is None:
+        raise LemsbridgeError("no java on the PATH: lemsbridge needs Java 17 or later",
+                              hint="install a JDK or set JAVA_HOME or LEMSBRIDGE_JAVA", code=2)
+    return found
+
+
+def java_command(jar: Optional[Path] = None) -> List[str]:
+    """The command line that runs lemsbridge, up to and excluding the command: ``java OPTIONS -jar JAR``.
+
+    Uses the launcher's class-data-sharing archive (``lemsbridge.jsa`` beside the jar) when it is newer than the jar,
+    and adds ``$LEMSBRIDGE_JAVA_OPTS``.
+    """
+    jar = jar or find_jar()
+    command = [find_java(), *JVM_OPTIONS]
+    archive = jar.with_suffix(".jsa")
+    if archive.is_file() and archive.stat().st_mtime >= jar.stat().st_mtime:
+        command += [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    command += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
+    return command + ["-jar", str(jar)]
