@@ -130,6 +130,8 @@ class _SharedServer:
             if self._server is not None and self._owner != os.getpid():
                 self._server = None  # a forked child must not share its parent's pipes
             if self._server is None or not self._server.alive:
+                if self._server is not None:
+                    self._server.close()
                 self._server = ServeProcess()
                 self._owner = os.getpid()
             return self._server
