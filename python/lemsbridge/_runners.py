@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from typing import IO, List, Optional, Sequence
@@ -68,6 +69,10 @@ class ServeProcess:
                 stdin.write(line.encode("utf-8"))
                 stdin.flush()
                 answer = stdout.readline()
+                while answer and not answer.startswith(b"{"):
+                    # not a response: the JVM itself printed (an option in LEMSBRIDGE_JAVA_OPTS, say)
+                    sys.stderr.write(answer.decode("utf-8", errors="replace"))
+                    answer = stdout.readline()
             except (BrokenPipeError, OSError, ValueError):
                 answer = b""
             if not answer.endswith(b"\n"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import array
 import gzip
+import io
 import json
 from pathlib import Path
 from typing import Any, Dict, Optional, Union
@@ -73,7 +74,10 @@ def read_traces(dat: PathLike) -> Traces:
     opener = gzip.open if dat.name.endswith(".gz") else open
     with opener(dat, "rb") as handle:
         text = handle.read()
-    values = _floats(text)
+    try:
+        values = _floats(text)
+    except ValueError:
+        raise LemsbridgeError("the file is not a table of numbers", file=str(dat), code=2) from None
     width = len(names)
     if len(values) % width != 0:
         raise LemsbridgeError(f"the file holds {len(values)} values, not a whole number of rows of {width} columns "
@@ -93,7 +97,7 @@ def _floats(text: bytes) -> Any:
     """Every whitespace-separated number of a ``.dat`` as float32: parsed as float64, then rounded to float32, which
     gives back the float32 that lemsbridge or jLEMS printed (the tests check this on every value they read)."""
     if numpy is not None and text.strip():
-        return numpy.fromstring(text.decode("ascii"), dtype=numpy.float64, sep=" ").astype(numpy.float32)
+        return numpy.loadtxt(io.BytesIO(text), dtype=numpy.float64, ndmin=2).astype(numpy.float32).ravel()
     if numpy is not None:
         return numpy.zeros(0, dtype=numpy.float32)
     return array.array("f", map(float, text.split()))

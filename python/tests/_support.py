@@ -21,7 +21,7 @@ EXAMPLES = REPOSITORY / "examples"
 EX2_MODEL = EXAMPLES / "ex2-izhikevich" / "Ex2_Izh.xml"
 EX2_REFERENCE = REPOSITORY / "reference-data" / "Ex2_Izh" / "Ex2_Izh_allcells.dat.gz"
 EX2_MANIFEST = REPOSITORY / "reference-data" / "Ex2_Izh" / "manifest.json"
-SHARED = Path(os.environ.get("LEMSBRIDGE_SHARED", REPOSITORY.parent / "shared"))
+SHARED = Path(os.environ.get("LEMSBRIDGE_SHARED", REPOSITORY.parent / "shared")).resolve()
 SHARED_SEEDS = SHARED / "docs" / "seed-examples"
 
 

@@ -69,6 +69,23 @@ class SharedServerTest(unittest.TestCase):
         self.assertIn("the lemsbridge serve process ended", str(raised.exception))
         quitter.close()
 
+    def test_lines_the_jvm_prints_on_stdout_are_not_taken_for_responses(self) -> None:
+        previous = os.environ.get("LEMSBRIDGE_JAVA_OPTS")
+        os.environ["LEMSBRIDGE_JAVA_OPTS"] = "-XX:+PrintCommandLineFlags"  # printed on stdout before serve starts
+        try:
+            command = lemsbridge.java_command()
+        finally:
+            if previous is None:
+                del os.environ["LEMSBRIDGE_JAVA_OPTS"]
+            else:
+                os.environ["LEMSBRIDGE_JAVA_OPTS"] = previous
+        server = lemsbridge.ServeProcess(command)
+        try:
+            response = server.run("validate", [str(EXAMPLES / "izhikevich-tonic.yaml")])
+        finally:
+            server.close()
+        self.assertEqual((0, "", ""), (response.status, response.stdout, response.stderr))
+
     def test_the_server_is_closed_when_the_interpreter_exits(self) -> None:
         script = ("import lemsbridge, sys\n"
                   f"lemsbridge.validate({str(EXAMPLES / 'izhikevich-tonic.yaml')!r})\n"

@@ -68,9 +68,13 @@ class SoakTest(unittest.TestCase):
         tonic = str(EXAMPLES / "izhikevich-tonic.yaml")
         with tempfile.TemporaryDirectory() as folder:
             first = Path(folder) / "first"
-            lemsbridge.simulate(tonic, first, server=False)
+            lemsbridge.simulate(tonic, first)
+            short = Path(folder) / "short.yaml"  # the tonic seed for 20 ms: most simulations are small and quick
+            short.write_text(Path(tonic).read_text(encoding="utf-8").replace("duration: 200.0", "duration: 20.0"),
+                             encoding="utf-8")
+            short_first = Path(folder) / "short-first"
+            self.assertEqual(4001, lemsbridge.simulate(short, short_first).rows)
             well_formed: List[Tuple[str, List[str], int]] = [
-                ("simulate", [str(EXAMPLES / "izhikevich-burst.yaml"), "-o", str(Path(folder) / "burst")], 0),
                 ("render", [tonic], 0),
                 ("validate", [str(EX2_MODEL), tonic, "--format", "json"], 0),
                 ("compare", [str(EX2_REFERENCE), str(first / "IzhikevichCell.dat"), "--columns", "izpopTonic[0]/v=v",
@@ -79,7 +83,9 @@ class SoakTest(unittest.TestCase):
                 ("simulate", [str(Path(folder) / "missing.yaml")], 2),
                 ("compare", [str(EX2_REFERENCE), str(EX2_REFERENCE), "--tier", "perfect"], 2),
                 ("simulate", ["--no-such-option"], 2),
-                ("simulate", [tonic, "-o", None], 0),  # its own folder, compared with the first run's files
+                ("simulate", [tonic, "-o", "{run}"], 0),  # its own folder, compared with the first run's files
+                ("simulate", [str(short), "-o", "{short}"], 0),  # likewise, with the first short run's
+                ("validate", [str(short)], 0),
             ]
             process = subprocess.Popen([*lemsbridge.java_command(), "serve"], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE)
@@ -93,8 +99,8 @@ class SoakTest(unittest.TestCase):
                         expected_status, expected_id = 2, None
                     else:
                         command, args, expected_status = well_formed[number % len(well_formed)]
-                        if None in args:
-                            args = [str(Path(folder) / f"run{number}") if arg is None else arg for arg in args]
+                        args = [arg.format(run=Path(folder) / f"run{number}", short=Path(folder) / f"short{number}")
+                                for arg in args]
                         line = json.dumps({"id": number, "command": command, "args": args})
                         expected_id = number
                     process.stdin.write(line.encode("utf-8", errors="surrogateescape") + b"\n")
@@ -115,6 +121,8 @@ class SoakTest(unittest.TestCase):
             self.assertEqual(0, exit_code, "serve ends normally at the end of its input")
             for run in sorted(Path(folder).glob("run*")):
                 self.assertEqual(([], []), same_files(first, run), run.name)
+            for run in sorted(Path(folder).glob("short[0-9]*")):
+                self.assertEqual(([], []), same_files(short_first, run), run.name)
 
         self.assertEqual(REQUESTS, sum(statuses.values()))
         self.assertGreaterEqual(statuses[2], 100)

@@ -13,16 +13,24 @@ import java.util.Map;
 
 /**
  * Prints a {@link LemsView.Document} as LEMS XML through the FreeMarker templates in {@code /templates/lems/}.
- * Each writer owns its FreeMarker configuration; every printed string is XML-escaped by the templates' output
- * format.
+ * Every printed string is XML-escaped by the templates' output format.
  */
 public final class LemsWriter {
     private static final String DOCUMENT_TEMPLATE = "lems/document.ftl";
     private static final String NEUROML_TEMPLATE = "lems/neuroml.ftl";
 
-    private final Configuration configuration;
+    private final Configuration configuration = Templates.CONFIGURATION;
 
-    public LemsWriter() {
+    /**
+     * The FreeMarker configuration, built once, on first use, by the class-loading of this holder. It is thread-safe
+     * once configured and keeps the parsed templates, which never change (they are read from the jar): parsing them
+     * again for every document was a third of a warm render in a long-lived process ({@code serve}).
+     */
+    private static final class Templates {
+        static final Configuration CONFIGURATION = configure();
+    }
+
+    private static Configuration configure() {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setClassForTemplateLoading(LemsWriter.class, "/templates/");
         cfg.setDefaultEncoding("UTF-8");
@@ -34,7 +42,8 @@ public final class LemsWriter {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
-        this.configuration = cfg;
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        return cfg;
     }
 
     /** The document as XML text (UTF-8 declared, LF line ends). */
