@@ -29,12 +29,6 @@ final class ActionCompiler {
     }
 
     private CompiledAction compile(Dynamics.Action action) {
-        CompiledAction compiled = compileOne(action);
-        expressions.recordOrigin(compiled, action);
-        return compiled;
-    }
-
-    private CompiledAction compileOne(Dynamics.Action action) {
         if (action instanceof Dynamics.StateAssignment assignment) {
             Integer slot = slots.get(assignment.variable());
             if (slot == null) {

@@ -65,7 +65,8 @@ final class Instance {
         Rk4Group rk4;
         CompiledSubtree compiled;
         double[][] compiledArrays;
-        Instance[] compiledNodes;
+        java.util.function.IntConsumer[] emitters;
+        java.util.function.DoubleConsumer[] failures;
         /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
         Instance[] stepOrder;
         KineticSchemeRun[] schemes = NO_SCHEMES;
@@ -331,11 +332,13 @@ final class Instance {
     }
 
     /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
-    void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
+    void useCompiled(CompiledSubtree code, double[][] arrays, java.util.function.IntConsumer[] emitters,
+            java.util.function.DoubleConsumer[] failures) {
         Extras x = extras();
         x.compiled = code;
         x.compiledArrays = arrays;
-        x.compiledNodes = nodes;
+        x.emitters = emitters;
+        x.failures = failures;
     }
 
     Ref[] requirementRefs() {
@@ -469,7 +472,7 @@ final class Instance {
         Extras x = extras;
         if (x != null) {
             if (x.compiled != null) {
-                x.compiled.step(x.compiledArrays, x.compiledNodes, t, dt);
+                x.compiled.step(x.compiledArrays, x.emitters, x.failures, t, dt);
                 return;
             }
             if (x.rk4 != null) {
@@ -527,34 +530,18 @@ final class Instance {
         readRequirements();
         evaluateDerived();
         int[] rateSlots = kind.rateSlots;
+        Kind.Code code = kind.code;
         if (rateSlots.length > 0) {
-            DoubleOp[] rates = kind.rateOps;
             double[] scratch = kind.rateScratch;
-            KernelCompiler.Kernel kernel = kind.kernel;
-            if (kernel != null && kernel.rates() != null) {
-                kernel.rates().accept(v, scratch);
-            } else {
-                for (int i = 0; i < rateSlots.length; i++) {
-                    scratch[i] = rates[i].eval(v);
-                }
-            }
+            code.rates().evaluate(v, scratch);
             for (int i = 0; i < rateSlots.length; i++) {
                 v[rateSlots[i]] = v[rateSlots[i]] + (dt * scratch[i]);
             }
         }
-        BoolOp[] tests = kind.conditionTests;
-        KernelCompiler.Kernel kernel = kind.kernel;
-        if (kernel != null && kernel.tests() != null) {
-            for (int i = 0; i < tests.length; i++) {
-                if (kernel.tests().test(v, i)) {
-                    CompiledAction.runAll(kind.conditionActions[i], this);
-                }
-            }
-        } else {
-            for (int i = 0; i < tests.length; i++) {
-                if (tests[i].test(v)) {
-                    CompiledAction.runAll(kind.conditionActions[i], this);
-                }
+        BoolOp[] tests = code.tests();
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(v)) {
+                CompiledAction.runAll(kind.conditionActions[i], this);
             }
         }
         checkFinite(t);
@@ -637,28 +624,7 @@ final class Instance {
             }
             v[selects[i].slot()] = value;
         }
-        KernelCompiler.Kernel kernel = kind.kernel;
-        if (kernel != null && kernel.derived() != null) {
-            kernel.derived().accept(v);
-            return;
-        }
-        int[] derivedSlots = kind.derivedSlots;
-        DoubleOp[] derived = kind.derivedOps;
-        for (int i = 0; i < derivedSlots.length; i++) {
-            v[derivedSlots[i]] = derived[i].eval(v);
-        }
-        int[] conditionalSlots = kind.conditionalSlots;
-        for (int i = 0; i < conditionalSlots.length; i++) {
-            BoolOp[] cases = kind.conditionalTests[i];
-            double value = 0.0;
-            for (int c = 0; c < cases.length; c++) {
-                if (cases[c].test(v)) {
-                    value = kind.conditionalValues[i][c].eval(v);
-                    break;
-                }
-            }
-            v[conditionalSlots[i]] = value;
-        }
+        kind.code.derived().evaluate(v);
     }
 
     private void syncExposures() {

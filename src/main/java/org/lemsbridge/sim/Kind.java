@@ -46,6 +46,25 @@ final class Kind {
         }
     }
 
+    /** Computes the plain derived variables (document order), then the conditional ones, in place. */
+    @FunctionalInterface
+    interface DerivedVariables {
+        void evaluate(double[] vars);
+    }
+
+    /** Computes every main-level rate into {@code out} before any state changes (simultaneous Euler). */
+    @FunctionalInterface
+    interface Rates {
+        void evaluate(double[] vars, double[] out);
+    }
+
+    /**
+     * What a step runs for the derived variables, the rates and the OnCondition tests: the interpreter's lambdas,
+     * or generated code doing the same operations in the same order ({@link KindKernels}).
+     */
+    record Code(DerivedVariables derived, Rates rates, BoolOp[] tests) {
+    }
+
     record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
             CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
     }
@@ -75,8 +94,10 @@ final class Kind {
     final List<Dynamics.Case>[] conditionalCases;
     final org.lemsbridge.expr.Expr[] rateExprs;
     final org.lemsbridge.expr.Expr[] conditionExprs;
-    /** Generated code for the hot parts, when compiled (see {@link KernelCompiler}); null parts use the lambdas. */
-    KernelCompiler.Kernel kernel;
+    /** Each conditional derived variable as the Piecewise of its cases (a case without condition always holds). */
+    final Expr[] conditionalExprs;
+    /** What steps run: the lambdas below until generated code replaces them, once, before the first step. */
+    Code code;
     final int[] derivedSlots;
     final DoubleOp[] derivedOps;
     final int[] conditionalSlots;
@@ -98,8 +119,6 @@ final class Kind {
     final List<Dynamics.KineticScheme> kineticSchemes;
     final String[] stateNames;
     final int[] stateSlots;
-    /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
-    final ExprCompiler expressions;
 
     /**
      * Compiles the kind of {@code component}; compile errors name it. The result depends only on its type, its
@@ -182,7 +201,6 @@ final class Kind {
             }
         };
         ExprCompiler compiler = new ExprCompiler(names, random, component.location(), component.describe());
-        expressions = compiler;
 
         List<SelectVariable> selectList = new ArrayList<>();
         List<Integer> derivedSlotList = new ArrayList<>();
@@ -220,6 +238,8 @@ final class Kind {
                     ? new Expr.Bool(true) : k.condition())).toArray(BoolOp[]::new);
             conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
         }
+
+        conditionalExprs = conditional.stream().map(Kind::piecewise).toArray(Expr[]::new);
 
         List<Dynamics.TimeDerivative> rates = dynamics == null ? List.of() : dynamics.timeDerivatives();
         rateSlots = rates.stream().mapToInt(r -> slots.get(r.variable())).toArray();
@@ -285,6 +305,38 @@ final class Kind {
         }
         attachmentOrder = JavaHashOrder.of(attachments).toArray(String[]::new);
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
+        code = new Code(this::evaluateDerived, this::evaluateRates, conditionTests);
+    }
+
+    private static Expr piecewise(Dynamics.ConditionalDerivedVariable variable) {
+        if (variable.cases().isEmpty()) {
+            return new Expr.Num(0.0);
+        }
+        return new Expr.Piecewise(variable.cases().stream().map(c -> new Expr.Case(c.value(),
+                c.condition() == null ? new Expr.Bool(true) : c.condition())).toList());
+    }
+
+    private void evaluateDerived(double[] v) {
+        for (int i = 0; i < derivedSlots.length; i++) {
+            v[derivedSlots[i]] = derivedOps[i].eval(v);
+        }
+        for (int i = 0; i < conditionalSlots.length; i++) {
+            BoolOp[] cases = conditionalTests[i];
+            double value = 0.0;
+            for (int c = 0; c < cases.length; c++) {
+                if (cases[c].test(v)) {
+                    value = conditionalValues[i][c].eval(v);
+                    break;
+                }
+            }
+            v[conditionalSlots[i]] = value;
+        }
+    }
+
+    private void evaluateRates(double[] v, double[] out) {
+        for (int i = 0; i < rateOps.length; i++) {
+            out[i] = rateOps[i].eval(v);
+        }
     }
 
     /**

@@ -76,12 +76,12 @@ public final class Simulator {
 
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
-        return run(options.kernels() != SimulationOptions.Kernels.LAMBDAS && !Boolean.getBoolean(INTERPRET_PROPERTY));
+        return run(options.execution() == SimulationOptions.Execution.COMPILED && !Boolean.getBoolean(INTERPRET_PROPERTY));
     }
 
     /**
-     * Runs with instance subtrees compiled to bytecode ({@link BytecodeKernel}, the rest with generated kernels as
-     * the options say) or, {@code compile} false, everything in the lambda interpreter.
+     * Runs with generated code (instance subtrees and batches as whole steps, the rest with generated derived
+     * variables, rates and tests) or, {@code compile} false, everything in the lambda interpreter.
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
@@ -96,8 +96,7 @@ public final class Simulator {
             engine.time = 0.0;
             root.initialize();
             if (compile) {
-                BytecodeKernel.attach(root, writers);
-                useGeneratedKernels(root, engine);
+                compile(root, writers, engine);
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
@@ -177,24 +176,21 @@ public final class Simulator {
         return builder.build(target);
     }
 
-    /** Instance-steps above which AUTO compiles kernels (compiling costs about a second). */
-    private static final double GENERATE_ABOVE_INSTANCE_STEPS = 2.0e7;
-
-    /** Generated Java kernels for the kinds of the instances BytecodeKernel left to the interpreter. */
-    private void useGeneratedKernels(Instance root, Engine engine) {
+    /**
+     * Generates code for the run: subtrees and batches of instances as whole steps ({@link BytecodeKernel}), and
+     * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests.
+     */
+    static void compile(Instance root, List<DatWriter> writers, Engine engine) {
+        java.util.function.DoubleSupplier random = engine.random::nextDouble;
+        GeneratedClass.Definer definer = BytecodeKernel.attach(root, writers, random).definer();
         List<Instance> interpreted = new ArrayList<>();
         root.collectInterpreted(interpreted);
-        SimulationOptions.Kernels mode = options.kernels() == null ? SimulationOptions.Kernels.AUTO : options.kernels();
-        boolean generate = switch (mode) {
-            case LAMBDAS -> false;
-            case GENERATED -> true;
-            case AUTO -> (double) interpreted.size() * steps() > GENERATE_ABOVE_INSTANCE_STEPS;
-        };
-        if (generate) {
-            List<Kind> kinds = new ArrayList<>(interpreted.stream().map(i -> i.kind)
-                    .collect(java.util.stream.Collectors.toCollection(
-                            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))));
-            KernelCompiler.compile(kinds, engine.random).forEach((kind, kernel) -> kind.kernel = kernel);
+        KindKernels kernels = new KindKernels(definer, random);
+        java.util.Set<Kind> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Instance instance : interpreted) {
+            if (done.add(instance.kind)) {
+                instance.kind.code = kernels.compile(instance.kind);
+            }
         }
     }
 
