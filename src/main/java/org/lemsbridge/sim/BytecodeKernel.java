@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Ref;
 
 /**
  * Compiles the instance tree to JVM bytecode so a step runs without interpretation. Every expression becomes
@@ -159,7 +162,7 @@ final class BytecodeKernel {
         }
         for (Connection[] port : wires) {
             for (Connection connection : port) {
-                if (connection.target() instanceof PortReceiver receiver && !receiver.doesNothing()) {
+                if (connection.target() instanceof InstancePort receiver && !receiver.doesNothing()) {
                     activeReceivers.add(receiver.instance());
                 }
             }

@@ -15,6 +15,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import org.lemsbridge.tree.Ref;
+
 /**
  * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
  * followed by a TAB, lines ending in {@code \n}) to a temporary file, moved into place with its JSON sidecar when

@@ -10,6 +10,7 @@ import org.lemsbridge.expr.Functions;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.ExprCompiler;
 
 /**
  * Writes the bytecode of an expression exactly as {@link ExprCompiler}'s lambdas evaluate it: the parser's grouping,

@@ -6,6 +6,8 @@ import org.lemsbridge.expr.Expr;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.BoolOp;
+import org.lemsbridge.tree.Kind;
 
 /**
  * Generated code for the kinds of the instances the interpreter still steps (regimes, RK4 groups, kinetic schemes,
@@ -25,7 +27,7 @@ final class KindKernels {
 
     /** The kind's code with whatever compiles replaced by generated code. */
     Kind.Code compile(Kind kind) {
-        Kind.Code code = kind.code;
+        Kind.Code code = kind.interpreted;
         Kind.DerivedVariables derived = code.derived();
         if (kind.derivedSlots.length + kind.conditionalSlots.length > 0) {
             derived = generated(Kind.DerivedVariables.class, kind, 1, (emitter, out) -> {

@@ -11,6 +11,14 @@ import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.InstancePaths;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Node;
+import org.lemsbridge.tree.Read;
+import org.lemsbridge.tree.Ref;
+import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Runs the Target's Simulation of a {@link LemsModel} with jLEMS 0.11.1 semantics (lems-semantics.md §2): N =
@@ -85,16 +93,13 @@ public final class Simulator {
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        Instance root = buildRoot(new TreeBuilder(model, engine)); // the builder's maps are garbage once it is built
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
         try {
-            openOutputs(simulation, root, writers, eventWriters, outputThread);
+            Instance root = prepare(writers, eventWriters, outputThread, engine);
             long n = steps();
             double t = 0.0;
-            engine.time = 0.0;
-            root.initialize();
             if (compile) {
                 compile(root, writers, engine);
             }
@@ -135,6 +140,18 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Builds the instance tree, opens the outputs (their recorders take part in initialisation: events sent then are
+     * recorded), initialises the tree and freezes it into the runtime instances; the tree itself is garbage after.
+     */
+    private Instance prepare(List<DatWriter> writers, List<EventFileWriter> eventWriters, OutputThread outputThread,
+            Engine engine) {
+        InstanceTree tree = buildTree(engine);
+        openOutputs(simulation, tree.root(), writers, eventWriters, outputThread);
+        tree.initialise();
+        return FrozenTree.freeze(tree, engine);
+    }
+
     /** One OutputFile as a run would write it. */
     public record PlannedOutput(String id, String fileName, List<PlannedColumn> columns) {
         public PlannedOutput {
@@ -148,7 +165,7 @@ public final class Simulator {
 
     /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
     public List<PlannedOutput> plannedOutputs() {
-        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
+        Node root = buildTree(new Engine(seed)).root();
         List<PlannedOutput> planned = new ArrayList<>();
         for (Component output : simulation.children()) {
             for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
@@ -166,14 +183,14 @@ public final class Simulator {
         return planned;
     }
 
-    private Instance buildRoot(TreeBuilder builder) {
+    private InstanceTree buildTree(Engine engine) {
         String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
         Component target = targetId == null ? null : model.component(targetId).orElse(null);
         if (target == null) {
             throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
                     + "' is not defined");
         }
-        return builder.build(target);
+        return new TreeBuilder(model, engine.random).build(target);
     }
 
     /**
@@ -186,15 +203,16 @@ public final class Simulator {
         List<Instance> interpreted = new ArrayList<>();
         root.collectInterpreted(interpreted);
         KindKernels kernels = new KindKernels(definer, random);
-        java.util.Set<Kind> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Map<Kind, Kind.Code> codes = new java.util.IdentityHashMap<>();
         for (Instance instance : interpreted) {
-            if (done.add(instance.kind)) {
-                instance.kind.code = kernels.compile(instance.kind);
+            if (!codes.containsKey(instance.kind)) {
+                codes.put(instance.kind, kernels.compile(instance.kind));
             }
+            instance.code = codes.get(instance.kind);
         }
     }
 
-    private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
+    private void openOutputs(Component holder, Node root, List<DatWriter> writers,
             List<EventFileWriter> eventWriters, OutputThread outputThread) {
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
@@ -223,14 +241,14 @@ public final class Simulator {
                         String path = attribute(selection, record.quantity());
                         String port = record.eventPort() == null ? null : selection.texts().getOrDefault(
                                 record.eventPort(), selection.attributes().get(record.eventPort()));
-                        Instance source = InstancePaths.resolve(root, path, selection.location());
-                        int outPort = port != null ? source.kind.outPortIndex(port)
-                                : source.kind.outPorts.isEmpty() ? -1 : 0;
+                        Node source = InstancePaths.resolve(root, path, selection.location());
+                        int outPort = port != null ? source.kind().outPortIndex(port)
+                                : source.kind().outPorts.isEmpty() ? -1 : 0;
                         if (outPort < 0) {
                             throw new BadInputException(selection.location(), source.path() + " has no out port "
                                     + (port == null ? "" : "'" + port + "'"));
                         }
-                        source.connectRecorder(outPort, new Connection(writer.recorderFor(
+                        source.connect(outPort, new Connection(writer.recorderFor(
                                 selection.id() == null ? path : selection.id()), 0.0));
                     }
                 }
@@ -260,7 +278,7 @@ public final class Simulator {
         return value;
     }
 
-    private List<DatWriter.Column> recordedColumns(Component output, Instance root) {
+    private List<DatWriter.Column> recordedColumns(Component output, Node root) {
         List<DatWriter.Column> columns = new ArrayList<>();
         for (Component column : output.children()) {
             for (SimulationBlock.Record record : column.type().simulation().records()) {
@@ -294,22 +312,22 @@ public final class Simulator {
     }
 
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
-    static Ref recorded(Instance root, String quantity, SourceLocation where) {
+    static Ref recorded(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);
-        Ref ref = at.lookupOwn(variable);
-        if (ref == null) {
+        Read read = at.lookupOwn(variable);
+        if (read == null) {
             throw new BadInputException(where, "quantity '" + quantity + "': " + at.path() + " has no variable '"
                     + variable + "'");
         }
-        return ref;
+        return read.ref();
     }
 
-    private String unitOf(Instance root, String quantity, SourceLocation where) {
+    private String unitOf(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
-        return model.units().siSymbol(dimensionOf(at.kind.type, quantity.substring(slash + 1)));
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        return model.units().siSymbol(dimensionOf(at.kind().type, quantity.substring(slash + 1)));
     }
 
     private static String dimensionOf(ComponentType type, String variable) {

@@ -9,6 +9,8 @@ import org.lemsbridge.lems.Dynamics;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Ref;
 
 /**
  * Emits the bytecode of one instance's step for {@link BytecodeKernel}, operation for operation as

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.TreeBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +72,13 @@ class BytecodeKernelTest {
         return tests.stream();
     }
 
+    /** The runtime instances of component {@code id}'s tree, built and initialised. */
+    private static Instance initialised(LemsModel model, String id, Engine engine) {
+        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(id).orElseThrow());
+        tree.initialise();
+        return FrozenTree.freeze(tree, engine);
+    }
+
     private interface ModelSource {
         LemsModel load();
     }
@@ -94,9 +104,7 @@ class BytecodeKernelTest {
         Assumptions.assumeTrue(Files.isDirectory(scaling) && Files.isDirectory(coreTypes),
                 "shared scaling models absent");
         LemsModel model = LemsReader.read(scaling.resolve("LEMS_Izh_scaled_N10.xml"), List.of(coreTypes));
-        Engine engine = new Engine(1234L);
-        Instance network = new TreeBuilder(model, engine).build(model.component("net1").orElseThrow());
-        network.initialize();
+        Instance network = initialised(model, "net1", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "the whole network (10 cells, 10 inputs) in one method");
 
@@ -159,8 +167,7 @@ class BytecodeKernelTest {
     void batchedPopulationsWriteTheSameBytesAsTheInterpreter() throws IOException {
         String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
         LemsModel model = populationModel(cell);
-        Instance network = new TreeBuilder(model, new Engine(1234L)).build(model.component("net1").orElseThrow());
-        network.initialize();
+        Instance network = initialised(model, "net1", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "cells 0-29, cells 30-59 and the 60 explicitInputs as three batches");
 
@@ -210,8 +217,7 @@ class BytecodeKernelTest {
                 <many id="m"/>
                 """);
         LemsModel model = TinyModel.model(TinyModel.document(body.toString(), "m", "3s", "1s", "", "x"));
-        Instance root = new TreeBuilder(model, new Engine(1234L)).build(model.component("m").orElseThrow());
-        root.initialize();
+        Instance root = initialised(model, "m", new Engine(1234L));
         assertEquals(33_003, root.kind.slotOf("x"), "t, the properties, index, then x");
         assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(root, List.of(), () -> 0.5).summary());
 
@@ -251,10 +257,9 @@ class BytecodeKernelTest {
                 """;
         LemsModel model = TinyModel.model(TinyModel.document(body, "c", "2s", "0.1s", "", "x", "d"));
         Engine engine = new Engine(1234L);
-        Instance root = new TreeBuilder(model, engine).build(model.component("c").orElseThrow());
-        root.initialize();
+        Instance root = initialised(model, "c", engine);
         Simulator.compile(root, List.of(), engine);
-        Kind.Code code = root.kind.code;
+        Kind.Code code = root.code;
         for (Object part : List.of(code.derived(), code.rates(), code.tests()[0])) {
             assertTrue(part.getClass().getName().startsWith(GeneratedClass.class.getName() + "$Code"),
                     part.getClass().getName() + " is a generated class, not a lambda");

@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
@@ -15,13 +15,13 @@ import org.lemsbridge.expr.Functions;
  * literal values (as jLEMS folds them). No operation is folded: {@code a/b} with constants a, b still divides at
  * every evaluation, in the parser's grouping.
  */
-final class ExprCompiler {
+public final class ExprCompiler {
 
     /** LEMS's {@code ^}, also what generated code calls ({@link ExpressionEmitter}). */
-    static final DoubleBinaryOperator POW = Math::pow;
+    public static final DoubleBinaryOperator POW = Math::pow;
 
     /** How the compiler learns what a name means. */
-    interface Names {
+    public interface Names {
         /** The slot of a variable, or -1. */
         int slot(String name);
 
