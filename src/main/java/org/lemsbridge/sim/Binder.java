@@ -141,7 +141,7 @@ final class Binder {
 
     private static int stateIndex(List<Instance> nodes, Instance edge, String attribute,
             org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        String id = edge.component.texts().getOrDefault(attribute, edge.component.attributes().get(attribute));
+        String id = edge.component.textOrAttribute(attribute).orElse(null);
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).id != null && nodes.get(i).id.equals(id)) {
                 return i;

@@ -210,14 +210,11 @@ final class TreeBuilder {
             owner = at.component;
             name = name.substring(3);
         }
-        String id = owner.texts().get(name);
-        if (id == null) {
-            id = owner.attributes().get(name);
-        }
+        String id = owner.textOrAttribute(name).orElse(null);
         for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
             // a connection inside a projection names the projection's synapse
             owner = up.component;
-            id = owner.texts().getOrDefault(name, owner.attributes().get(name));
+            id = owner.textOrAttribute(name).orElse(null);
         }
         if (id == null) {
             throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
@@ -362,7 +359,7 @@ final class TreeBuilder {
     private static Instance ownerOf(Instance holder, String attribute) {
         for (Instance at = holder; at != null; at = at.parent) {
             Component component = at.component;
-            if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
+            if (component.textOrAttribute(attribute).isPresent()) {
                 return at;
             }
         }
@@ -373,7 +370,7 @@ final class TreeBuilder {
     private static String text(Instance holder, String attribute, SourceLocation where) {
         for (Instance at = holder; at != null; at = at.parent) {
             Component component = at.component;
-            String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
+            String value = component.textOrAttribute(attribute).orElse(null);
             if (value != null) {
                 return value;
             }
