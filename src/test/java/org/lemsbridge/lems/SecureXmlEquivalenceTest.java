@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.lems.jaxb.LemsCorpus;
+import org.lemsbridge.lems.xml.LemsCorpus;
 
 /** The JAXB-backed reader gives exactly the tree the former StAX builder gave: tags, attributes, order, positions. */
 class SecureXmlEquivalenceTest {

@@ -20,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.lems.jaxb.SecureStax;
+import org.lemsbridge.lems.xml.SecureStax;
 
 /**
  * The reader {@link SecureXml} used before it went through the JAXB bindings: a StAX loop building
