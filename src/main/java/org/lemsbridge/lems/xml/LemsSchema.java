@@ -28,7 +28,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validates LEMS and NeuroML documents against an XSD, by default the project's own {@code schemas/lems.xsd}. The
- * document is read as the bindings read it: DOCTYPEs refused, nothing external resolved, every element in the
+ * document is read through {@link SecureStax}: DOCTYPEs refused, nothing external resolved, every element in the
  * LEMS namespace. The schema itself may not fetch anything external either.
  */
 public final class LemsSchema {

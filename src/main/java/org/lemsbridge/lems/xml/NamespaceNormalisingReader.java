@@ -12,7 +12,7 @@ import org.lemsbridge.error.SourceLocation;
 
 /**
  * Shows a LEMS or NeuroML document with every element in the LEMS 0.7.6 namespace, whichever namespace (or none)
- * the file used, so that one schema and one set of bindings serve them all. Attributes keep their namespace.
+ * the file used, so that one schema serves them all. Attributes keep their namespace.
  * A DOCTYPE or an entity reference stops the reading with a {@link BadInputException}.
  */
 public final class NamespaceNormalisingReader extends StreamReaderDelegate {
