@@ -42,7 +42,7 @@ class SecureXmlLimitsTest {
         assertEquals("did you mean <StateVariable>?", inDynamics.hint());
         BadInputException behaviour = assertThrows(BadInputException.class, () -> SecureXml.read(
                 "<Lems><ComponentType name=\"t\"><Behavior/></ComponentType></Lems>", "t.xml"));
-        assertTrue(behaviour.hint().startsWith("allowed here: Attachments, Child, Children,"), behaviour.hint());
+        assertTrue(behaviour.hint().startsWith("allowed here: About, Attachments, Child, Children,"), behaviour.hint());
         BadInputException inAUnit = assertThrows(BadInputException.class, () -> SecureXml.read(
                 "<Lems><Unit symbol=\"mV\" dimension=\"voltage\"><scale/></Unit></Lems>", "u.xml"));
         assertEquals("<scale> is not allowed in <Unit>", inAUnit.getMessage());
@@ -63,6 +63,21 @@ class SecureXmlLimitsTest {
         BadInputException nested = assertThrows(BadInputException.class, () -> SecureXml.read(
                 "<Lems><cell id=\"c\"><Dimension name=\"x\" mass=\"1\"/></cell></Lems>", "c.xml"));
         assertEquals("c.xml:1:20: <Dimension> has no attribute 'mass'", nested.oneLine());
+    }
+
+    @Test
+    void documentationInsideATypeIsFreeAndALemsLevelConstantMayHaveASymbol() {
+        XmlElement root = SecureXml.read("""
+                <Lems>
+                  <Constant name="gravity" symbol="g" dimension="acceleration" value="9.8"/>
+                  <ComponentType name="t">
+                    <About>Any <b>text</b>, even <Unit nonsense="yes"/></About>
+                    <Meta context="tool"><setting key="k" value="v"/></Meta>
+                  </ComponentType>
+                </Lems>""", "doc.xml");
+        assertEquals("g", root.children().get(0).attributes().get("symbol"));
+        assertEquals(List.of("About", "Meta"), root.children().get(1).children().stream().map(XmlElement::tag)
+                .toList());
     }
 
     @Test

@@ -34,9 +34,13 @@ import org.lemsbridge.lems.jaxb.ObjectFactory;
  */
 public final class LemsVocabulary {
 
-    /** What one element may hold: attribute names, child element names (each with its own shape's class). */
+    /**
+     * What one element may hold: attribute names, child element names (each with its own shape's class), and
+     * whether any other attribute or child is allowed; {@code checksGlobals}: such a child, if declared globally,
+     * must still match its declaration (a lax wildcard; a skipping one, as in {@code <About>}, checks nothing).
+     */
     public record Shape(Set<String> attributes, boolean anyAttribute, Map<String, Class<?>> children,
-            boolean anyChild) {
+            boolean anyChild, boolean checksGlobals) {
 
         public Shape {
             attributes = Set.copyOf(attributes);
@@ -54,7 +58,10 @@ public final class LemsVocabulary {
     }
 
     /** The shape of an element the schema does not declare (a component under its type's name). */
-    public static final Shape UNDECLARED = new Shape(Set.of(), true, Map.of(), true);
+    public static final Shape UNDECLARED = new Shape(Set.of(), true, Map.of(), true, true);
+
+    /** The shape of anything inside free content such as {@code <About>}: nothing is checked. */
+    public static final Shape UNCHECKED = new Shape(Set.of(), true, Map.of(), true, false);
 
     private final Map<String, Class<?>> globals;
     private final Map<Class<?>, Shape> shapes;
@@ -85,7 +92,10 @@ public final class LemsVocabulary {
         if (type != null) {
             return Optional.of(shapes.get(type));
         }
-        return parent.isOpen() ? Optional.of(global(name).orElse(UNDECLARED)) : Optional.empty();
+        if (!parent.isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(parent.checksGlobals() ? global(name).orElse(UNDECLARED) : UNCHECKED);
     }
 
     private static final class Holder {
@@ -129,6 +139,7 @@ public final class LemsVocabulary {
         Map<String, Class<?>> children = new LinkedHashMap<>();
         boolean anyAttribute = false;
         boolean anyChild = false;
+        boolean checksGlobals = false;
         for (Class<?> at = type; at != Object.class; at = at.getSuperclass()) {
             for (Field field : at.getDeclaredFields()) {
                 XmlAttribute attribute = field.getAnnotation(XmlAttribute.class);
@@ -136,7 +147,11 @@ public final class LemsVocabulary {
                     attributes.add(attribute.name());
                 }
                 anyAttribute |= field.isAnnotationPresent(XmlAnyAttribute.class);
-                anyChild |= field.isAnnotationPresent(XmlAnyElement.class);
+                XmlAnyElement any = field.getAnnotation(XmlAnyElement.class);
+                if (any != null) {
+                    anyChild = true;
+                    checksGlobals |= any.lax();
+                }
                 XmlElement element = field.getAnnotation(XmlElement.class);
                 if (element != null) {
                     children.put(element.name(), element.type() != XmlElement.DEFAULT.class ? element.type()
@@ -153,7 +168,7 @@ public final class LemsVocabulary {
                 }
             }
         }
-        return new Shape(attributes, anyAttribute, children, anyChild);
+        return new Shape(attributes, anyAttribute, children, anyChild, checksGlobals);
     }
 
     /** {@code T} of a {@code List<T>} field, or the field's own type. */
