@@ -19,6 +19,7 @@ import org.lemsbridge.tree.Node;
 import org.lemsbridge.tree.Read;
 import org.lemsbridge.tree.Ref;
 import org.lemsbridge.tree.TreeBuilder;
+import org.lemsbridge.lems.TargetRun;
 
 /**
  * Runs the Target's Simulation of a {@link LemsModel} with jLEMS 0.11.1 semantics (lems-semantics.md §2): N =
@@ -33,6 +34,7 @@ public final class Simulator {
     private final LemsModel model;
     private final SimulationOptions options;
     private final Component simulation;
+    private final String target;
     private final double step;
     private final double length;
     private final long seed;
@@ -40,41 +42,23 @@ public final class Simulator {
     private Simulator(LemsModel model, SimulationOptions options) {
         this.model = model;
         this.options = options;
-        this.simulation = model.targetSimulation().orElseThrow(() -> new BadInputException(
+        TargetRun run = model.targetRun().orElseThrow(() -> new BadInputException(
                 SourceLocation.unknown(String.valueOf(model.source())), "the model has no <Target component=...>",
                 "add <Target component=\"yourSimulationId\"/> naming a <Simulation>; a NeuroML .nml file holds only the"
                         + " model, so simulate the LEMS file (LEMS_*.xml) that includes it"));
-        SimulationBlock.Run run = simulation.type().simulation().runs().stream().findFirst().orElseThrow(
-                () -> new BadInputException(simulation.location(), simulation.describe()
-                        + " is not a Simulation (its type has no <Run>)"));
-        this.step = required(run.increment());
-        this.length = required(run.total());
+        this.simulation = run.simulation();
+        this.target = run.target();
+        this.step = run.step().si();
+        this.length = run.length().si();
         if (!(step > 0)) {
             throw new BadInputException(simulation.location(), "the simulation step must be positive, got " + step);
         }
-        String seedText = simulation.texts().getOrDefault("seed", simulation.attributes().get("seed"));
-        long parsedSeed = DEFAULT_SEED;
-        if (seedText != null) {
-            try {
-                parsedSeed = Long.parseLong(seedText.trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException(simulation.location(), "seed '" + seedText + "' is not an integer");
-            }
-        }
-        this.seed = options.seedOverride() != null ? options.seedOverride() : parsedSeed;
+        this.seed = options.seedOverride() != null ? options.seedOverride() : run.seed().orElse(DEFAULT_SEED);
     }
 
     /** Prepares a run of the model's Target. Nothing is built or written until {@link #run()}. */
     public static Simulator build(LemsModel model, SimulationOptions options) {
         return new Simulator(model, options);
-    }
-
-    private double required(String parameter) {
-        Double value = simulation.values().get(parameter);
-        if (value == null) {
-            throw new BadInputException(simulation.location(), simulation.describe() + " needs '" + parameter + "'");
-        }
-        return value;
     }
 
     /** Number of steps N; the output has N+1 rows. */
@@ -184,13 +168,12 @@ public final class Simulator {
     }
 
     private InstanceTree buildTree(Engine engine) {
-        String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
-        Component target = targetId == null ? null : model.component(targetId).orElse(null);
-        if (target == null) {
-            throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
+        Component root = target == null ? null : model.component(target).orElse(null);
+        if (root == null) {
+            throw new BadInputException(simulation.location(), "the Simulation's target '" + target
                     + "' is not defined");
         }
-        return new TreeBuilder(model, engine.random).build(target);
+        return new TreeBuilder(model, engine.random).build(root);
     }
 
     /**
@@ -227,8 +210,8 @@ public final class Simulator {
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
-                String format = eventWriter.format() == null ? null : output.texts().getOrDefault(eventWriter.format(),
-                        output.attributes().get(eventWriter.format()));
+                String format = eventWriter.format() == null ? null : output.textOrAttribute(
+                        eventWriter.format()).orElse(null);
                 eventWriters.add(new EventFileWriter(output.id(), file, format));
             }
         }
@@ -239,8 +222,8 @@ public final class Simulator {
                 for (Component selection : output.children()) {
                     for (SimulationBlock.EventRecord record : selection.type().simulation().eventRecords()) {
                         String path = attribute(selection, record.quantity());
-                        String port = record.eventPort() == null ? null : selection.texts().getOrDefault(
-                                record.eventPort(), selection.attributes().get(record.eventPort()));
+                        String port = record.eventPort() == null ? null : selection.textOrAttribute(
+                                record.eventPort()).orElse(null);
                         Node source = InstancePaths.resolve(root, path, selection.location());
                         int outPort = port != null ? source.kind().outPortIndex(port)
                                 : source.kind().outPorts.isEmpty() ? -1 : 0;
@@ -268,14 +251,8 @@ public final class Simulator {
     }
 
     private static String attribute(Component component, String name) {
-        String value = component.texts().get(name);
-        if (value == null) {
-            value = component.attributes().get(name);
-        }
-        if (value == null) {
-            throw new BadInputException(component.location(), component.describe() + " needs '" + name + "'");
-        }
-        return value;
+        return component.textOrAttribute(name).orElseThrow(() -> new BadInputException(component.location(),
+                component.describe() + " needs '" + name + "'"));
     }
 
     private List<DatWriter.Column> recordedColumns(Component output, Node root) {
@@ -304,8 +281,7 @@ public final class Simulator {
 
     private Path outputPath(Component output, String pathAttribute, String fileNameAttribute) {
         String fileName = attribute(output, fileNameAttribute);
-        String folder = pathAttribute == null ? null : output.texts().getOrDefault(pathAttribute,
-                output.attributes().get(pathAttribute));
+        String folder = pathAttribute == null ? null : output.textOrAttribute(pathAttribute).orElse(null);
         Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
         Path dir = folder == null ? base : base.resolve(folder);
         return dir.resolve(fileName);

@@ -216,14 +216,11 @@ public final class TreeBuilder {
             owner = at.component();
             name = name.substring(3);
         }
-        String id = owner.texts().get(name);
-        if (id == null) {
-            id = owner.attributes().get(name);
-        }
+        String id = owner.textOrAttribute(name).orElse(null);
         for (Node up = at == null ? null : at.parent(); id == null && up != null; up = up.parent()) {
             // a connection inside a projection names the projection's synapse
             owner = up.component();
-            id = owner.texts().getOrDefault(name, owner.attributes().get(name));
+            id = owner.textOrAttribute(name).orElse(null);
         }
         if (id == null) {
             throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
@@ -346,7 +343,7 @@ public final class TreeBuilder {
     private static Node ownerOf(Node holder, String attribute) {
         for (Node at = holder; at != null; at = at.parent()) {
             Component component = at.component();
-            if (component.texts().containsKey(attribute) || component.attributes().containsKey(attribute)) {
+            if (component.textOrAttribute(attribute).isPresent()) {
                 return at;
             }
         }
@@ -357,7 +354,7 @@ public final class TreeBuilder {
     private static String text(Node holder, String attribute, SourceLocation where) {
         for (Node at = holder; at != null; at = at.parent()) {
             Component component = at.component();
-            String value = component.texts().getOrDefault(attribute, component.attributes().get(attribute));
+            String value = component.textOrAttribute(attribute).orElse(null);
             if (value != null) {
                 return value;
             }
