@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.lems.jaxb.LemsBindings;
 import org.lemsbridge.validate.OneLine;
 
 import picocli.CommandLine;
@@ -32,7 +31,6 @@ public final class Main {
      * an exit code of 2 or 3 that a command threw (so {@code serve} can answer with its location).
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Exception> failures) {
-        warmUpXmlBindings(args);
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine commandLine = new CommandLine(new LemsbridgeCommand());
         commandLine.setOut(out);
@@ -45,19 +43,6 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * Building the JAXB context costs a few hundred milliseconds; commands that read LEMS start it on a daemon thread
-     * so it overlaps with picocli's start-up and the command's own work.
-     */
-    private static void warmUpXmlBindings(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || args[0].equals("render")) {
-            return;
-        }
-        Thread warmUp = new Thread(LemsBindings::context, "lemsbridge-jaxb-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     /** Prints what went wrong as the one-line contract says and returns the exit code; {@code serve} uses it too. */
