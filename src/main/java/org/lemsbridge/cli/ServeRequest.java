@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 
 import com.fasterxml.jackson.core.JsonLocation;

@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.xml.LemsVocabulary;
 import org.lemsbridge.lems.xml.SecureStax;
@@ -204,43 +205,9 @@ public final class SecureXml {
         }
 
         static String suggestion(String written, Set<String> known, String before, String after) {
-            String closest = null;
-            int best = Integer.MAX_VALUE;
-            for (String candidate : new TreeSet<>(known)) {
-                int distance = distance(written.toLowerCase(java.util.Locale.ROOT),
-                        candidate.toLowerCase(java.util.Locale.ROOT));
-                if (distance < best) {
-                    best = distance;
-                    closest = candidate;
-                }
-            }
-            if (closest != null && best <= Math.max(2, closest.length() / 3)) {
-                return "did you mean " + before + closest + after + "?";
-            }
-            return known.isEmpty() ? "it takes none here" : "allowed here: " + String.join(", ", new TreeSet<>(known));
-        }
-
-        /** Levenshtein distance, for names of a few dozen characters at most. */
-        private static int distance(String a, String b) {
-            if (a.length() > 2 * SHOWN || b.length() > 2 * SHOWN) {
-                return Integer.MAX_VALUE;
-            }
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
+            return NearestName.among(known, written).map(closest -> "did you mean " + before + closest + after + "?")
+                    .orElse(known.isEmpty() ? "it takes none here"
+                            : "allowed here: " + String.join(", ", new TreeSet<>(known)));
         }
     }
 }

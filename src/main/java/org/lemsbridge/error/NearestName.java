@@ -1,30 +1,37 @@
-package org.lemsbridge.cli;
+package org.lemsbridge.error;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
-/** The known name closest to a misspelled one, for a "did you mean" hint: at most a third of its letters differ. */
-final class NearestName {
+/**
+ * The known name closest to a misspelled one, for a "did you mean" hint: letters compared without case, at most a
+ * third of the name's letters (and at least two) differing; of names equally close, the first in sorted order.
+ */
+public final class NearestName {
     /** Longer input is no misspelling of a name; it is not compared (the comparison costs its length squared). */
-    private static final int LONGEST = 64;
+    private static final int LONGEST = 120;
 
     private NearestName() {
     }
 
-    static Optional<String> among(List<String> known, String typed) {
+    public static Optional<String> among(Collection<String> known, String typed) {
         if (typed.length() > LONGEST) {
             return Optional.empty();
         }
+        String lowerTyped = typed.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String name : known) {
-            int distance = editDistance(name, typed);
+        for (String name : new TreeSet<>(known)) {
+            int distance = name.length() > LONGEST ? Integer.MAX_VALUE
+                    : editDistance(name.toLowerCase(Locale.ROOT), lowerTyped);
             if (distance < bestDistance) {
                 best = name;
                 bestDistance = distance;
             }
         }
-        return best != null && bestDistance <= Math.max(1, best.length() / 3) ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions each count one. */
