@@ -75,6 +75,10 @@ class ServeProcess:
                     answer = stdout.readline()
             except (BrokenPipeError, OSError, ValueError):
                 answer = b""
+            except BaseException:
+                # interrupted mid-exchange (KeyboardInterrupt, say): its answer would be taken for the next request's
+                self._process.kill()
+                raise
             if not answer.endswith(b"\n"):
                 self._process.kill()
                 raise LemsbridgeError(f"the lemsbridge serve process ended (exit code {self._process.wait()}) "

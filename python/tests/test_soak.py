@@ -98,7 +98,7 @@ class SoakTest(unittest.TestCase):
                         line = MALFORMED[(number // 10) % len(MALFORMED)]
                         expected_status, expected_id = 2, None
                     else:
-                        command, args, expected_status = well_formed[number % len(well_formed)]
+                        command, args, expected_status = well_formed[(number - number // 10) % len(well_formed)]
                         args = [arg.format(run=Path(folder) / f"run{number}", short=Path(folder) / f"short{number}")
                                 for arg in args]
                         line = json.dumps({"id": number, "command": command, "args": args})

@@ -58,7 +58,7 @@ final class RequestServer {
     }
 
     /** The response line to request {@code number} of the input. */
-    String answer(RequestLines.Line line, long number) {
+    private String answer(RequestLines.Line line, long number) {
         ServeResponse response;
         if (line.tooLong()) {
             response = rejected(NullNode.getInstance(), new BadInputException(new SourceLocation("<stdin>",
