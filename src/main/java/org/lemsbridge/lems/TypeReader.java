@@ -65,7 +65,8 @@ final class TypeReader {
                 case "Structure" -> structure.addAll(readStructure(member.children()));
                 case "Simulation" -> simulation = readSimulation(member);
                 default -> {
-                    // ComponentRequirement, InstanceRequirement, Collection, About, ...: no runtime meaning here
+                    // ComponentRequirement, InstanceRequirement, About, Meta: no runtime meaning here (SecureXml has refused
+                    // any member the schema does not declare)
                 }
             }
         }
@@ -133,9 +134,8 @@ final class TypeReader {
                         member.attributeOr("edges", null), member.attributeOr("edgeSource", null),
                         member.attributeOr("edgeTarget", null), member.attributeOr("forwardRate", null),
                         member.attributeOr("reverseRate", null), member.location()));
-                default -> {
-                    // Super and unknown members carry nothing we run
-                }
+                default -> throw new BadInputException(member.location(), "unknown Dynamics element <" + member.tag()
+                        + ">");
             }
         }
         return new Dynamics(states, derived, conditional, rates, onStarts, onConditions, onEvents, regimes, schemes,
@@ -166,9 +166,8 @@ final class TypeReader {
                 case "OnEntry" -> onEntries.add(actions(member));
                 case "OnCondition" -> onConditions.add(onCondition(member));
                 case "OnEvent" -> onEvents.add(onEvent(member));
-                default -> {
-                    // nothing else runs inside a regime
-                }
+                default -> throw new BadInputException(member.location(), "unknown Regime element <" + member.tag()
+                        + ">");
             }
         }
         return new Dynamics.Regime(required(element, "name"), "true".equals(element.attributeOr("initial", "false")),
@@ -242,9 +241,7 @@ final class TypeReader {
                         required(m, "fileName"), m.location()));
                 case "EventWriter" -> eventWriters.add(new SimulationBlock.EventWriter(m.attributeOr("path", null),
                         required(m, "fileName"), m.attributeOr("format", null), m.location()));
-                default -> {
-                    // unknown simulation elements are ignored
-                }
+                default -> throw new BadInputException(m.location(), "unknown Simulation element <" + m.tag() + ">");
             }
         }
         return new SimulationBlock(runs, records, eventRecords, displays, writers, eventWriters);
