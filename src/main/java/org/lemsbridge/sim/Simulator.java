@@ -12,6 +12,14 @@ import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
 import org.lemsbridge.lems.TargetRun;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.InstancePaths;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Node;
+import org.lemsbridge.tree.Read;
+import org.lemsbridge.tree.Ref;
+import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Runs the Target's Simulation of a {@link LemsModel} with jLEMS 0.11.1 semantics (lems-semantics.md §2): N =
@@ -60,28 +68,24 @@ public final class Simulator {
 
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
-        return run(options.kernels() != SimulationOptions.Kernels.LAMBDAS && !Boolean.getBoolean(INTERPRET_PROPERTY));
+        return run(options.execution() == SimulationOptions.Execution.COMPILED && !Boolean.getBoolean(INTERPRET_PROPERTY));
     }
 
     /**
-     * Runs with instance subtrees compiled to bytecode ({@link BytecodeKernel}, the rest with generated kernels as
-     * the options say) or, {@code compile} false, everything in the lambda interpreter.
+     * Runs with generated code (instance subtrees and batches as whole steps, the rest with generated derived
+     * variables, rates and tests) or, {@code compile} false, everything in the lambda interpreter.
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        Instance root = buildRoot(new TreeBuilder(model, engine)); // the builder's maps are garbage once it is built
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
         try {
-            openOutputs(simulation, root, writers, eventWriters, outputThread);
+            Instance root = prepare(writers, eventWriters, outputThread, engine);
             long n = steps();
             double t = 0.0;
-            engine.time = 0.0;
-            root.initialize();
             if (compile) {
-                BytecodeKernel.attach(root, writers);
-                useGeneratedKernels(root, engine);
+                compile(root, writers, engine);
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
@@ -120,6 +124,18 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Builds the instance tree, opens the outputs (their recorders take part in initialisation: events sent then are
+     * recorded), initialises the tree and freezes it into the runtime instances; the tree itself is garbage after.
+     */
+    private Instance prepare(List<DatWriter> writers, List<EventFileWriter> eventWriters, OutputThread outputThread,
+            Engine engine) {
+        InstanceTree tree = buildTree(engine);
+        openOutputs(simulation, tree.root(), writers, eventWriters, outputThread);
+        tree.initialise();
+        return FrozenTree.freeze(tree, engine);
+    }
+
     /** One OutputFile as a run would write it. */
     public record PlannedOutput(String id, String fileName, List<PlannedColumn> columns) {
         public PlannedOutput {
@@ -133,7 +149,7 @@ public final class Simulator {
 
     /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
     public List<PlannedOutput> plannedOutputs() {
-        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
+        Node root = buildTree(new Engine(seed)).root();
         List<PlannedOutput> planned = new ArrayList<>();
         for (Component output : simulation.children()) {
             for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
@@ -151,37 +167,35 @@ public final class Simulator {
         return planned;
     }
 
-    private Instance buildRoot(TreeBuilder builder) {
+    private InstanceTree buildTree(Engine engine) {
         Component root = target == null ? null : model.component(target).orElse(null);
         if (root == null) {
             throw new BadInputException(simulation.location(), "the Simulation's target '" + target
                     + "' is not defined");
         }
-        return builder.build(root);
+        return new TreeBuilder(model, engine.random).build(root);
     }
 
-    /** Instance-steps above which AUTO compiles kernels (compiling costs about a second). */
-    private static final double GENERATE_ABOVE_INSTANCE_STEPS = 2.0e7;
-
-    /** Generated Java kernels for the kinds of the instances BytecodeKernel left to the interpreter. */
-    private void useGeneratedKernels(Instance root, Engine engine) {
+    /**
+     * Generates code for the run: subtrees and batches of instances as whole steps ({@link BytecodeKernel}), and
+     * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests.
+     */
+    static void compile(Instance root, List<DatWriter> writers, Engine engine) {
+        java.util.function.DoubleSupplier random = engine.random::nextDouble;
+        GeneratedClass.Definer definer = BytecodeKernel.attach(root, writers, random).definer();
         List<Instance> interpreted = new ArrayList<>();
         root.collectInterpreted(interpreted);
-        SimulationOptions.Kernels mode = options.kernels() == null ? SimulationOptions.Kernels.AUTO : options.kernels();
-        boolean generate = switch (mode) {
-            case LAMBDAS -> false;
-            case GENERATED -> true;
-            case AUTO -> (double) interpreted.size() * steps() > GENERATE_ABOVE_INSTANCE_STEPS;
-        };
-        if (generate) {
-            List<Kind> kinds = new ArrayList<>(interpreted.stream().map(i -> i.kind)
-                    .collect(java.util.stream.Collectors.toCollection(
-                            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))));
-            KernelCompiler.compile(kinds, engine.random).forEach((kind, kernel) -> kind.kernel = kernel);
+        KindKernels kernels = new KindKernels(definer, random);
+        java.util.Map<Kind, Kind.Code> codes = new java.util.IdentityHashMap<>();
+        for (Instance instance : interpreted) {
+            if (!codes.containsKey(instance.kind)) {
+                codes.put(instance.kind, kernels.compile(instance.kind));
+            }
+            instance.code = codes.get(instance.kind);
         }
     }
 
-    private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
+    private void openOutputs(Component holder, Node root, List<DatWriter> writers,
             List<EventFileWriter> eventWriters, OutputThread outputThread) {
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
@@ -210,14 +224,14 @@ public final class Simulator {
                         String path = attribute(selection, record.quantity());
                         String port = record.eventPort() == null ? null : selection.textOrAttribute(
                                 record.eventPort()).orElse(null);
-                        Instance source = InstancePaths.resolve(root, path, selection.location());
-                        int outPort = port != null ? source.kind.outPortIndex(port)
-                                : source.kind.outPorts.isEmpty() ? -1 : 0;
+                        Node source = InstancePaths.resolve(root, path, selection.location());
+                        int outPort = port != null ? source.kind().outPortIndex(port)
+                                : source.kind().outPorts.isEmpty() ? -1 : 0;
                         if (outPort < 0) {
                             throw new BadInputException(selection.location(), source.path() + " has no out port "
                                     + (port == null ? "" : "'" + port + "'"));
                         }
-                        source.connectRecorder(outPort, new Connection(writer.recorderFor(
+                        source.connect(outPort, new Connection(writer.recorderFor(
                                 selection.id() == null ? path : selection.id()), 0.0));
                     }
                 }
@@ -241,7 +255,7 @@ public final class Simulator {
                 component.describe() + " needs '" + name + "'"));
     }
 
-    private List<DatWriter.Column> recordedColumns(Component output, Instance root) {
+    private List<DatWriter.Column> recordedColumns(Component output, Node root) {
         List<DatWriter.Column> columns = new ArrayList<>();
         for (Component column : output.children()) {
             for (SimulationBlock.Record record : column.type().simulation().records()) {
@@ -274,22 +288,22 @@ public final class Simulator {
     }
 
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
-    static Ref recorded(Instance root, String quantity, SourceLocation where) {
+    static Ref recorded(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);
-        Ref ref = at.lookupOwn(variable);
-        if (ref == null) {
+        Read read = at.lookupOwn(variable);
+        if (read == null) {
             throw new BadInputException(where, "quantity '" + quantity + "': " + at.path() + " has no variable '"
                     + variable + "'");
         }
-        return ref;
+        return read.ref();
     }
 
-    private String unitOf(Instance root, String quantity, SourceLocation where) {
+    private String unitOf(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
-        return model.units().siSymbol(dimensionOf(at.kind.type, quantity.substring(slash + 1)));
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        return model.units().siSymbol(dimensionOf(at.kind().type, quantity.substring(slash + 1)));
     }
 
     private static String dimensionOf(ComponentType type, String variable) {

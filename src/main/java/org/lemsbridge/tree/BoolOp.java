@@ -1,7 +1,7 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 /** A compiled condition over one instance's variable slots. */
 @FunctionalInterface
-interface BoolOp {
+public interface BoolOp {
     boolean test(double[] vars);
 }

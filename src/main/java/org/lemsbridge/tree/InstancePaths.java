@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.List;
 
@@ -6,18 +6,18 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 
 /**
- * Instance paths as jLEMS reads them in With, ForEach, recorders and event selections: {@code ..} goes up, a name
+ * Node paths as jLEMS reads them in With, ForEach, recorders and event selections: {@code ..} goes up, a name
  * selects a child (Child name, list-member id, id or index inside a group), {@code a[i]} is the i-th member of
  * the single multi group of {@code a}, and {@code set:componentId:n} picks from an attachment set.
  */
-final class InstancePaths {
+public final class InstancePaths {
 
     private InstancePaths() {
     }
 
     /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */
-    static Instance resolve(Instance base, String path, SourceLocation where) {
-        Instance current = base;
+    public static Node resolve(Node base, String path, SourceLocation where) {
+        Node current = base;
         // the steps are the parts between slashes, and an index [i] is a step of its own
         int length = path.length();
         int start = 0;
@@ -36,14 +36,14 @@ final class InstancePaths {
         return current;
     }
 
-    private static Instance step(Instance current, String step, String path, SourceLocation where) {
+    private static Node step(Node current, String step, String path, SourceLocation where) {
         if (step.equals(".")) {
             return current;
         }
         if (step.equals("..")) {
-            current = current.parent;
+            current = current.parent();
         } else if (step.startsWith("[") && step.endsWith("]")) {
-            List<Instance> members = current.multiMembers();
+            List<Node> members = current.multiMembers();
             int index;
             try {
                 index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
@@ -58,8 +58,8 @@ final class InstancePaths {
         } else if (step.indexOf(':') > 0) {
             current = attachmentByPath(current, step, path, where);
         } else {
-            Instance next = current.findChild(step);
-            if (next == null && step.equals(current.id)) {
+            Node next = current.findChild(step);
+            if (next == null && step.equals(current.id())) {
                 next = current;
             }
             if (next == null) {
@@ -74,9 +74,9 @@ final class InstancePaths {
     }
 
     /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
-    private static Instance attachmentByPath(Instance at, String step, String path, SourceLocation where) {
+    private static Node attachmentByPath(Node at, String step, String path, SourceLocation where) {
         String[] parts = step.split(":");
-        List<Instance> members = at.group(parts[0]);
+        List<Node> members = at.group(parts[0]);
         if (members != null && parts.length == 3) {
             int wanted;
             try {
@@ -85,8 +85,8 @@ final class InstancePaths {
                 throw new BadInputException(where, "bad index in '" + step + "' of path '" + path + "'");
             }
             int seen = 0;
-            for (Instance member : members) {
-                if (parts[1].equals(member.id) && seen++ == wanted) {
+            for (Node member : members) {
+                if (parts[1].equals(member.id()) && seen++ == wanted) {
                     return member;
                 }
             }

@@ -1,7 +1,7 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 /** A compiled arithmetic expression over one instance's variable slots. */
 @FunctionalInterface
-interface DoubleOp {
+public interface DoubleOp {
     double eval(double[] vars);
 }

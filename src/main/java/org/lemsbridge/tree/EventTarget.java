@@ -1,7 +1,7 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 /** Something an event can be delivered to: an instance's in port, or an event recorder. */
 @FunctionalInterface
-interface EventTarget {
+public interface EventTarget {
     void receive();
 }

@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,19 +17,21 @@ import org.lemsbridge.lems.LemsModel;
  * Everything that is the same for all instances of components of one type with the same numeric values (in the
  * same order): the slot layout of its variables and its dynamics compiled with those values folded in. Such
  * components share one Kind ({@link TreeBuilder}); what differs between them (id, texts, attributes, location)
- * stays with each {@link Instance}'s component.
+ * stays with each {@link Node}'s component. Its arrays are read, never written, by whoever runs it. The operations
+ * an instance runs in every pass and step that are not expressions (folding selects, reading requirements,
+ * snapshotting exposures, delivering an event) are here too, so initialisation and the steps share them.
  */
-final class Kind {
+public final class Kind {
 
     /** A select/reduce derived variable, bound to target instances per instance. */
-    record SelectVariable(int slot, String path, String reduce, boolean required, String name) {
+    public record SelectVariable(int slot, String path, String reduce, boolean required, String name) {
     }
 
     /**
      * A select path split at '/'; for a step {@code list[filter]}, the list name and the trimmed filter (null where
      * the step has no '[' or no room for a filter: the binder then reports it as it meets it).
      */
-    record SelectPath(String[] steps, String[] lists, String[] filters) {
+    public record SelectPath(String[] steps, String[] lists, String[] filters) {
         static SelectPath of(String path) {
             String[] steps = path.split("/");
             String[] lists = new String[steps.length];
@@ -46,60 +48,79 @@ final class Kind {
         }
     }
 
-    record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
+    /** Computes the plain derived variables (document order), then the conditional ones, in place. */
+    @FunctionalInterface
+    public interface DerivedVariables {
+        void evaluate(double[] vars);
+    }
+
+    /** Computes every main-level rate into {@code out} before any state changes (simultaneous Euler). */
+    @FunctionalInterface
+    public interface Rates {
+        void evaluate(double[] vars, double[] out);
+    }
+
+    /**
+     * What a step runs for the derived variables, the rates and the OnCondition tests: the interpreter's lambdas,
+     * or generated code doing the same operations in the same order (the simulator's).
+     */
+    public record Code(DerivedVariables derived, Rates rates, BoolOp[] tests) {
+    }
+
+    public record Regime(String name, int[] rateSlots, DoubleOp[] rates, CompiledAction[][] onEntries, BoolOp[] tests,
             CompiledAction[][] conditionActions, Map<String, CompiledAction[][]> onEvents) {
     }
 
-    final ComponentType type;
+    public final ComponentType type;
     /** The numeric values the expressions fold in (those of the first component built with this Kind). */
-    final Map<String, Double> values;
-    final Map<String, Integer> slots = new LinkedHashMap<>();
-    final int tSlot;
-    final int indexSlot;
-    final double[] initialVars;
-    final String[] exposureNames;
-    final int[] exposureSources;
-    final Map<String, Integer> exposureIndex = new HashMap<>();
-    final String[] requirementNames;
-    final int[] requirementSlots;
-    final SelectVariable[] selects;
+    public final Map<String, Double> values;
+    public final Map<String, Integer> slots = new LinkedHashMap<>();
+    public final int tSlot;
+    public final int indexSlot;
+    public final double[] initialVars;
+    public final String[] exposureNames;
+    public final int[] exposureSources;
+    public final Map<String, Integer> exposureIndex = new HashMap<>();
+    public final String[] requirementNames;
+    public final int[] requirementSlots;
+    public final SelectVariable[] selects;
     /** Each select's path, split. */
-    final SelectPath[] selectPaths;
+    public final SelectPath[] selectPaths;
     /** Whether each select multiplies (reduce="multiply") rather than adds. */
-    final boolean[] selectMultiply;
+    public final boolean[] selectMultiply;
     /** A value of 0 for each select that finds nothing: what most instances have (never written). */
-    final double[] zeroFallbacks;
-    final ExprCompiler.Names names;
-    final org.lemsbridge.expr.Expr[] derivedExprs;
-    @SuppressWarnings("unchecked")
-    final List<Dynamics.Case>[] conditionalCases;
-    final org.lemsbridge.expr.Expr[] rateExprs;
-    final org.lemsbridge.expr.Expr[] conditionExprs;
-    /** Generated code for the hot parts, when compiled (see {@link KernelCompiler}); null parts use the lambdas. */
-    KernelCompiler.Kernel kernel;
-    final int[] derivedSlots;
-    final DoubleOp[] derivedOps;
-    final int[] conditionalSlots;
-    final BoolOp[][] conditionalTests;
-    final DoubleOp[][] conditionalValues;
-    final int[] rateSlots;
-    final DoubleOp[] rateOps;
-    final double[] rateScratch;
-    final CompiledAction[][] onStarts;
-    final BoolOp[] conditionTests;
-    final CompiledAction[][] conditionActions;
-    final Map<String, CompiledAction[][]> onEvents;
-    final Regime[] regimes;
-    final int initialRegime;
+    public final double[] zeroFallbacks;
+    public final ExprCompiler.Names names;
+    public final org.lemsbridge.expr.Expr[] derivedExprs;
+    public final org.lemsbridge.expr.Expr[] rateExprs;
+    public final org.lemsbridge.expr.Expr[] conditionExprs;
+    /** Each conditional derived variable as the Piecewise of its cases (a case without condition always holds). */
+    public final Expr[] conditionalExprs;
+    /** What the interpreter runs for the derived variables, the rates and the OnCondition tests. */
+    public final Code interpreted;
+    /** The name of each slot. */
+    public final String[] slotNames;
+    public final int[] derivedSlots;
+    public final DoubleOp[] derivedOps;
+    public final int[] conditionalSlots;
+    public final BoolOp[][] conditionalTests;
+    public final DoubleOp[][] conditionalValues;
+    public final int[] rateSlots;
+    public final DoubleOp[] rateOps;
+    public final double[] rateScratch;
+    public final CompiledAction[][] onStarts;
+    public final BoolOp[] conditionTests;
+    public final CompiledAction[][] conditionActions;
+    public final Map<String, CompiledAction[][]> onEvents;
+    public final Regime[] regimes;
+    public final int initialRegime;
     /** The type's attachment sets in the order jLEMS's HashMap of them iterates. */
-    final String[] attachmentOrder;
-    final List<String> outPorts = new ArrayList<>();
-    final List<String> inPorts = new ArrayList<>();
-    final List<Dynamics.KineticScheme> kineticSchemes;
-    final String[] stateNames;
-    final int[] stateSlots;
-    /** The compiler of this kind's expressions, which remembers what each op came from (for BytecodeKernel). */
-    final ExprCompiler expressions;
+    public final String[] attachmentOrder;
+    public final List<String> outPorts = new ArrayList<>();
+    public final List<String> inPorts = new ArrayList<>();
+    public final List<Dynamics.KineticScheme> kineticSchemes;
+    public final String[] stateNames;
+    public final int[] stateSlots;
 
     /**
      * Compiles the kind of {@code component}; compile errors name it. The result depends only on its type, its
@@ -182,7 +203,6 @@ final class Kind {
             }
         };
         ExprCompiler compiler = new ExprCompiler(names, random, component.location(), component.describe());
-        expressions = compiler;
 
         List<SelectVariable> selectList = new ArrayList<>();
         List<Integer> derivedSlotList = new ArrayList<>();
@@ -208,7 +228,6 @@ final class Kind {
         derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
         derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
-        conditionalCases = conditional.stream().map(Dynamics.ConditionalDerivedVariable::cases).toArray(List[]::new);
 
         conditionalSlots = conditional.stream().mapToInt(c -> slots.get(c.name())).toArray();
         conditionalTests = new BoolOp[conditional.size()][];
@@ -220,6 +239,8 @@ final class Kind {
                     ? new Expr.Bool(true) : k.condition())).toArray(BoolOp[]::new);
             conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
         }
+
+        conditionalExprs = conditional.stream().map(Kind::piecewise).toArray(Expr[]::new);
 
         List<Dynamics.TimeDerivative> rates = dynamics == null ? List.of() : dynamics.timeDerivatives();
         rateSlots = rates.stream().mapToInt(r -> slots.get(r.variable())).toArray();
@@ -285,6 +306,127 @@ final class Kind {
         }
         attachmentOrder = JavaHashOrder.of(attachments).toArray(String[]::new);
         kineticSchemes = dynamics == null ? List.of() : dynamics.kineticSchemes();
+        interpreted = new Code(this::evaluateDerived, this::evaluateRates, conditionTests);
+        slotNames = slots.keySet().toArray(String[]::new);
+    }
+
+    private static Expr piecewise(Dynamics.ConditionalDerivedVariable variable) {
+        if (variable.cases().isEmpty()) {
+            return new Expr.Num(0.0);
+        }
+        return new Expr.Piecewise(variable.cases().stream().map(c -> new Expr.Case(c.value(),
+                c.condition() == null ? new Expr.Bool(true) : c.condition())).toList());
+    }
+
+    private void evaluateDerived(double[] v) {
+        for (int i = 0; i < derivedSlots.length; i++) {
+            v[derivedSlots[i]] = derivedOps[i].eval(v);
+        }
+        for (int i = 0; i < conditionalSlots.length; i++) {
+            BoolOp[] cases = conditionalTests[i];
+            double value = 0.0;
+            for (int c = 0; c < cases.length; c++) {
+                if (cases[c].test(v)) {
+                    value = conditionalValues[i][c].eval(v);
+                    break;
+                }
+            }
+            v[conditionalSlots[i]] = value;
+        }
+    }
+
+    private void evaluateRates(double[] v, double[] out) {
+        for (int i = 0; i < rateOps.length; i++) {
+            out[i] = rateOps[i].eval(v);
+        }
+    }
+
+    // ---- what every pass and step does besides evaluating expressions (lems-semantics §2.3, §2.5, §3.3) ----
+
+    /** Reads each requirement into its slot. */
+    public void readRequirements(double[] vars, Ref[] requirements) {
+        for (int i = 0; i < requirements.length; i++) {
+            Ref ref = requirements[i];
+            vars[requirementSlots[i]] = ref.array()[ref.index()];
+        }
+    }
+
+    /**
+     * Computes each select: a left fold from 0.0 (add) or 1.0 (multiply) over its sources in order, or its fallback
+     * when the select found nothing ({@code sources[i]} null).
+     */
+    public void foldSelects(double[] vars, Ref[][] sources, double[] fallbacks, boolean[] multiply) {
+        for (int i = 0; i < selects.length; i++) {
+            Ref[] from = sources[i];
+            double value;
+            if (from == null) {
+                value = fallbacks[i];
+            } else if (multiply[i]) {
+                value = 1.0;
+                for (Ref source : from) {
+                    value = value * source.array()[source.index()];
+                }
+            } else {
+                value = 0.0;
+                for (Ref source : from) {
+                    value = value + source.array()[source.index()];
+                }
+            }
+            vars[selects[i].slot()] = value;
+        }
+    }
+
+    /** Copies each exposed variable into its exposure snapshot. */
+    public void syncExposures(double[] vars, double[] exposed) {
+        for (int i = 0; i < exposureSources.length; i++) {
+            if (exposureSources[i] >= 0) {
+                exposed[i] = vars[exposureSources[i]];
+            }
+        }
+    }
+
+    /**
+     * Runs an event arriving at {@code port}: jLEMS runs a main-level OnEvent only in types without Regimes, and
+     * then the active regime's ({@code regime} -1: none).
+     */
+    public void receive(String port, int regime, ActionTarget target) {
+        CompiledAction[][] blocks = regimes.length > 0 ? null : onEvents.get(port);
+        if (blocks != null) {
+            for (CompiledAction[] block : blocks) {
+                CompiledAction.runAll(block, target);
+            }
+        }
+        if (regime >= 0) {
+            CompiledAction[][] regimeBlocks = regimes[regime].onEvents().get(port);
+            if (regimeBlocks != null) {
+                for (CompiledAction[] block : regimeBlocks) {
+                    CompiledAction.runAll(block, target);
+                }
+            }
+        }
+    }
+
+    /** True when an event at {@code port} changes nothing: no regimes and no action on this port. */
+    public boolean receivesNothing(String port) {
+        if (regimes.length > 0) {
+            return false;
+        }
+        CompiledAction[][] blocks = onEvents.get(port);
+        if (blocks != null) {
+            for (CompiledAction[] block : blocks) {
+                if (block.length > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Enters regime {@code index} of {@code target}: its OnEntry blocks, in order. */
+    public void runOnEntries(int index, ActionTarget target) {
+        for (CompiledAction[] block : regimes[index].onEntries()) {
+            CompiledAction.runAll(block, target);
+        }
     }
 
     /**
@@ -359,12 +501,12 @@ final class Kind {
         return slots.computeIfAbsent(name, n -> slots.size());
     }
 
-    int slotOf(String name) {
+    public int slotOf(String name) {
         Integer slot = slots.get(name);
         return slot == null ? -1 : slot;
     }
 
-    int outPortIndex(String port) {
+    public int outPortIndex(String port) {
         return outPorts.indexOf(port);
     }
 }

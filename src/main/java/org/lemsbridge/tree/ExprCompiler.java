@@ -1,8 +1,7 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 import org.lemsbridge.error.BadInputException;
@@ -16,10 +15,13 @@ import org.lemsbridge.expr.Functions;
  * literal values (as jLEMS folds them). No operation is folded: {@code a/b} with constants a, b still divides at
  * every evaluation, in the parser's grouping.
  */
-final class ExprCompiler {
+public final class ExprCompiler {
+
+    /** LEMS's {@code ^}, also what generated code calls ({@link ExpressionEmitter}). */
+    public static final DoubleBinaryOperator POW = Math::pow;
 
     /** How the compiler learns what a name means. */
-    interface Names {
+    public interface Names {
         /** The slot of a variable, or -1. */
         int slot(String name);
 
@@ -31,51 +33,19 @@ final class ExprCompiler {
     private final Random random;
     private final SourceLocation where;
     private final String owner;
-    /** What each op returned here was compiled from (an Expr, or a Dynamics.Action for actions), for BytecodeKernel. */
-    private final Map<Object, Object> origins;
 
     ExprCompiler(Names names, Random random, SourceLocation where, String owner) {
-        this(names, random, where, owner, new IdentityHashMap<>(8));
-    }
-
-    private ExprCompiler(Names names, Random random, SourceLocation where, String owner, Map<Object, Object> origins) {
         this.names = names;
         this.random = random;
         this.where = where;
         this.owner = owner;
-        this.origins = origins;
     }
 
     ExprCompiler at(SourceLocation location) {
-        return new ExprCompiler(names, random, location, owner, origins);
-    }
-
-    Names names() {
-        return names;
-    }
-
-    /** The Expr or Dynamics.Action a compiled op came from, or null. */
-    Object originOf(Object op) {
-        return origins.get(op);
-    }
-
-    void recordOrigin(Object op, Object origin) {
-        origins.put(op, origin);
+        return new ExprCompiler(names, random, location, owner);
     }
 
     DoubleOp number(Expr expr) {
-        DoubleOp op = numberOp(expr);
-        origins.put(op, expr);
-        return op;
-    }
-
-    BoolOp condition(Expr expr) {
-        BoolOp op = conditionOp(expr);
-        origins.put(op, expr);
-        return op;
-    }
-
-    private DoubleOp numberOp(Expr expr) {
         if (expr instanceof Expr.Num n) {
             double value = n.value();
             return v -> value;
@@ -107,7 +77,7 @@ final class ExprCompiler {
                 case SUB -> v -> l.eval(v) - r.eval(v);
                 case MUL -> v -> l.eval(v) * r.eval(v);
                 case DIV -> v -> l.eval(v) / r.eval(v);
-                case POW -> v -> Math.pow(l.eval(v), r.eval(v));
+                case POW -> v -> POW.applyAsDouble(l.eval(v), r.eval(v));
                 default -> throw new IllegalStateException(b.op().toString());
             };
         }
@@ -132,7 +102,7 @@ final class ExprCompiler {
         };
     }
 
-    private BoolOp conditionOp(Expr expr) {
+    BoolOp condition(Expr expr) {
         if (expr instanceof Expr.Bool b) {
             boolean value = b.value();
             return v -> value;

@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 /** One compiled StateAssignment, EventOut or Transition, run on the instance that owns it. */
 @FunctionalInterface
-interface CompiledAction {
-    void run(Instance self);
+public interface CompiledAction {
+    void run(ActionTarget self);
 
-    static void runAll(CompiledAction[] actions, Instance self) {
+    static void runAll(CompiledAction[] actions, ActionTarget self) {
         for (CompiledAction action : actions) {
             action.run(self);
         }

@@ -1,10 +1,11 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
@@ -17,14 +18,16 @@ import org.lemsbridge.lems.Structure;
 
 /**
  * Builds the instance tree of a target component (lems-semantics §1, §5): nested components, ChildInstance and
- * MultiInstantiate first, then With/EventConnection/ForEach in tree order, then binds requirements and selects.
+ * MultiInstantiate first, then With/EventConnection/ForEach/Tunnel in tree order, then binds requirements, selects
+ * and kinetic schemes ({@link Binder}).
  */
-final class TreeBuilder {
+public final class TreeBuilder {
 
     private static final String MULTI = "\u0000multi";
 
     private final LemsModel model;
-    private final Engine engine;
+    private final Random random;
+    private final InstanceTree tree = new InstanceTree();
     /** One Kind per distinct type and values (see {@link Kind#sameKind}), in the order they were first built. */
     private final Map<KindKey, Kind> kinds = new java.util.LinkedHashMap<>();
     private Component lastComponent;
@@ -32,23 +35,24 @@ final class TreeBuilder {
     /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
     private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    TreeBuilder(LemsModel model, Engine engine) {
+    /** {@code random}: the run's generator, which compiled {@code random()} calls draw from. */
+    public TreeBuilder(LemsModel model, Random random) {
         this.model = model;
-        this.engine = engine;
+        this.random = random;
     }
 
-    /** The kinds built so far, one per distinct type and values. */
-    List<Kind> kinds() {
-        return List.copyOf(kinds.values());
-    }
-
-    Instance build(Component root) {
+    /** The tree of {@code root}, built and bound; a builder builds one tree. */
+    public InstanceTree build(Component root) {
+        if (tree.root() != null) {
+            throw new IllegalStateException("a TreeBuilder builds one tree");
+        }
         markConsolidated(root, null);
-        Instance instance = create(root, null, root.id(), true);
-        connectAll(instance);
-        Binder.bindAll(instance);
-        Binder.markRk4Groups(instance);
-        return instance;
+        Node node = create(root, null, Node.Role.ROOT, root.id(), true);
+        tree.root(node);
+        connectAll(node);
+        Binder.bindAll(node);
+        Binder.bindRk4Groups(node);
+        return tree;
     }
 
     /** A component as a key of the Kind it compiles to: equal when {@link Kind#sameKind} says so. */
@@ -84,7 +88,7 @@ final class TreeBuilder {
         if (component != lastComponent) {
             Kind kind = kinds.get(new KindKey(component));
             if (kind == null) {
-                kind = new Kind(component, model, engine.random);
+                kind = new Kind(component, model, random);
                 kinds.put(new KindKey(component), kind);
             }
             lastComponent = component;
@@ -93,10 +97,9 @@ final class TreeBuilder {
         return lastKind;
     }
 
-    private Instance create(Component component, Instance parent, String name, boolean doubledOnStart) {
+    private Node create(Component component, Node parent, Node.Role role, String name, boolean doubledOnStart) {
         Kind kind = kind(component);
-        Instance instance = new Instance(kind, component, parent, engine, name);
-        instance.doubledOnStart = doubledOnStart;
+        Node instance = new Node(tree, kind, component, parent, role, name, doubledOnStart);
         ComponentType type = component.type();
         // jLEMS order: <Child> members in HashMap order of their names, then <Children> lists by first
         // appearance, then attachment sets in HashMap order of their names, then what builders add
@@ -112,13 +115,14 @@ final class TreeBuilder {
             }
             if (!childNames.isEmpty()) {
                 for (String childName : JavaHashOrder.of(childNames)) {
-                    instance.addSingle(create(namedChildren.get(childName), instance, childName, doubledOnStart));
+                    instance.addSingle(create(namedChildren.get(childName), instance, Node.Role.CHILD, childName,
+                            doubledOnStart));
                 }
             }
             for (Component child : component.children()) {
                 if (child.role() == null || type.child(child.role()).isEmpty()) {
                     String list = child.role() == null ? "" : child.role();
-                    instance.addToGroup(list, create(child, instance, child.id(), false));
+                    instance.addToGroup(list, create(child, instance, Node.Role.LIST_MEMBER, child.id(), false));
                 }
             }
         }
@@ -131,7 +135,8 @@ final class TreeBuilder {
             if (item instanceof Structure.ChildInstance childInstance) {
                 Component referenced = reference(component, instance, childInstance.component(), item.location());
                 String childName = lastStep(childInstance.component());
-                Instance child = create(referenced, instance, childName, consolidated.contains(component));
+                Node child = create(referenced, instance, Node.Role.CHILD_INSTANCE, childName,
+                        consolidated.contains(component));
                 instance.addSingle(child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
                 Component referenced = reference(component, instance, multi.component(), item.location());
@@ -144,8 +149,9 @@ final class TreeBuilder {
                 instance.multiGroup(MULTI);
                 instance.ensureGroup(MULTI);
                 for (int i = 0; i < count; i++) {
-                    Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
-                    member.vars[member.kind.indexSlot] = i;
+                    Node member = create(referenced, instance, Node.Role.MULTI_MEMBER, String.valueOf(i),
+                            consolidated.contains(component));
+                    member.vars()[member.kind().indexSlot] = i;
                     applyAssigns(instance, member, multi.assigns());
                     instance.addToGroup(MULTI, member);
                 }
@@ -198,22 +204,22 @@ final class TreeBuilder {
     }
 
     /** The component named by a ComponentReference attribute ({@code name} or {@code ../name}). */
-    private Component reference(Component holder, Instance holderInstance, String attribute, SourceLocation where) {
+    private Component reference(Component holder, Node holderNode, String attribute, SourceLocation where) {
         Component owner = holder;
-        Instance at = holderInstance;
+        Node at = holderNode;
         String name = attribute;
         while (name.startsWith("../")) {
-            at = at.parent;
+            at = at.parent();
             if (at == null) {
                 throw new BadInputException(holder.location(), "'" + attribute + "' goes above the root");
             }
-            owner = at.component;
+            owner = at.component();
             name = name.substring(3);
         }
         String id = owner.textOrAttribute(name).orElse(null);
-        for (Instance up = at == null ? null : at.parent; id == null && up != null; up = up.parent) {
+        for (Node up = at == null ? null : at.parent(); id == null && up != null; up = up.parent()) {
             // a connection inside a projection names the projection's synapse
-            owner = up.component;
+            owner = up.component();
             id = owner.textOrAttribute(name).orElse(null);
         }
         if (id == null) {
@@ -236,45 +242,23 @@ final class TreeBuilder {
 
     // ---- phase 2: connections ----
 
-    private void connectAll(Instance instance) {
+    private void connectAll(Node instance) {
         if (!instance.connected) {
             instance.connected = true;
-            List<Structure.Item> items = instance.kind.type.structure().items();
+            List<Structure.Item> items = instance.kind().type.structure().items();
             if (!items.isEmpty()) {
                 runConnections(instance, items, null);
             }
         }
         // the children as they are now: connecting them may attach more instances, which connect themselves
-        int count = instance.singles().size();
-        int groups = instance.groupCount();
-        for (int g = 0; g < groups; g++) {
-            count += instance.groupAt(g).size();
-        }
-        if (count == 0) {
-            return;
-        }
-        Instance[] children = new Instance[count];
-        int at = 0;
-        List<Instance> singleList = instance.singles();
-        for (int i = 0; i < singleList.size(); i++) {
-            Instance single = singleList.get(i);
-            children[at++] = single;
-        }
-        for (int g = 0; g < groups; g++) {
-            List<Instance> memberList = instance.groupAt(g);
-            for (int m = 0; m < memberList.size(); m++) {
-                Instance member = memberList.get(m);
-                children[at++] = member;
-            }
-        }
-        for (Instance child : children) {
+        for (Node child : instance.children()) {
             connectAll(child);
         }
     }
 
     /** The names With and ForEach have bound so far, the latest first (a later binding hides an earlier one). */
-    private record Bound(String name, Instance instance, Bound earlier) {
-        static Instance get(Bound bound, String name) {
+    private record Bound(String name, Node instance, Bound earlier) {
+        static Node get(Bound bound, String name) {
             for (Bound b = bound; b != null; b = b.earlier) {
                 if (java.util.Objects.equals(b.name, name)) {
                     return b.instance;
@@ -285,7 +269,7 @@ final class TreeBuilder {
     }
 
     /** Runs the items in order; a ForEach runs its items once per member, with what is bound here and its name. */
-    private void runConnections(Instance holder, List<Structure.Item> items, Bound bound) {
+    private void runConnections(Node holder, List<Structure.Item> items, Bound bound) {
         for (int i = 0; i < items.size(); i++) {
             Structure.Item item = items.get(i);
             if (item instanceof Structure.With with) {
@@ -293,7 +277,7 @@ final class TreeBuilder {
             } else if (item instanceof Structure.EventConnection connection) {
                 eventConnection(holder, connection, bound);
             } else if (item instanceof Structure.ForEach forEach) {
-                for (Instance member : forEachMembers(holder, forEach)) {
+                for (Node member : forEachMembers(holder, forEach)) {
                     runConnections(holder, forEach.items(), new Bound(forEach.as(), member, bound));
                 }
             } else if (item instanceof Structure.Tunnel tunnel) {
@@ -306,31 +290,31 @@ final class TreeBuilder {
      * ForEach {@code instances} names a Path/Link attribute, possibly of an ancestor ({@code ../source}); its value
      * is resolved from the parent of the component that holds it. A list (population) gives its members.
      */
-    private static List<Instance> forEachMembers(Instance holder, Structure.ForEach forEach) {
-        Instance owner = holder;
+    private static List<Node> forEachMembers(Node holder, Structure.ForEach forEach) {
+        Node owner = holder;
         String attribute = forEach.instances();
         while (attribute.startsWith("../")) {
-            owner = owner.parent;
+            owner = owner.parent();
             if (owner == null) {
                 throw new BadInputException(forEach.location(), "'" + forEach.instances() + "' goes above the root");
             }
             attribute = attribute.substring(3);
         }
         String path = text(owner, attribute, forEach.location());
-        Instance found = InstancePaths.resolve(owner.parent == null ? owner : owner.parent, path, forEach.location());
-        List<Instance> members = found.multiMembers();
+        Node found = InstancePaths.resolve(owner.parent() == null ? owner : owner.parent(), path, forEach.location());
+        List<Node> members = found.multiMembers();
         return members == null ? List.of(found) : members;
     }
 
-    private Instance with(Instance holder, Structure.With with) {
-        Component component = holder.component;
-        Instance base = holder.parent == null ? holder : holder.parent;
+    private Node with(Node holder, Structure.With with) {
+        Component component = holder.component();
+        Node base = holder.parent() == null ? holder : holder.parent();
         if (with.instance() != null) {
             if (with.instance().equals("this")) {
                 return holder;
             }
             if (with.instance().equals("parent")) {
-                return holder.parent;
+                return holder.parent();
             }
             String path = text(holder, with.instance(), with.location());
             if (path.startsWith("./")) {
@@ -338,8 +322,8 @@ final class TreeBuilder {
             }
             return InstancePaths.resolve(base, path, with.location());
         }
-        Instance listOwner = ownerOf(holder, with.list());
-        Instance list = InstancePaths.resolve(listOwner.parent == null ? listOwner : listOwner.parent,
+        Node listOwner = ownerOf(holder, with.list());
+        Node list = InstancePaths.resolve(listOwner.parent() == null ? listOwner : listOwner.parent(),
                 text(holder, with.list(), with.location()), with.location());
         double index;
         try {
@@ -347,7 +331,7 @@ final class TreeBuilder {
         } catch (NumberFormatException e) {
             throw new BadInputException(component.location(), "With: index " + with.index() + " is not a number");
         }
-        List<Instance> members = list.multiMembers();
+        List<Node> members = list.multiMembers();
         if (members == null || Double.isNaN(index) || index < 0 || index >= members.size()) {
             throw new BadInputException(component.location(), "With: no member " + with.index() + " = " + index
                     + " in " + list.path());
@@ -356,9 +340,9 @@ final class TreeBuilder {
     }
 
     /** The holder, or the nearest enclosing instance whose component has the attribute. */
-    private static Instance ownerOf(Instance holder, String attribute) {
-        for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.component;
+    private static Node ownerOf(Node holder, String attribute) {
+        for (Node at = holder; at != null; at = at.parent()) {
+            Component component = at.component();
             if (component.textOrAttribute(attribute).isPresent()) {
                 return at;
             }
@@ -367,28 +351,29 @@ final class TreeBuilder {
     }
 
     /** An attribute of the holder, else of the nearest enclosing component that has it (jLEMS looks upwards). */
-    private static String text(Instance holder, String attribute, SourceLocation where) {
-        for (Instance at = holder; at != null; at = at.parent) {
-            Component component = at.component;
+    private static String text(Node holder, String attribute, SourceLocation where) {
+        for (Node at = holder; at != null; at = at.parent()) {
+            Component component = at.component();
             String value = component.textOrAttribute(attribute).orElse(null);
             if (value != null) {
                 return value;
             }
         }
-        Component component = holder.component;
+        Component component = holder.component();
         throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
                 + attribute + "'");
     }
 
     /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
-    private Instance attachNew(Instance holder, Component component, Instance target, String container,
+    private Node attachNew(Node holder, Component component, Node target, String container,
             List<Structure.Assign> assigns, SourceLocation where) {
-        Component holderComponent = holder.component;
-        Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
+        Component holderComponent = holder.component();
+        Node created = create(component, target, Node.Role.ATTACHMENT, component.id(),
+                consolidated.contains(holderComponent));
         applyAssigns(holder, created, assigns);
         String group = container;
         if (group == null) {
-            List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
+            List<ComponentType.AttachmentsDecl> sets = target.kind().type.attachments();
             if (sets.isEmpty()) {
                 throw new BadInputException(where, target.path() + " has no Attachments for " + component.describe());
             }
@@ -400,38 +385,38 @@ final class TreeBuilder {
     }
 
     /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
-    private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
+    private static void applyAssigns(Node holder, Node created, List<Structure.Assign> assigns) {
         if (assigns.isEmpty()) {
             return;
         }
-        Component holderComponent = holder.component;
+        Component holderComponent = holder.component();
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
                 Double v = holderComponent.values().get(name);
                 if (v != null) {
                     return v;
                 }
-                int slot = holder.kind.slotOf(name);
-                return slot >= 0 ? holder.vars[slot] : Double.NaN;
+                int slot = holder.kind().slotOf(name);
+                return slot >= 0 ? holder.vars()[slot] : Double.NaN;
             });
-            int slot = created.kind.slotOf(assign.property());
+            int slot = created.kind().slotOf(assign.property());
             if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + created.component.describe()
+                throw new BadInputException(assign.location(), "Assign: " + created.component().describe()
                         + " has no property '" + assign.property() + "'");
             }
-            created.vars[slot] = value;
+            created.vars()[slot] = value;
         }
     }
 
-    private void eventConnection(Instance holder, Structure.EventConnection ec, Bound bound) {
-        Component component = holder.component;
-        Instance source = Bound.get(bound, ec.from());
-        Instance target = Bound.get(bound, ec.to());
+    private void eventConnection(Node holder, Structure.EventConnection ec, Bound bound) {
+        Component component = holder.component();
+        Node source = Bound.get(bound, ec.from());
+        Node target = Bound.get(bound, ec.to());
         if (source == null || target == null) {
             throw new BadInputException(ec.location(), "EventConnection: '" + (source == null ? ec.from() : ec.to())
                     + "' is not bound by a With");
         }
-        Instance receiver = target;
+        Node receiver = target;
         if (ec.receiver() != null) {
             Component receiverComponent = reference(component, holder, ec.receiver(), ec.location());
             String container = ec.receiverContainer() == null ? null : component.texts().get(ec.receiverContainer());
@@ -439,17 +424,17 @@ final class TreeBuilder {
         }
         String sourcePort = ec.sourcePort() == null ? null : component.texts().get(ec.sourcePort());
         String targetPort = ec.targetPort() == null ? null : component.texts().get(ec.targetPort());
-        int outPort = sourcePort != null ? source.kind.outPortIndex(sourcePort) : source.kind.outPorts.isEmpty() ? -1 : 0;
+        int outPort = sourcePort != null ? source.kind().outPortIndex(sourcePort) : source.kind().outPorts.isEmpty() ? -1 : 0;
         if (outPort < 0) {
             if (sourcePort != null) {
                 throw new BadInputException(ec.location(), source.path() + " has no out port '" + sourcePort + "'");
             }
             return; // the source never emits: nothing to wire
         }
-        String inPort = targetPort != null ? targetPort : receiver.kind.inPorts.isEmpty() ? null
-                : receiver.kind.inPorts.get(0);
+        String inPort = targetPort != null ? targetPort : receiver.kind().inPorts.isEmpty() ? null
+                : receiver.kind().inPorts.get(0);
         double delay = ec.delay() == null ? 0.0 : component.values().getOrDefault(ec.delay(), 0.0);
-        Instance wiredTo = receiver;
+        Node wiredTo = receiver;
         String port = inPort;
         source.connect(outPort, new Connection(new PortReceiver(wiredTo, port), delay));
     }
@@ -458,17 +443,17 @@ final class TreeBuilder {
      * A Tunnel creates one instance of componentA attached to endA and one of componentB attached to endB; each
      * reaches the other under the tunnel's name (e.g. {@code peer/v}).
      */
-    private void tunnel(Instance holder, Structure.Tunnel tunnel, Bound bound) {
-        Instance endA = Bound.get(bound, tunnel.endA());
-        Instance endB = Bound.get(bound, tunnel.endB());
+    private void tunnel(Node holder, Structure.Tunnel tunnel, Bound bound) {
+        Node endA = Bound.get(bound, tunnel.endA());
+        Node endB = Bound.get(bound, tunnel.endB());
         if (endA == null || endB == null) {
             throw new BadInputException(tunnel.location(), "Tunnel: '" + (endA == null ? tunnel.endA() : tunnel.endB())
                     + "' is not bound by a With");
         }
-        Component holderComponent = holder.component;
-        Instance a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
+        Component holderComponent = holder.component();
+        Node a = attachNew(holder, reference(holderComponent, holder, tunnel.componentA(), tunnel.location()),
                 endA, null, tunnel.assigns(), tunnel.location());
-        Instance b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
+        Node b = attachNew(holder, reference(holderComponent, holder, tunnel.componentB(), tunnel.location()),
                 endB, null, tunnel.assigns(), tunnel.location());
         a.addTunnel(tunnel.name(), b);
         b.addTunnel(tunnel.name(), a);

@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 import java.util.List;
 import java.util.Map;
@@ -29,12 +29,6 @@ final class ActionCompiler {
     }
 
     private CompiledAction compile(Dynamics.Action action) {
-        CompiledAction compiled = compileOne(action);
-        expressions.recordOrigin(compiled, action);
-        return compiled;
-    }
-
-    private CompiledAction compileOne(Dynamics.Action action) {
         if (action instanceof Dynamics.StateAssignment assignment) {
             Integer slot = slots.get(assignment.variable());
             if (slot == null) {
@@ -43,7 +37,10 @@ final class ActionCompiler {
             }
             int target = slot;
             DoubleOp value = expressions.at(assignment.location()).number(assignment.value());
-            return self -> self.vars[target] = value.eval(self.vars);
+            return self -> {
+                double[] v = self.vars();
+                v[target] = value.eval(v);
+            };
         }
         if (action instanceof Dynamics.EventOut out) {
             int port = outPorts.indexOf(out.port());

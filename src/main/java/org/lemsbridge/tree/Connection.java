@@ -1,5 +1,5 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.tree;
 
 /** One wire from an out port: where the event goes and after what delay (0 = synchronous). */
-record Connection(EventTarget target, double delay) {
+public record Connection(EventTarget target, double delay) {
 }
