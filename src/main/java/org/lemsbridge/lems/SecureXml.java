@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,6 +21,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.xml.LemsVocabulary;
+import org.lemsbridge.lems.xml.NameHints;
 import org.lemsbridge.lems.xml.SecureStax;
 import org.lemsbridge.lems.xml.TagPositions;
 
@@ -175,14 +174,14 @@ public final class SecureXml {
     }
 
     private static BadInputException unknownMember(Open parent, String tag, SourceLocation location) {
-        return new BadInputException(location, "<" + Names.shortened(tag) + "> is not allowed in <" + parent.tag()
-                + ">", Names.suggestion(tag, parent.shape().children().keySet(), "<", ">"));
+        return new BadInputException(location, "<" + NameHints.shortened(tag) + "> is not allowed in <" + parent.tag()
+                + ">", NameHints.suggestion(tag, parent.shape().children().keySet(), "<", ">"));
     }
 
     private static BadInputException unknownAttribute(String tag, LemsVocabulary.Shape shape, String attribute,
             SourceLocation location) {
-        return new BadInputException(location, "<" + tag + "> has no attribute '" + Names.shortened(attribute) + "'",
-                Names.suggestion(attribute, shape.attributes(), "'", "'"));
+        return new BadInputException(location, "<" + tag + "> has no attribute '" + NameHints.shortened(attribute) + "'",
+                NameHints.suggestion(attribute, shape.attributes(), "'", "'"));
     }
 
     private static BadInputException tooLarge(String sourceName) {
@@ -192,55 +191,5 @@ public final class SecureXml {
 
     private static BadInputException cannotRead(String name, IOException e) {
         return new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
-    }
-
-    /** Names in messages: cut short when long, and the closest known name offered when one is close. */
-    private static final class Names {
-
-        private static final int SHOWN = 60;
-
-        static String shortened(String name) {
-            return name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "...";
-        }
-
-        static String suggestion(String written, Set<String> known, String before, String after) {
-            String closest = null;
-            int best = Integer.MAX_VALUE;
-            for (String candidate : new TreeSet<>(known)) {
-                int distance = distance(written.toLowerCase(java.util.Locale.ROOT),
-                        candidate.toLowerCase(java.util.Locale.ROOT));
-                if (distance < best) {
-                    best = distance;
-                    closest = candidate;
-                }
-            }
-            if (closest != null && best <= Math.max(2, closest.length() / 3)) {
-                return "did you mean " + before + closest + after + "?";
-            }
-            return known.isEmpty() ? "it takes none here" : "allowed here: " + String.join(", ", new TreeSet<>(known));
-        }
-
-        /** Levenshtein distance, for names of a few dozen characters at most. */
-        private static int distance(String a, String b) {
-            if (a.length() > 2 * SHOWN || b.length() > 2 * SHOWN) {
-                return Integer.MAX_VALUE;
-            }
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
-        }
     }
 }
