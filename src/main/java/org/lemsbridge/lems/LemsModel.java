@@ -12,7 +12,8 @@ import org.lemsbridge.error.SourceLocation;
 /**
  * A LEMS document after includes, inheritance and unit conversion: the types by name, all top-level components in
  * document order (and every component with an id, nested ones too), the units, the Lems-level Constants (SI value
- * and declared dimension, by name and by symbol) and the Target.
+ * and declared dimension, by name and by symbol) and the Target, with the report and times files it asks for (null
+ * when it asks for none).
  */
 public record LemsModel(
         Path source,
@@ -23,7 +24,9 @@ public record LemsModel(
         Map<String, Double> globalConstants,
         Map<String, String> globalConstantDimensions,
         String targetComponentId,
-        SourceLocation targetLocation) {
+        SourceLocation targetLocation,
+        String reportFile,
+        String timesFile) {
 
     public LemsModel {
         types = Collections.unmodifiableMap(new LinkedHashMap<>(types));

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.expr.Evaluator;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitTable;
@@ -46,7 +47,12 @@ public final class LemsReader {
      * {@code <neuroml>} file gets the NeuroML core types first, as jNeuroML gives them.
      */
     public static LemsModel read(Path file, List<Path> searchPath) {
-        return read(IncludedDocument.read(file, searchPath));
+        return read(file, searchPath, Confinement.NONE);
+    }
+
+    /** As {@link #read(Path, List)}, refusing an include found outside {@code confinement}. */
+    public static LemsModel read(Path file, List<Path> searchPath, Confinement confinement) {
+        return read(IncludedDocument.read(file, searchPath, confinement));
     }
 
     /**
@@ -62,7 +68,14 @@ public final class LemsReader {
 
     /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
     public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
-        return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath)).build();
+        return read(xml, sourceName, baseDir, searchPath, Confinement.NONE);
+    }
+
+    /** As {@link #read(String, String, Path, List)}, refusing an include found outside {@code confinement}. */
+    public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath,
+            Confinement confinement) {
+        return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath,
+                confinement)).build();
     }
 
     private LemsModel build() {
@@ -79,6 +92,8 @@ public final class LemsReader {
         Map<String, String> globalConstantDimensions = new LinkedHashMap<>();
         String target = null;
         SourceLocation targetLocation = null;
+        String reportFile = null;
+        String timesFile = null;
         for (XmlElement element : elements) {
             if (element.tag().equals("Constant")) {
                 // jLEMS takes a bare number here whatever the dimension (bounce.xml: value="9.8" for acceleration)
@@ -96,6 +111,8 @@ public final class LemsReader {
             } else if (element.tag().equals("Target") && target == null) {
                 target = TypeReader.required(element, "component");
                 targetLocation = element.location();
+                reportFile = element.attribute("reportFile").orElse(null);
+                timesFile = element.attribute("timesFile").orElse(null);
             } else if (!NOT_COMPONENTS.contains(element.tag())) {
                 element.attribute("id").ifPresent(id -> topLevelById.putIfAbsent(id, element));
             }
@@ -111,7 +128,7 @@ public final class LemsReader {
         }
         return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants,
                 globalConstantDimensions, target,
-                targetLocation);
+                targetLocation, reportFile, timesFile);
     }
 
     private static Optional<Double> plainNumber(String text) {
