@@ -44,6 +44,15 @@ public record LemsModel(
         return Optional.ofNullable(types.get(name));
     }
 
+    /**
+     * A component of {@code type} with no values of its own (its constants and what derives from them only), as
+     * jLEMS creates the members of a {@code MultiInstantiate componentType=...}.
+     */
+    public Component blankComponent(ComponentType type, SourceLocation where) {
+        return new Component(null, type, null, Map.of(), ComponentValues.of(type, Map.of(), units, where), Map.of(),
+                List.of(), where);
+    }
+
     /** The Simulation component named by {@code <Target component=...>}, if any. */
     public Optional<Component> targetSimulation() {
         return targetComponentId == null ? Optional.empty() : component(targetComponentId);

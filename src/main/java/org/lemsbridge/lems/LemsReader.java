@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.expr.Evaluator;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
@@ -25,8 +23,9 @@ import org.lemsbridge.units.UnitTable;
  */
 public final class LemsReader {
 
-    private static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
-            "Target", "Include", "Assertion", "notes", "annotation");
+    /** Elements that are not components; jLEMS reads none of a {@code <Meta>} (lems-semantics §2.7). */
+    public static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
+            "Target", "Include", "Assertion", "notes", "annotation", "Meta");
 
     private final Path source;
     private final List<XmlElement> elements;
@@ -126,7 +125,9 @@ public final class LemsReader {
         if (target != null && !componentsById.containsKey(target)) {
             throw new BadInputException(targetLocation, "Target component '" + target + "' is not defined");
         }
-        return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants,
+        SelectedParameters.Components components = SelectedParameters.apply(topLevel, componentsById,
+                resolvedTypes.values());
+        return new LemsModel(source, units, resolvedTypes, components.topLevel(), components.byId(), globalConstants,
                 globalConstantDimensions, target,
                 targetLocation, reportFile, timesFile);
     }
@@ -240,7 +241,7 @@ public final class LemsReader {
         attributes.putAll(element.attributes());
         attributes.remove("extends");
         String id = element.attributeOr("id", null);
-        Map<String, Double> values = values(type, attributes, element.location());
+        Map<String, Double> values = ComponentValues.of(type, attributes, units, element.location());
         Map<String, String> texts = new LinkedHashMap<>();
         for (String text : type.texts()) {
             putIfPresent(texts, attributes, text);
@@ -300,32 +301,4 @@ public final class LemsReader {
         return false;
     }
 
-    private Map<String, Double> values(ComponentType type, Map<String, String> attributes, SourceLocation where) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (ComponentType.Constant constant : type.constants()) {
-            values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
-        }
-        Map<String, String> fixedValues = type.fixed().isEmpty() ? java.util.Collections.emptyMap() : new HashMap<>();
-        for (ComponentType.Fixed fixed : type.fixed()) {
-            fixedValues.put(fixed.parameter(), fixed.value());
-        }
-        for (ComponentType.Parameter parameter : type.parameters()) {
-            String fixed = fixedValues.get(parameter.name());
-            String text = fixed != null ? fixed : attributes.get(parameter.name());
-            if (text != null) {
-                values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
-            }
-        }
-        for (ComponentType.DerivedParameter derived : type.derivedParameters()) {
-            if (derived.value() != null) {
-                Function<String, Double> known = values::get;
-                double value = Evaluator.evaluate(derived.value(), name -> {
-                    Double v = known.apply(name);
-                    return v == null ? Double.NaN : v;
-                });
-                values.put(derived.name(), value);
-            }
-        }
-        return values;
-    }
 }

@@ -237,6 +237,7 @@ public final class Simulator {
 
     private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
             List<EventFileWriter> eventWriters, OutputThread outputThread) {
+        int displays = 0;
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
@@ -245,7 +246,8 @@ public final class Simulator {
                         String.valueOf(model.source()), outputThread));
             }
             if (options.recordDisplays() && !block.dataDisplays().isEmpty()) {
-                writers.add(new DatWriter(output.id(), displayPath(output), recordedColumns(output, root),
+                displays++;
+                writers.add(new DatWriter(output.id(), displayPath(output, displays), recordedColumns(output, root),
                         String.valueOf(model.source()), outputThread));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
@@ -313,12 +315,15 @@ public final class Simulator {
         return columns;
     }
 
-    /** {@code DISPLAY_ID.dat} in the output folder; an id that is not a plain file name is refused. */
-    private Path displayPath(Component display) {
-        String id = display.id();
-        if (id == null || !id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
-            throw new BadInputException(display.location(), "cannot write this Display as a file: its id "
-                    + (id == null ? "is missing" : "'" + id + "' is not a plain file name (letters, digits, _ . -)"),
+    /**
+     * {@code DISPLAY_ID.dat} in the output folder, {@code displayN.dat} for the N-th Display (from 1) when it has no
+     * id; an id that is not a plain file name is refused.
+     */
+    private Path displayPath(Component display, int ordinal) {
+        String id = display.id() == null ? "display" + ordinal : display.id();
+        if (!id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+            throw new BadInputException(display.location(), "cannot write this Display as a file: its id '" + id
+                    + "' is not a plain file name (letters, digits, _ . -)",
                     "give the Display a simple id, or add an OutputFile instead of using --displays");
         }
         return confined(outputFolder().resolve(id + ".dat"), display.location(), "the Display file");

@@ -31,6 +31,7 @@ final class TreeBuilder {
     private Kind lastKind;
     /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
     private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Structure.MultiInstantiate, Component> blankMembers = new IdentityHashMap<>();
 
     TreeBuilder(LemsModel model, Engine engine) {
         this.model = model;
@@ -134,7 +135,8 @@ final class TreeBuilder {
                 Instance child = create(referenced, instance, childName, consolidated.contains(component));
                 instance.addSingle(child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
-                Component referenced = reference(component, instance, multi.component(), item.location());
+                Component referenced = multi.componentType() != null ? blankMember(multi)
+                        : reference(component, instance, multi.component(), item.location());
                 Double number = component.values().get(multi.number());
                 if (number == null) {
                     throw new BadInputException(component.location(), component.describe() + " needs '"
@@ -146,7 +148,7 @@ final class TreeBuilder {
                 for (int i = 0; i < count; i++) {
                     Instance member = create(referenced, instance, String.valueOf(i), consolidated.contains(component));
                     member.vars[member.kind.indexSlot] = i;
-                    applyAssigns(instance, member, multi.assigns());
+                    applyAssigns(instance, member, multi.assigns(), true);
                     instance.addToGroup(MULTI, member);
                 }
             }
@@ -175,6 +177,9 @@ final class TreeBuilder {
             if (item instanceof Structure.ChildInstance childInstance) {
                 reference = childInstance.component();
             } else if (item instanceof Structure.MultiInstantiate multi) {
+                if (multi.componentType() != null) {
+                    markConsolidated(blankMember(multi), component);
+                }
                 reference = multi.component();
             } else if (item instanceof Structure.EventConnection connection) {
                 reference = connection.receiver();
@@ -190,6 +195,15 @@ final class TreeBuilder {
                 }
             }
         }
+    }
+
+    /** The one value-less component of a {@code MultiInstantiate componentType=...} that all its members share. */
+    private Component blankMember(Structure.MultiInstantiate multi) {
+        return blankMembers.computeIfAbsent(multi, m -> {
+            ComponentType type = model.type(m.componentType()).orElseThrow(() -> new BadInputException(m.location(),
+                    "MultiInstantiate componentType '" + m.componentType() + "' is not a known ComponentType"));
+            return model.blankComponent(type, m.location());
+        });
     }
 
     private static String lastStep(String reference) {
@@ -388,7 +402,7 @@ final class TreeBuilder {
             List<Structure.Assign> assigns, SourceLocation where) {
         Component holderComponent = holder.component;
         Instance created = create(component, target, component.id(), consolidated.contains(holderComponent));
-        applyAssigns(holder, created, assigns);
+        applyAssigns(holder, created, assigns, false);
         String group = container;
         if (group == null) {
             List<ComponentType.AttachmentsDecl> sets = target.kind.type.attachments();
@@ -402,14 +416,22 @@ final class TreeBuilder {
         return created;
     }
 
-    /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
-    private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns) {
+    /**
+     * Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables; a
+     * MultiInstantiate member's own variables (its {@code index} among them) come first, as jLEMS looks them up.
+     */
+    private static void applyAssigns(Instance holder, Instance created, List<Structure.Assign> assigns,
+            boolean createdFirst) {
         if (assigns.isEmpty()) {
             return;
         }
         Component holderComponent = holder.component;
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
+                int own = createdFirst ? created.kind.slotOf(name) : -1;
+                if (own >= 0) {
+                    return created.vars[own];
+                }
                 Double v = holderComponent.values().get(name);
                 if (v != null) {
                     return v;

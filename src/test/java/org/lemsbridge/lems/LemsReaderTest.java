@@ -85,6 +85,25 @@ class LemsReaderTest {
     }
 
     @Test
+    void aSelectPredicateThatJlemsCannotEvaluateOrThatMatchesNothingIsRefusedByName() throws IOException {
+        String types = "<ComponentType name=\"Level\"><Parameter name=\"h\" dimension=\"none\"/>"
+                + "<ComponentReference name=\"kind\" type=\"Kind\"/></ComponentType>"
+                + "<ComponentType name=\"Kind\"/>"
+                + "<ComponentType name=\"User\"><ComponentReference name=\"kind\" type=\"Kind\"/>"
+                + "<DerivedParameter name=\"g\" dimension=\"none\" select=\"//Level[%s]/h\"/></ComponentType>";
+        Path noMatch = write("no-match.xml", "<Lems>" + types.formatted("kind=kind") + "<Kind id=\"a\"/><Kind id=\"b\"/>"
+                + "<Level kind=\"a\" h=\"1\"/>\n<User id=\"u\" kind=\"b\"/></Lems>");
+        BadInputException e = assertThrows(BadInputException.class, () -> LemsReader.read(noMatch, List.of()));
+        assertEquals("DerivedParameter 'g' of u (User): select '//Level[kind=kind]/h': no member has kind = b (Kind)",
+                e.getMessage());
+        assertEquals(2, e.location().line());
+        Path notEquals = write("not-equals.xml", "<Lems>" + types.formatted("1") + "<User id=\"u\"/></Lems>");
+        e = assertThrows(BadInputException.class, () -> LemsReader.read(notEquals, List.of()));
+        assertTrue(e.getMessage().endsWith("the predicate [1] is not of the form [attribute=path], the only one jLEMS"
+                + " evaluates"), e.getMessage());
+    }
+
+    @Test
     void eachFileIsReadOnceAndSearchFoldersAreUsedInOrder() throws IOException {
         write("lib1/Common.xml", "<Lems>" + DIMS + "<ComponentType name=\"Shared\"/></Lems>");
         write("lib2/Common.xml", "<Lems><ComponentType name=\"Wrong\"/></Lems>");
