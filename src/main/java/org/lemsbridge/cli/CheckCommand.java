@@ -52,18 +52,24 @@ final class CheckCommand implements Callable<Integer> {
     private Integer jobs;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() {
-        Suite suite = SuiteReader.read(suiteFile);
+        Suite suite = SuiteReader.read(suiteFile, confine.confinement());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
         }
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
-                Validator.of(suiteCase.includePath()).require(suiteCase.model());
+                Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
             }
         }
         checkReportFolder();

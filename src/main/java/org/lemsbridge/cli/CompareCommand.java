@@ -90,6 +90,12 @@ final class CompareCommand implements Callable<Integer> {
     private String format;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
@@ -100,7 +106,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "'; use text or json");
         }
         TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceLems == null ? TraceLoader.read(reference)
-                : TraceLoader.readNamedByLems(reference, referenceLems, include.folders), () -> TraceLoader.read(candidate));
+                : TraceLoader.readNamedByLems(reference, referenceLems, include.folders(),
+                        confine.confinement()), () -> TraceLoader.read(candidate));
         ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
                 new ComparisonOptions(requests(), tolerances(required), required));
         spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())

@@ -54,19 +54,27 @@ final class SimulateCommand implements Callable<Integer> {
     private boolean displays;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
-        Optional<LemsModel> checked = Validator.of(include.folders).require(model);
+        List<Path> folders = include.folders();
+        Optional<LemsModel> checked = Validator.of(folders).confinedTo(confine.confinement()).require(model);
         OutputFiles.createFolder(folder);
-        SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecorded(displays);
+        SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecorded(displays)
+                .confinedTo(confine.confinement());
         ModelRunner.ModelRun run;
         try {
             run = checked.isPresent()
                     ? ModelRunner.run(model, new ModelRunner.LoadedModel(checked.get(), List.of()), options)
-                    : ModelRunner.run(model, include.folders, options);
+                    : ModelRunner.run(model, folders, options);
         } catch (UncheckedIOException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
                     + e.getMessage(), "check the output folder and the OutputFile names", e);
@@ -76,6 +84,9 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (SimulationResult.WrittenFile file : run.result().files()) {
             out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
+        }
+        for (Path report : run.result().reports()) {
+            out.println("wrote " + report + " (the Target's report)");
         }
         if (run.result().files().isEmpty()) {
             err.println(model + ": note: nothing was written: the Simulation has no OutputFile or EventOutputFile"

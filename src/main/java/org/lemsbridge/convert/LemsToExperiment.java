@@ -228,7 +228,7 @@ public final class LemsToExperiment {
             Optional<org.lemsbridge.lems.Structure.MultiInstantiate> multi = child.type().structure().items().stream()
                     .filter(org.lemsbridge.lems.Structure.MultiInstantiate.class::isInstance)
                     .map(org.lemsbridge.lems.Structure.MultiInstantiate.class::cast).findFirst();
-            if (multi.isEmpty() || child.type().structure().items().size() != 1) {
+            if (multi.isEmpty() || multi.get().component() == null || child.type().structure().items().size() != 1) {
                 others.add(child);
                 continue;
             }

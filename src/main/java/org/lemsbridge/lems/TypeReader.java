@@ -193,8 +193,7 @@ final class TypeReader {
         for (XmlElement item : elements) {
             switch (item.tag()) {
                 case "ChildInstance" -> items.add(new Structure.ChildInstance(required(item, "component"), item.location()));
-                case "MultiInstantiate" -> items.add(new Structure.MultiInstantiate(required(item, "number"),
-                        required(item, "component"), assigns(item), item.location()));
+                case "MultiInstantiate" -> items.add(multiInstantiate(item));
                 case "With" -> items.add(new Structure.With(item.attributeOr("instance", null),
                         item.attributeOr("list", null), item.attributeOr("index", null), required(item, "as"),
                         item.location()));
@@ -211,6 +210,18 @@ final class TypeReader {
             }
         }
         return items;
+    }
+
+    /** By {@code component} (a ComponentReference) or by {@code componentType}, exactly one of them. */
+    private static Structure.MultiInstantiate multiInstantiate(XmlElement item) {
+        String component = item.attributeOr("component", null);
+        String componentType = item.attributeOr("componentType", null);
+        if ((component == null) == (componentType == null)) {
+            throw new BadInputException(item.location(), "<MultiInstantiate> needs either component or componentType"
+                    + (component == null ? "" : ", not both"));
+        }
+        return new Structure.MultiInstantiate(required(item, "number"), component, componentType, assigns(item),
+                item.location());
     }
 
     private static List<Structure.Assign> assigns(XmlElement element) {

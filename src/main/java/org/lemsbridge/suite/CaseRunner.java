@@ -17,6 +17,7 @@ import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.compare.report.TracePlot;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 
@@ -26,9 +27,11 @@ final class CaseRunner {
     private static final int PLOT_HEIGHT = 620;
 
     private final Path reportFolder;
+    private final Confinement confinement;
 
-    CaseRunner(Path reportFolder) {
+    CaseRunner(Path reportFolder, Confinement confinement) {
         this.reportFolder = reportFolder;
+        this.confinement = confinement;
     }
 
     CaseResult run(SuiteCase suiteCase) {
@@ -39,17 +42,18 @@ final class CaseRunner {
             Path outputFolder = caseFolder.resolve("output");
             Files.createDirectories(outputFolder);
             if (suiteCase.omtFile() != null) {
-                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder);
+                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder,
+                        confinement);
                 return new CaseResult(suiteCase, null, omv, List.of(), warnings, null, false, since(start));
             }
             ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), suiteCase.includePath(),
-                    SimulationOptions.writingTo(outputFolder));
+                    SimulationOptions.writingTo(outputFolder).confinedTo(confinement));
             warnings.addAll(run.warnings());
             Path candidatePath = chooseOutput(suiteCase, run.result());
             TraceLoader.TracePair traces = TraceLoader.readPair(() -> suiteCase.referenceLems() == null
                     ? TraceLoader.read(suiteCase.reference())
                     : TraceLoader.readNamedByLems(suiteCase.reference(), suiteCase.referenceLems(),
-                            suiteCase.includePath()), () -> TraceLoader.read(candidatePath));
+                            suiteCase.includePath(), confinement), () -> TraceLoader.read(candidatePath));
             ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(), options(suiteCase));
             List<String> plots = plot(comparison, caseFolder);
             return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,

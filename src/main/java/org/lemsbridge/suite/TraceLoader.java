@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationOptions;
@@ -57,8 +58,8 @@ public final class TraceLoader {
      * Reads {@code file}, naming its columns after the OutputFile of {@code lemsFile}'s Simulation whose
      * {@code fileName} is the trace's file name (a {@code .gz} suffix ignored).
      */
-    public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath) {
-        LemsModel model = LemsReader.read(lemsFile, includePath);
+    public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath, Confinement confinement) {
+        LemsModel model = LemsReader.read(lemsFile, includePath, confinement);
         String wanted = stripGzip(file.getFileName().toString());
         List<Simulator.PlannedOutput> outputs = Simulator.build(model, SimulationOptions.defaults()).plannedOutputs();
         for (Simulator.PlannedOutput output : outputs) {
