@@ -1,10 +1,10 @@
 package org.lemsbridge.compare.report;
 
-import static org.lemsbridge.files.JsonText.number;
-import static org.lemsbridge.files.JsonText.quote;
-
-import java.util.List;
+import java.io.IOException;
 import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.Comparison;
 import org.lemsbridge.compare.Metrics;
@@ -12,100 +12,100 @@ import org.lemsbridge.compare.SpikeComparison;
 import org.lemsbridge.compare.TierFinding;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.Verdict;
+import org.lemsbridge.files.Json;
 
-/** The comparison as JSON (hand-written; NaN and infinities become {@code null}). */
+/** The comparison as JSON (NaN and infinities become {@code null}). */
 public final class JsonReport {
 
     private JsonReport() {
     }
 
     public static String render(Comparison comparison) {
-        StringBuilder out = new StringBuilder("{\n");
-        field(out, 1, "reference", quote(comparison.referenceSource()), true);
-        field(out, 1, "candidate", quote(comparison.candidateSource()), true);
-        field(out, 1, "sameGrid", Boolean.toString(comparison.alignment().sameGrid()), true);
-        field(out, 1, "rowsCompared", Integer.toString(comparison.alignment().rows()), true);
-        field(out, 1, "grid", quote(comparison.alignment().note()), true);
-        field(out, 1, "warnings", strings(comparison.warnings()), true);
-        field(out, 1, "verdict", verdict(comparison.verdict()), true);
-        out.append("  \"columns\": [");
-        List<ColumnComparison> columns = comparison.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n").append(column(columns.get(i)));
+        return Json.pretty(json -> write(json, comparison));
+    }
+
+    /** Writes the comparison as one JSON object, for documents that nest it. */
+    public static void write(JsonGenerator json, Comparison comparison) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("reference", comparison.referenceSource());
+        json.writeStringField("candidate", comparison.candidateSource());
+        json.writeBooleanField("sameGrid", comparison.alignment().sameGrid());
+        json.writeNumberField("rowsCompared", comparison.alignment().rows());
+        json.writeStringField("grid", comparison.alignment().note());
+        Json.stringsField(json, "warnings", comparison.warnings());
+        json.writeFieldName("verdict");
+        verdict(json, comparison.verdict());
+        json.writeArrayFieldStart("columns");
+        for (ColumnComparison column : comparison.columns()) {
+            column(json, column);
         }
-        out.append(columns.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
-        return out.toString();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static String verdict(Verdict v) {
+    private static void verdict(JsonGenerator json, Verdict v) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("tier", v.tier().label());
+        json.writeStringField("required", v.required().label());
+        json.writeBooleanField("passed", v.passed());
         Tolerances t = v.tolerances();
-        return "{\"tier\": " + quote(v.tier().label()) + ", \"required\": " + quote(v.required().label())
-                + ", \"passed\": " + v.passed()
-                + ", \"tolerances\": {\"exactRelative\": " + number(t.exactRelative())
-                + ", \"strictRtol\": " + number(t.strictRtol()) + ", \"strictAtol\": " + number(t.strictAtol())
-                + ", \"tolerantRtol\": " + number(t.tolerantRtol()) + ", \"tolerantAtol\": " + number(t.tolerantAtol())
-                + ", \"minCorrelation\": " + number(t.minCorrelation()) + ", \"spikeThreshold\": "
-                + number(t.spikeThreshold()) + "}"
-                + ", \"reasons\": " + strings(v.reasons()) + ", \"suggestion\": " + quote(v.suggestion()) + "}";
+        json.writeObjectFieldStart("tolerances");
+        Json.numberField(json, "exactRelative", t.exactRelative());
+        Json.numberField(json, "strictRtol", t.strictRtol());
+        Json.numberField(json, "strictAtol", t.strictAtol());
+        Json.numberField(json, "tolerantRtol", t.tolerantRtol());
+        Json.numberField(json, "tolerantAtol", t.tolerantAtol());
+        Json.numberField(json, "minCorrelation", t.minCorrelation());
+        Json.numberField(json, "spikeThreshold", t.spikeThreshold());
+        json.writeEndObject();
+        Json.stringsField(json, "reasons", v.reasons());
+        json.writeStringField("suggestion", v.suggestion());
+        json.writeEndObject();
     }
 
-    private static String column(ColumnComparison c) {
-        StringBuilder out = new StringBuilder("    {");
-        out.append("\"quantity\": ").append(quote(c.quantity()));
-        out.append(", \"candidate\": ").append(c.missing() ? "null" : quote(c.candidate().quantity()));
-        out.append(", \"unit\": ").append(quote(c.unit()));
-        out.append(", \"tier\": ").append(quote(c.tier().label()));
+    private static void column(JsonGenerator json, ColumnComparison c) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("quantity", c.quantity());
+        Json.stringOrNullField(json, "candidate", c.missing() ? null : c.candidate().quantity());
+        json.writeStringField("unit", c.unit());
+        json.writeStringField("tier", c.tier().label());
         if (!c.missing()) {
             Metrics m = c.metrics();
-            out.append(", \"rows\": ").append(m.rows());
-            out.append(", \"rmse\": ").append(number(m.rmse()));
-            out.append(", \"maxAbsError\": ").append(number(m.maxAbsError()));
-            out.append(", \"maxAbsRow\": ").append(m.maxAbsRow());
-            out.append(", \"maxAbsTime\": ").append(number(m.maxAbsTime()));
-            out.append(", \"maxRelError\": ").append(number(m.maxRelError()));
-            out.append(", \"nrmse\": ").append(number(m.nrmse()));
-            out.append(", \"pearson\": ").append(number(m.pearson()));
-            out.append(", \"nanRows\": ").append(m.nanRows());
-            out.append(", \"suggestedStrictRtol\": ").append(number(c.strict().suggestedRtol()));
-            out.append(", \"suggestedTolerantRtol\": ").append(number(c.tolerant().suggestedRtol()));
-            SpikeComparison s = c.spikes();
-            out.append(", \"spikes\": {\"threshold\": ").append(number(s.reference().threshold()))
-                    .append(", \"reference\": ").append(numbers(s.reference().times()))
-                    .append(", \"candidate\": ").append(numbers(s.candidate().times()))
-                    .append(", \"countDifference\": ").append(s.countDifference())
-                    .append(", \"firstDivergentIndex\": ").append(s.firstDivergentIndex())
-                    .append(", \"firstDivergentReferenceTime\": ").append(number(s.firstDivergentRefTime()))
-                    .append(", \"firstDivergentCandidateTime\": ").append(number(s.firstDivergentCandTime()))
-                    .append(", \"largestShift\": ").append(number(s.largestShift())).append('}');
+            json.writeNumberField("rows", m.rows());
+            Json.numberField(json, "rmse", m.rmse());
+            Json.numberField(json, "maxAbsError", m.maxAbsError());
+            json.writeNumberField("maxAbsRow", m.maxAbsRow());
+            Json.numberField(json, "maxAbsTime", m.maxAbsTime());
+            Json.numberField(json, "maxRelError", m.maxRelError());
+            Json.numberField(json, "nrmse", m.nrmse());
+            Json.numberField(json, "pearson", m.pearson());
+            json.writeNumberField("nanRows", m.nanRows());
+            Json.numberField(json, "suggestedStrictRtol", c.strict().suggestedRtol());
+            Json.numberField(json, "suggestedTolerantRtol", c.tolerant().suggestedRtol());
+            spikes(json, c.spikes());
         }
-        out.append(", \"findings\": [");
-        List<TierFinding> findings = c.findings();
-        for (int i = 0; i < findings.size(); i++) {
-            TierFinding finding = findings.get(i);
-            out.append(i == 0 ? "" : ", ").append("{\"missedTier\": ").append(quote(finding.tier().label()))
-                    .append(", \"kind\": ").append(quote(finding.kind().name().toLowerCase(Locale.ROOT)))
-                    .append(", \"message\": ").append(quote(finding.message())).append('}');
+        json.writeArrayFieldStart("findings");
+        for (TierFinding finding : c.findings()) {
+            json.writeStartObject();
+            json.writeStringField("missedTier", finding.tier().label());
+            json.writeStringField("kind", finding.kind().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("message", finding.message());
+            json.writeEndObject();
         }
-        return out.append("]}").toString();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static void field(StringBuilder out, int indent, String name, String json, boolean comma) {
-        out.append("  ".repeat(indent)).append(quote(name)).append(": ").append(json).append(comma ? ",\n" : "\n");
-    }
-
-    private static String strings(List<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
-        }
-        return out.append(']').toString();
-    }
-
-    private static String numbers(List<Double> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(number(values.get(i)));
-        }
-        return out.append(']').toString();
+    private static void spikes(JsonGenerator json, SpikeComparison s) throws IOException {
+        json.writeObjectFieldStart("spikes");
+        Json.numberField(json, "threshold", s.reference().threshold());
+        Json.numbersField(json, "reference", s.reference().times());
+        Json.numbersField(json, "candidate", s.candidate().times());
+        json.writeNumberField("countDifference", s.countDifference());
+        json.writeNumberField("firstDivergentIndex", s.firstDivergentIndex());
+        Json.numberField(json, "firstDivergentReferenceTime", s.firstDivergentRefTime());
+        Json.numberField(json, "firstDivergentCandidateTime", s.firstDivergentCandTime());
+        Json.numberField(json, "largestShift", s.largestShift());
+        json.writeEndObject();
     }
 }
