@@ -349,7 +349,7 @@ public final class Simulator {
     }
 
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
-    static Ref recorded(Node root, String quantity, SourceLocation where) {
+    private static Ref recorded(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
         Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);
