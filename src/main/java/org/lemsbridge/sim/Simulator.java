@@ -2,7 +2,10 @@ package org.lemsbridge.sim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -165,6 +168,27 @@ public final class Simulator {
             }
         }
         return planned;
+    }
+
+    /**
+     * The spike condition of each of {@code quantities} (recorded quantity paths) whose component has one (see
+     * {@link SpikeConditions}); a path that does not resolve is left out.
+     */
+    public Map<String, SpikeCondition> spikeConditions(Collection<String> quantities) {
+        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
+        Map<String, SpikeCondition> found = new LinkedHashMap<>();
+        for (String quantity : quantities) {
+            int slash = quantity.lastIndexOf('/');
+            Instance at;
+            try {
+                at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), simulation.location());
+            } catch (BadInputException e) {
+                continue;
+            }
+            SpikeConditions.of(quantity, at.component, quantity.substring(slash + 1), model.globalConstants())
+                    .ifPresent(condition -> found.put(quantity, condition));
+        }
+        return found;
     }
 
     private Instance buildRoot(TreeBuilder builder) {

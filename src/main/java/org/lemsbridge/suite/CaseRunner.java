@@ -1,24 +1,30 @@
 package org.lemsbridge.suite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.ColumnRequest;
 import org.lemsbridge.compare.ComparisonOptions;
 import org.lemsbridge.compare.ComparisonRun;
+import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tier;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
-import org.lemsbridge.compare.report.TracePlot;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.plot.ComparisonFigure;
+import org.lemsbridge.plot.FigureFiles;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
 
 /** Runs one case: simulate the model into the case's folder, compare with the reference, plot each column. */
 final class CaseRunner {
@@ -42,15 +48,22 @@ final class CaseRunner {
                 OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder);
                 return new CaseResult(suiteCase, null, omv, List.of(), warnings, null, false, since(start));
             }
-            ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), suiteCase.includePath(),
+            ModelRunner.LoadedModel candidateModel = ModelRunner.load(suiteCase.model(), suiteCase.includePath());
+            ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), candidateModel,
                     SimulationOptions.writingTo(outputFolder));
             warnings.addAll(run.warnings());
             Path candidatePath = chooseOutput(suiteCase, run.result());
-            TraceLoader.TracePair traces = TraceLoader.readPair(() -> suiteCase.referenceLems() == null
+            LemsModel referenceModel = suiteCase.referenceLems() == null ? null
+                    : LemsReader.read(suiteCase.referenceLems(), suiteCase.includePath());
+            TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceModel == null
                     ? TraceLoader.read(suiteCase.reference())
-                    : TraceLoader.readNamedByLems(suiteCase.reference(), suiteCase.referenceLems(),
-                            suiteCase.includePath()), () -> TraceLoader.read(candidatePath));
-            ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(), options(suiteCase));
+                    : TraceLoader.readNamedByLems(suiteCase.reference(), referenceModel),
+                    () -> TraceLoader.read(candidatePath));
+            SpikeRules spikeRules = new SpikeRules(
+                    referenceModel == null ? Map.of() : ModelSpikeRules.of(referenceModel, quantities(traces.reference())),
+                    ModelSpikeRules.of(candidateModel.model(), quantities(traces.candidate())));
+            ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(),
+                    options(suiteCase).withSpikeRules(spikeRules));
             List<String> plots = plot(comparison, caseFolder);
             return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,
                     since(start));
@@ -62,6 +75,10 @@ final class CaseRunner {
         } catch (RuntimeException e) {
             return CaseResult.failed(suiteCase, "internal error: " + e, false, warnings, since(start));
         }
+    }
+
+    private static List<String> quantities(Trace trace) {
+        return trace.columns().stream().map(Column::quantity).toList();
     }
 
     private static Path chooseOutput(SuiteCase suiteCase, SimulationResult result) {
@@ -107,11 +124,7 @@ final class CaseRunner {
                 continue;
             }
             Path png = plotFolder.resolve(String.format("%02d-%s.png", index++, SafeName.of(column.quantity())));
-            try {
-                TracePlot.write(png, aligned, PLOT_WIDTH, PLOT_HEIGHT);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            FigureFiles.writePng(png, ComparisonFigure.of(aligned, PLOT_WIDTH, PLOT_HEIGHT));
             plots.add(reportFolder.relativize(png).toString().replace('\\', '/'));
         }
         return plots;

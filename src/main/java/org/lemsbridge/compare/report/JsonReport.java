@@ -69,7 +69,11 @@ public final class JsonReport {
             out.append(", \"suggestedStrictRtol\": ").append(number(c.strict().suggestedRtol()));
             out.append(", \"suggestedTolerantRtol\": ").append(number(c.tolerant().suggestedRtol()));
             SpikeComparison s = c.spikes();
-            out.append(", \"spikes\": {\"threshold\": ").append(number(s.reference().threshold()))
+            if (s == null) {
+                out.append(", \"spikes\": null");
+            } else {
+            out.append(", \"spikes\": {\"rule\": ").append(quote(s.reference().rule().describe(c.unit())))
+                    .append(", \"threshold\": ").append(number(s.reference().rule().markerLevel()))
                     .append(", \"reference\": ").append(numbers(s.reference().times()))
                     .append(", \"candidate\": ").append(numbers(s.candidate().times()))
                     .append(", \"countDifference\": ").append(s.countDifference())
@@ -77,6 +81,7 @@ public final class JsonReport {
                     .append(", \"firstDivergentReferenceTime\": ").append(number(s.firstDivergentRefTime()))
                     .append(", \"firstDivergentCandidateTime\": ").append(number(s.firstDivergentCandTime()))
                     .append(", \"largestShift\": ").append(number(s.largestShift())).append('}');
+            }
         }
         out.append(", \"findings\": [");
         List<TierFinding> findings = c.findings();

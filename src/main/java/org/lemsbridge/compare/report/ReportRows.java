@@ -21,13 +21,13 @@ final class ReportRows {
         }
         Metrics m = c.metrics();
         SpikeComparison s = c.spikes();
-        String divergent = s.firstDivergentIndex() < 0 ? "none"
+        String counts = s == null ? "-" : s.reference().count() + "/" + s.candidate().count();
+        String divergent = s == null ? "-" : s.firstDivergentIndex() < 0 ? "none"
                 : "#" + (s.firstDivergentIndex() + 1) + ": " + time(s.firstDivergentRefTime()) + " vs "
                 + time(s.firstDivergentCandTime());
         return List.of(c.quantity(), c.tier().label(), c.unit(), Numbers.format(m.rmse()),
                 Numbers.format(m.maxAbsError()), Numbers.format(m.maxAbsTime()), Numbers.format(m.maxRelError()),
-                Numbers.format(m.nrmse()), Numbers.format(m.pearson()),
-                s.reference().count() + "/" + s.candidate().count(), divergent);
+                Numbers.format(m.nrmse()), Numbers.format(m.pearson()), counts, divergent);
     }
 
     private static String time(double t) {
