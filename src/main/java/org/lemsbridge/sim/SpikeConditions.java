@@ -13,7 +13,8 @@ import org.lemsbridge.lems.Dynamics;
 
 /**
  * Finds a component's spike condition: an OnCondition (top level or in a regime) with an EventOut whose test is
- * {@code v .gt. X} or {@code v .geq. X} (or {@code X .lt. v}) for the recorded variable v and an X made of the
+ * {@code v .gt. X} or {@code v .geq. X} (or {@code X .lt. v}, possibly and-ed with a flag test) for the recorded
+ * variable v and an X made of the
  * component's parameters and constants; its reset is the value the OnCondition, or the OnEntry of the regime it
  * moves to, assigns to v, when that too is made of parameters and constants.
  */
@@ -48,19 +49,14 @@ final class SpikeConditions {
 
     private static Optional<SpikeCondition> match(String quantity, Dynamics.OnCondition condition, String variable,
                                                   Values values, Dynamics dynamics) {
-        if (condition.actions().stream().noneMatch(a -> a instanceof Dynamics.EventOut)
-                || !(condition.test() instanceof Expr.Binary test)) {
+        if (condition.actions().stream().noneMatch(a -> a instanceof Dynamics.EventOut)) {
             return Optional.empty();
         }
-        Expr bound;
-        if ((test.op() == Expr.BinaryOp.GT || test.op() == Expr.BinaryOp.GE) && isVariable(test.left(), variable)) {
-            bound = test.right();
-        } else if ((test.op() == Expr.BinaryOp.LT || test.op() == Expr.BinaryOp.LE)
-                && isVariable(test.right(), variable)) {
-            bound = test.left();
-        } else {
+        Optional<Expr> upper = bound(condition.test(), variable);
+        if (upper.isEmpty()) {
             return Optional.empty();
         }
+        Expr bound = upper.get();
         Optional<Double> threshold = values.evaluate(bound);
         if (threshold.isEmpty()) {
             return Optional.empty();
@@ -95,6 +91,19 @@ final class SpikeConditions {
             }
         }
         return Optional.empty();
+    }
+
+    /** X in {@code v > X}, {@code v >= X}, {@code X < v} or {@code X <= v}, also as one side of an {@code .and.}. */
+    private static Optional<Expr> bound(Expr test, String variable) {
+        if (!(test instanceof Expr.Binary binary)) {
+            return Optional.empty();
+        }
+        return switch (binary.op()) {
+            case AND -> bound(binary.left(), variable).or(() -> bound(binary.right(), variable));
+            case GT, GE -> isVariable(binary.left(), variable) ? Optional.of(binary.right()) : Optional.empty();
+            case LT, LE -> isVariable(binary.right(), variable) ? Optional.of(binary.left()) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     private static boolean isVariable(Expr expr, String variable) {
