@@ -126,7 +126,7 @@ final class FigurePainter {
 
     private static Ticks yTicks(Panel panel) {
         if (!panel.yLabels().isEmpty()) {
-            return Ticks.named(panel.yLabels());
+            return Ticks.named(panel.yLabels(), 30);
         }
         return Ticks.across(panel.effectiveYRange(), 6);
     }

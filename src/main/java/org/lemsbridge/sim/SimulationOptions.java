@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 /**
  * How to run: {@code outputDir} is where relative output file names go (jLEMS uses the working directory);
- * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234); {@code recordDisplays} also
- * writes each Display's lines to {@code DISPLAY_ID.dat} in {@code outputDir}, as an OutputFile recording the same
- * quantities would (jLEMS only draws them).
+ * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234); {@code displayFolder}, if not
+ * null, is where each Display's lines are also written, as {@code DISPLAY_ID.dat} with a sidecar, as an OutputFile
+ * recording the same quantities would (jLEMS only draws them).
  */
-public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kernels, boolean recordDisplays) {
+public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kernels, Path displayFolder) {
 
     /**
      * How expressions run: as trees of small lambdas, as generated Java compiled in memory (the same operations in
@@ -17,15 +17,25 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Kernels kerne
     public enum Kernels { AUTO, LAMBDAS, GENERATED }
 
     public SimulationOptions(Path outputDir, Long seedOverride) {
-        this(outputDir, seedOverride, Kernels.AUTO, false);
+        this(outputDir, seedOverride, Kernels.AUTO, null);
     }
 
     public SimulationOptions withKernels(Kernels mode) {
-        return new SimulationOptions(outputDir, seedOverride, mode, recordDisplays);
+        return new SimulationOptions(outputDir, seedOverride, mode, displayFolder);
     }
 
+    /** Displays written to the output folder ({@code record} true) or not at all. */
     public SimulationOptions withDisplaysRecorded(boolean record) {
-        return new SimulationOptions(outputDir, seedOverride, kernels, record);
+        return new SimulationOptions(outputDir, seedOverride, kernels, record ? outputDir : null);
+    }
+
+    /** Displays written to {@code folder}. */
+    public SimulationOptions withDisplaysRecordedIn(Path folder) {
+        return new SimulationOptions(outputDir, seedOverride, kernels, folder);
+    }
+
+    public boolean recordDisplays() {
+        return displayFolder != null;
     }
 
     public static SimulationOptions defaults() {

@@ -300,7 +300,7 @@ public final class Simulator {
         return columns;
     }
 
-    /** {@code DISPLAY_ID.dat} in the output folder; an id that is not a plain file name is refused. */
+    /** {@code DISPLAY_ID.dat} in the display folder; an id that is not a plain file name is refused. */
     private Path displayPath(Component display) {
         String id = display.id();
         if (id == null || !id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
@@ -308,8 +308,7 @@ public final class Simulator {
                     + (id == null ? "is missing" : "'" + id + "' is not a plain file name (letters, digits, _ . -)"),
                     "give the Display a simple id, or add an OutputFile instead of using --displays");
         }
-        Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
-        return base.resolve(id + ".dat");
+        return options.displayFolder().resolve(id + ".dat");
     }
 
     private Path outputPath(Component output, String pathAttribute, String fileNameAttribute) {

@@ -1,5 +1,6 @@
 package org.lemsbridge.suite;
 
+import org.lemsbridge.files.SafeName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
