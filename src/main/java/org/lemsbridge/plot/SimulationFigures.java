@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.EventFile;
 import org.lemsbridge.trace.Trace;
 
@@ -79,55 +78,9 @@ public final class SimulationFigures {
         return String.join("; ", parts);
     }
 
-    /**
-     * An OutputFile's columns against time, one panel per unit (stacked, sharing the time axis), each column in the
-     * legend by its id.
-     */
+    /** An OutputFile's columns against time, one panel per unit, each column in the legend by its id. */
     public static Figure outputFile(String title, Trace data) {
-        double[] time = data.time();
-        double lastTime = time.length == 0 ? 0 : Math.max(Math.abs(time[0]), Math.abs(time[time.length - 1]));
-        AxisUnit timeUnit = AxisUnit.choose(lastTime, data.timeColumn().unit().isEmpty() ? "s"
-                : data.timeColumn().unit());
-        double[] t = timeUnit.display(time);
-        Range xRange = t.length > 1 && t[t.length - 1] > t[0] ? new Range(t[0], t[t.length - 1]) : null;
-        Map<String, List<Integer>> byUnit = new LinkedHashMap<>();
-        for (int i = 0; i < data.columnCount(); i++) {
-            byUnit.computeIfAbsent(data.column(i).unit(), u -> new ArrayList<>()).add(i);
-        }
-        List<Panel> panels = new ArrayList<>();
-        int colorIndex = 0;
-        for (Map.Entry<String, List<Integer>> group : byUnit.entrySet()) {
-            double maxAbs = 0;
-            for (int i : group.getValue()) {
-                for (int r = 0; r < data.rows(); r++) {
-                    double value = data.value(i, r);
-                    if (Double.isFinite(value)) {
-                        maxAbs = Math.max(maxAbs, Math.abs(value));
-                    }
-                }
-            }
-            AxisUnit unit = AxisUnit.choose(maxAbs, group.getKey());
-            List<Series> series = new ArrayList<>();
-            for (int i : group.getValue()) {
-                series.add(Series.line(label(data, i), t, unit.display(data.values(i)), Colors.palette(colorIndex++),
-                        1.5f));
-            }
-            String name = group.getValue().size() == 1 ? data.column(group.getValue().get(0)).lastSegment() : "";
-            String yTitle = name.isEmpty() ? (unit.label().isEmpty() ? "unit unknown" : unit.label())
-                    : unit.title(name);
-            panels.add(Panel.of(timeUnit.title("t"), yTitle, xRange, null, series));
-        }
-        if (panels.isEmpty()) {
-            panels.add(Panel.of(timeUnit.title("t"), "", xRange, null, List.of())
-                    .withNotes(List.of("the file has no columns besides time")));
-        }
-        return new Figure(title, panels, WIDTH, Math.max(HEIGHT, 260 * panels.size()));
-    }
-
-    private static String label(Trace data, int index) {
-        Column column = data.column(index);
-        long sameName = data.columns().stream().filter(c -> c.name().equals(column.name())).count();
-        return sameName > 1 || column.isPositional() ? column.quantity() : column.name();
+        return TraceFigures.byUnit(title, TraceFigures.curves(data, "", column -> true), WIDTH, HEIGHT);
     }
 
     /**

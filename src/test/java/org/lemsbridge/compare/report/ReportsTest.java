@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.lemsbridge.compare.ColumnRequest;
 import org.lemsbridge.compare.Comparison;
@@ -25,9 +20,6 @@ import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 import org.lemsbridge.trace.TraceReader;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class ReportsTest {
 
@@ -82,38 +74,21 @@ class ReportsTest {
     }
 
     @Test
-    void junitXmlHasOneTestcasePerColumnAndAFailureForTheShiftedOne() throws Exception {
-        Comparison c = shiftedRun().comparison();
-        String xml = JUnitXmlReport.render("Ex2 <shifted>", c);
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
-        assertEquals("Ex2 <shifted>", suite.getAttribute("name"));
-        assertEquals("2", suite.getAttribute("tests"));
-        assertEquals("1", suite.getAttribute("failures"));
-        NodeList cases = doc.getElementsByTagName("testcase");
-        assertEquals(2, cases.getLength());
-        Element tonic = (Element) cases.item(0);
-        assertEquals("izpopTonic[0]/v", tonic.getAttribute("name"));
-        Element failure = (Element) tonic.getElementsByTagName("failure").item(0);
-        assertTrue(failure.getAttribute("message").contains("not tolerant"), failure.getAttribute("message"));
-        assertTrue(failure.getTextContent().contains("a better tolerance to try"), failure.getTextContent());
-        assertEquals(0, ((Element) cases.item(1)).getElementsByTagName("failure").getLength());
+    void theJsonReadsBackIntoTheSameReport() throws Exception {
+        ComparisonReport report = ComparisonReport.of(shiftedRun().comparison());
+        Path file = Files.createTempFile("comparison", ".json");
+        try {
+            Files.writeString(file, JsonReport.render(shiftedRun().comparison()));
+            assertEquals(report, org.lemsbridge.files.JsonRecords.read(file, ComparisonReport.class));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
-    void markdownAndHtmlEscapeWhatTheyPrint() {
-        Comparison c = shiftedRun().comparison();
-        String md = MarkdownReport.render("Ex2 | shifted", c, Arrays.asList("tonic v.png", null));
-        assertTrue(md.startsWith("# Ex2 \\| shifted\n"), md);
-        assertTrue(md.contains("| izpopTonic\\[0\\]/v | fail |"), md);
-        assertTrue(md.contains("![izpopTonic\\[0\\]/v](tonic%20v.png)"), md);
-        String html = HtmlReport.render("Ex2 <shifted>", c, List.of());
-        assertTrue(html.contains("<title>Ex2 &lt;shifted&gt;</title>"), html);
-        assertTrue(html.contains("cand &quot;x&quot;"), html);
-        assertTrue(html.contains("<tr class=\"bad\"><td>izpopTonic[0]/v</td><td>fail</td>"), html);
-        assertFalse(html.contains("b|<&>"));
+    void spikeTrainsAreReportedForMembranePotentialsWithTheirRule() throws Exception {
+        JsonNode tonic = new ObjectMapper().readTree(JsonReport.render(shiftedRun().comparison())).get("columns").get(0);
+        assertEquals("upward crossings of 0 V (detected: the trace crosses 0)", tonic.get("spikes").get("rule").asText());
+        assertEquals(0.0, tonic.get("spikes").get("threshold").asDouble());
     }
 }
