@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.lems.jaxb.LemsBindings;
 import org.lemsbridge.validate.OneLine;
 
 import picocli.CommandLine;
@@ -23,7 +22,6 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        warmUpXmlBindings(args);
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine commandLine = new CommandLine(new LemsbridgeCommand());
         commandLine.setOut(out);
@@ -33,19 +31,6 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * Building the JAXB context costs a few hundred milliseconds; commands that read LEMS start it on a daemon thread
-     * so it overlaps with picocli's start-up and the command's own work.
-     */
-    private static void warmUpXmlBindings(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || args[0].equals("render")) {
-            return;
-        }
-        Thread warmUp = new Thread(LemsBindings::context, "lemsbridge-jaxb-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     private static int report(Exception exception, PrintWriter err, boolean debug) {

@@ -226,7 +226,7 @@ final class ComponentTree {
                 throw new BadInputException(node.location(), node.describe() + ": ChildInstance of '" + reference
                         + "' is not imported (only a reference of the component itself)");
             }
-            String id = node.component.texts().getOrDefault(reference, node.component.attributes().get(reference));
+            String id = node.component.textOrAttribute(reference).orElse(null);
             if (id == null) {
                 throw new BadInputException(node.location(), node.describe() + " has no value for '" + reference
                         + "'", "set the attribute " + reference + "=\"componentId\"");

@@ -19,6 +19,7 @@ import org.lemsbridge.experiment.Network;
 import org.lemsbridge.experiment.RawValue;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.TargetRun;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitException;
@@ -56,11 +57,12 @@ public final class LemsToExperiment {
     }
 
     private ImportResult run() {
-        Component simulation = model.targetSimulation().orElseThrow(() -> new BadInputException(
+        TargetRun run = model.targetRun().orElseThrow(() -> new BadInputException(
                 SourceLocation.unknown(sourceName), "the document has no <Target> Simulation to import"));
-        Integration integration = integration(simulation);
-        String targetId = text(simulation, "target").orElseThrow(() -> new BadInputException(simulation.location(),
-                "Simulation " + simulation.describe() + " has no target"));
+        Component simulation = run.simulation();
+        Integration integration = integration(run);
+        String targetId = Optional.ofNullable(run.target()).orElseThrow(() -> new BadInputException(
+                simulation.location(), "Simulation " + simulation.describe() + " has no target"));
         Component target = model.component(targetId).orElseThrow(() -> new BadInputException(simulation.location(),
                 "the Simulation's target '" + targetId + "' is not defined"));
         List<Member> members;
@@ -147,7 +149,7 @@ public final class LemsToExperiment {
                         : List.of("postsynapticPopulation", "to");
                 List<String> affected = new ArrayList<>();
                 for (String end : ends) {
-                    text(child, end).ifPresent(p -> affected.add(p.replaceAll("\\[.*", "")));
+                    child.textOrAttribute(end).ifPresent(p -> affected.add(p.replaceAll("\\[.*", "")));
                 }
                 excluded.addAll(affected);
                 problems.add(new BadInputException(child.location(), "synaptic connection " + child.describe()
@@ -163,7 +165,7 @@ public final class LemsToExperiment {
             if (excluded.contains(population.id())) {
                 continue;
             }
-            String cellId = text(population, "component").orElseThrow(() -> new BadInputException(
+            String cellId = population.textOrAttribute("component").orElseThrow(() -> new BadInputException(
                     population.location(), "population " + population.describe() + " names no component"));
             Component cell = model.component(cellId).orElseThrow(() -> new BadInputException(population.location(),
                     "population " + population.describe() + " uses undefined component '" + cellId + "'"));
@@ -230,7 +232,7 @@ public final class LemsToExperiment {
                 others.add(child);
                 continue;
             }
-            Optional<Component> cell = text(child, multi.get().component()).flatMap(model::component);
+            Optional<Component> cell = child.textOrAttribute(multi.get().component()).flatMap(model::component);
             Optional<Double> size = child.value(multi.get().number());
             if (cell.isEmpty() || size.isEmpty()) {
                 problems.add(new BadInputException(child.location(), "population " + child.describe()
@@ -265,8 +267,8 @@ public final class LemsToExperiment {
     }
 
     private void explicitInput(Component child, Map<String, List<CellFlattener.AttachedInput>> inputs) {
-        String target = text(child, "target").orElse("");
-        String inputId = text(child, "input").orElse("");
+        String target = child.textOrAttribute("target").orElse("");
+        String inputId = child.textOrAttribute("input").orElse("");
         Optional<Component> input = model.component(inputId);
         Matcher m = INDEXED.matcher(target);
         if (input.isEmpty() || !m.matches()) {
@@ -276,12 +278,12 @@ public final class LemsToExperiment {
         }
         String key = m.group(1) + "[" + m.group(2) + "]";
         inputs.computeIfAbsent(key, k -> new ArrayList<>()).add(new CellFlattener.AttachedInput(SafeId.of(inputId),
-                input.get(), text(child, "destination").orElse(null), Map.of(), key + "/" + inputId + "/",
+                input.get(), child.textOrAttribute("destination").orElse(null), Map.of(), key + "/" + inputId + "/",
                 child.location()));
     }
 
     private void inputList(Component list, Map<String, List<CellFlattener.AttachedInput>> inputs) {
-        String componentId = text(list, "component").orElse("");
+        String componentId = list.textOrAttribute("component").orElse("");
         Optional<Component> input = model.component(componentId);
         if (input.isEmpty()) {
             problems.add(new BadInputException(list.location(), "input list " + list.describe()
@@ -289,7 +291,7 @@ public final class LemsToExperiment {
             return;
         }
         for (Component in : list.children()) {
-            String target = text(in, "target").orElse("");
+            String target = in.textOrAttribute("target").orElse("");
             Matcher indexed = INDEXED.matcher(target);
             Matcher path = LIST_PATH.matcher(target);
             String key;
@@ -304,21 +306,19 @@ public final class LemsToExperiment {
             Map<String, Double> properties = in.value("weight").map(w -> Map.of("weight", w)).orElse(Map.of());
             String prefix = SafeId.of(list.id() + "_" + (in.id() == null ? "in" : in.id()));
             inputs.computeIfAbsent(key, k -> new ArrayList<>()).add(new CellFlattener.AttachedInput(prefix,
-                    input.get(), text(in, "destination").orElse(null), properties, key + "/" + componentId + "/",
+                    input.get(), in.textOrAttribute("destination").orElse(null), properties, key + "/" + componentId + "/",
                     in.location()));
         }
     }
 
     /** The Simulation's step and length in one time unit that converts both back to the exact SI values. */
-    private Integration integration(Component simulation) {
-        double step = simulation.value("step").orElseThrow(() -> new BadInputException(simulation.location(),
-                "Simulation " + simulation.describe() + " has no step"));
-        double length = simulation.value("length").orElseThrow(() -> new BadInputException(simulation.location(),
-                "Simulation " + simulation.describe() + " has no length"));
+    private Integration integration(TargetRun run) {
+        double step = run.step().si();
+        double length = run.length().si();
         Dimension time = new Dimension(0, 0, 1, 0, 0, 0, 0);
-        ImportedQuantity stepQ = ImportedQuantity.of(simulation.attributes().get("step"), step, time,
+        ImportedQuantity stepQ = ImportedQuantity.of(run.step().written(), step, time,
                 model.units().table());
-        ImportedQuantity lengthQ = ImportedQuantity.of(simulation.attributes().get("length"), length, time,
+        ImportedQuantity lengthQ = ImportedQuantity.of(run.length().written(), length, time,
                 model.units().table());
         if (!stepQ.unit().equals(lengthQ.unit())) {
             Optional<ImportedQuantity> sameUnit = in(stepQ.unit(), length);
@@ -341,10 +341,5 @@ public final class LemsToExperiment {
         } catch (UnitException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<String> text(Component c, String name) {
-        String value = c.attributes().get(name);
-        return Optional.ofNullable(value != null ? value : c.texts().get(name));
     }
 }

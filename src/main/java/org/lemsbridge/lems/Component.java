@@ -41,6 +41,15 @@ public record Component(
         return Optional.ofNullable(texts.get(name));
     }
 
+    /**
+     * The value written for {@code name}: a Text, Path, ComponentReference or Link of the type, or any other
+     * attribute. The texts are taken from the attributes, so both agree wherever both have the name.
+     */
+    public Optional<String> textOrAttribute(String name) {
+        String text = texts.get(name);
+        return Optional.ofNullable(text != null ? text : attributes.get(name));
+    }
+
     /** Human-readable name for messages. */
     public String describe() {
         return (id == null ? "<anonymous>" : id) + " (" + type.name() + ")";
@@ -57,10 +66,6 @@ public record Component(
         }
         String attribute = filter.substring(0, eq).trim();
         String value = filter.substring(eq + 1).trim().replace("'", "").replace("\"", "");
-        String actual = texts().get(attribute);
-        if (actual == null) {
-            actual = attributes().get(attribute);
-        }
-        return value.equals(actual);
+        return textOrAttribute(attribute).filter(value::equals).isPresent();
     }
 }

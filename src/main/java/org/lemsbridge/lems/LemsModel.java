@@ -46,6 +46,14 @@ public record LemsModel(
         return targetComponentId == null ? Optional.empty() : component(targetComponentId);
     }
 
+    /**
+     * The run the Target asks for; empty when the model has no Target. A Target that is not a runnable Simulation
+     * (no {@code <Run>} in its type, no step or length, a seed that is not an integer) is refused.
+     */
+    public Optional<TargetRun> targetRun() {
+        return targetSimulation().map(TargetRun::of);
+    }
+
     /** True if {@code type} is {@code ancestorName} or extends it, directly or not. */
     public boolean isA(ComponentType type, String ancestorName) {
         ComponentType current = type;

@@ -1,134 +1,246 @@
 package org.lemsbridge.lems;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Set;
+import java.util.TreeSet;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
-import org.lemsbridge.lems.jaxb.LemsDocumentReader;
-import org.lemsbridge.lems.jaxb.LemsElement;
-import org.lemsbridge.lems.jaxb.ParsedDocument;
-import org.lemsbridge.lems.jaxb.StartTag;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.xml.LemsVocabulary;
+import org.lemsbridge.lems.xml.SecureStax;
+import org.lemsbridge.lems.xml.TagPositions;
 
 /**
- * Reads a LEMS or NeuroML document through the JAXB bindings ({@link LemsDocumentReader}: DOCTYPEs refused, nothing
- * external resolved) and hands it on as a tree of {@link XmlElement}s with the line and column of every element.
- * The bound objects give the structure and the values; the start tags the reader noted give each element's
- * position and the order its attributes were written in.
+ * Reads a LEMS or NeuroML document in one StAX pass into a tree of {@link XmlElement}s: tags, attributes in the order
+ * written, and the line and column of the {@code <} of every element. DOCTYPEs and entity references are refused,
+ * nothing external is resolved, and depth and size are bounded. Where the schema fixes the vocabulary (ComponentType
+ * and its members, Dimension, Unit, Constant, Target, Include) every element and attribute must be one the generated
+ * bindings declare ({@link LemsVocabulary}); components take any attribute and any child.
  */
 public final class SecureXml {
 
-    private SecureXml() {
+    /** The most elements one document may have. */
+    public static final int MAX_ELEMENTS = 4_000_000;
+    /** The largest document read, in bytes (UTF-8) or characters. */
+    public static final long MAX_SIZE = 256L * 1024 * 1024;
+
+    private final String sourceName;
+    private final TagPositions positions;
+    private final LemsVocabulary vocabulary = LemsVocabulary.lems();
+    /** Every attribute value read so far, so that equal values share one String. */
+    private final Map<String, String> values = new HashMap<>();
+    private int elements;
+
+    private SecureXml(String sourceName, TagPositions positions) {
+        this.sourceName = sourceName;
+        this.positions = positions;
     }
 
+    /**
+     * Reads a file as UTF-8 text, so that element positions can point at the {@code <} of each start tag; a file
+     * that is not UTF-8 is read as a byte stream in the encoding it declares, with the positions StAX reports.
+     */
     public static XmlElement read(Path file) {
-        return toTree(LemsDocumentReader.read(file));
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_SIZE) {
+                throw tooLarge(name);
+            }
+            return read(Files.readString(file, StandardCharsets.UTF_8), name);
+        } catch (MalformedInputException notUtf8) {
+            XMLStreamReader stream = null;
+            try (InputStream in = Files.newInputStream(file)) {
+                stream = SecureStax.open(in);
+                return new SecureXml(name, TagPositions.asReported()).document(stream);
+            } catch (IOException e) {
+                throw cannotRead(name, e);
+            } catch (XMLStreamException e) {
+                throw SecureStax.malformed(e, name);
+            } catch (MissingResourceException e) {
+                throw SecureStax.parserFailure(e, stream, name);
+            }
+        } catch (IOException e) {
+            throw cannotRead(name, e);
+        }
     }
 
     public static XmlElement read(String xml, String sourceName) {
-        return toTree(LemsDocumentReader.read(xml, sourceName));
+        if (xml.length() > MAX_SIZE) {
+            throw tooLarge(sourceName);
+        }
+        String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        XMLStreamReader stream = null;
+        try {
+            stream = SecureStax.open(new StringReader(text));
+            return new SecureXml(sourceName, TagPositions.inText(text)).document(stream);
+        } catch (XMLStreamException e) {
+            throw SecureStax.malformed(e, sourceName);
+        } catch (MissingResourceException e) {
+            throw SecureStax.parserFailure(e, stream, sourceName);
+        }
     }
 
-    private static XmlElement toTree(ParsedDocument document) {
-        Iterator<StartTag> tags = document.startTags().iterator();
-        StartTag rootTag = next(tags, document.rootName());
-        Map<String, String> values = new HashMap<>();
-        XmlElement root = new XmlElement(document.rootName(), ordered(rootTag, document.root().attributes(), values),
-                children(document.root().content(), tags, values), rootTag.location());
-        if (tags.hasNext()) {
-            throw new IllegalStateException("the bound document lost the element <" + tags.next().localName() + ">");
+    /** An element being read: its start tag is known, its children are still coming. */
+    private record Open(String tag, Map<String, String> attributes, SourceLocation location, LemsVocabulary.Shape shape,
+            List<XmlElement> children) {
+
+        XmlElement close() {
+            return new XmlElement(tag, attributes, children, location);
         }
-        return root;
     }
 
-    /** {@code values}: every attribute value read so far, so that equal values share one String. */
-    private static List<XmlElement> children(List<Object> content, Iterator<StartTag> tags,
-            Map<String, String> values) {
-        List<XmlElement> children = new ArrayList<>(content.size());
-        for (Object child : content) {
-            children.add(element(child, tags, values));
-        }
-        return children;
-    }
-
-    /** Takes the element's own start tag, then, through its children, those of its subtree: document order. */
-    private static XmlElement element(Object child, Iterator<StartTag> tags, Map<String, String> values) {
-        if (child instanceof LemsElement bound) {
-            String tag = tagOf(bound);
-            StartTag start = next(tags, tag);
-            return new XmlElement(tag, ordered(start, bound.attributes(), values), children(bound.content(), tags,
-                    values), start.location());
-        }
-        if (child instanceof Element dom) {
-            String tag = dom.getLocalName() != null ? dom.getLocalName() : dom.getNodeName();
-            StartTag start = next(tags, tag);
-            List<Object> elementChildren = new ArrayList<>();
-            for (Node node = dom.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element e) {
-                    elementChildren.add(e);
+    private XmlElement document(XMLStreamReader stream) throws XMLStreamException {
+        try {
+            List<Open> open = new ArrayList<>();
+            XmlElement root = null;
+            while (stream.hasNext()) {
+                switch (stream.next()) {
+                    case XMLStreamConstants.DTD -> throw new BadInputException(SecureStax.here(stream, sourceName),
+                            "a DOCTYPE is not allowed in LEMS input (DTDs and external entities are refused for"
+                                    + " safety)", "remove the <!DOCTYPE ...> declaration");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(
+                            SecureStax.here(stream, sourceName), "entity reference &" + stream.getLocalName()
+                                    + "; is not allowed");
+                    case XMLStreamConstants.START_ELEMENT -> open.add(start(stream, open));
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        XmlElement done = open.remove(open.size() - 1).close();
+                        if (open.isEmpty()) {
+                            root = done;
+                        } else {
+                            open.get(open.size() - 1).children().add(done);
+                        }
+                    }
+                    default -> {
+                        // text, comments and processing instructions carry nothing for LEMS
+                    }
                 }
             }
-            return new XmlElement(tag, ordered(start, attributesOf(dom), values), children(elementChildren, tags,
-                    values), start.location());
-        }
-        throw new IllegalStateException("unexpected bound content " + child.getClass().getName());
-    }
-
-    private static String tagOf(LemsElement bound) {
-        XmlRootElement root = bound.getClass().getAnnotation(XmlRootElement.class);
-        if (root == null) {
-            throw new IllegalStateException(bound.getClass().getName() + " is not bound to an element");
-        }
-        return root.name();
-    }
-
-    private static StartTag next(Iterator<StartTag> tags, String expectedName) {
-        if (!tags.hasNext()) {
-            throw new IllegalStateException("no start tag left for <" + expectedName + ">");
-        }
-        StartTag start = tags.next();
-        if (!start.localName().equals(expectedName)) {
-            throw new IllegalStateException("bound <" + expectedName + "> met the start tag <" + start.localName()
-                    + "> at " + start.location());
-        }
-        return start;
-    }
-
-    private static Map<String, String> ordered(StartTag start, Map<String, String> attributes,
-            Map<String, String> values) {
-        Map<String, String> inOrder = new LinkedHashMap<>();
-        for (String name : start.attributeNames()) {
-            String value = attributes.get(name);
-            if (value == null) {
-                throw new IllegalStateException("the bound <" + start.localName() + "> at " + start.location()
-                        + " lost its attribute " + name);
+            if (root == null) {
+                throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
             }
+            return root;
+        } finally {
+            try {
+                stream.close();
+            } catch (XMLStreamException ignored) {
+                // closing a reader that already failed
+            }
+        }
+    }
+
+    private Open start(XMLStreamReader stream, List<Open> open) {
+        String tag = stream.getLocalName();
+        SourceLocation location = positions.startOf(stream, sourceName);
+        if (open.size() >= SecureStax.MAX_DEPTH) {
+            throw new BadInputException(location, "elements nested deeper than " + SecureStax.MAX_DEPTH + " levels",
+                    "LEMS and NeuroML documents nest a few levels deep; this one is damaged or hostile");
+        }
+        if (++elements > MAX_ELEMENTS) {
+            throw new BadInputException(location, "more than " + MAX_ELEMENTS + " elements in one document");
+        }
+        Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
+        LemsVocabulary.Shape shape = parent == null ? vocabulary.global(tag).orElse(LemsVocabulary.UNDECLARED)
+                : vocabulary.child(parent.shape(), tag).orElseThrow(() -> unknownMember(parent, tag, location));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < stream.getAttributeCount(); i++) {
+            String prefix = stream.getAttributePrefix(i);
+            if (prefix != null && !prefix.isEmpty()) {
+                continue; // xsi:schemaLocation and the like
+            }
+            String name = stream.getAttributeLocalName(i);
+            if (!shape.allowsAttribute(name)) {
+                throw unknownAttribute(tag, shape, name, location);
+            }
+            String value = stream.getAttributeValue(i);
             String known = values.putIfAbsent(value, value);
-            inOrder.put(name, known == null ? value : known);
+            attributes.put(name, known == null ? value : known);
         }
-        return inOrder;
+        return new Open(tag, attributes, location, shape, new ArrayList<>());
     }
 
-    private static Map<String, String> attributesOf(Element dom) {
-        Map<String, String> values = new LinkedHashMap<>();
-        NamedNodeMap attributes = dom.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr attribute = (Attr) attributes.item(i);
-            String namespace = attribute.getNamespaceURI();
-            if (namespace == null || namespace.isEmpty()) {
-                values.put(attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName(),
-                        attribute.getValue());
-            }
+    private static BadInputException unknownMember(Open parent, String tag, SourceLocation location) {
+        return new BadInputException(location, "<" + Names.shortened(tag) + "> is not allowed in <" + parent.tag()
+                + ">", Names.suggestion(tag, parent.shape().children().keySet(), "<", ">"));
+    }
+
+    private static BadInputException unknownAttribute(String tag, LemsVocabulary.Shape shape, String attribute,
+            SourceLocation location) {
+        return new BadInputException(location, "<" + tag + "> has no attribute '" + Names.shortened(attribute) + "'",
+                Names.suggestion(attribute, shape.attributes(), "'", "'"));
+    }
+
+    private static BadInputException tooLarge(String sourceName) {
+        return new BadInputException(SourceLocation.unknown(sourceName), "the document is larger than "
+                + MAX_SIZE / (1024 * 1024) + " MiB");
+    }
+
+    private static BadInputException cannotRead(String name, IOException e) {
+        return new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
+    }
+
+    /** Names in messages: cut short when long, and the closest known name offered when one is close. */
+    private static final class Names {
+
+        private static final int SHOWN = 60;
+
+        static String shortened(String name) {
+            return name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "...";
         }
-        return values;
+
+        static String suggestion(String written, Set<String> known, String before, String after) {
+            String closest = null;
+            int best = Integer.MAX_VALUE;
+            for (String candidate : new TreeSet<>(known)) {
+                int distance = distance(written.toLowerCase(java.util.Locale.ROOT),
+                        candidate.toLowerCase(java.util.Locale.ROOT));
+                if (distance < best) {
+                    best = distance;
+                    closest = candidate;
+                }
+            }
+            if (closest != null && best <= Math.max(2, closest.length() / 3)) {
+                return "did you mean " + before + closest + after + "?";
+            }
+            return known.isEmpty() ? "it takes none here" : "allowed here: " + String.join(", ", new TreeSet<>(known));
+        }
+
+        /** Levenshtein distance, for names of a few dozen characters at most. */
+        private static int distance(String a, String b) {
+            if (a.length() > 2 * SHOWN || b.length() > 2 * SHOWN) {
+                return Integer.MAX_VALUE;
+            }
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
     }
 }

@@ -61,7 +61,7 @@ final class TypeReader {
                         member.attributeOr("type", null)));
                 case "Attachments" -> attachments.add(new ComponentType.AttachmentsDecl(required(member, "name"),
                         required(member, "type")));
-                case "Dynamics", "Behavior", "Behaviour" -> dynamics = readDynamics(member);
+                case "Dynamics" -> dynamics = readDynamics(member);
                 case "Structure" -> structure.addAll(readStructure(member.children()));
                 case "Simulation" -> simulation = readSimulation(member);
                 default -> {

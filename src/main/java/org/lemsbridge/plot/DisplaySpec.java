@@ -99,11 +99,7 @@ public record DisplaySpec(String id, String title, Range xRange, Range yRange, d
     }
 
     private static String text(Component component, String name) {
-        String value = component.texts().get(name);
-        if (value == null) {
-            value = component.attributes().get(name);
-        }
-        return value == null ? "" : value;
+        return component.textOrAttribute(name).orElse("");
     }
 
     /**

@@ -56,7 +56,8 @@ public final class SimulationPlots {
                 continue;
             }
             SimulationBlock.EventWriter writer = output.get().type().simulation().eventWriters().get(0);
-            String format = writer.format() == null ? null : text(output.get(), writer.format());
+            String format = writer.format() == null ? null
+                    : output.get().textOrAttribute(writer.format()).orElse(null);
             if (!"TIME_ID".equals(format) && !"ID_TIME".equals(format)) {
                 continue;
             }
@@ -92,12 +93,6 @@ public final class SimulationPlots {
     }
 
     private static double length(LemsModel model) {
-        return model.targetSimulation().flatMap(simulation -> simulation.type().simulation().runs().stream()
-                .findFirst().flatMap(run -> simulation.value(run.total()))).orElse(0.0);
-    }
-
-    private static String text(Component component, String name) {
-        String value = component.texts().get(name);
-        return value != null ? value : component.attributes().get(name);
+        return model.targetRun().map(run -> run.length().si()).orElse(0.0);
     }
 }

@@ -1,51 +1,58 @@
 package org.lemsbridge.sim;
 
-import java.lang.invoke.MethodHandles;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Ref;
 
 /**
  * Compiles the instance tree to JVM bytecode so a step runs without interpretation. Every expression becomes
  * straight-line double arithmetic in the interpreter's exact grouping and operation order (so results are
- * bit-identical), names become array slots or folded constants, and instances are stepped in exactly
- * {@link Instance#advance}'s order.
+ * bit-identical), names become array slots or folded constants, and instances are stepped in exactly the order
+ * the interpreter steps them.
  * <ul>
  * <li>A small subtree becomes one method over its instances' arrays.</li>
  * <li>A run of consecutive siblings with the same shape (the members of a population, each with its inputs)
  * becomes a batch: their state moves into one column per variable (structure of arrays), one method loops over
  * the members in order, and every reader (requirements, selects, recorders) is pointed at the columns.</li>
  * </ul>
- * Instances with regimes, RK4 integration or {@code random()}, and instances whose received events run actions
+ * Instances with regimes, RK4 integration or kinetic schemes, and instances whose received events run actions
  * while their state lives in columns, are left to the interpreter.
  */
 final class BytecodeKernel {
 
-    private static final String CLASS_NAME = "org/lemsbridge/sim/GeneratedSubtree";
-    static final String INSTANCE = "org/lemsbridge/sim/Instance";
-    private static final String DESCRIPTOR = "([[D[L" + INSTANCE + ";DD)V";
-    /** HotSpot does not JIT-compile methods over 8000 bytes. */
-    private static final int MAX_CODE_BYTES = 7900;
     private static final int MAX_NODES = 48;
     private static final int MIN_BATCH = 8;
     private static final int MAX_LOCALS = 250;
-    private static final int ARRAYS = 1;
-    static final int NODES = 2;
-    static final int TIME = 3;
-    static final int STEP = 5;
-    private static final int MEMBER = 7;
-    private static final int MEMBERS = 8;
-    private static final int FIRST_FREE = 9;
+    // the local variables of CompiledSubtree.step, in the order of its parameters, then the batch loop's
+    private static final int[] PARAMETERS = parameterLocals(GeneratedClass.singleMethod(CompiledSubtree.class));
+    private static final int ARRAYS = PARAMETERS[0];
+    static final int EMITTERS = PARAMETERS[1];
+    static final int FAILURES = PARAMETERS[2];
+    static final int TIME = PARAMETERS[3];
+    static final int STEP = PARAMETERS[4];
+    private static final int MEMBER = PARAMETERS[5];
+    private static final int MEMBERS = MEMBER + 1;
+    private static final int FIRST_FREE = MEMBERS + 1;
 
-    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
-    private final Map<String, CompiledSubtree> classes = new HashMap<>();
+    private final GeneratedClass.Definer definer = new GeneratedClass.Definer();
+    /** The run's random generator, which generated random() calls draw from. */
+    private final DoubleSupplier random;
     private final Set<Instance> activeReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Instance> batched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Batch> batches = new ArrayList<>();
@@ -53,23 +60,20 @@ final class BytecodeKernel {
     private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
     private int compiledRoots;
 
-    /** Why something stays interpreted. */
-    static final class Unsupported extends Exception {
-        Unsupported(String why) {
-            super(why, null, false, false);
-        }
-    }
-
     /** What {@link #attach} did: subtrees compiled as single methods, batches and their members. */
     record Summary(int subtrees, int batches, int batchedMembers) {
+    }
+
+    /** What {@link #attach} did, and the definer holding its classes, which later generated code may share. */
+    record Attached(Summary summary, GeneratedClass.Definer definer) {
     }
 
     /**
      * Compiles the tree under {@code root}, whose state is initialized, and points {@code writers} at wherever the
      * state now lives. Call it once, after initialization and before the first step.
      */
-    static Summary attach(Instance root, List<DatWriter> writers) {
-        BytecodeKernel kernel = new BytecodeKernel();
+    static Attached attach(Instance root, List<DatWriter> writers, DoubleSupplier random) {
+        BytecodeKernel kernel = new BytecodeKernel(random);
         List<Instance> all = new ArrayList<>();
         everything(root, all);
         for (Instance instance : all) {
@@ -124,7 +128,24 @@ final class BytecodeKernel {
             members += batch.members.size();
         }
         kernel.compileRest(root);
-        return new Summary(kernel.compiledRoots, kernel.batches.size(), members);
+        return new Attached(new Summary(kernel.compiledRoots, kernel.batches.size(), members), kernel.definer);
+    }
+
+    private BytecodeKernel(DoubleSupplier random) {
+        this.random = random;
+    }
+
+    /** The local variable of each parameter of {@code method}, then the first free one. */
+    private static int[] parameterLocals(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        int[] locals = new int[types.length + 1];
+        int next = 1;
+        for (int i = 0; i < types.length; i++) {
+            locals[i] = next;
+            next += types[i] == double.class || types[i] == long.class ? 2 : 1;
+        }
+        locals[types.length] = next;
+        return locals;
     }
 
     private static void everything(Instance instance, List<Instance> into) {
@@ -141,7 +162,7 @@ final class BytecodeKernel {
         }
         for (Connection[] port : wires) {
             for (Connection connection : port) {
-                if (connection.target() instanceof PortReceiver receiver && !receiver.doesNothing()) {
+                if (connection.target() instanceof InstancePort receiver && !receiver.doesNothing()) {
                     activeReceivers.add(receiver.instance());
                 }
             }
@@ -305,12 +326,14 @@ final class BytecodeKernel {
         return true;
     }
 
-    /** Whether one member's subtree (post-order) compiles (no random(), no unknown construct) into a JIT-able method. */
+    /** Whether one member's subtree (post-order) compiles (no unsupported construct) into a JIT-able method. */
     private boolean compilesAlone(List<Instance> nodes) {
         try {
-            ClassAssembler.Bytecode code = generate(nodes, new PlainStorage(null, new Layout()));
-            return code.size() <= MAX_CODE_BYTES && code.maxLocals() <= MAX_LOCALS;
-        } catch (Unsupported e) {
+            Layout layout = new Layout();
+            collectArrays(nodes, new PlainStorage(layout, random));
+            GeneratedClass.Built code = generate(nodes, new PlainStorage(layout, random));
+            return code.codeBytes() <= GeneratedClass.JIT_LIMIT && maxLocals(nodes, layout) <= MAX_LOCALS;
+        } catch (ExpressionEmitter.Unsupported e) {
             return false;
         }
     }
@@ -428,16 +451,16 @@ final class BytecodeKernel {
             columns.addAll(Arrays.asList(batch.varColumns[p]));
             columns.addAll(Arrays.asList(batch.exposedColumns[p]));
         }
-        ClassAssembler.Bytecode code;
+        GeneratedClass.Built code;
         Layout layout = new Layout();
         try {
-            generate(first, new BatchStorage(null, layout, batch, positions, columns, read));
-            code = generate(first, new BatchStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout, batch, positions,
-                    columns, read));
-        } catch (Unsupported e) {
+            collectArrays(first, new BatchStorage(layout, random, batch, positions, columns, read));
+            code = generate(first, new BatchStorage(layout, random, batch, positions, columns, read));
+        } catch (ExpressionEmitter.Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
         }
-        batch.members.get(0).useCompiled(define(code), layout.arrays.toArray(double[][]::new), batch.nodes);
+        batch.members.get(0).useCompiled(definer.instance(CompiledSubtree.class, code),
+                layout.arrays.toArray(double[][]::new), emitters(batch.nodes), failures(batch.nodes));
     }
 
     // ---- single subtrees ----
@@ -458,51 +481,82 @@ final class BytecodeKernel {
         List<Instance> nodes = new ArrayList<>();
         postOrder(root, nodes);
         Layout layout = new Layout();
-        ClassAssembler.Bytecode code;
+        GeneratedClass.Built code;
         try {
-            generate(nodes, new PlainStorage(null, layout));
+            collectArrays(nodes, new PlainStorage(layout, random));
             if (FIRST_FREE + layout.arrays.size() > MAX_LOCALS - 40) {
                 return false;
             }
-            code = generate(nodes, new PlainStorage(new ClassAssembler.Bytecode(FIRST_FREE), layout));
-        } catch (Unsupported e) {
+            code = generate(nodes, new PlainStorage(layout, random));
+        } catch (ExpressionEmitter.Unsupported e) {
             return false;
         }
-        if (code.size() > MAX_CODE_BYTES || code.maxLocals() > MAX_LOCALS) {
+        if (code.codeBytes() > GeneratedClass.JIT_LIMIT || maxLocals(nodes, layout) > MAX_LOCALS) {
             return false;
         }
-        root.useCompiled(define(code), layout.arrays.toArray(double[][]::new), nodes.toArray(Instance[]::new));
+        Instance[] all = nodes.toArray(Instance[]::new);
+        root.useCompiled(definer.instance(CompiledSubtree.class, code), layout.arrays.toArray(double[][]::new),
+                emitters(all), failures(all));
         compiledRoots++;
         return true;
     }
 
+    /** What each node's generated EventOuts call (null for nodes without out ports). */
+    private static IntConsumer[] emitters(Instance[] nodes) {
+        IntConsumer[] emitters = new IntConsumer[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            if (!nodes[i].kind.outPorts.isEmpty()) {
+                emitters[i] = nodes[i]::emit;
+            }
+        }
+        return emitters;
+    }
+
+    /** What each node's generated finiteness check calls (null for nodes without state variables). */
+    private static DoubleConsumer[] failures(Instance[] nodes) {
+        DoubleConsumer[] failures = new DoubleConsumer[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i].kind.stateSlots.length > 0) {
+                failures[i] = nodes[i]::failedFinite;
+            }
+        }
+        return failures;
+    }
+
+    /** The local variables the step of {@code nodes} uses: parameters, one per array, two per rate. */
+    private static int maxLocals(List<Instance> nodes, Layout layout) {
+        int rates = 0;
+        for (Instance node : nodes) {
+            rates = Math.max(rates, node.kind.rateSlots.length);
+        }
+        return FIRST_FREE + layout.arrays.size() + 2 * rates;
+    }
+
     /**
-     * Emits the step of {@code nodes} (post-order) through {@code storage}. A storage without code only collects the
-     * arrays (the first pass); with code, its prologue loads every collected array into a local.
+     * Emits the step of {@code nodes} (post-order) through {@code storage} only to collect the arrays it touches
+     * into the storage's layout; the code is thrown away.
      */
-    private static ClassAssembler.Bytecode generate(List<Instance> nodes, Storage storage) throws Unsupported {
-        ClassAssembler.Bytecode code = storage.code();
+    private static void collectArrays(List<Instance> nodes, Storage storage) throws ExpressionEmitter.Unsupported {
+        int temps = FIRST_FREE + MAX_LOCALS; // beyond any array local, whatever the layout becomes
+        for (int j = 0; j < nodes.size(); j++) {
+            new StepEmitter(storage, nodes.get(j), j, temps).emit();
+        }
+    }
+
+    /**
+     * The step of {@code nodes} (post-order) through {@code storage}, whose layout already holds every array it
+     * touches (see {@link #collectArrays}): the prologue loads each into a local.
+     */
+    private static GeneratedClass.Built generate(List<Instance> nodes, Storage storage)
+            throws ExpressionEmitter.Unsupported {
         storage.prologue();
         int temps = FIRST_FREE + storage.layout().arrays.size();
         for (int j = 0; j < nodes.size(); j++) {
-            new StepEmitter(code, storage, nodes.get(j), j, temps).emit();
+            new StepEmitter(storage, nodes.get(j), j, temps).emit();
         }
         storage.epilogue();
-        code.returnVoid();
-        return code;
-    }
-
-    private CompiledSubtree define(ClassAssembler.Bytecode code) {
-        byte[] bytes = new ClassAssembler().assemble(CLASS_NAME, "org/lemsbridge/sim/CompiledSubtree", "step",
-                DESCRIPTOR, code);
-        return classes.computeIfAbsent(new String(bytes, StandardCharsets.ISO_8859_1), key -> {
-            try {
-                Class<?> type = lookup.defineHiddenClass(bytes, true).lookupClass();
-                return (CompiledSubtree) type.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("generated code rejected", e);
-            }
-        });
+        storage.generated().code().visitInsn(Opcodes.RETURN);
+        return storage.generated().finish();
     }
 
     /** The arrays the code touches, each loaded once into a local variable. */
@@ -523,28 +577,37 @@ final class BytecodeKernel {
 
     /** How the generated code reaches a value. */
     abstract static class Storage {
-        private final ClassAssembler.Bytecode code;
+        private final GeneratedClass generated = new GeneratedClass(CompiledSubtree.class);
         private final Layout layout;
+        private final DoubleSupplier random;
 
-        Storage(ClassAssembler.Bytecode code, Layout layout) {
-            this.code = code == null ? new ClassAssembler.Bytecode(FIRST_FREE) : code;
+        Storage(Layout layout, DoubleSupplier random) {
             this.layout = layout;
+            this.random = random;
         }
 
-        ClassAssembler.Bytecode code() {
-            return code;
+        GeneratedClass generated() {
+            return generated;
+        }
+
+        MethodVisitor code() {
+            return generated.code();
         }
 
         Layout layout() {
             return layout;
         }
 
+        DoubleSupplier random() {
+            return random;
+        }
+
         void prologue() {
             for (int k = 0; k < layout.arrays.size(); k++) {
-                code.aload(ARRAYS);
-                code.pushInt(k);
-                code.aaload();
-                code.astore(FIRST_FREE + k);
+                code().visitVarInsn(Opcodes.ALOAD, ARRAYS);
+                GeneratedClass.pushInt(code(), k);
+                code().visitInsn(Opcodes.AALOAD);
+                code().visitVarInsn(Opcodes.ASTORE, FIRST_FREE + k);
             }
         }
 
@@ -556,13 +619,13 @@ final class BytecodeKernel {
 
         /** Pushes the value a Ref reads. */
         void read(Ref ref) {
-            code.aload(layout.local(ref.array()));
-            code.pushInt(ref.index());
-            code.daload();
+            code().visitVarInsn(Opcodes.ALOAD, layout.local(ref.array()));
+            GeneratedClass.pushInt(code(), ref.index());
+            code().visitInsn(Opcodes.DALOAD);
         }
 
-        /** Pushes the Instance at post-order position {@code position}. */
-        abstract void node(int position);
+        /** Pushes the callback in parameter {@code parameter} (an array) of the node at post-order {@code position}. */
+        abstract void callback(int parameter, int position);
 
         /** Whether vars[t] must be written (someone other than the node's own expressions may read it). */
         boolean storesTime(Instance node) {
@@ -576,21 +639,21 @@ final class BytecodeKernel {
     }
 
     private static final class PlainStorage extends Storage {
-        PlainStorage(ClassAssembler.Bytecode code, Layout layout) {
-            super(code, layout);
+        PlainStorage(Layout layout, DoubleSupplier random) {
+            super(layout, random);
         }
 
         @Override
         void address(Instance node, boolean exposed, int slot) {
-            code().aload(layout().local(exposed ? node.exposed : node.vars));
-            code().pushInt(slot);
+            code().visitVarInsn(Opcodes.ALOAD, layout().local(exposed ? node.exposed : node.vars));
+            GeneratedClass.pushInt(code(), slot);
         }
 
         @Override
-        void node(int position) {
-            code().aload(NODES);
-            code().pushInt(position);
-            code().aaload();
+        void callback(int parameter, int position) {
+            code().visitVarInsn(Opcodes.ALOAD, parameter);
+            GeneratedClass.pushInt(code(), position);
+            code().visitInsn(Opcodes.AALOAD);
         }
     }
 
@@ -600,12 +663,12 @@ final class BytecodeKernel {
         private final Map<Instance, Integer> positions;
         private final Set<double[]> columns;
         private final Map<double[], java.util.BitSet> read;
-        private int top;
-        private int end;
+        private final Label top = new Label();
+        private final Label end = new Label();
 
-        BatchStorage(ClassAssembler.Bytecode code, Layout layout, Batch batch, Map<Instance, Integer> positions,
+        BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
                 Set<double[]> columns, Map<double[], java.util.BitSet> read) {
-            super(code, layout);
+            super(layout, random);
             this.batch = batch;
             this.positions = positions;
             this.columns = columns;
@@ -616,26 +679,24 @@ final class BytecodeKernel {
         @Override
         void prologue() {
             super.prologue();
-            ClassAssembler.Bytecode code = code();
-            code.aload(FIRST_FREE);
-            code.arraylength();
-            code.istore(MEMBERS);
-            code.pushInt(0);
-            code.istore(MEMBER);
-            top = code.newLabel();
-            end = code.newLabel();
-            code.mark(top);
-            code.iload(MEMBER);
-            code.iload(MEMBERS);
-            code.jump(ClassAssembler.Bytecode.IF_ICMPGE, end);
+            MethodVisitor code = code();
+            code.visitVarInsn(Opcodes.ALOAD, FIRST_FREE);
+            code.visitInsn(Opcodes.ARRAYLENGTH);
+            code.visitVarInsn(Opcodes.ISTORE, MEMBERS);
+            GeneratedClass.pushInt(code, 0);
+            code.visitVarInsn(Opcodes.ISTORE, MEMBER);
+            code.visitLabel(top);
+            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
+            code.visitVarInsn(Opcodes.ILOAD, MEMBERS);
+            code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
         }
 
         @Override
         void epilogue() {
-            ClassAssembler.Bytecode code = code();
-            code.iinc(MEMBER, 1);
-            code.jump(ClassAssembler.Bytecode.GOTO, top);
-            code.mark(end);
+            MethodVisitor code = code();
+            code.visitIincInsn(MEMBER, 1);
+            code.visitJumpInsn(Opcodes.GOTO, top);
+            code.visitLabel(end);
         }
 
         /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
@@ -654,31 +715,31 @@ final class BytecodeKernel {
         void address(Instance node, boolean exposed, int slot) {
             int p = positions.get(node);
             double[] column = (exposed ? batch.exposedColumns : batch.varColumns)[p][slot];
-            code().aload(layout().local(column));
-            code().iload(MEMBER);
+            code().visitVarInsn(Opcodes.ALOAD, layout().local(column));
+            code().visitVarInsn(Opcodes.ILOAD, MEMBER);
         }
 
         @Override
         void read(Ref ref) {
             if (columns.contains(ref.array()) && ref.index() == 0) {
-                code().aload(layout().local(ref.array()));
-                code().iload(MEMBER);
-                code().daload();
+                code().visitVarInsn(Opcodes.ALOAD, layout().local(ref.array()));
+                code().visitVarInsn(Opcodes.ILOAD, MEMBER);
+                code().visitInsn(Opcodes.DALOAD);
             } else {
                 super.read(ref);
             }
         }
 
         @Override
-        void node(int position) {
-            ClassAssembler.Bytecode code = code();
-            code.aload(NODES);
-            code.iload(MEMBER);
-            code.pushInt(positions.size());
-            code.imul();
-            code.pushInt(position);
-            code.iadd();
-            code.aaload();
+        void callback(int parameter, int position) {
+            MethodVisitor code = code();
+            code.visitVarInsn(Opcodes.ALOAD, parameter);
+            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
+            GeneratedClass.pushInt(code, positions.size());
+            code.visitInsn(Opcodes.IMUL);
+            GeneratedClass.pushInt(code, position);
+            code.visitInsn(Opcodes.IADD);
+            code.visitInsn(Opcodes.AALOAD);
         }
     }
 }

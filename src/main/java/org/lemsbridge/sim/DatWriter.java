@@ -2,7 +2,7 @@ package org.lemsbridge.sim;
 
 import org.lemsbridge.files.AtomicFiles;
 import org.lemsbridge.files.FloatText;
-import org.lemsbridge.files.JsonText;
+import org.lemsbridge.files.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +14,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+
+import org.lemsbridge.tree.Ref;
 
 /**
  * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
@@ -191,14 +193,27 @@ final class DatWriter implements AutoCloseable {
     }
 
     private String sidecarJson() {
-        StringBuilder json = new StringBuilder("{\"columns\":[{\"name\":\"t\",\"quantity\":\"t\",\"unit\":\"s\"}");
-        for (Column column : columns) {
-            json.append(",{\"name\":").append(JsonText.quote(column.name())).append(",\"quantity\":")
-                    .append(JsonText.quote(column.quantity())).append(",\"unit\":").append(JsonText.quote(column.unit()))
-                    .append('}');
-        }
-        json.append("],\"source\":").append(JsonText.quote(modelSource)).append(",\"rows\":").append(rows).append("}\n");
-        return json.toString();
+        return Json.compact(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("columns");
+            column(json, "t", "t", "s");
+            for (Column column : columns) {
+                column(json, column.name(), column.quantity(), column.unit());
+            }
+            json.writeEndArray();
+            json.writeStringField("source", modelSource);
+            json.writeNumberField("rows", rows);
+            json.writeEndObject();
+        });
+    }
+
+    private static void column(com.fasterxml.jackson.core.JsonGenerator json, String name, String quantity, String unit)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", name);
+        json.writeStringField("quantity", quantity);
+        json.writeStringField("unit", unit);
+        json.writeEndObject();
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.lemsbridge.sim;
 import java.util.PriorityQueue;
 import java.util.Random;
 
+import org.lemsbridge.tree.Connection;
+
 /** The clock, the random generator and the queue of delayed events shared by all instances of one run. */
 final class Engine {
 

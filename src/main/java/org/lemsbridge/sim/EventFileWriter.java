@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lemsbridge.tree.EventTarget;
+
 /**
  * One EventOutputFile: events are buffered as they fire and written at the step's recording point stamped with
  * {@code (float) t}, as {@code t TAB id} (TIME_ID) or {@code id TAB t} (ID_TIME); other formats write nothing.

@@ -1,74 +1,62 @@
 package org.lemsbridge.sim;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
+
+import org.lemsbridge.tree.ActionTarget;
+import org.lemsbridge.tree.BoolOp;
+import org.lemsbridge.tree.CompiledAction;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.DoubleOp;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Ref;
 
 /**
- * One runtime instance: its variables and exposure snapshots, its children in jLEMS advance order, and the
- * bindings (requirements, selects, event wires) resolved once before the first step.
+ * One instance as the step loop runs it ({@link FrozenTree} makes it from the tree's node once the tree is built,
+ * bound and initialised): its compiled Kind, its variables and exposure snapshots, what its requirements and selects
+ * read, its event wires and its children in advance order. The variables, the regime, and where the state lives
+ * (its own arrays or a batch's columns) are all that change.
  */
-final class Instance {
+final class Instance implements ActionTarget {
 
     private static final Instance[] NO_INSTANCES = new Instance[0];
-    private static final Ref[] NO_REFS = new Ref[0];
-    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
-    private static final double[] NO_DOUBLES = new double[0];
-    private static final boolean[] NO_BOOLEANS = new boolean[0];
-    private static final Connection[] NO_CONNECTIONS = new Connection[0];
-    private static final Connection[][] NO_PORTS = new Connection[0][];
-    private static final KineticSchemeRun[] NO_SCHEMES = new KineticSchemeRun[0];
-    private static final String[] NO_NAMES = new String[0];
 
     final Kind kind;
-    /** The component this is an instance of: its id, texts, attributes and location (its Kind may be shared). */
-    final org.lemsbridge.lems.Component component;
     final Instance parent;
-    final Engine engine;
-    final String id;
-    final String name;
+    private final String name;
+    private final Engine engine;
     /** Variables by slot, and exposure snapshots; null while the state lives in a batch's columns (see below). */
     double[] vars;
     double[] exposed;
-
-    /** Child (and ChildInstance) members in creation order; each is found by its name (the first of a name wins). */
-    private List<Instance> singles = List.of();
-    /** Children lists, attachment sets and the multi group, in the order they were first made. */
-    private String[] groupNames = NO_NAMES;
-    private List<Instance>[] groupMembers;
-    /** What few instances have (tunnels, a multi group, RK4, kinetic schemes, generated code); null if none. */
-    private Extras extras;
     int regime;
-    boolean connected;
-    /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
-    boolean doubledOnStart;
+    /** What runs the derived variables, rates and tests: the interpreter's, until generated code replaces it. */
+    Kind.Code code;
 
-    private Ref[] requirements = NO_REFS;
-    private Ref[][] selectSources = NO_REF_LISTS;
-    private double[] selectFallbacks = NO_DOUBLES;
-    private boolean[] selectMultiply = NO_BOOLEANS;
-    /** Connections per out port while the tree is wired (null: none); bind freezes them into {@link #wires}. */
-    private List<Connection>[] outgoing;
+    private Ref[] requirements;
+    private final Ref[][] selectSources;
+    private final double[] selectFallbacks;
+    private final boolean[] selectMultiply;
     private Connection[][] wires;
     private Instance[] order = NO_INSTANCES;
+    /** What few instances have (RK4, kinetic schemes, generated code, a batch's stepping); null if none. */
+    private Extras extras;
     /** Set when this instance's state lives in a batch's columns; copies member {@link #batchMember} back. */
-    private java.util.function.IntConsumer unpackState;
+    private IntConsumer unpackState;
     private int batchMember;
 
     private static final class Extras {
-        /** Tunnel peers: reachable by name in paths but not advanced as children. */
-        Map<String, Instance> tunnels;
-        String multiGroup;
-        Ref[] liveRequirements = NO_REFS;
-        Ref[][] liveSelectSources = NO_REF_LISTS;
+        Ref[] liveRequirements;
+        Ref[][] liveSelectSources;
         Rk4Group rk4;
         CompiledSubtree compiled;
         double[][] compiledArrays;
-        Instance[] compiledNodes;
+        IntConsumer[] emitters;
+        DoubleConsumer[] failures;
         /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
         Instance[] stepOrder;
-        KineticSchemeRun[] schemes = NO_SCHEMES;
+        KineticSchemeRun[] schemes = new KineticSchemeRun[0];
     }
 
     private Extras extras() {
@@ -78,244 +66,31 @@ final class Instance {
         return extras;
     }
 
-    Instance(Kind kind, org.lemsbridge.lems.Component component, Instance parent, Engine engine, String name) {
+    Instance(Kind kind, Instance parent, String name, Engine engine, double[] vars, double[] exposed, int regime,
+            Ref[] requirements, Ref[][] selectSources, double[] selectFallbacks, boolean[] selectMultiply) {
         this.kind = kind;
-        this.component = component;
         this.parent = parent;
-        this.engine = engine;
-        this.id = component.id();
         this.name = name;
-        this.vars = kind.initialVars.clone();
-        this.exposed = new double[kind.exposureNames.length];
-        this.regime = kind.initialRegime;
+        this.engine = engine;
+        this.vars = vars;
+        this.exposed = exposed;
+        this.regime = regime;
+        this.code = kind.interpreted;
+        this.requirements = requirements;
+        this.selectSources = selectSources;
+        this.selectFallbacks = selectFallbacks;
+        this.selectMultiply = selectMultiply;
     }
 
-    /** A name as other instances see it: exposure snapshot first, then a variable, then the parent's lookup. */
-    Ref lookup(String variable) {
-        Integer exposure = kind.exposureIndex.get(variable);
-        if (exposure != null) {
-            return new Ref(exposed, exposure);
-        }
-        int slot = kind.slotOf(variable);
-        if (slot >= 0) {
-            return new Ref(vars, slot);
-        }
-        return parent == null ? null : parent.lookup(variable);
+    void wire(Connection[][] outPorts, Instance[] children) {
+        this.wires = outPorts;
+        this.order = children.length == 0 ? NO_INSTANCES : children;
     }
 
-    /** Like {@link #lookup} but reading the variable behind an exposure (for RK4 stages inside one group). */
-    Ref lookupLive(String variable) {
-        Integer exposure = kind.exposureIndex.get(variable);
-        if (exposure != null) {
-            int source = kind.exposureSources[exposure];
-            return source >= 0 ? new Ref(vars, source)
-                    : new Ref(exposed, exposure);
-        }
-        int slot = kind.slotOf(variable);
-        if (slot >= 0 && !isRequirement(slot)) {
-            return new Ref(vars, slot);
-        }
-        return parent == null ? null : parent.lookupLive(variable);
-    }
-
-    private boolean isRequirement(int slot) {
-        for (int requirement : kind.requirementSlots) {
-            if (requirement == slot) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Like {@link #lookup} but without climbing to the parent: what a recorder path's last name means. */
-    Ref lookupOwn(String variable) {
-        Integer exposure = kind.exposureIndex.get(variable);
-        if (exposure != null) {
-            return new Ref(exposed, exposure);
-        }
-        int slot = kind.slotOf(variable);
-        return slot >= 0 ? new Ref(vars, slot) : null;
-    }
-
-    /** Event recorders join after bind(), so they are appended to the frozen wires. */
-    void connectRecorder(int outPort, Connection connection) {
-        connect(outPort, connection);
-    }
-
-    String path() {
-        String here = name != null ? name : id != null ? id : kind.type.name();
-        return parent == null ? here : parent.path() + "/" + here;
-    }
-
-    /** Adds a Child or ChildInstance member; paths find it by its {@link #name}. */
-    void addSingle(Instance child) {
-        if (singles.isEmpty()) {
-            singles = new ArrayList<>(2);
-        }
-        singles.add(child);
-    }
-
-    /** The Child or ChildInstance member of that name (the first one), or null. */
-    Instance single(String childName) {
-        for (int i = 0; i < singles.size(); i++) {
-            Instance s = singles.get(i);
-            if (childName.equals(s.name)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    List<Instance> singles() {
-        return singles;
-    }
-
-    void addToGroup(String group, Instance member) {
-        ensureGroup(group).add(member);
-    }
-
-    /** The members of a group, made empty if there is none of that name yet. */
-    @SuppressWarnings("unchecked")
-    List<Instance> ensureGroup(String group) {
-        List<Instance> members = group(group);
-        if (members == null) {
-            int n = groupNames.length;
-            groupNames = java.util.Arrays.copyOf(groupNames, n + 1);
-            groupMembers = groupMembers == null ? new List[1] : java.util.Arrays.copyOf(groupMembers, n + 1);
-            groupNames[n] = group;
-            members = new ArrayList<>(1);
-            groupMembers[n] = members;
-        }
-        return members;
-    }
-
-    /** The members of a group, or null. */
-    List<Instance> group(String group) {
-        for (int i = 0; i < groupNames.length; i++) {
-            if (groupNames[i].equals(group)) {
-                return groupMembers[i];
-            }
-        }
-        return null;
-    }
-
-    int groupCount() {
-        return groupNames.length;
-    }
-
-    /** The i-th group's members, groups in the order they were made. */
-    List<Instance> groupAt(int i) {
-        return groupMembers[i];
-    }
-
-    void addTunnel(String tunnel, Instance peer) {
+    void bindLive(Ref[] liveRequirements, Ref[][] liveSelectSources) {
         Extras x = extras();
-        if (x.tunnels == null) {
-            x.tunnels = new LinkedHashMap<>();
-        }
-        x.tunnels.put(tunnel, peer);
-    }
-
-    /** A child by Child name, list-member id, or id/name inside a group. */
-    Instance findChild(String step) {
-        Instance single = single(step);
-        if (single != null) {
-            return single;
-        }
-        for (int i = 0; i < singles.size(); i++) {
-            Instance s = singles.get(i);
-            if (step.equals(s.id)) {
-                return s;
-            }
-        }
-        Instance peer = extras == null || extras.tunnels == null ? null : extras.tunnels.get(step);
-        if (peer != null) {
-            return peer;
-        }
-        for (int g = 0; g < groupNames.length; g++) {
-            for (int m = 0; m < groupMembers[g].size(); m++) {
-                Instance member = groupMembers[g].get(m);
-                if (step.equals(member.id) || step.equals(member.name)) {
-                    return member;
-                }
-            }
-        }
-        return null;
-    }
-
-    List<Instance> multiMembers() {
-        if (extras != null && extras.multiGroup != null) {
-            return group(extras.multiGroup);
-        }
-        if (groupNames.length == 1) {
-            return groupMembers[0];
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    void connect(int outPort, Connection connection) {
-        if (wires != null) {
-            Connection[] frozen = wires[outPort];
-            Connection[] grown = java.util.Arrays.copyOf(frozen, frozen.length + 1);
-            grown[frozen.length] = connection;
-            wires[outPort] = grown;
-            return;
-        }
-        if (outgoing == null) {
-            outgoing = new List[kind.outPorts.size()];
-        }
-        if (outgoing[outPort] == null) {
-            outgoing[outPort] = new ArrayList<>(1);
-        }
-        outgoing[outPort].add(connection);
-    }
-
-    void bind(Ref[] requirementRefs, Ref[][] selectRefs, double[] fallbacks, boolean[] multiply) {
-        this.requirements = requirementRefs;
-        this.selectSources = selectRefs;
-        this.selectFallbacks = fallbacks;
-        this.selectMultiply = multiply;
-        int children = singles.size();
-        for (int g = 0; g < groupNames.length; g++) {
-            children += groupMembers[g].size();
-        }
-        if (children > 0) {
-            Instance[] all = new Instance[children];
-            int at = 0;
-            for (int i = 0; i < singles.size(); i++) {
-                Instance single = singles.get(i);
-                all[at++] = single;
-            }
-            for (int g = 0; g < groupNames.length; g++) {
-                for (int m = 0; m < groupMembers[g].size(); m++) {
-                    Instance member = groupMembers[g].get(m);
-                    all[at++] = member;
-                }
-            }
-            this.order = all;
-        }
-        int ports = kind.outPorts.size();
-        if (ports == 0) {
-            this.wires = NO_PORTS;
-        } else {
-            this.wires = new Connection[ports][];
-            for (int p = 0; p < ports; p++) {
-                wires[p] = outgoing == null || outgoing[p] == null ? NO_CONNECTIONS : outgoing[p].toArray(NO_CONNECTIONS);
-            }
-        }
-        this.outgoing = null;
-    }
-
-    /** Names the group MultiInstantiate fills (the members {@link #multiMembers} gives). */
-    void multiGroup(String group) {
-        extras().multiGroup = group;
-    }
-
-    void bindLive(Ref[] requirementRefs, Ref[][] selectRefs) {
-        Extras x = extras();
-        x.liveRequirements = requirementRefs;
-        x.liveSelectSources = selectRefs;
+        x.liveRequirements = liveRequirements;
+        x.liveSelectSources = liveSelectSources;
     }
 
     void bindSchemes(KineticSchemeRun[] kineticSchemes) {
@@ -326,23 +101,59 @@ final class Instance {
         extras().rk4 = group;
     }
 
+    @Override
+    public double[] vars() {
+        return vars;
+    }
+
+    String path() {
+        return parent == null ? name : parent.path() + "/" + name;
+    }
+
     boolean usesRk4() {
         return extras != null && extras.rk4 != null;
     }
 
-    /** From now on this instance's whole subtree steps through generated code (see BytecodeKernel). */
-    void useCompiled(CompiledSubtree code, double[][] arrays, Instance[] nodes) {
-        Extras x = extras();
-        x.compiled = code;
-        x.compiledArrays = arrays;
-        x.compiledNodes = nodes;
+    boolean hasKineticSchemes() {
+        return extras != null && extras.schemes.length > 0;
     }
 
     Ref[] requirementRefs() {
         return requirements;
     }
 
-    /** Children to step, replacing {@link #advanceOrder()} in advance() (initialization has already run). */
+    Ref[][] selectSourceRefs() {
+        return selectSources;
+    }
+
+    double[] selectFallbackValues() {
+        return selectFallbacks;
+    }
+
+    boolean[] selectMultiplies() {
+        return selectMultiply;
+    }
+
+    Connection[][] wires() {
+        return wires;
+    }
+
+    Instance[] advanceOrder() {
+        return order;
+    }
+
+    // ---- generated code and batches (see BytecodeKernel) ----
+
+    /** From now on this instance's whole subtree steps through generated code. */
+    void useCompiled(CompiledSubtree compiled, double[][] arrays, IntConsumer[] emitters, DoubleConsumer[] failures) {
+        Extras x = extras();
+        x.compiled = compiled;
+        x.compiledArrays = arrays;
+        x.emitters = emitters;
+        x.failures = failures;
+    }
+
+    /** Children to step, replacing {@link #advanceOrder()} (when a run of them steps as one batch). */
     void stepOnly(Instance[] children) {
         extras().stepOrder = children;
     }
@@ -351,7 +162,7 @@ final class Instance {
      * This instance's state now lives in batch columns, at row {@code member}: its own arrays are dropped (every
      * Ref is pointed at the columns) and {@code unpack} copies the row back into new ones for an error report.
      */
-    void stateLivesElsewhere(java.util.function.IntConsumer unpack, int member) {
+    void stateLivesElsewhere(IntConsumer unpack, int member) {
         this.unpackState = unpack;
         this.batchMember = member;
         this.vars = null;
@@ -374,17 +185,13 @@ final class Instance {
         checkFinite(t);
     }
 
-    Connection[][] wires() {
-        return wires;
-    }
-
     /** Points every requirement and select (live ones too) somewhere else, e.g. into a batch's columns. */
-    void redirectRefs(java.util.function.UnaryOperator<Ref> redirect) {
+    void redirectRefs(UnaryOperator<Ref> redirect) {
         requirements = redirectAll(requirements, redirect);
         for (int i = 0; i < selectSources.length; i++) {
             selectSources[i] = redirectAll(selectSources[i], redirect);
         }
-        if (extras != null) {
+        if (extras != null && extras.liveRequirements != null) {
             extras.liveRequirements = redirectAll(extras.liveRequirements, redirect);
             Ref[][] liveSelectSources = extras.liveSelectSources;
             for (int i = 0; i < liveSelectSources.length; i++) {
@@ -393,7 +200,7 @@ final class Instance {
         }
     }
 
-    private static Ref[] redirectAll(Ref[] refs, java.util.function.UnaryOperator<Ref> redirect) {
+    private static Ref[] redirectAll(Ref[] refs, UnaryOperator<Ref> redirect) {
         if (refs == null) {
             return null;
         }
@@ -410,55 +217,6 @@ final class Instance {
         return result;
     }
 
-    Ref[][] selectSourceRefs() {
-        return selectSources;
-    }
-
-    double[] selectFallbackValues() {
-        return selectFallbacks;
-    }
-
-    boolean[] selectMultiplies() {
-        return selectMultiply;
-    }
-
-    Instance[] advanceOrder() {
-        return order;
-    }
-
-    // ---- initialization (lems-semantics §3.3) ----
-
-    void initialize() {
-        initPass(false);
-        for (Instance child : order) {
-            child.initialize();
-        }
-        initPass(true);
-        for (Instance child : order) {
-            child.initialize();
-        }
-        initPass(true);
-    }
-
-    private void initPass(boolean withDerived) {
-        vars[kind.tSlot] = engine.time;
-        readRequirements();
-        if (withDerived) {
-            evaluateDerived();
-        }
-        for (int repeat = doubledOnStart ? 2 : 1; repeat > 0; repeat--) {
-            for (CompiledAction[] block : kind.onStarts) {
-                CompiledAction.runAll(block, this);
-            }
-        }
-        if (regime >= 0) {
-            for (CompiledAction[] block : kind.regimes[regime].onEntries()) {
-                CompiledAction.runAll(block, this);
-            }
-        }
-        syncExposures();
-    }
-
     // ---- one step (lems-semantics §2.2 - §2.4) ----
 
     /**
@@ -469,7 +227,7 @@ final class Instance {
         Extras x = extras;
         if (x != null) {
             if (x.compiled != null) {
-                x.compiled.step(x.compiledArrays, x.compiledNodes, t, dt);
+                x.compiled.step(x.compiledArrays, x.emitters, x.failures, t, dt);
                 return;
             }
             if (x.rk4 != null) {
@@ -512,53 +270,33 @@ final class Instance {
         }
     }
 
-    /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
     private Instance[] stepOrder() {
         return extras != null && extras.stepOrder != null ? extras.stepOrder : order;
-    }
-
-    boolean hasKineticSchemes() {
-        return extras != null && extras.schemes.length > 0;
     }
 
     private void step(double t, double dt) {
         double[] v = vars;
         v[kind.tSlot] = t;
-        readRequirements();
-        evaluateDerived();
+        kind.readRequirements(v, requirements);
+        kind.foldSelects(v, selectSources, selectFallbacks, selectMultiply);
+        Kind.Code run = code;
+        run.derived().evaluate(v);
         int[] rateSlots = kind.rateSlots;
         if (rateSlots.length > 0) {
-            DoubleOp[] rates = kind.rateOps;
             double[] scratch = kind.rateScratch;
-            KernelCompiler.Kernel kernel = kind.kernel;
-            if (kernel != null && kernel.rates() != null) {
-                kernel.rates().accept(v, scratch);
-            } else {
-                for (int i = 0; i < rateSlots.length; i++) {
-                    scratch[i] = rates[i].eval(v);
-                }
-            }
+            run.rates().evaluate(v, scratch);
             for (int i = 0; i < rateSlots.length; i++) {
                 v[rateSlots[i]] = v[rateSlots[i]] + (dt * scratch[i]);
             }
         }
-        BoolOp[] tests = kind.conditionTests;
-        KernelCompiler.Kernel kernel = kind.kernel;
-        if (kernel != null && kernel.tests() != null) {
-            for (int i = 0; i < tests.length; i++) {
-                if (kernel.tests().test(v, i)) {
-                    CompiledAction.runAll(kind.conditionActions[i], this);
-                }
-            }
-        } else {
-            for (int i = 0; i < tests.length; i++) {
-                if (tests[i].test(v)) {
-                    CompiledAction.runAll(kind.conditionActions[i], this);
-                }
+        BoolOp[] tests = run.tests();
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(v)) {
+                CompiledAction.runAll(kind.conditionActions[i], this);
             }
         }
         checkFinite(t);
-        syncExposures();
+        kind.syncExposures(v, exposed);
     }
 
     private void regimeStep(double dt) {
@@ -577,27 +315,12 @@ final class Instance {
         }
     }
 
-    private void readRequirements() {
-        readRequirements(requirements);
-    }
-
-    private void readRequirements(Ref[] refs) {
-        int[] slots = kind.requirementSlots;
-        for (int i = 0; i < refs.length; i++) {
-            Ref ref = refs[i];
-            vars[slots[i]] = ref.array()[ref.index()];
-        }
-    }
-
-    private void evaluateDerived() {
-        evaluateDerived(selectSources);
-    }
-
     /** One RK4 stage: current time, live requirements and selects, all derived variables, then the rates. */
     void evaluateStage(double t, double[] rates, int offset) {
         vars[kind.tSlot] = t;
-        readRequirements(extras.liveRequirements);
-        evaluateDerived(extras.liveSelectSources);
+        kind.readRequirements(vars, extras.liveRequirements);
+        kind.foldSelects(vars, extras.liveSelectSources, selectFallbacks, selectMultiply);
+        code.derived().evaluate(vars);
         DoubleOp[] ops = kind.rateOps;
         for (int i = 0; i < ops.length; i++) {
             rates[offset + i] = ops[i].eval(vars);
@@ -606,68 +329,14 @@ final class Instance {
 
     /** After an RK4 step: conditions on the new state, the finiteness check and the exposure snapshot. */
     void finishRk4Step(double t) {
-        BoolOp[] tests = kind.conditionTests;
+        BoolOp[] tests = code.tests();
         for (int i = 0; i < tests.length; i++) {
             if (tests[i].test(vars)) {
                 CompiledAction.runAll(kind.conditionActions[i], this);
             }
         }
         checkFinite(t);
-        syncExposures();
-    }
-
-    private void evaluateDerived(Ref[][] sourcesBySelect) {
-        double[] v = vars;
-        Kind.SelectVariable[] selects = kind.selects;
-        for (int i = 0; i < selects.length; i++) {
-            Ref[] sources = sourcesBySelect[i];
-            double value;
-            if (sources == null) {
-                value = selectFallbacks[i];
-            } else if (selectMultiply[i]) {
-                value = 1.0;
-                for (Ref source : sources) {
-                    value = value * source.array()[source.index()];
-                }
-            } else {
-                value = 0.0;
-                for (Ref source : sources) {
-                    value = value + source.array()[source.index()];
-                }
-            }
-            v[selects[i].slot()] = value;
-        }
-        KernelCompiler.Kernel kernel = kind.kernel;
-        if (kernel != null && kernel.derived() != null) {
-            kernel.derived().accept(v);
-            return;
-        }
-        int[] derivedSlots = kind.derivedSlots;
-        DoubleOp[] derived = kind.derivedOps;
-        for (int i = 0; i < derivedSlots.length; i++) {
-            v[derivedSlots[i]] = derived[i].eval(v);
-        }
-        int[] conditionalSlots = kind.conditionalSlots;
-        for (int i = 0; i < conditionalSlots.length; i++) {
-            BoolOp[] cases = kind.conditionalTests[i];
-            double value = 0.0;
-            for (int c = 0; c < cases.length; c++) {
-                if (cases[c].test(v)) {
-                    value = kind.conditionalValues[i][c].eval(v);
-                    break;
-                }
-            }
-            v[conditionalSlots[i]] = value;
-        }
-    }
-
-    private void syncExposures() {
-        int[] sources = kind.exposureSources;
-        for (int i = 0; i < sources.length; i++) {
-            if (sources[i] >= 0) {
-                exposed[i] = vars[sources[i]];
-            }
-        }
+        kind.syncExposures(vars, exposed);
     }
 
     void checkFinite(double t) {
@@ -684,10 +353,9 @@ final class Instance {
 
     // ---- events and regimes ----
 
-    void emit(int outPort) {
-        Connection[] targets = wires != null ? wires[outPort]
-                : outgoing == null || outgoing[outPort] == null ? NO_CONNECTIONS : outgoing[outPort].toArray(NO_CONNECTIONS);
-        for (Connection connection : targets) {
+    @Override
+    public void emit(int outPort) {
+        for (Connection connection : wires[outPort]) {
             if (connection.delay() > 0) {
                 engine.schedule(connection);
             } else {
@@ -696,28 +364,13 @@ final class Instance {
         }
     }
 
-    /** jLEMS runs a main-level OnEvent only in types without Regimes; otherwise only the active regime's. */
     void receive(String port) {
-        CompiledAction[][] blocks = kind.regimes.length > 0 ? null : kind.onEvents.get(port);
-        if (blocks != null) {
-            for (CompiledAction[] block : blocks) {
-                CompiledAction.runAll(block, this);
-            }
-        }
-        if (regime >= 0) {
-            CompiledAction[][] regimeBlocks = kind.regimes[regime].onEvents().get(port);
-            if (regimeBlocks != null) {
-                for (CompiledAction[] block : regimeBlocks) {
-                    CompiledAction.runAll(block, this);
-                }
-            }
-        }
+        kind.receive(port, regime, this);
     }
 
-    void enterRegime(int index) {
+    @Override
+    public void enterRegime(int index) {
         regime = index;
-        for (CompiledAction[] block : kind.regimes[index].onEntries()) {
-            CompiledAction.runAll(block, this);
-        }
+        kind.runOnEntries(index, this);
     }
 }

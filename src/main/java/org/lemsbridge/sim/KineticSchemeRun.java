@@ -1,5 +1,8 @@
 package org.lemsbridge.sim;
 
+import org.lemsbridge.tree.Ref;
+import org.lemsbridge.tree.SchemeBinding;
+
 /**
  * One KineticScheme of one instance, advanced as jLEMS does: build the generator matrix from the transitions'
  * forward and reverse rates, take its exponential for dt by scaling and repeated squaring of (I + m), and multiply
@@ -22,12 +25,12 @@ final class KineticSchemeRun {
     private final double[][] m;
     private final double[][] square;
 
-    KineticSchemeRun(int[][] rateTable, Ref[] forward, Ref[] reverse, Ref[] occupancyRead, Ref[] occupancyWrite) {
-        this.rateTable = rateTable;
-        this.forward = forward;
-        this.reverse = reverse;
-        this.occupancyRead = occupancyRead;
-        this.occupancyWrite = occupancyWrite;
+    KineticSchemeRun(SchemeBinding binding) {
+        this.rateTable = binding.transitions();
+        this.forward = binding.forward();
+        this.reverse = binding.reverse();
+        this.occupancyRead = binding.occupancyRead();
+        this.occupancyWrite = binding.occupancyWrite();
         int largest = -1;
         for (int[] edge : rateTable) {
             largest = Math.max(largest, Math.max(edge[0], edge[1]));

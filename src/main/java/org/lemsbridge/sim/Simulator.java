@@ -14,6 +14,15 @@ import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
+import org.lemsbridge.tree.Connection;
+import org.lemsbridge.tree.InstancePaths;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Node;
+import org.lemsbridge.tree.Read;
+import org.lemsbridge.tree.Ref;
+import org.lemsbridge.tree.TreeBuilder;
+import org.lemsbridge.lems.TargetRun;
 
 /**
  * Runs the Target's Simulation of a {@link LemsModel} with jLEMS 0.11.1 semantics (lems-semantics.md §2): N =
@@ -28,6 +37,7 @@ public final class Simulator {
     private final LemsModel model;
     private final SimulationOptions options;
     private final Component simulation;
+    private final String target;
     private final double step;
     private final double length;
     private final long seed;
@@ -35,41 +45,23 @@ public final class Simulator {
     private Simulator(LemsModel model, SimulationOptions options) {
         this.model = model;
         this.options = options;
-        this.simulation = model.targetSimulation().orElseThrow(() -> new BadInputException(
+        TargetRun run = model.targetRun().orElseThrow(() -> new BadInputException(
                 SourceLocation.unknown(String.valueOf(model.source())), "the model has no <Target component=...>",
                 "add <Target component=\"yourSimulationId\"/> naming a <Simulation>; a NeuroML .nml file holds only the"
                         + " model, so simulate the LEMS file (LEMS_*.xml) that includes it"));
-        SimulationBlock.Run run = simulation.type().simulation().runs().stream().findFirst().orElseThrow(
-                () -> new BadInputException(simulation.location(), simulation.describe()
-                        + " is not a Simulation (its type has no <Run>)"));
-        this.step = required(run.increment());
-        this.length = required(run.total());
+        this.simulation = run.simulation();
+        this.target = run.target();
+        this.step = run.step().si();
+        this.length = run.length().si();
         if (!(step > 0)) {
             throw new BadInputException(simulation.location(), "the simulation step must be positive, got " + step);
         }
-        String seedText = simulation.texts().getOrDefault("seed", simulation.attributes().get("seed"));
-        long parsedSeed = DEFAULT_SEED;
-        if (seedText != null) {
-            try {
-                parsedSeed = Long.parseLong(seedText.trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException(simulation.location(), "seed '" + seedText + "' is not an integer");
-            }
-        }
-        this.seed = options.seedOverride() != null ? options.seedOverride() : parsedSeed;
+        this.seed = options.seedOverride() != null ? options.seedOverride() : run.seed().orElse(DEFAULT_SEED);
     }
 
     /** Prepares a run of the model's Target. Nothing is built or written until {@link #run()}. */
     public static Simulator build(LemsModel model, SimulationOptions options) {
         return new Simulator(model, options);
-    }
-
-    private double required(String parameter) {
-        Double value = simulation.values().get(parameter);
-        if (value == null) {
-            throw new BadInputException(simulation.location(), simulation.describe() + " needs '" + parameter + "'");
-        }
-        return value;
     }
 
     /** Number of steps N; the output has N+1 rows. */
@@ -79,28 +71,24 @@ public final class Simulator {
 
     /** Builds the instance tree, runs every step and writes each output file. */
     public SimulationResult run() {
-        return run(options.kernels() != SimulationOptions.Kernels.LAMBDAS && !Boolean.getBoolean(INTERPRET_PROPERTY));
+        return run(options.execution() == SimulationOptions.Execution.COMPILED && !Boolean.getBoolean(INTERPRET_PROPERTY));
     }
 
     /**
-     * Runs with instance subtrees compiled to bytecode ({@link BytecodeKernel}, the rest with generated kernels as
-     * the options say) or, {@code compile} false, everything in the lambda interpreter.
+     * Runs with generated code (instance subtrees and batches as whole steps, the rest with generated derived
+     * variables, rates and tests) or, {@code compile} false, everything in the lambda interpreter.
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        Instance root = buildRoot(new TreeBuilder(model, engine)); // the builder's maps are garbage once it is built
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
         try {
-            openOutputs(simulation, root, writers, eventWriters, outputThread);
+            Instance root = prepare(writers, eventWriters, outputThread, engine);
             long n = steps();
             double t = 0.0;
-            engine.time = 0.0;
-            root.initialize();
             if (compile) {
-                BytecodeKernel.attach(root, writers);
-                useGeneratedKernels(root, engine);
+                compile(root, writers, engine);
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
@@ -139,6 +127,18 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Builds the instance tree, opens the outputs (their recorders take part in initialisation: events sent then are
+     * recorded), initialises the tree and freezes it into the runtime instances; the tree itself is garbage after.
+     */
+    private Instance prepare(List<DatWriter> writers, List<EventFileWriter> eventWriters, OutputThread outputThread,
+            Engine engine) {
+        InstanceTree tree = buildTree(engine);
+        openOutputs(simulation, tree.root(), writers, eventWriters, outputThread);
+        tree.initialise();
+        return FrozenTree.freeze(tree, engine);
+    }
+
     /** One OutputFile as a run would write it. */
     public record PlannedOutput(String id, String fileName, List<PlannedColumn> columns) {
         public PlannedOutput {
@@ -152,7 +152,7 @@ public final class Simulator {
 
     /** Every OutputFile's columns, resolved against the built instance tree, without running a step. */
     public List<PlannedOutput> plannedOutputs() {
-        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
+        Node root = buildTree(new Engine(seed)).root();
         List<PlannedOutput> planned = new ArrayList<>();
         for (Component output : simulation.children()) {
             for (SimulationBlock.DataWriter dataWriter : output.type().simulation().dataWriters()) {
@@ -175,54 +175,51 @@ public final class Simulator {
      * {@link SpikeConditions}); a path that does not resolve is left out.
      */
     public Map<String, SpikeCondition> spikeConditions(Collection<String> quantities) {
-        Instance root = buildRoot(new TreeBuilder(model, new Engine(seed)));
+        Node root = buildTree(new Engine(seed)).root();
         Map<String, SpikeCondition> found = new LinkedHashMap<>();
         for (String quantity : quantities) {
             int slash = quantity.lastIndexOf('/');
-            Instance at;
+            Node at;
             try {
                 at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), simulation.location());
             } catch (BadInputException e) {
                 continue;
             }
-            SpikeConditions.of(quantity, at.component, quantity.substring(slash + 1), model.globalConstants())
+            SpikeConditions.of(quantity, at.component(), quantity.substring(slash + 1), model.globalConstants())
                     .ifPresent(condition -> found.put(quantity, condition));
         }
         return found;
     }
 
-    private Instance buildRoot(TreeBuilder builder) {
-        String targetId = simulation.texts().get(simulation.type().simulation().runs().get(0).component());
-        Component target = targetId == null ? null : model.component(targetId).orElse(null);
-        if (target == null) {
-            throw new BadInputException(simulation.location(), "the Simulation's target '" + targetId
+    private InstanceTree buildTree(Engine engine) {
+        Component root = target == null ? null : model.component(target).orElse(null);
+        if (root == null) {
+            throw new BadInputException(simulation.location(), "the Simulation's target '" + target
                     + "' is not defined");
         }
-        return builder.build(target);
+        return new TreeBuilder(model, engine.random).build(root);
     }
 
-    /** Instance-steps above which AUTO compiles kernels (compiling costs about a second). */
-    private static final double GENERATE_ABOVE_INSTANCE_STEPS = 2.0e7;
-
-    /** Generated Java kernels for the kinds of the instances BytecodeKernel left to the interpreter. */
-    private void useGeneratedKernels(Instance root, Engine engine) {
+    /**
+     * Generates code for the run: subtrees and batches of instances as whole steps ({@link BytecodeKernel}), and
+     * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests.
+     */
+    static void compile(Instance root, List<DatWriter> writers, Engine engine) {
+        java.util.function.DoubleSupplier random = engine.random::nextDouble;
+        GeneratedClass.Definer definer = BytecodeKernel.attach(root, writers, random).definer();
         List<Instance> interpreted = new ArrayList<>();
         root.collectInterpreted(interpreted);
-        SimulationOptions.Kernels mode = options.kernels() == null ? SimulationOptions.Kernels.AUTO : options.kernels();
-        boolean generate = switch (mode) {
-            case LAMBDAS -> false;
-            case GENERATED -> true;
-            case AUTO -> (double) interpreted.size() * steps() > GENERATE_ABOVE_INSTANCE_STEPS;
-        };
-        if (generate) {
-            List<Kind> kinds = new ArrayList<>(interpreted.stream().map(i -> i.kind)
-                    .collect(java.util.stream.Collectors.toCollection(
-                            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))));
-            KernelCompiler.compile(kinds, engine.random).forEach((kind, kernel) -> kind.kernel = kernel);
+        KindKernels kernels = new KindKernels(definer, random);
+        java.util.Map<Kind, Kind.Code> codes = new java.util.IdentityHashMap<>();
+        for (Instance instance : interpreted) {
+            if (!codes.containsKey(instance.kind)) {
+                codes.put(instance.kind, kernels.compile(instance.kind));
+            }
+            instance.code = codes.get(instance.kind);
         }
     }
 
-    private void openOutputs(Component holder, Instance root, List<DatWriter> writers,
+    private void openOutputs(Component holder, Node root, List<DatWriter> writers,
             List<EventFileWriter> eventWriters, OutputThread outputThread) {
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
@@ -237,8 +234,8 @@ public final class Simulator {
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
-                String format = eventWriter.format() == null ? null : output.texts().getOrDefault(eventWriter.format(),
-                        output.attributes().get(eventWriter.format()));
+                String format = eventWriter.format() == null ? null : output.textOrAttribute(
+                        eventWriter.format()).orElse(null);
                 eventWriters.add(new EventFileWriter(output.id(), file, format));
             }
         }
@@ -249,16 +246,16 @@ public final class Simulator {
                 for (Component selection : output.children()) {
                     for (SimulationBlock.EventRecord record : selection.type().simulation().eventRecords()) {
                         String path = attribute(selection, record.quantity());
-                        String port = record.eventPort() == null ? null : selection.texts().getOrDefault(
-                                record.eventPort(), selection.attributes().get(record.eventPort()));
-                        Instance source = InstancePaths.resolve(root, path, selection.location());
-                        int outPort = port != null ? source.kind.outPortIndex(port)
-                                : source.kind.outPorts.isEmpty() ? -1 : 0;
+                        String port = record.eventPort() == null ? null : selection.textOrAttribute(
+                                record.eventPort()).orElse(null);
+                        Node source = InstancePaths.resolve(root, path, selection.location());
+                        int outPort = port != null ? source.kind().outPortIndex(port)
+                                : source.kind().outPorts.isEmpty() ? -1 : 0;
                         if (outPort < 0) {
                             throw new BadInputException(selection.location(), source.path() + " has no out port "
                                     + (port == null ? "" : "'" + port + "'"));
                         }
-                        source.connectRecorder(outPort, new Connection(writer.recorderFor(
+                        source.connect(outPort, new Connection(writer.recorderFor(
                                 selection.id() == null ? path : selection.id()), 0.0));
                     }
                 }
@@ -278,17 +275,11 @@ public final class Simulator {
     }
 
     private static String attribute(Component component, String name) {
-        String value = component.texts().get(name);
-        if (value == null) {
-            value = component.attributes().get(name);
-        }
-        if (value == null) {
-            throw new BadInputException(component.location(), component.describe() + " needs '" + name + "'");
-        }
-        return value;
+        return component.textOrAttribute(name).orElseThrow(() -> new BadInputException(component.location(),
+                component.describe() + " needs '" + name + "'"));
     }
 
-    private List<DatWriter.Column> recordedColumns(Component output, Instance root) {
+    private List<DatWriter.Column> recordedColumns(Component output, Node root) {
         List<DatWriter.Column> columns = new ArrayList<>();
         for (Component column : output.children()) {
             for (SimulationBlock.Record record : column.type().simulation().records()) {
@@ -313,30 +304,29 @@ public final class Simulator {
 
     private Path outputPath(Component output, String pathAttribute, String fileNameAttribute) {
         String fileName = attribute(output, fileNameAttribute);
-        String folder = pathAttribute == null ? null : output.texts().getOrDefault(pathAttribute,
-                output.attributes().get(pathAttribute));
+        String folder = pathAttribute == null ? null : output.textOrAttribute(pathAttribute).orElse(null);
         Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
         Path dir = folder == null ? base : base.resolve(folder);
         return dir.resolve(fileName);
     }
 
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
-    static Ref recorded(Instance root, String quantity, SourceLocation where) {
+    static Ref recorded(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);
-        Ref ref = at.lookupOwn(variable);
-        if (ref == null) {
+        Read read = at.lookupOwn(variable);
+        if (read == null) {
             throw new BadInputException(where, "quantity '" + quantity + "': " + at.path() + " has no variable '"
                     + variable + "'");
         }
-        return ref;
+        return read.ref();
     }
 
-    private String unitOf(Instance root, String quantity, SourceLocation where) {
+    private String unitOf(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
-        Instance at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
-        return model.units().siSymbol(dimensionOf(at.kind.type, quantity.substring(slash + 1)));
+        Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
+        return model.units().siSymbol(dimensionOf(at.kind().type, quantity.substring(slash + 1)));
     }
 
     private static String dimensionOf(ComponentType type, String variable) {

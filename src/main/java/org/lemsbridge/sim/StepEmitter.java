@@ -1,37 +1,43 @@
 package org.lemsbridge.sim;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.lems.Dynamics;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.Ref;
 
 /**
- * Emits the bytecode of one instance's step for {@link BytecodeKernel}, mirroring Instance.step and ExprCompiler
- * operation for operation: requirements, selects, derived and conditional derived variables, rates then the Euler
- * update, OnConditions with their actions, the finiteness check and the exposure snapshots. Where values live is
- * the storage's business (an instance's own arrays, or a batch's columns).
+ * Emits the bytecode of one instance's step for {@link BytecodeKernel}, operation for operation as
+ * {@link Instance}'s step runs it: requirements, selects, derived and conditional derived variables, rates then the
+ * Euler update, OnConditions with their actions, the finiteness check and the exposure snapshots. Where values
+ * live is the storage's business (an instance's own arrays, or a batch's columns).
  */
 final class StepEmitter {
-    private final ClassAssembler.Bytecode code;
     private final BytecodeKernel.Storage storage;
+    private final MethodVisitor code;
     private final Instance node;
     private final Kind kind;
     private final int index;
     private final int temps;
+    private final ExpressionEmitter expressions;
     /** No derived variable, rate, requirement or assignment writes the t slot: it always holds t. */
     private final boolean timeIsOnlyTime;
 
-    StepEmitter(ClassAssembler.Bytecode code, BytecodeKernel.Storage storage, Instance node, int index, int temps) {
-        this.code = code;
+    StepEmitter(BytecodeKernel.Storage storage, Instance node, int index, int temps) {
         this.storage = storage;
+        this.code = storage.generated().code();
         this.node = node;
         this.kind = node.kind;
         this.index = index;
         this.temps = temps;
         this.timeIsOnlyTime = timeIsOnlyTime(kind);
+        this.expressions = new ExpressionEmitter(storage.generated(), kind.names, storage.random(), this::load);
     }
 
     private static boolean timeIsOnlyTime(Kind kind) {
@@ -49,12 +55,15 @@ final class StepEmitter {
                 return false;
             }
         }
-        List<CompiledAction[]> blocks = new ArrayList<>(Arrays.asList(kind.conditionActions));
-        kind.onEvents.values().forEach(b -> blocks.addAll(Arrays.asList(b)));
-        for (CompiledAction[] actions : blocks) {
-            for (CompiledAction action : actions) {
-                if (kind.expressions.originOf(action) instanceof Dynamics.StateAssignment a
-                        && a.variable().equals("t")) {
+        Dynamics dynamics = kind.type.dynamics();
+        if (dynamics != null) {
+            for (Dynamics.OnCondition condition : dynamics.onConditions()) {
+                if (assignsTime(condition.actions())) {
+                    return false;
+                }
+            }
+            for (Dynamics.OnEvent event : dynamics.onEvents()) {
+                if (assignsTime(event.actions())) {
                     return false;
                 }
             }
@@ -62,77 +71,87 @@ final class StepEmitter {
         return true;
     }
 
-    void emit() throws BytecodeKernel.Unsupported {
+    private static boolean assignsTime(List<Dynamics.Action> actions) {
+        for (Dynamics.Action action : actions) {
+            if (action instanceof Dynamics.StateAssignment a && a.variable().equals("t")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void emit() throws ExpressionEmitter.Unsupported {
         if (kind.regimes.length > 0 || node.regime >= 0) {
-            throw new BytecodeKernel.Unsupported("regimes");
+            throw new ExpressionEmitter.Unsupported("regimes");
         }
         if (node.usesRk4()) {
-            throw new BytecodeKernel.Unsupported("RK4 group");
+            throw new ExpressionEmitter.Unsupported("RK4 group");
         }
         if (node.hasKineticSchemes()) {
-            throw new BytecodeKernel.Unsupported("kinetic scheme");
+            throw new ExpressionEmitter.Unsupported("kinetic scheme");
         }
         if (!timeIsOnlyTime || storage.storesTime(node)) {
-            store(kind.tSlot, () -> code.dload(BytecodeKernel.TIME));
+            store(kind.tSlot, () -> code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME));
         }
         Ref[] requirements = node.requirementRefs();
         int[] requirementSlots = kind.requirementSlots;
         for (int i = 0; i < requirements.length; i++) {
             Ref ref = requirements[i];
-            store(requirementSlots[i], () -> read(ref));
+            store(requirementSlots[i], () -> storage.read(ref));
         }
         emitDerived();
         int[] rateSlots = kind.rateSlots;
         for (int i = 0; i < rateSlots.length; i++) {
-            number(origin(kind.rateOps[i]));
-            code.dstore(temps + 2 * i);
+            expressions.number(kind.rateExprs[i]);
+            code.visitVarInsn(Opcodes.DSTORE, temps + 2 * i);
         }
         for (int i = 0; i < rateSlots.length; i++) {
             int slot = rateSlots[i];
             int temp = temps + 2 * i;
             store(slot, () -> {
-                storage.address(node, false, slot);
-                code.daload();
-                code.dload(BytecodeKernel.STEP);
-                code.dload(temp);
-                code.dmul();
-                code.dadd();
+                load(slot);
+                code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.STEP);
+                code.visitVarInsn(Opcodes.DLOAD, temp);
+                code.visitInsn(Opcodes.DMUL);
+                code.visitInsn(Opcodes.DADD);
             });
         }
-        for (int i = 0; i < kind.conditionTests.length; i++) {
-            int skip = code.newLabel();
-            jumpIfFalse(origin(kind.conditionTests[i]), skip);
-            for (CompiledAction action : kind.conditionActions[i]) {
+        List<Dynamics.OnCondition> conditions = kind.type.dynamics() == null ? List.of()
+                : kind.type.dynamics().onConditions();
+        for (int i = 0; i < kind.conditionExprs.length; i++) {
+            Label skip = new Label();
+            expressions.jumpIfFalse(kind.conditionExprs[i], skip);
+            for (Dynamics.Action action : conditions.get(i).actions()) {
                 action(action);
             }
-            code.mark(skip);
+            code.visitLabel(skip);
         }
         for (int slot : kind.stateSlots) {
-            int finite = code.newLabel();
-            storage.address(node, false, slot);
-            code.daload();
-            code.invokeStatic("java/lang/Math", "abs", "(D)D", 0);
-            code.pushDouble(Double.MAX_VALUE);
-            code.dcmpg();
-            code.jump(ClassAssembler.Bytecode.IFLE, finite);
-            storage.node(index);
-            code.dload(BytecodeKernel.TIME);
-            code.invokeVirtual(BytecodeKernel.INSTANCE, "failedFinite", "(D)V", -3);
-            code.mark(finite);
+            // x - x is 0.0 exactly when x is finite (NaN and infinities give NaN, which dcmpl ranks below 0)
+            Label finite = new Label();
+            load(slot);
+            code.visitInsn(Opcodes.DUP2);
+            code.visitInsn(Opcodes.DSUB);
+            GeneratedClass.pushDouble(code, 0.0);
+            code.visitInsn(Opcodes.DCMPL);
+            code.visitJumpInsn(Opcodes.IFEQ, finite);
+            storage.callback(BytecodeKernel.FAILURES, index);
+            code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME);
+            storage.generated().invoke(DoubleConsumer.class);
+            code.visitLabel(finite);
         }
         int[] sources = kind.exposureSources;
         for (int i = 0; i < sources.length; i++) {
             int source = sources[i];
             if (source >= 0 && storage.storesExposure(node, i)) {
                 storage.address(node, true, i);
-                storage.address(node, false, source);
-                code.daload();
-                code.dastore();
+                load(source);
+                code.visitInsn(Opcodes.DASTORE);
             }
         }
     }
 
-    private void emitDerived() throws BytecodeKernel.Unsupported {
+    private void emitDerived() throws ExpressionEmitter.Unsupported {
         Kind.SelectVariable[] selects = kind.selects;
         Ref[][] sources = node.selectSourceRefs();
         double[] fallbacks = node.selectFallbackValues();
@@ -142,266 +161,60 @@ final class StepEmitter {
             int at = i;
             store(selects[i].slot(), () -> {
                 if (from == null) {
-                    code.pushDouble(fallbacks[at]);
+                    GeneratedClass.pushDouble(code, fallbacks[at]);
                     return;
                 }
-                code.pushDouble(multiply[at] ? 1.0 : 0.0);
+                GeneratedClass.pushDouble(code, multiply[at] ? 1.0 : 0.0);
                 for (Ref ref : from) {
-                    read(ref);
-                    if (multiply[at]) {
-                        code.dmul();
-                    } else {
-                        code.dadd();
-                    }
+                    storage.read(ref);
+                    code.visitInsn(multiply[at] ? Opcodes.DMUL : Opcodes.DADD);
                 }
             });
         }
         for (int i = 0; i < kind.derivedSlots.length; i++) {
-            Expr value = origin(kind.derivedOps[i]);
-            store(kind.derivedSlots[i], () -> number(value));
+            Expr value = kind.derivedExprs[i];
+            store(kind.derivedSlots[i], () -> expressions.number(value));
         }
         for (int i = 0; i < kind.conditionalSlots.length; i++) {
-            BoolOp[] tests = kind.conditionalTests[i];
-            DoubleOp[] values = kind.conditionalValues[i];
-            store(kind.conditionalSlots[i], () -> {
-                int base = code.stack();
-                int done = code.newLabel();
-                for (int c = 0; c < tests.length; c++) {
-                    int next = code.newLabel();
-                    jumpIfFalse(origin(tests[c]), next);
-                    number(origin(values[c]));
-                    code.jump(ClassAssembler.Bytecode.GOTO, done);
-                    code.mark(next);
-                    code.stackAt(base);
-                }
-                code.pushDouble(0.0);
-                code.mark(done);
-                code.stackAt(base + 2);
-            });
+            Expr cases = kind.conditionalExprs[i];
+            store(kind.conditionalSlots[i], () -> expressions.number(cases));
         }
     }
 
-    private void action(CompiledAction action) throws BytecodeKernel.Unsupported {
-        Object origin = kind.expressions.originOf(action);
-        if (origin instanceof Dynamics.StateAssignment assignment) {
+    private void action(Dynamics.Action action) throws ExpressionEmitter.Unsupported {
+        if (action instanceof Dynamics.StateAssignment assignment) {
             Integer slot = kind.slots.get(assignment.variable());
             if (slot == null) {
-                throw new BytecodeKernel.Unsupported("assignment to a non-variable");
+                throw new ExpressionEmitter.Unsupported("assignment to a non-variable");
             }
-            store(slot, () -> number(assignment.value()));
-        } else if (origin instanceof Dynamics.EventOut out) {
-            int port = kind.outPortIndex(out.port());
-            storage.node(index);
-            code.pushInt(port);
-            code.invokeVirtual(BytecodeKernel.INSTANCE, "emit", "(I)V", -2);
+            store(slot, () -> expressions.number(assignment.value()));
+        } else if (action instanceof Dynamics.EventOut out) {
+            storage.callback(BytecodeKernel.EMITTERS, index);
+            GeneratedClass.pushInt(code, kind.outPortIndex(out.port()));
+            storage.generated().invoke(IntConsumer.class);
         } else {
-            throw new BytecodeKernel.Unsupported("action " + origin);
+            throw new ExpressionEmitter.Unsupported("action " + action);
         }
     }
 
     private interface Emission {
-        void run() throws BytecodeKernel.Unsupported;
+        void run() throws ExpressionEmitter.Unsupported;
     }
 
     /** vars[slot] = (what {@code value} pushes). */
-    private void store(int slot, Emission value) throws BytecodeKernel.Unsupported {
+    private void store(int slot, Emission value) throws ExpressionEmitter.Unsupported {
         storage.address(node, false, slot);
         value.run();
-        code.dastore();
+        code.visitInsn(Opcodes.DASTORE);
     }
 
-    private void read(Ref ref) {
-        storage.read(ref);
-    }
-
-    private Expr origin(Object op) throws BytecodeKernel.Unsupported {
-        if (kind.expressions.originOf(op) instanceof Expr expr) {
-            return expr;
-        }
-        throw new BytecodeKernel.Unsupported("no source for an expression");
-    }
-
-    // ---- expressions, mirroring ExprCompiler ----
-
-    private void number(Expr expr) throws BytecodeKernel.Unsupported {
-        if (expr instanceof Expr.Num n) {
-            code.pushDouble(n.value());
-        } else if (expr instanceof Expr.Var var) {
-            variable(var.name());
-        } else if (expr instanceof Expr.Bool b) {
-            code.pushDouble(b.value() ? 1.0 : 0.0);
-        } else if (expr instanceof Expr.Unary u) {
-            if (u.op() == Expr.UnaryOp.NEG) {
-                code.pushDouble(0.0);
-                number(u.operand());
-                code.dsub();
-            } else {
-                choose(u.operand(), 0.0, 1.0);
-            }
-        } else if (expr instanceof Expr.Binary b) {
-            if (!b.op().isArithmetic()) {
-                choose(b, 1.0, 0.0);
-                return;
-            }
-            number(b.left());
-            number(b.right());
-            switch (b.op()) {
-                case ADD -> code.dadd();
-                case SUB -> code.dsub();
-                case MUL -> code.dmul();
-                case DIV -> code.ddiv();
-                case POW -> code.invokeStatic("java/lang/Math", "pow", "(DD)D", -2);
-                default -> throw new BytecodeKernel.Unsupported(b.op().toString());
-            }
-        } else if (expr instanceof Expr.Call call) {
-            call(call);
-        } else {
-            Expr.Piecewise piecewise = (Expr.Piecewise) expr;
-            int base = code.stack();
-            int done = code.newLabel();
-            for (Expr.Case c : piecewise.cases()) {
-                int next = code.newLabel();
-                jumpIfFalse(c.condition(), next);
-                number(c.value());
-                code.jump(ClassAssembler.Bytecode.GOTO, done);
-                code.mark(next);
-                code.stackAt(base);
-            }
-            code.pushDouble(0.0);
-            code.mark(done);
-            code.stackAt(base + 2);
-        }
-    }
-
-    /** Pushes {@code ifTrue} when the condition holds, else {@code ifFalse}. */
-    private void choose(Expr condition, double ifTrue, double ifFalse) throws BytecodeKernel.Unsupported {
-        int base = code.stack();
-        int otherwise = code.newLabel();
-        int done = code.newLabel();
-        jumpIfFalse(condition, otherwise);
-        code.pushDouble(ifTrue);
-        code.jump(ClassAssembler.Bytecode.GOTO, done);
-        code.mark(otherwise);
-        code.stackAt(base);
-        code.pushDouble(ifFalse);
-        code.mark(done);
-    }
-
-    private void variable(String name) throws BytecodeKernel.Unsupported {
-        int slot = kind.expressions.names().slot(name);
-        if (slot >= 0 && slot == kind.tSlot && timeIsOnlyTime) {
-            code.dload(BytecodeKernel.TIME);
+    /** Pushes a variable of this node; t, when nothing else writes it, is the step's time. */
+    private void load(int slot) {
+        if (slot == kind.tSlot && timeIsOnlyTime) {
+            code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME);
             return;
         }
-        if (slot >= 0) {
-            storage.address(node, false, slot);
-            code.daload();
-            return;
-        }
-        Double constant = kind.expressions.names().constant(name);
-        if (constant == null) {
-            throw new BytecodeKernel.Unsupported("unknown name " + name);
-        }
-        code.pushDouble(constant);
-    }
-
-    private void call(Expr.Call call) throws BytecodeKernel.Unsupported {
-        if (call.args().size() != 1) {
-            throw new BytecodeKernel.Unsupported("call arity");
-        }
-        String owner = "java/lang/Math";
-        String name = call.function().toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt", "ceil", "abs" -> {
-            }
-            case "log", "ln" -> {
-                owner = "org/lemsbridge/expr/Evaluator";
-                name = "log";
-            }
-            case "h", "heaviside" -> {
-                owner = "org/lemsbridge/expr/Evaluator";
-                name = "heaviside";
-            }
-            case "factorial" -> owner = "org/lemsbridge/expr/Evaluator";
-            default -> throw new BytecodeKernel.Unsupported("function " + call.function());
-        }
-        number(call.args().get(0));
-        code.invokeStatic(owner, name, "(D)D", 0);
-    }
-
-    private void jumpIfFalse(Expr expr, int label) throws BytecodeKernel.Unsupported {
-        if (expr instanceof Expr.Bool b) {
-            if (!b.value()) {
-                code.jump(ClassAssembler.Bytecode.GOTO, label);
-            }
-        } else if (expr instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            jumpIfTrue(u.operand(), label);
-        } else if (expr instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
-            jumpIfFalse(b.left(), label);
-            jumpIfFalse(b.right(), label);
-        } else if (expr instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
-            int holds = code.newLabel();
-            jumpIfTrue(b.left(), holds);
-            jumpIfFalse(b.right(), label);
-            code.mark(holds);
-        } else if (expr instanceof Expr.Binary b && b.op().isRelational()) {
-            number(b.left());
-            number(b.right());
-            switch (b.op()) {
-                case LT -> compare(false, ClassAssembler.Bytecode.IFGE, label);
-                case LE -> compare(false, ClassAssembler.Bytecode.IFGT, label);
-                case GT -> compare(true, ClassAssembler.Bytecode.IFLE, label);
-                case GE -> compare(true, ClassAssembler.Bytecode.IFLT, label);
-                case EQ -> compare(true, ClassAssembler.Bytecode.IFNE, label);
-                default -> compare(true, ClassAssembler.Bytecode.IFEQ, label);
-            }
-        } else {
-            number(expr);
-            code.pushDouble(0.0);
-            compare(true, ClassAssembler.Bytecode.IFEQ, label);
-        }
-    }
-
-    private void jumpIfTrue(Expr expr, int label) throws BytecodeKernel.Unsupported {
-        if (expr instanceof Expr.Bool b) {
-            if (b.value()) {
-                code.jump(ClassAssembler.Bytecode.GOTO, label);
-            }
-        } else if (expr instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            jumpIfFalse(u.operand(), label);
-        } else if (expr instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
-            int fails = code.newLabel();
-            jumpIfFalse(b.left(), fails);
-            jumpIfTrue(b.right(), label);
-            code.mark(fails);
-        } else if (expr instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
-            jumpIfTrue(b.left(), label);
-            jumpIfTrue(b.right(), label);
-        } else if (expr instanceof Expr.Binary b && b.op().isRelational()) {
-            number(b.left());
-            number(b.right());
-            switch (b.op()) {
-                case LT -> compare(false, ClassAssembler.Bytecode.IFLT, label);
-                case LE -> compare(false, ClassAssembler.Bytecode.IFLE, label);
-                case GT -> compare(true, ClassAssembler.Bytecode.IFGT, label);
-                case GE -> compare(true, ClassAssembler.Bytecode.IFGE, label);
-                case EQ -> compare(true, ClassAssembler.Bytecode.IFEQ, label);
-                default -> compare(true, ClassAssembler.Bytecode.IFNE, label);
-            }
-        } else {
-            number(expr);
-            code.pushDouble(0.0);
-            compare(true, ClassAssembler.Bytecode.IFNE, label);
-        }
-    }
-
-    /** dcmpl ({@code nanIsLess}) or dcmpg, then the jump. */
-    private void compare(boolean nanIsLess, int jump, int label) {
-        if (nanIsLess) {
-            code.dcmpl();
-        } else {
-            code.dcmpg();
-        }
-        code.jump(jump, label);
+        storage.address(node, false, slot);
+        code.visitInsn(Opcodes.DALOAD);
     }
 }

@@ -5,9 +5,8 @@ import java.util.Optional;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Integration;
-import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
-import org.lemsbridge.lems.SimulationBlock;
+import org.lemsbridge.lems.TargetRun;
 
 /**
  * What a simulation run accepts: a finite step above zero, a finite length above zero, and at most
@@ -24,18 +23,15 @@ public final class RunLimits {
 
     /** The problem with the Target's Simulation of {@code model}, if it has one that is out of limits. */
     public static Optional<Finding> check(LemsModel model) {
-        Optional<Component> simulation = model.targetSimulation();
-        if (simulation.isEmpty() || simulation.get().type().simulation().runs().isEmpty()) {
-            return Optional.empty();
+        Optional<TargetRun> run;
+        try {
+            run = model.targetRun();
+        } catch (BadInputException notRunnable) {
+            return Optional.of(Finding.error(Code.RUN_LIMITS, notRunnable.location(), notRunnable.getMessage(),
+                    notRunnable.hint()));
         }
-        Component component = simulation.get();
-        SimulationBlock.Run run = component.type().simulation().runs().get(0);
-        Double step = run.increment() == null ? null : component.values().get(run.increment());
-        Double length = run.total() == null ? null : component.values().get(run.total());
-        if (step == null || length == null) {
-            return Optional.empty();
-        }
-        return check(step, length, component.location(), run.increment(), run.total());
+        return run.flatMap(r -> check(r.step().si(), r.length().si(), r.location(), r.step().name(),
+                r.length().name()));
     }
 
     /** Likewise for an experiment's integration block (step_size and duration in its time scale). */

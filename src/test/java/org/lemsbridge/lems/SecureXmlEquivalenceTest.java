@@ -11,9 +11,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.lems.jaxb.LemsCorpus;
+import org.lemsbridge.lems.xml.LemsCorpus;
 
-/** The JAXB-backed reader gives exactly the tree the former StAX builder gave: tags, attributes, order, positions. */
+/**
+ * The reader, with its vocabulary checks and limits, gives every valid document exactly the tree of the plain StAX
+ * builder {@link StaxTreeReader}: tags, attributes, their order, positions.
+ */
 class SecureXmlEquivalenceTest {
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lemsbridge.error.BadInputException;
 
-/** Bad documents fail through the bindings with the same one-line message and position as with the StAX builder. */
+/** Malformed and unsafe documents fail with the same one-line message and position as with the plain StAX builder. */
 class SecureXmlErrorsTest {
 
     private static final String XXE = """

@@ -20,12 +20,12 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.lems.jaxb.SecureStax;
+import org.lemsbridge.lems.xml.SecureStax;
 
 /**
- * The reader {@link SecureXml} used before it went through the JAXB bindings: a StAX loop building
- * {@link XmlElement}s directly. Kept as the test oracle that the bound reader must agree with, element for
- * element, attribute for attribute, position for position.
+ * A plain StAX loop building {@link XmlElement}s, with no vocabulary and no limits: the test oracle that
+ * {@link SecureXml} must agree with on every valid document, element for element, attribute for attribute, position
+ * for position.
  */
 final class StaxTreeReader {
 

@@ -3,6 +3,7 @@ package org.lemsbridge.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Kind;
+import org.lemsbridge.tree.TreeBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +72,13 @@ class BytecodeKernelTest {
         return tests.stream();
     }
 
+    /** The runtime instances of component {@code id}'s tree, built and initialised. */
+    private static Instance initialised(LemsModel model, String id, Engine engine) {
+        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(id).orElseThrow());
+        tree.initialise();
+        return FrozenTree.freeze(tree, engine);
+    }
+
     private interface ModelSource {
         LemsModel load();
     }
@@ -93,10 +104,8 @@ class BytecodeKernelTest {
         Assumptions.assumeTrue(Files.isDirectory(scaling) && Files.isDirectory(coreTypes),
                 "shared scaling models absent");
         LemsModel model = LemsReader.read(scaling.resolve("LEMS_Izh_scaled_N10.xml"), List.of(coreTypes));
-        Engine engine = new Engine(1234L);
-        Instance network = new TreeBuilder(model, engine).build(model.component("net1").orElseThrow());
-        network.initialize();
-        assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of()),
+        Instance network = initialised(model, "net1", new Engine(1234L));
+        assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "the whole network (10 cells, 10 inputs) in one method");
 
         SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out)).run(true);
@@ -158,9 +167,8 @@ class BytecodeKernelTest {
     void batchedPopulationsWriteTheSameBytesAsTheInterpreter() throws IOException {
         String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
         LemsModel model = populationModel(cell);
-        Instance network = new TreeBuilder(model, new Engine(1234L)).build(model.component("net1").orElseThrow());
-        network.initialize();
-        assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of()),
+        Instance network = initialised(model, "net1", new Engine(1234L));
+        assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "cells 0-29, cells 30-59 and the 60 explicitInputs as three batches");
 
         SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
@@ -184,5 +192,82 @@ class BytecodeKernelTest {
         assertEquals("state variable U of net1/izpop/0 became -Infinity at t = 1.0E-5 s (step 2)",
                 interpreted.getMessage());
         assertEquals(interpreted.getMessage(), compiled.getMessage());
+    }
+
+    /**
+     * Slot numbers are pushed as constants of any size: with 33 000 properties before it, the state variable's slot
+     * is above 32 767 (the old hand assembler stopped with an internal error there). The component compiles into
+     * one method and writes what the interpreter writes and what x + dt * (32999 / 1000 / 1 s) gives step by step.
+     */
+    @Test
+    void slotNumbersAbove32767AreCompiled() throws IOException {
+        StringBuilder body = new StringBuilder("<Dimension name=\"none\"/>\n<ComponentType name=\"many\">\n");
+        for (int i = 0; i < 33_000; i++) {
+            body.append("<Property name=\"p").append(i).append("\" dimension=\"none\" defaultValue=\"").append(i)
+                    .append("\"/>\n");
+        }
+        body.append("""
+                <Constant name="SEC" dimension="time" value="1s"/>
+                <Exposure name="x" dimension="none"/>
+                <Dynamics>
+                  <StateVariable name="x" dimension="none" exposure="x"/>
+                  <TimeDerivative variable="x" value="p32999 / 1000 / SEC"/>
+                </Dynamics>
+                </ComponentType>
+                <many id="m"/>
+                """);
+        LemsModel model = TinyModel.model(TinyModel.document(body.toString(), "m", "3s", "1s", "", "x"));
+        Instance root = initialised(model, "m", new Engine(1234L));
+        assertEquals(33_003, root.kind.slotOf("x"), "t, the properties, index, then x");
+        assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(root, List.of(), () -> 0.5).summary());
+
+        SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
+        SimulationResult b = Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true);
+        StringBuilder expected = new StringBuilder();
+        double x = 0.0;
+        for (int k = 0; k <= 3; k++) {
+            if (k > 0) {
+                x = x + (1.0 * (32999.0 / 1000.0 / 1.0));
+            }
+            expected.append((float) k).append('\t').append((float) x).append("\t\n");
+        }
+        assertEquals(expected.toString(), Files.readString(b.files().get(0).path()));
+        assertArrayEquals(Files.readAllBytes(a.files().get(0).path()), Files.readAllBytes(b.files().get(0).path()));
+    }
+
+    /**
+     * An instance with regimes stays with the interpreter, which then runs generated code for its kind's derived
+     * variables, rates and OnCondition tests (and the same bytes come out).
+     */
+    @Test
+    void kindsLeftToTheInterpreterRunGeneratedDerivedVariablesRatesAndTests() throws IOException {
+        String body = """
+                <Dimension name="none"/>
+                <ComponentType name="Cell">
+                  <Constant name="SEC" dimension="time" value="1s"/>
+                  <Dynamics>
+                    <StateVariable name="x" dimension="none"/>
+                    <DerivedVariable name="d" dimension="none" value="x * 2 + 1"/>
+                    <TimeDerivative variable="x" value="d / SEC"/>
+                    <OnCondition test="x .gt. 5"><StateAssignment variable="x" value="0"/></OnCondition>
+                    <Regime name="only" initial="true"/>
+                  </Dynamics>
+                </ComponentType>
+                <Cell id="c"/>
+                """;
+        LemsModel model = TinyModel.model(TinyModel.document(body, "c", "2s", "0.1s", "", "x", "d"));
+        Engine engine = new Engine(1234L);
+        Instance root = initialised(model, "c", engine);
+        Simulator.compile(root, List.of(), engine);
+        Kind.Code code = root.code;
+        for (Object part : List.of(code.derived(), code.rates(), code.tests()[0])) {
+            assertTrue(part.getClass().getName().startsWith(GeneratedClass.class.getName() + "$Code"),
+                    part.getClass().getName() + " is a generated class, not a lambda");
+        }
+
+        SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
+        SimulationResult b = Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true);
+        assertArrayEquals(Files.readAllBytes(a.files().get(0).path()), Files.readAllBytes(b.files().get(0).path()));
+        assertEquals(21, a.files().get(0).rows());
     }
 }

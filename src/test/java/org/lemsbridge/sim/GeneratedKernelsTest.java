@@ -37,11 +37,11 @@ class GeneratedKernelsTest {
         for (JsonNode model : manifest.get("models")) {
             String name = model.get("model").asText();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                for (SimulationOptions.Kernels mode : List.of(SimulationOptions.Kernels.LAMBDAS,
-                        SimulationOptions.Kernels.GENERATED)) {
+                for (SimulationOptions.Execution mode : List.of(SimulationOptions.Execution.INTERPRETED,
+                        SimulationOptions.Execution.COMPILED)) {
                     Path target = out.resolve(name + "-" + mode);
                     Simulator.build(LemsReader.read(folder.resolve(name), List.of()),
-                            SimulationOptions.writingTo(target).withKernels(mode)).run();
+                            SimulationOptions.writingTo(target).withExecution(mode)).run();
                     for (JsonNode output : model.get("outputs")) {
                         String file = output.get("file").asText();
                         List<String> jlems = Files.readAllLines(folder.resolve(file));

@@ -37,14 +37,14 @@ class JlemsReferenceCasesTest {
     static Stream<Arguments> cases() throws IOException {
         Path data = shared().resolve("reference-data");
         if (!Files.isDirectory(data)) {
-            return Stream.of(Arguments.of("(shared reference data absent)", SimulationOptions.Kernels.AUTO));
+            return Stream.of(Arguments.of("(shared reference data absent)", SimulationOptions.Execution.COMPILED));
         }
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(data)) {
             folders.filter(f -> Files.isRegularFile(f.resolve("manifest.json"))).sorted()
                     .forEach(f -> {
-                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Kernels.LAMBDAS));
-                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Kernels.GENERATED));
+                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Execution.INTERPRETED));
+                        cases.add(Arguments.of(f.getFileName().toString(), SimulationOptions.Execution.COMPILED));
                     });
         }
         return cases.stream();
@@ -52,7 +52,7 @@ class JlemsReferenceCasesTest {
 
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("cases")
-    void matchesJlemsReference(String example, SimulationOptions.Kernels kernels, @TempDir Path out)
+    void matchesJlemsReference(String example, SimulationOptions.Execution kernels, @TempDir Path out)
             throws IOException {
         Path folder = shared().resolve("reference-data").resolve(example);
         Assumptions.assumeTrue(Files.isDirectory(folder), "shared/reference-data is absent; skipping jLEMS cases");
@@ -63,7 +63,7 @@ class JlemsReferenceCasesTest {
                 : List.of(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), upstream.resolve("NeuroML2/LEMSexamples"),
                         upstream.resolve("NeuroML2/examples"));
         LemsModel model = LemsReader.read(folder.resolve(manifest.get("lems_file").asText()), searchPath);
-        SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out).withKernels(kernels)).run();
+        SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out).withExecution(kernels)).run();
         assertEquals(manifest.get("expected_rows").asLong(), result.steps() + 1, "rows");
         StringBuilder report = new StringBuilder();
         boolean allWithin = true;

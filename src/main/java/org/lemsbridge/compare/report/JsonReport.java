@@ -1,7 +1,7 @@
 package org.lemsbridge.compare.report;
 
 import org.lemsbridge.compare.Comparison;
-import org.lemsbridge.files.JsonRecords;
+import org.lemsbridge.files.Json;
 
 /** The comparison as JSON: {@link ComparisonReport} written with Jackson (NaN and infinities become null). */
 public final class JsonReport {
@@ -10,6 +10,6 @@ public final class JsonReport {
     }
 
     public static String render(Comparison comparison) {
-        return JsonRecords.write(ComparisonReport.of(comparison));
+        return Json.data(ComparisonReport.of(comparison));
     }
 }

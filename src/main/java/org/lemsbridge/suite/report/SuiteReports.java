@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.lemsbridge.files.AtomicFiles;
-import org.lemsbridge.files.JsonRecords;
+import org.lemsbridge.files.Json;
 
 /**
  * Writes a suite's report from its {@link SuiteSummary} alone: {@code summary.json} (the data), {@code junit.xml},
@@ -38,7 +38,7 @@ public final class SuiteReports {
         for (SuiteSummary.CaseSummary c : summary.cases()) {
             write(reportFolder.resolve(c.page()), templates.render("case.ftlh", ReportViews.casePage(summary, c)));
         }
-        write(reportFolder.resolve("summary.json"), JsonRecords.write(summary));
+        write(reportFolder.resolve("summary.json"), Json.data(summary));
         String junit = JUnitXml.render(summary);
         write(reportFolder.resolve("junit.xml"), junit);
         if (junitFile != null) {
@@ -51,7 +51,7 @@ public final class SuiteReports {
 
     /** A report's summary, read back from its {@code summary.json}. */
     public static SuiteSummary read(Path summaryJson) {
-        return JsonRecords.read(summaryJson, SuiteSummary.class);
+        return Json.read(summaryJson, SuiteSummary.class);
     }
 
     private static void write(Path target, String text) throws IOException {

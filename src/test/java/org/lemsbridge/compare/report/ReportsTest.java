@@ -79,7 +79,7 @@ class ReportsTest {
         Path file = Files.createTempFile("comparison", ".json");
         try {
             Files.writeString(file, JsonReport.render(shiftedRun().comparison()));
-            assertEquals(report, org.lemsbridge.files.JsonRecords.read(file, ComparisonReport.class));
+            assertEquals(report, org.lemsbridge.files.Json.read(file, ComparisonReport.class));
         } finally {
             Files.delete(file);
         }

@@ -1,0 +1,217 @@
+package org.lemsbridge.sim;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * One class being generated with ASM: a final class implementing one functional interface of ours, with a no-argument
+ * constructor and the interface's single method, whose body the caller writes through {@link #code()}. ASM computes
+ * stack sizes and frames. Everything the generated code calls is an object handed over as the hidden class's class
+ * data and loaded as a dynamic constant ({@link #loadConstant}), then called through its functional interface, whose
+ * method is found by reflection: no method of ours is named by a string.
+ */
+final class GeneratedClass {
+
+    /** HotSpot does not JIT-compile methods longer than 8000 bytes; generated methods stay below this. */
+    static final int JIT_LIMIT = 7900;
+    /** The package-private name of every generated class; hidden classes get a unique suffix when defined. */
+    private static final String NAME = Type.getInternalName(GeneratedClass.class) + "$Code";
+    private static final String OBJECT = Type.getInternalName(Object.class);
+    /** {@code MethodHandles.classDataAt}: the bootstrap that loads element i of the class data. */
+    private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC,
+            Type.getInternalName(MethodHandles.class), "classDataAt", Type.getMethodDescriptor(Type.getType(Object.class),
+                    Type.getType(MethodHandles.Lookup.class), Type.getType(String.class), Type.getType(Class.class),
+                    Type.INT_TYPE), false);
+
+    private final Class<?> api;
+    private final ClassWriter writer;
+    private final MethodVisitor code;
+    private final Label start = new Label();
+    private final List<Object> constants = new ArrayList<>();
+    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+
+    /** What was generated: the class file, its class data and the size of the method's code in bytes. */
+    record Built(Class<?> api, byte[] bytes, List<Object> classData, int codeBytes) {
+    }
+
+    GeneratedClass(Class<?> api) {
+        this.api = api;
+        this.writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String first, String second) {
+                return OBJECT; // our code merges no two different reference types
+            }
+        };
+        writer.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, NAME, null, OBJECT,
+                new String[] {Type.getInternalName(api)});
+        MethodVisitor init = writer.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, OBJECT, "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        Method method = singleMethod(api);
+        code = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method.getName(),
+                Type.getMethodDescriptor(method), null, null);
+        code.visitCode();
+        code.visitLabel(start);
+    }
+
+    MethodVisitor code() {
+        return code;
+    }
+
+    /** The number of bytes of code written so far. */
+    int size() {
+        Label here = new Label();
+        code.visitLabel(here);
+        return here.getOffset() - start.getOffset();
+    }
+
+    /** Pushes {@code value} (of type {@code type}), handed to the class as class data. */
+    void loadConstant(Object value, Class<?> type) {
+        Integer index = constantIndex.get(value);
+        if (index == null) {
+            index = constants.size();
+            constants.add(value);
+            constantIndex.put(value, index);
+        }
+        code.visitLdcInsn(new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, index));
+    }
+
+    /** Calls the single method of {@code functionalInterface} on the receiver and arguments on the stack. */
+    void invoke(Class<?> functionalInterface) {
+        Method method = singleMethod(functionalInterface);
+        code.visitMethodInsn(Opcodes.INVOKEINTERFACE, Type.getInternalName(functionalInterface), method.getName(),
+                Type.getMethodDescriptor(method), true);
+    }
+
+    /**
+     * Ends the method (the caller has written its return) and the class. A method too long for a class file comes
+     * back without bytes and with the largest size.
+     */
+    Built finish() {
+        int size = size();
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+        writer.visitEnd();
+        try {
+            return new Built(api, writer.toByteArray(), List.copyOf(constants), size);
+        } catch (MethodTooLargeException e) {
+            return new Built(api, null, List.of(), Integer.MAX_VALUE);
+        }
+    }
+
+    /** The one abstract method of a functional interface. */
+    static Method singleMethod(Class<?> functionalInterface) {
+        Method found = null;
+        for (Method method : functionalInterface.getMethods()) {
+            if (Modifier.isAbstract(method.getModifiers())) {
+                if (found != null) {
+                    throw new IllegalArgumentException(functionalInterface + " has more than one abstract method");
+                }
+                found = method;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException(functionalInterface + " has no abstract method");
+        }
+        return found;
+    }
+
+    static void pushInt(MethodVisitor code, int value) {
+        if (value >= -1 && value <= 5) {
+            code.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            code.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            code.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            code.visitLdcInsn(value);
+        }
+    }
+
+    static void pushDouble(MethodVisitor code, double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        if (bits == 0L) {
+            code.visitInsn(Opcodes.DCONST_0);
+        } else if (bits == Double.doubleToRawLongBits(1.0)) {
+            code.visitInsn(Opcodes.DCONST_1);
+        } else {
+            code.visitLdcInsn(value);
+        }
+    }
+
+    /**
+     * Defines generated classes as hidden classes of this package and makes one instance of each; classes with the
+     * same bytes and the same class data are defined once.
+     */
+    static final class Definer {
+        private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+        private final Map<Key, Object> defined = new java.util.HashMap<>();
+
+        private record Key(String bytes, List<Object> data) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key && bytes.equals(key.bytes) && sameElements(data, key.data);
+            }
+
+            @Override
+            public int hashCode() {
+                int hash = bytes.hashCode();
+                for (Object element : data) {
+                    hash = 31 * hash + System.identityHashCode(element);
+                }
+                return hash;
+            }
+
+            private static boolean sameElements(List<Object> a, List<Object> b) {
+                if (a.size() != b.size()) {
+                    return false;
+                }
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i) != b.get(i)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        <T> T instance(Class<T> api, Built built) {
+            if (built.api() != api) {
+                throw new IllegalArgumentException(built.api() + " is not " + api);
+            }
+            Key key = new Key(new String(built.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                    built.classData());
+            Object made = defined.get(key);
+            if (made == null) {
+                try {
+                    Class<?> type = lookup.defineHiddenClassWithClassData(built.bytes(),
+                            Collections.unmodifiableList(new ArrayList<>(built.classData())), true).lookupClass();
+                    made = type.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("generated code rejected", e);
+                }
+                defined.put(key, made);
+            }
+            return api.cast(made);
+        }
+    }
+}

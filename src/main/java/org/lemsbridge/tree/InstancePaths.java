@@ -1,0 +1,96 @@
+package org.lemsbridge.tree;
+
+import java.util.List;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * Node paths as jLEMS reads them in With, ForEach, recorders and event selections: {@code ..} goes up, a name
+ * selects a child (Child name, list-member id, id or index inside a group), {@code a[i]} is the i-th member of
+ * the single multi group of {@code a}, and {@code set:componentId:n} picks from an attachment set.
+ */
+public final class InstancePaths {
+
+    private InstancePaths() {
+    }
+
+    /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */
+    public static Node resolve(Node base, String path, SourceLocation where) {
+        Node current = base;
+        // the steps are the parts between slashes, and an index [i] is a step of its own
+        int length = path.length();
+        int start = 0;
+        while (start < length) {
+            int end = start + 1;
+            while (end < length && path.charAt(end) != '/' && path.charAt(end) != '[') {
+                end++;
+            }
+            if (path.charAt(start) == '/') {
+                start++;
+                continue;
+            }
+            current = step(current, path.substring(start, end), path, where);
+            start = end;
+        }
+        return current;
+    }
+
+    private static Node step(Node current, String step, String path, SourceLocation where) {
+        if (step.equals(".")) {
+            return current;
+        }
+        if (step.equals("..")) {
+            current = current.parent();
+        } else if (step.startsWith("[") && step.endsWith("]")) {
+            List<Node> members = current.multiMembers();
+            int index;
+            try {
+                index = Integer.parseInt(step.substring(1, step.length() - 1).trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(where, "bad index " + step + " in path '" + path + "'");
+            }
+            if (members == null || index < 0 || index >= members.size()) {
+                throw new BadInputException(where, "path '" + path + "': " + current.path() + " has no member "
+                        + step);
+            }
+            current = members.get(index);
+        } else if (step.indexOf(':') > 0) {
+            current = attachmentByPath(current, step, path, where);
+        } else {
+            Node next = current.findChild(step);
+            if (next == null && step.equals(current.id())) {
+                next = current;
+            }
+            if (next == null) {
+                throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
+            }
+            current = next;
+        }
+        if (current == null) {
+            throw new BadInputException(where, "path '" + path + "' goes above the root");
+        }
+        return current;
+    }
+
+    /** jLEMS's {@code set:componentId:n}: the n-th member of attachment set {@code set} made from that component. */
+    private static Node attachmentByPath(Node at, String step, String path, SourceLocation where) {
+        String[] parts = step.split(":");
+        List<Node> members = at.group(parts[0]);
+        if (members != null && parts.length == 3) {
+            int wanted;
+            try {
+                wanted = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(where, "bad index in '" + step + "' of path '" + path + "'");
+            }
+            int seen = 0;
+            for (Node member : members) {
+                if (parts[1].equals(member.id()) && seen++ == wanted) {
+                    return member;
+                }
+            }
+        }
+        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path());
+    }
+}
