@@ -6,12 +6,12 @@ import org.lemsbridge.files.Confinement;
 
 /**
  * How to run: {@code outputDir} is where relative output file names go (jLEMS uses the working directory);
- * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234); {@code recordDisplays} also
- * writes each Display's lines to {@code DISPLAY_ID.dat} in {@code outputDir}, as an OutputFile recording the same
- * quantities would (jLEMS only draws them); {@code confinement} refuses an output file (and the Target's report)
- * outside its folders.
+ * {@code seedOverride}, if not null, replaces the Simulation's seed (default 1234); {@code displayFolder}, if not
+ * null, is where each Display's lines are also written, as {@code DISPLAY_ID.dat} with a sidecar, as an OutputFile
+ * recording the same quantities would (jLEMS only draws them); {@code confinement} refuses an output file (and the
+ * Target's report) outside its folders.
  */
-public record SimulationOptions(Path outputDir, Long seedOverride, Execution execution, boolean recordDisplays,
+public record SimulationOptions(Path outputDir, Long seedOverride, Execution execution, Path displayFolder,
         Confinement confinement) {
 
     /**
@@ -25,19 +25,29 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
     }
 
     public SimulationOptions(Path outputDir, Long seedOverride) {
-        this(outputDir, seedOverride, Execution.COMPILED, false, Confinement.NONE);
+        this(outputDir, seedOverride, Execution.COMPILED, null, Confinement.NONE);
     }
 
     public SimulationOptions withExecution(Execution mode) {
-        return new SimulationOptions(outputDir, seedOverride, mode, recordDisplays, confinement);
+        return new SimulationOptions(outputDir, seedOverride, mode, displayFolder, confinement);
     }
 
+    /** Displays written to the output folder ({@code record} true) or not at all. */
     public SimulationOptions withDisplaysRecorded(boolean record) {
-        return new SimulationOptions(outputDir, seedOverride, execution, record, confinement);
+        return withDisplaysRecordedIn(record ? outputDir : null);
+    }
+
+    /** Displays written to {@code folder} (null: not at all). */
+    public SimulationOptions withDisplaysRecordedIn(Path folder) {
+        return new SimulationOptions(outputDir, seedOverride, execution, folder, confinement);
     }
 
     public SimulationOptions confinedTo(Confinement folders) {
-        return new SimulationOptions(outputDir, seedOverride, execution, recordDisplays, folders);
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, folders);
+    }
+
+    public boolean recordDisplays() {
+        return displayFolder != null;
     }
 
     public static SimulationOptions defaults() {

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -204,6 +207,27 @@ public final class Simulator {
         return planned;
     }
 
+    /**
+     * The spike condition of each of {@code quantities} (recorded quantity paths) whose component has one (see
+     * {@link SpikeConditions}); a path that does not resolve is left out.
+     */
+    public Map<String, SpikeCondition> spikeConditions(Collection<String> quantities) {
+        Node root = buildTree(new Engine(seed)).root();
+        Map<String, SpikeCondition> found = new LinkedHashMap<>();
+        for (String quantity : quantities) {
+            int slash = quantity.lastIndexOf('/');
+            Node at;
+            try {
+                at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), simulation.location());
+            } catch (BadInputException e) {
+                continue;
+            }
+            SpikeConditions.of(quantity, at.component(), quantity.substring(slash + 1), model.globalConstants())
+                    .ifPresent(condition -> found.put(quantity, condition));
+        }
+        return found;
+    }
+
     private InstanceTree buildTree(Engine engine) {
         Component root = target == null ? null : model.component(target).orElse(null);
         if (root == null) {
@@ -307,7 +331,7 @@ public final class Simulator {
     }
 
     /**
-     * {@code DISPLAY_ID.dat} in the output folder, {@code displayN.dat} for the N-th Display (from 1) when it has no
+     * {@code DISPLAY_ID.dat} in the display folder, {@code displayN.dat} for the N-th Display (from 1) when it has no
      * id; an id that is not a plain file name is refused.
      */
     private Path displayPath(Component display, int ordinal) {
@@ -317,7 +341,7 @@ public final class Simulator {
                     + "' is not a plain file name (letters, digits, _ . -)",
                     "give the Display a simple id, or add an OutputFile instead of using --displays");
         }
-        return confined(outputFolder().resolve(id + ".dat"), display.location(), "the Display file");
+        return confined(options.displayFolder().resolve(id + ".dat"), display.location(), "the Display file");
     }
 
     /**

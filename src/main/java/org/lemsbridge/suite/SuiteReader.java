@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lemsbridge.compare.Tier;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
@@ -180,18 +181,18 @@ public final class SuiteReader {
             return new ToleranceSpec(tier(scalar), null, null, null);
         }
         Map<String, Node> fields = mapping(node, TOLERANCE_KEYS, "tolerance");
-        String tier = fields.containsKey("tier") ? tier(fields.get("tier")) : "strict";
+        Tier tier = fields.containsKey("tier") ? tier(fields.get("tier")) : Tier.STRICT;
         return new ToleranceSpec(tier, number(fields.get("rtol")), number(fields.get("atol")),
                 number(fields.get("min_corr")));
     }
 
-    private String tier(Node node) {
+    private Tier tier(Node node) {
         String tier = scalar(node);
         if (!TIERS.contains(tier)) {
             throw new BadInputException(location(node),
                     "unknown tolerance tier '" + tier + "'; use exact, strict or tolerant");
         }
-        return tier;
+        return Tier.parse(tier);
     }
 
     private Double number(Node node) {

@@ -59,7 +59,11 @@ public final class TraceLoader {
      * {@code fileName} is the trace's file name (a {@code .gz} suffix ignored).
      */
     public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath, Confinement confinement) {
-        LemsModel model = LemsReader.read(lemsFile, includePath, confinement);
+        return readNamedByLems(file, LemsReader.read(lemsFile, includePath, confinement));
+    }
+
+    /** As {@link #readNamedByLems(Path, Path, List, Confinement)}, with the LEMS file already read. */
+    public static Trace readNamedByLems(Path file, LemsModel model) {
         String wanted = stripGzip(file.getFileName().toString());
         List<Simulator.PlannedOutput> outputs = Simulator.build(model, SimulationOptions.defaults()).plannedOutputs();
         for (Simulator.PlannedOutput output : outputs) {
@@ -72,8 +76,8 @@ public final class TraceLoader {
                 return TraceReader.read(file, columns);
             }
         }
-        throw new BadInputException(SourceLocation.unknown(lemsFile.toString()), "no OutputFile of "
-                + lemsFile.getFileName() + " writes '" + wanted + "'; it writes "
+        throw new BadInputException(SourceLocation.unknown(String.valueOf(model.source())), "no OutputFile of "
+                + (model.source() == null ? "the model" : model.source().getFileName()) + " writes '" + wanted + "'; it writes "
                 + outputs.stream().map(Simulator.PlannedOutput::fileName).toList());
     }
 

@@ -26,7 +26,7 @@ class SuiteReaderTest {
         SuiteCase tonic = suite.cases().get(1);
         assertEquals("tonic-yaml", tonic.name());
         assertEquals(new ColumnMapping("izpopTonic[0]/v", "v", null, "mV"), tonic.columns().get(0));
-        assertEquals("exact", tonic.tolerance().requiredTier());
+        assertEquals(org.lemsbridge.compare.Tier.EXACT, tonic.tolerance().required());
         assertTrue(tonic.reference().endsWith(Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")));
     }
 
@@ -42,7 +42,7 @@ class SuiteReaderTest {
                     tolerance: {tier: tolerant, rtol: 0.01, atol: 1.0e-5, min_corr: 0.99}
                 """);
         ToleranceSpec tolerance = SuiteReader.read(suite).cases().get(0).tolerance();
-        assertEquals(new ToleranceSpec("tolerant", 0.01, 1.0e-5, 0.99), tolerance);
+        assertEquals(new ToleranceSpec(org.lemsbridge.compare.Tier.TOLERANT, 0.01, 1.0e-5, 0.99), tolerance);
     }
 
     @Test
