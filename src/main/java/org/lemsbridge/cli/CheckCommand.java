@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
                 suite.cases().size())).run(suite);
         BuildInfo build = BuildInfo.current();
         SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
-                build.commit(), startedAt, Machine.describe(), result.seconds(), parallel), reportFolder);
+                build.shortCommit(), startedAt, Machine.describe(), result.seconds(), parallel), reportFolder);
         try {
             SuiteReports.write(summary, reportFolder, junitFile);
         } catch (IOException e) {

@@ -30,6 +30,11 @@ public record BuildInfo(String version, String commit, boolean dirty) {
                 Boolean.parseBoolean(properties.getProperty("dirty", "false")));
     }
 
+    /** The commit's first 12 hex digits, as reports show it ({@code unknown} stays as it is). */
+    public String shortCommit() {
+        return commit.matches("[0-9a-f]{40}") ? commit.substring(0, 12) : commit;
+    }
+
     /** {@code lemsbridge 0.1.0-SNAPSHOT (commit 0123abcd..., with uncommitted changes)}. */
     public String describe() {
         return NAME + " " + version + " (commit " + commit + (dirty ? ", with uncommitted changes" : "") + ")";
