@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.BuildInfo;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteReader;
-import org.lemsbridge.suite.SuiteReports;
 import org.lemsbridge.suite.SuiteResult;
 import org.lemsbridge.suite.SuiteRunner;
+import org.lemsbridge.suite.report.SuiteReports;
+import org.lemsbridge.suite.report.SuiteSummaries;
+import org.lemsbridge.suite.report.SuiteSummary;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
@@ -28,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check",
         description = {"Run a regression suite: simulate each case's model, compare it with its reference by column"
                 + " name, and gate on the verdicts.",
-                "Writes summary.json, junit.xml, report.md, index.html and one PNG per compared column."},
+                "Writes index.html (a card with a thumbnail per case), a page per case (cases/NAME/index.html, with one"
+                        + " PNG per compared column), report.md (a Markdown summary for a CI job summary), summary.json"
+                        + " (the data the pages are made from) and junit.xml (with times)."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
@@ -52,38 +59,48 @@ final class CheckCommand implements Callable<Integer> {
     private Integer jobs;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() {
-        Suite suite = SuiteReader.read(suiteFile);
+        Suite suite = SuiteReader.read(suiteFile, confine.confinement());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
         }
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
-                Validator.of(suiteCase.includePath()).require(suiteCase.model());
+                Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
             }
         }
         checkReportFolder();
         PrintWriter err = spec.commandLine().getErr();
         int[] done = {0};
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         SuiteResult result = new SuiteRunner(reportFolder, parallel, c -> progress(err, c, ++done[0],
                 suite.cases().size())).run(suite);
+        BuildInfo build = BuildInfo.current();
+        SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
+                build.shortCommit(), startedAt, Machine.describe(), result.seconds(), parallel), reportFolder);
         try {
-            SuiteReports.write(result, reportFolder, junitFile);
+            SuiteReports.write(summary, reportFolder, junitFile);
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(SuiteReports.table(result));
+        out.print(SuiteReports.table(summary));
         out.println("report: " + reportFolder.resolve("index.html") + " (also report.md, summary.json, junit.xml)");
         if (result.anyBadInput()) {
             return ExitCodes.BAD_INPUT;
         }
-        if (result.cases().stream().anyMatch(c -> c.error() != null)) {
+        if (result.anyInternalError()) {
             return ExitCodes.INTERNAL_ERROR;
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -106,9 +123,10 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void progress(PrintWriter err, CaseResult c, int done, int total) {
         err.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.2f s)%n", done, total, c.suiteCase().name(),
-                c.status().toUpperCase(Locale.ROOT), c.comparison() == null ? "" : " " + c.tier(), c.seconds());
-        if (c.error() != null) {
-            err.println("  " + c.error());
+                c.status().label().toUpperCase(Locale.ROOT),
+                c instanceof CaseResult.Compared ? " " + c.tierLabel() : "", c.seconds());
+        if (c instanceof CaseResult.Stopped stopped) {
+            err.println("  " + stopped.error());
         }
         err.flush();
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.compare.ColumnRequest;
 import org.lemsbridge.compare.ComparisonOptions;
 import org.lemsbridge.compare.ComparisonRun;
+import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tier;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
@@ -17,7 +18,11 @@ import org.lemsbridge.compare.report.JsonReport;
 import org.lemsbridge.compare.report.TextReport;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.suite.ModelSpikeRules;
 import org.lemsbridge.suite.TraceLoader;
+import org.lemsbridge.trace.Column;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,11 +88,19 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--min-corr", description = "minimum Pearson r for the tolerant tier")
     private Double minCorrelation;
 
-    @Option(names = "--spike-threshold", description = "threshold for spike detection, in the column's SI unit (default 0)")
+    @Option(names = "--spike-threshold", description = "threshold for spike detection (upward crossings), in the"
+            + " column's SI unit (default: the --ref-lems model's threshold and reset where it has them, else a rule"
+            + " detected from the reference: crossings of 0 V, or resets)")
     private Double spikeThreshold;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     private String format;
+
+    @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
 
     @Mixin
     private DebugOption debugOption;
@@ -99,10 +112,14 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
                     + "'; use text or json");
         }
-        TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceLems == null ? TraceLoader.read(reference)
-                : TraceLoader.readNamedByLems(reference, referenceLems, include.folders), () -> TraceLoader.read(candidate));
+        LemsModel referenceModel = referenceLems == null ? null : LemsReader.read(referenceLems, include.folders(),
+                confine.confinement());
+        TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceModel == null ? TraceLoader.read(reference)
+                : TraceLoader.readNamedByLems(reference, referenceModel), () -> TraceLoader.read(candidate));
+        SpikeRules spikeRules = referenceModel == null ? SpikeRules.none() : new SpikeRules(ModelSpikeRules.of(
+                referenceModel, traces.reference().columns().stream().map(Column::quantity).toList()), Map.of());
         ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
-                new ComparisonOptions(requests(), tolerances(required), required));
+                new ComparisonOptions(requests(), tolerances(required), required, spikeRules));
         spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())
                 : TextReport.render(run.comparison()));
         return run.comparison().passed() ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -47,11 +47,17 @@ final class ImportCommand implements Callable<Integer> {
     private Path outputDir;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() {
-        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders), model.toString());
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders(), confine.confinement()), model.toString());
         PrintWriter err = spec.commandLine().getErr();
         for (BadInputException problem : result.problems()) {
             err.println(problem.oneLine());

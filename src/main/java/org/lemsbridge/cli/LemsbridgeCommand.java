@@ -1,5 +1,8 @@
 package org.lemsbridge.cli;
 
+import org.lemsbridge.files.BuildInfo;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,13 +10,22 @@ import picocli.CommandLine.ParameterException;
 
 @Command(name = "lemsbridge",
         mixinStandardHelpOptions = true,
-        version = "lemsbridge 0.1.0",
+        versionProvider = LemsbridgeCommand.Version.class,
         description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
         subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class,
-                OmvCommand.class, ImportCommand.class, ValidateCommand.class, ServeCommand.class},
+                OmvCommand.class, ImportCommand.class, ValidateCommand.class, PlotCommand.class, ServeCommand.class},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
+
+    /** The version and the git commit the jar was built from. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().describe()};
+        }
+    }
+
     @Spec
     private CommandSpec spec;
 

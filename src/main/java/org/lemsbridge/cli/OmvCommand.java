@@ -41,13 +41,19 @@ final class OmvCommand implements Callable<Integer> {
     private Path outputDir;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() throws IOException {
         Path work = outputDir != null ? outputDir.toAbsolutePath() : Files.createTempDirectory("lemsbridge-omv");
         try {
-            OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders, work);
+            OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders(), work, confine.confinement());
             List<OmvResult> results = run.results();
             PrintWriter out = spec.commandLine().getOut();
             if (run.dryRun()) {

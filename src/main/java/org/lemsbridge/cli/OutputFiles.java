@@ -34,4 +34,13 @@ final class OutputFiles {
                     "cannot create the output folder: " + e.getMessage());
         }
     }
+
+    /** Deletes a temporary folder of ours and everything in it; what cannot be deleted is left behind. */
+    static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
 }

@@ -38,6 +38,12 @@ final class RenderCommand implements Callable<Integer> {
     private boolean neuroml;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override

@@ -1,7 +1,9 @@
 package org.lemsbridge.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.plot.SimulationPlots;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"%nExamples:", "  lemsbridge simulate examples/ex2-izhikevich/Ex2_Izh.xml -o out/",
                 "  lemsbridge simulate examples/izhikevich-tonic.yaml -o out/",
                 "  lemsbridge simulate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes",
-                "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml --displays -o out/", ExitCodes.HELP_TEXT})
+                "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml --displays -o out/",
+                "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml -I ../NeuroML2CoreTypes -o out/ --plot"
+                        + "      # out/plots/d1.png, d1.svg ...", ExitCodes.HELP_TEXT})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -53,35 +58,100 @@ final class SimulateCommand implements Callable<Integer> {
             + " them")
     private boolean displays;
 
+    @Option(names = "--plot", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "also draw each Display (or, without Displays, each OutputFile's columns grouped by unit) and"
+                    + " each EventOutputFile (as a raster) as PNG and SVG in DIR (default: plots/ in the output"
+                    + " folder)")
+    private String plot;
+
+    @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
     @Mixin
     private DebugOption debugOption;
 
     @Override
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
-        Optional<LemsModel> checked = Validator.of(include.folders).require(model);
+        List<Path> folders = include.folders();
+        Optional<LemsModel> checked = Validator.of(folders).confinedTo(confine.confinement()).require(model);
+        ModelRunner.LoadedModel loaded = checked.isPresent() ? new ModelRunner.LoadedModel(checked.get(), List.of())
+                : ModelRunner.load(model, folders, confine.confinement());
         OutputFiles.createFolder(folder);
-        SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecorded(displays);
-        ModelRunner.ModelRun run;
+        Path plotFolder = plot == null ? null : plot.isEmpty() ? folder.resolve("plots") : Path.of(plot);
+        if (plotFolder != null) {
+            OutputFiles.createFolder(plotFolder);
+        }
+        Path displayData = displays ? folder : plotFolder != null ? temporaryFolder() : null;
         try {
-            run = checked.isPresent()
-                    ? ModelRunner.run(model, new ModelRunner.LoadedModel(checked.get(), List.of()), options)
-                    : ModelRunner.run(model, include.folders, options);
+            SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecordedIn(displayData)
+                    .confinedTo(confine.confinement());
+            ModelRunner.ModelRun run = simulate(loaded, options);
+            report(run, displays ? null : displayData);
+            if (plotFolder != null) {
+                plot(loaded.model(), run.result(), displayData, plotFolder);
+            }
+            return ExitCodes.OK;
+        } finally {
+            if (displayData != null && !displays) {
+                OutputFiles.deleteTree(displayData);
+            }
+        }
+    }
+
+    private ModelRunner.ModelRun simulate(ModelRunner.LoadedModel loaded, SimulationOptions options) {
+        try {
+            return ModelRunner.run(model, loaded, options);
         } catch (UncheckedIOException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
                     + e.getMessage(), "check the output folder and the OutputFile names", e);
         }
+    }
+
+    private void plot(LemsModel lems, SimulationResult result, Path displayData, Path plotFolder) {
+        List<Path> pictures;
+        try {
+            pictures = SimulationPlots.write(lems, result, displayData, plotFolder);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(plotFolder.toString()), "cannot write the plots: "
+                    + e.getMessage(), "check that the plot folder is writable", e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        pictures.forEach(picture -> out.println("wrote " + picture));
+        if (pictures.isEmpty()) {
+            spec.commandLine().getErr().println(model + ": note: nothing to plot: the Simulation has no Display,"
+                    + " OutputFile or EventOutputFile");
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("lemsbridge-displays");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the Displays' data", e);
+        }
+    }
+
+    /** Prints the warnings and what was written (not the Displays' data kept in {@code temporary} for the plots). */
+    private void report(ModelRunner.ModelRun run, Path temporary) {
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));
         PrintWriter out = spec.commandLine().getOut();
         for (SimulationResult.WrittenFile file : run.result().files()) {
-            out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
+            if (temporary == null || !file.path().startsWith(temporary)) {
+                out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
+            }
         }
-        if (run.result().files().isEmpty()) {
+        for (Path report : run.result().reports()) {
+            out.println("wrote " + report + " (the Target's report)");
+        }
+        if (run.result().files().isEmpty() && plot == null) {
             err.println(model + ": note: nothing was written: the Simulation has no OutputFile or EventOutputFile"
                     + (displays ? " and no Display" : " (jLEMS only draws Displays; --displays writes them as .dat"
-                            + " files)"));
+                            + " files, --plot draws them)"));
         }
-        return ExitCodes.OK;
     }
 }

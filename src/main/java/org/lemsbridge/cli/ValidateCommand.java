@@ -51,6 +51,12 @@ final class ValidateCommand implements Callable<Integer> {
     private String format;
 
     @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
     private DebugOption debugOption;
 
     @Override
@@ -59,7 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
                     + "'; use text or json");
         }
-        Validator validator = schema == null ? Validator.of(include.folders) : Validator.withSchema(include.folders, schema);
+        List<Path> folders = include.folders();
+        Validator validator = (schema == null ? Validator.of(folders) : Validator.withSchema(folders, schema))
+                .confinedTo(confine.confinement());
         List<FileReport> reports = files.stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? ReportFormat.json(reports) : ReportFormat.text(reports));

@@ -11,7 +11,7 @@ import org.lemsbridge.trace.Column;
  * @param candidate   the candidate column, null when the candidate lacks it
  * @param unit        the SI unit both sides were converted to (empty when unknown)
  * @param metrics     error metrics on the common grid (null when the column is missing)
- * @param spikes      spike trains detected on each side's own samples (null when missing)
+ * @param spikes      spike trains found on each side's own samples (null when missing or not a membrane potential)
  * @param strict      the strict allclose test (null when missing)
  * @param tolerant    the tolerant allclose test (null when missing)
  * @param tier        the best tier this column reaches

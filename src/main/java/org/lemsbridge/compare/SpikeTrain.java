@@ -4,30 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spike times found as OMV finds them: the first sample with {@code v[i-1] <= θ < v[i]}, at {@code time[i]},
- * with no interpolation (times are quantised to the output step).
+ * The spikes of one voltage trace, found by a {@link SpikeRule}, at the times of their samples (no interpolation:
+ * times are quantised to the output step, as OMV does it).
  *
- * @param threshold the threshold θ
- * @param rows      the sample index of each spike
- * @param times     the time of each spike
+ * @param rule  how they were found
+ * @param rows  the sample index of each spike
+ * @param times the time of each spike
  */
-public record SpikeTrain(double threshold, List<Integer> rows, List<Double> times) {
+public record SpikeTrain(SpikeRule rule, List<Integer> rows, List<Double> times) {
 
     public SpikeTrain {
         rows = List.copyOf(rows);
         times = List.copyOf(times);
     }
 
-    public static SpikeTrain detect(double[] time, double[] values, double threshold) {
-        List<Integer> rows = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
-        for (int i = 1; i < values.length; i++) {
-            if (values[i - 1] <= threshold && threshold < values[i]) {
-                rows.add(i);
-                times.add(time[i]);
-            }
+    public static SpikeTrain detect(double[] time, double[] values, SpikeRule rule) {
+        List<Integer> rows = rule.rows(values);
+        List<Double> times = new ArrayList<>(rows.size());
+        for (int row : rows) {
+            times.add(time[row]);
         }
-        return new SpikeTrain(threshold, rows, times);
+        return new SpikeTrain(rule, rows, times);
+    }
+
+    /** OMV's rule: the first sample with {@code v[i-1] <= threshold < v[i]}. */
+    public static SpikeTrain detect(double[] time, double[] values, double threshold) {
+        return detect(time, values, new SpikeRule.Crossing(threshold, "given"));
     }
 
     public int count() {

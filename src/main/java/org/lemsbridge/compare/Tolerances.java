@@ -13,8 +13,9 @@ import org.lemsbridge.error.SourceLocation;
  * @param tolerantRtol    {@code tolerant} relative tolerance (default 0.05)
  * @param tolerantAtol    {@code tolerant} absolute tolerance in SI (default 1e-4)
  * @param minCorrelation  {@code tolerant} also needs Pearson r at least this (default -1: no requirement)
- * @param spikeThreshold  upward-crossing threshold in the column's SI unit for spike detection (default 0); spike
- *                        trains are reported for every column but only those of voltage columns decide tiers
+ * @param spikeThreshold  upward-crossing threshold in SI for spike detection, or NaN (the default) for the model's
+ *                        threshold where it has one, else a rule detected from the reference trace (see
+ *                        {@link SpikeRule}); spike trains are found and decide tiers on membrane-potential columns only
  */
 public record Tolerances(double exactRelative, double strictRtol, double strictAtol, double tolerantRtol,
                          double tolerantAtol, double minCorrelation, double spikeThreshold) {
@@ -25,7 +26,8 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
     public static final double DEFAULT_TOLERANT_RTOL = 0.05;
     public static final double DEFAULT_TOLERANT_ATOL = 1e-4;
     public static final double NO_MIN_CORRELATION = -1.0;
-    public static final double DEFAULT_SPIKE_THRESHOLD = 0.0;
+    /** No fixed threshold: the model's, or one detected from the trace. */
+    public static final double AUTOMATIC_SPIKE_THRESHOLD = Double.NaN;
 
     public Tolerances {
         requireNonNegative("exactRelative", exactRelative);
@@ -36,7 +38,7 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
         if (!(minCorrelation >= -1.0 && minCorrelation <= 1.0)) {
             throw bad("minCorrelation must be in [-1, 1], got " + minCorrelation);
         }
-        if (!Double.isFinite(spikeThreshold)) {
+        if (Double.isInfinite(spikeThreshold)) {
             throw bad("spikeThreshold must be finite, got " + spikeThreshold);
         }
     }
@@ -54,7 +56,7 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
 
     public static Tolerances defaults() {
         return new Tolerances(DEFAULT_EXACT_RELATIVE, DEFAULT_STRICT_RTOL, DEFAULT_STRICT_ATOL, DEFAULT_TOLERANT_RTOL,
-                DEFAULT_TOLERANT_ATOL, NO_MIN_CORRELATION, DEFAULT_SPIKE_THRESHOLD);
+                DEFAULT_TOLERANT_ATOL, NO_MIN_CORRELATION, AUTOMATIC_SPIKE_THRESHOLD);
     }
 
     public Tolerances withTolerant(double rtol, double atol) {
@@ -105,6 +107,7 @@ public record Tolerances(double exactRelative, double strictRtol, double strictA
                 + Numbers.format(strictRtol) + ", atol " + Numbers.format(strictAtol) + "; tolerant: rtol "
                 + Numbers.format(tolerantRtol) + ", atol " + Numbers.format(tolerantAtol)
                 + (minCorrelation > NO_MIN_CORRELATION ? ", min r " + Numbers.format(minCorrelation) : "")
-                + "; spike threshold " + Numbers.format(spikeThreshold) + " (spike trains gate voltage columns only)";
+                + "; spike threshold " + (Double.isNaN(spikeThreshold) ? "the model's, else detected"
+                : Numbers.format(spikeThreshold)) + " (spike trains gate membrane-potential columns only)";
     }
 }

@@ -3,6 +3,8 @@ package org.lemsbridge.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.compare.TierFinding.Kind;
 import org.lemsbridge.error.SourceLocation;
@@ -14,6 +16,8 @@ import org.lemsbridge.trace.Trace;
  * time grids, computes metrics and spike trains, and grades each column and the whole into tiers.
  */
 public final class TraceComparator {
+
+    private static final Pattern MEMBRANE_NAME = Pattern.compile("[vV](_?[mM])?");
 
     private TraceComparator() {
     }
@@ -47,9 +51,12 @@ public final class TraceComparator {
             double[] candNative = units.candidateToSi(candidate.values(match.candidateIndex()));
             double[] refValues = Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
             double[] candValues = alignment.candidateOnGrid(refTime, candTime, candNative);
-            ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues,
-                    SpikeTrain.detect(refTime, refNative, tolerances.spikeThreshold()),
-                    SpikeTrain.detect(candTime, candNative, tolerances.spikeThreshold()), tolerances, alignment);
+            SpikeComparison spikes = spikeRule(refColumn, candColumn, units, refNative, candNative, options)
+                    .map(rule -> SpikeComparison.of(SpikeTrain.detect(refTime, refNative, rule),
+                            SpikeTrain.detect(candTime, candNative, rule)))
+                    .orElse(null);
+            ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues, spikes,
+                    tolerances, alignment);
             results.add(result);
             aligned.add(new AlignedColumn(result, time, refValues, candValues));
         }
@@ -86,13 +93,47 @@ public final class TraceComparator {
                 List.of(new TierFinding(Tier.FAIL, Kind.MISSING_COLUMN, message)));
     }
 
+    /**
+     * The spike rule of a membrane-potential column (empty for any other column): a fixed threshold the caller gave,
+     * else the rule of the reference's or the candidate's model, else the rule the reference trace shows (or, when
+     * that finds no spike there, the candidate's). A column is a membrane potential when a model rule names it, or
+     * when it is a voltage called v (or vm, v_m).
+     */
+    private static Optional<SpikeRule> spikeRule(Column refColumn, Column candColumn, UnitPairing units,
+                                                 double[] refSi, double[] candSi, ComparisonOptions options) {
+        SpikeRule fromReference = options.spikeRules().byReference().get(refColumn.quantity());
+        SpikeRule fromCandidate = options.spikeRules().byCandidate().get(candColumn.quantity());
+        boolean namedLikeV = MEMBRANE_NAME.matcher(refColumn.lastSegment()).matches()
+                || MEMBRANE_NAME.matcher(candColumn.lastSegment()).matches();
+        if (fromReference == null && fromCandidate == null && !(units.isVoltage() && namedLikeV)) {
+            return Optional.empty();
+        }
+        double fixed = options.tolerances().spikeThreshold();
+        if (!Double.isNaN(fixed)) {
+            return Optional.of(new SpikeRule.Crossing(fixed, "the threshold given"));
+        }
+        if (fromReference != null) {
+            return Optional.of(fromReference);
+        }
+        if (fromCandidate != null) {
+            return Optional.of(SpikeRule.converted(fromCandidate, x -> units.candidateToSi(new double[] {x})[0]));
+        }
+        SpikeRule seen = SpikeRule.detect(refSi);
+        if (seen.rows(refSi).isEmpty()) {
+            SpikeRule candidateSeen = SpikeRule.detect(candSi);
+            if (!candidateSeen.rows(candSi).isEmpty()) {
+                return Optional.of(candidateSeen);
+            }
+        }
+        return Optional.of(seen);
+    }
+
     private static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
-                                          double[] ref, double[] cand, SpikeTrain refSpikes, SpikeTrain candSpikes,
+                                          double[] ref, double[] cand, SpikeComparison spikes,
                                           Tolerances tolerances, TimeAlignment alignment) {
         String name = refColumn.quantity();
         String unit = units.siSymbol();
         Metrics metrics = Metrics.compute(time, ref, cand);
-        SpikeComparison spikes = SpikeComparison.of(refSpikes, candSpikes);
         AllcloseCheck strict = AllcloseCheck.of(time, ref, cand, tolerances.strictRtol(), tolerances.strictAtol());
         AllcloseCheck tolerant = AllcloseCheck.of(time, ref, cand, tolerances.tolerantRtol(),
                 tolerances.tolerantAtol());
@@ -114,9 +155,10 @@ public final class TraceComparator {
                     + " s) > " + Numbers.format(tolerances.exactRelative()) + "·max|ref| = "
                     + Numbers.withUnit(exactLimit, unit)));
         }
-        boolean spikesDecide = units.isVoltage();
+        boolean spikesDecide = spikes != null;
         if (spikesDecide && !spikes.identical()) {
-            findings.add(finding(Tier.EXACT, Kind.SPIKES, name, "not exact: spike steps differ: " + describe(spikes)));
+            findings.add(finding(Tier.EXACT, Kind.SPIKES, name, "not exact: spike steps differ: "
+                    + describe(spikes, unit)));
         }
         for (Tier tier : new Tier[] {Tier.STRICT, Tier.TOLERANT}) {
             AllcloseCheck check = tier == Tier.STRICT ? strict : tolerant;
@@ -126,7 +168,7 @@ public final class TraceComparator {
             }
             if (spikesDecide && !spikes.sameCount()) {
                 findings.add(finding(tier, Kind.SPIKES, name, "not " + tier.label() + ": spike count differs: "
-                        + describe(spikes)));
+                        + describe(spikes, unit)));
             }
         }
         if (tolerances.minCorrelation() > Tolerances.NO_MIN_CORRELATION
@@ -175,9 +217,9 @@ public final class TraceComparator {
                 + better;
     }
 
-    static String describe(SpikeComparison spikes) {
+    static String describe(SpikeComparison spikes, String unit) {
         StringBuilder out = new StringBuilder("reference " + spikes.reference().count() + " spikes, candidate "
-                + spikes.candidate().count());
+                + spikes.candidate().count() + " (" + spikes.reference().rule().describe(unit) + ")");
         if (spikes.firstDivergentIndex() >= 0) {
             out.append("; first divergent spike #").append(spikes.firstDivergentIndex() + 1).append(": reference ")
                     .append(timeOrNone(spikes.firstDivergentRefTime())).append(", candidate ")

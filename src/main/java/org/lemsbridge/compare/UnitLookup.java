@@ -6,12 +6,12 @@ import org.lemsbridge.units.UnitException;
 import org.lemsbridge.units.UnitTable;
 
 /** Resolves the unit symbols of trace columns ({@code V}, {@code mV}, {@code 1} ...) with the standard table. */
-final class UnitLookup {
+public final class UnitLookup {
 
     private UnitLookup() {
     }
 
-    static SiUnit resolve(String symbol) {
+    public static SiUnit resolve(String symbol) {
         String s = symbol == null ? "" : symbol.trim();
         if (s.isEmpty()) {
             return new SiUnit("", "", Unit.NONE, false, true);

@@ -45,7 +45,7 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
         return new UnitPairing(ref, cand, scale, ref.siSymbol(), Optional.empty(), Optional.of(problem));
     }
 
-    /** True when the compared quantity is a voltage (the columns whose spike trains decide tiers). */
+    /** True when the compared quantity is a voltage. */
     boolean isVoltage() {
         return reference.resolved() && reference.known() && reference.sameDimension(UnitLookup.resolve("V"));
     }

@@ -17,13 +17,13 @@ import org.lemsbridge.experiment.Extras;
 import org.lemsbridge.experiment.Parameter;
 import org.lemsbridge.experiment.RawValue;
 import org.lemsbridge.experiment.StateVariable;
-import org.lemsbridge.expr.Evaluator;
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.expr.Exprs;
 import org.lemsbridge.expr.SympyPrinter;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.tree.Node;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitTable;
@@ -69,31 +69,26 @@ final class CellFlattener {
     }
 
     /**
-     * {@code timeUnit}: the integration's time unit; a dimensionless state whose rate is {@code x / C}, C a constant
-     * of one such unit (what the renderer writes for TVBO's per-time_scale rates), gets the rate {@code x}.
+     * Flattens the cell at {@code node} of an initialised instance tree. {@code timeUnit}: the integration's time
+     * unit; a dimensionless state whose rate is {@code x / C}, C a constant of one such unit (what the renderer
+     * writes for TVBO's per-time_scale rates), gets the rate {@code x}. {@code step}: the integration step as the
+     * experiment writes it (null when unknown).
      */
-    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
-            Unit timeUnit) {
-        return flatten(cell, inputs, model, quantityPrefix, timeUnit, List.of(), null);
+    static FlatCell flatten(Node node, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
+            Unit timeUnit, ComponentConstants.Entry step) {
+        return new CellFlattener(model).run(node, inputs, quantityPrefix, timeUnit, step);
     }
 
-    /**
-     * As above; {@code holders} are the components holding the cell (population, network), nearest first;
-     * {@code step} the integration step as the experiment writes it (null when unknown).
-     */
-    static FlatCell flatten(Component cell, List<AttachedInput> inputs, LemsModel model, String quantityPrefix,
-            Unit timeUnit, List<Component> holders, ComponentConstants.Entry step) {
-        return new CellFlattener(model).run(cell, inputs, quantityPrefix, timeUnit, holders, step);
-    }
-
-    private FlatCell run(Component cell, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit,
-            List<Component> holders, ComponentConstants.Entry step) {
+    private FlatCell run(Node node, List<AttachedInput> inputs, String quantityPrefix, Unit timeUnit,
+            ComponentConstants.Entry step) {
+        Component cell = node.component();
         ComponentType type = cell.type();
         String what = "cell " + cell.describe();
         org.lemsbridge.lems.Dynamics dyn = type.dynamicsIfAny().orElseThrow(
                 () -> new BadInputException(cell.location(), what + " has no Dynamics to import"));
         FlatteningLimits.refuseUnsupported(cell, type, dyn, what);
-        ComponentTree tree = ComponentTree.of(model, cell, holders);
+        MemberTree tree = MemberTree.of(node);
+        FlatteningLimits.refuseRandomStarts(startingActions(dyn), what);
         if (tree.hasDescendants()) {
             FlatteningLimits.refuseTreeWith(tree, dyn, what);
         }
@@ -103,7 +98,7 @@ final class CellFlattener {
         FlatteningLimits.refuseUnknownSymbols(dyn, constants.keySet(), cell, what);
         registerNames(constants.keySet(), dyn);
         TreeFlattening below = tree.hasDescendants() ? TreeFlattening.of(tree, model, taken, this::nameOf,
-                quantityPrefix, attachmentValuesAtStart(dyn, tree, inputs), step) : null;
+                quantityPrefix, step) : null;
 
         RegimeFlattening regimes = null;
         if (!dyn.regimes().isEmpty()) {
@@ -125,10 +120,10 @@ final class CellFlattener {
                 extraExpressions);
         Set<String> used = CellExpressions.symbolsUsed(dyn, extraExpressions);
         Map<String, Double> si = new HashMap<>();
-        if (below != null) {
-            initialParameters.keySet().removeIf(sv -> below.rootConstantsRead().contains(initialParameters.get(sv))
-                    || Double.compare(below.initialOfRoot(sv), constants.get(initialParameters.get(sv)).si()) != 0);
-        }
+        // a state starts at its parameter only when initialisation leaves it exactly there
+        initialParameters.keySet().removeIf(sv -> (below != null && below.rootConstantsRead().contains(
+                initialParameters.get(sv))) || Double.compare(MemberTree.initialValue(node, sv),
+                constants.get(initialParameters.get(sv)).si()) != 0);
         constants.forEach((name, entry) -> {
             si.put(name, entry.si());
             boolean read = below != null && below.rootConstantsRead().contains(name);
@@ -137,13 +132,15 @@ final class CellFlattener {
                 parameters.put(nameOf(name), parameter(nameOf(name), entry, null));
             }
         });
-        Map<String, Double> initial = below != null ? rootInitialValues(dyn, below)
-                : initialValues(dyn, regimes == null ? List.of() : regimes.initialEntry(), si, what);
         for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
+            double initial = MemberTree.initialValue(node, sv.name());
+            if (Double.isNaN(initial)) {
+                throw new BadInputException(sv.location(), what + ": the initial value of '" + sv.name()
+                        + "' is not a number; it is not imported");
+            }
             ImportedQuantity start = initialParameters.containsKey(sv.name())
                     ? constants.get(initialParameters.get(sv.name())).quantity()
-                    : ImportedQuantity.inSi(initial.getOrDefault(sv.name(), 0.0),
-                            ComponentConstants.dimension(model, sv.dimension(), cell), table);
+                    : ImportedQuantity.inSi(initial, ComponentConstants.dimension(model, sv.dimension(), cell), table);
             addState(sv, rates.get(sv.name()), start, cell, what, quantityPrefix);
         }
         if (regimes != null) {
@@ -190,6 +187,14 @@ final class CellFlattener {
                 Map.of(), extras, null, "NeuroML/LEMS " + type.name() + " '" + cell.id()
                         + "' flattened by lemsbridge import");
         return new FlatCell(dynamics, quantities, outputs);
+    }
+
+    /** The blocks initialisation runs: the OnStarts, then the initial regime's OnEntries. */
+    private static List<List<org.lemsbridge.lems.Dynamics.Action>> startingActions(org.lemsbridge.lems.Dynamics dyn) {
+        List<List<org.lemsbridge.lems.Dynamics.Action>> blocks = new ArrayList<>(dyn.onStarts());
+        dyn.regimes().stream().filter(org.lemsbridge.lems.Dynamics.Regime::initial)
+                .forEach(r -> blocks.addAll(r.onEntries()));
+        return blocks;
     }
 
     /** Every cell name keeps its LEMS spelling unless SymPy or the renderer would read it as something else. */
@@ -292,7 +297,7 @@ final class CellFlattener {
                 derived.put(name, derivedVariable(name, dv.value(), dimension));
                 continue;
             }
-            if (below != null && !ComponentTree.startsAtAttachments(below.tree().root(), dv.select())) {
+            if (below != null && !MemberTree.startsAtAttachments(below.tree().root(), dv.select())) {
                 derived.put(name, new DerivedVariable(name, Equation.of(SympyPrinter.print(below.rootSelect(dv))),
                         ImportedQuantity.siUnit(dimension, table), false, List.of(), Extras.NONE, null));
                 continue;
@@ -328,33 +333,6 @@ final class CellFlattener {
                         + what + " at '" + in.destination() + "', which no select of the cell reads");
             }
         }
-    }
-
-    /**
-     * The value each of the cell's selects over an Attachments set has while jLEMS initialises: 0 (add) or 1
-     * (multiply) with nothing attached, otherwise unknown here (NaN), which refuses whatever needs it.
-     */
-    private static Map<String, Double> attachmentValuesAtStart(org.lemsbridge.lems.Dynamics dyn, ComponentTree tree,
-            List<AttachedInput> inputs) {
-        Map<String, Double> values = new HashMap<>();
-        for (org.lemsbridge.lems.Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
-            if (dv.isSelect() && ComponentTree.startsAtAttachments(tree.root(), dv.select())) {
-                String set = dv.select().split("[\\[/]")[0];
-                boolean attached = inputs.stream().anyMatch(in -> in.destination() == null
-                        || in.destination().equals(set));
-                values.put(dv.name(), attached ? Double.NaN : "multiply".equals(dv.reduce()) ? 1.0 : 0.0);
-            }
-        }
-        return values;
-    }
-
-    /** The cell's state variables as jLEMS's initialisation of the whole tree leaves them. */
-    private static Map<String, Double> rootInitialValues(org.lemsbridge.lems.Dynamics dyn, TreeFlattening below) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (org.lemsbridge.lems.Dynamics.StateVariable sv : dyn.stateVariables()) {
-            values.put(sv.name(), below.initialOfRoot(sv.name()));
-        }
-        return values;
     }
 
     /** The parameters and state variables of the instances below the cell. */
@@ -486,37 +464,6 @@ final class CellFlattener {
 
     private String print(Expr e) {
         return SympyPrinter.print(Exprs.substitute(e, renaming));
-    }
-
-    /** OnStart assignments run in order over fixed values and the states assigned so far (others are 0). */
-    private Map<String, Double> initialValues(org.lemsbridge.lems.Dynamics dyn, List<org.lemsbridge.lems.Dynamics.Action> entry,
-            Map<String, Double> si, String what) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        Set<String> stateNames = new HashSet<>();
-        dyn.stateVariables().forEach(sv -> stateNames.add(sv.name()));
-        List<List<org.lemsbridge.lems.Dynamics.Action>> blocks = new ArrayList<>(dyn.onStarts());
-        blocks.add(entry);
-        for (List<org.lemsbridge.lems.Dynamics.Action> block : blocks) {
-            for (org.lemsbridge.lems.Dynamics.Action action : block) {
-                if (!(action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a)) {
-                    continue;
-                }
-                for (String symbol : Exprs.freeSymbols(a.value())) {
-                    if (!si.containsKey(symbol) && !stateNames.contains(symbol) && !symbol.equals("t")) {
-                        throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
-                                + "' uses '" + symbol + "', which is not a fixed value or a state variable");
-                    }
-                }
-                if (CellExpressions.containsRandom(a.value())) {
-                    throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
-                            + "' is random; jLEMS draws it several times during initialisation");
-                }
-                double value = Evaluator.evaluate(a.value(), n -> n.equals("t") ? 0.0
-                        : si.containsKey(n) ? si.get(n) : values.getOrDefault(n, 0.0));
-                values.put(a.variable(), value);
-            }
-        }
-        return values;
     }
 
     /** A {@code name[*]/variable} select with reduce add or multiply. */

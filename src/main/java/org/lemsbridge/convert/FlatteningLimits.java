@@ -46,16 +46,32 @@ final class FlatteningLimits {
      * whose morphology has more than one segment (multi-compartment; jLEMS would lump the segments into one
      * compartment, which is not the model), and a cell with regimes (whose exposures lag behind its state).
      */
-    static void refuseTreeWith(ComponentTree tree, org.lemsbridge.lems.Dynamics dyn, String what) {
-        long segments = tree.descendants().stream().filter(n -> isA(n.type, "segment")).count();
+    static void refuseTreeWith(MemberTree tree, org.lemsbridge.lems.Dynamics dyn, String what) {
+        long segments = tree.descendants().stream().filter(n -> isA(MemberTree.type(n), "segment")).count();
         if (segments > 1) {
-            throw new BadInputException(tree.root().location(), what + " is a multi-compartment cell (its "
-                    + "morphology has " + segments + " segments); only point and single-compartment cells are "
+            throw new BadInputException(tree.root().component().location(), what + " is a multi-compartment cell "
+                    + "(its morphology has " + segments + " segments); only point and single-compartment cells are "
                     + "flattened");
         }
         if (!dyn.regimes().isEmpty()) {
-            throw new BadInputException(tree.root().location(), what + " has regimes and child components; the "
-                    + "instances below would read its state one step late, so it is not imported");
+            throw new BadInputException(tree.root().component().location(), what + " has regimes and child "
+                    + "components; the instances below would read its state one step late, so it is not imported");
+        }
+    }
+
+    /**
+     * An OnStart (or initial OnEntry) value that draws random numbers is refused: jLEMS draws it several times during
+     * initialisation, and the flat model has one fixed start.
+     */
+    static void refuseRandomStarts(List<List<org.lemsbridge.lems.Dynamics.Action>> blocks, String what) {
+        for (List<org.lemsbridge.lems.Dynamics.Action> block : blocks) {
+            for (org.lemsbridge.lems.Dynamics.Action action : block) {
+                if (action instanceof org.lemsbridge.lems.Dynamics.StateAssignment a
+                        && CellExpressions.containsRandom(a.value())) {
+                    throw new BadInputException(a.location(), what + ": the OnStart value of '" + a.variable()
+                            + "' is random; jLEMS draws it several times during initialisation");
+                }
+            }
         }
     }
 

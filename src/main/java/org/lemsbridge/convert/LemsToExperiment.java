@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,10 @@ import org.lemsbridge.experiment.RawValue;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.TargetRun;
+import org.lemsbridge.tree.InstancePaths;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.Node;
+import org.lemsbridge.tree.TreeBuilder;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitException;
@@ -51,9 +56,9 @@ public final class LemsToExperiment {
         return new LemsToExperiment(model, sourceName).run();
     }
 
-    /** {@code holders}: the components that hold the cell, nearest first (population, network). */
+    /** {@code path}: where the cell is in the instance tree of the Simulation's target ({@code pop[0]}). */
     private record Member(String population, int index, Component cell, List<CellFlattener.AttachedInput> inputs,
-            String quantityPrefix, List<Component> holders) {
+            String quantityPrefix, String path) {
     }
 
     private ImportResult run() {
@@ -71,12 +76,25 @@ public final class LemsToExperiment {
         } else if (target.type().dynamicsIfAny().isEmpty() && !target.children().isEmpty()) {
             members = multiInstantiated(target);
         } else {
-            members = List.of(new Member(target.id(), 0, target, List.of(), "", List.of()));
+            members = List.of(new Member(target.id(), 0, target, List.of(), "", ""));
+        }
+        // the simulator's own tree, initialised as jLEMS does: each member's values, lookups and selects come from it
+        // (the seed is immaterial: a member whose initial values draw random numbers is refused)
+        InstanceTree instances;
+        try {
+            instances = new TreeBuilder(model, new Random(0)).build(target);
+            instances.initialise();
+        } catch (BadInputException e) {
+            // what jLEMS could not run either: no member can be imported, and this is why
+            problems.add(e);
+            return new ImportResult(List.of(), problems);
         }
         List<ImportedMember> imported = new ArrayList<>();
         for (Member member : members) {
             try {
-                imported.add(importMember(member, integration));
+                Node node = member.path().isEmpty() ? instances.root()
+                        : InstancePaths.resolve(instances.root(), member.path(), member.cell().location());
+                imported.add(importMember(member, node, integration));
             } catch (BadInputException e) {
                 problems.add(new BadInputException(e.location(), member.population() + "[" + member.index() + "]: "
                         + e.getMessage(), e.hint()));
@@ -90,12 +108,12 @@ public final class LemsToExperiment {
         return new ImportResult(imported, problems);
     }
 
-    private ImportedMember importMember(Member member, Integration integration) {
+    private ImportedMember importMember(Member member, Node node, Integration integration) {
         Unit timeUnit = model.units().table().resolve(integration.timeScale());
         ComponentConstants.Entry step = new ComponentConstants.Entry("dt", timeUnit.toSi(integration.stepSize()),
                 new ImportedQuantity(integration.stepSize(), integration.timeScale()), "integration step");
-        CellFlattener.FlatCell flat = CellFlattener.flatten(member.cell(), member.inputs(), model,
-                member.quantityPrefix(), timeUnit, member.holders(), step);
+        CellFlattener.FlatCell flat = CellFlattener.flatten(node, member.inputs(), model, member.quantityPrefix(),
+                timeUnit, step);
         Map<String, RawValue> quantities = new LinkedHashMap<>();
         flat.quantities().forEach((name, quantity) -> quantities.put(name, RawValue.Scalar.string(quantity)));
         Map<String, RawValue> source = new LinkedHashMap<>();
@@ -177,7 +195,7 @@ public final class LemsToExperiment {
             for (int i = 0; i < size; i++) {
                 String key = population.id() + "[" + i + "]";
                 members.add(new Member(population.id(), i, cell, inputs.getOrDefault(key, List.of()), key + "/",
-                        List.of(population, network)));
+                        key));
             }
         }
         return members;
@@ -211,7 +229,7 @@ public final class LemsToExperiment {
                         in.properties(), prefix + below, in.location()));
             }
             members.add(new Member(population.id(), Integer.parseInt(id), cell, attached, prefix,
-                    List.of(instance, population, network)));
+                    prefix.substring(0, prefix.length() - 1)));
         }
         return members;
     }
@@ -228,7 +246,7 @@ public final class LemsToExperiment {
             Optional<org.lemsbridge.lems.Structure.MultiInstantiate> multi = child.type().structure().items().stream()
                     .filter(org.lemsbridge.lems.Structure.MultiInstantiate.class::isInstance)
                     .map(org.lemsbridge.lems.Structure.MultiInstantiate.class::cast).findFirst();
-            if (multi.isEmpty() || child.type().structure().items().size() != 1) {
+            if (multi.isEmpty() || multi.get().component() == null || child.type().structure().items().size() != 1) {
                 others.add(child);
                 continue;
             }
@@ -241,7 +259,7 @@ public final class LemsToExperiment {
             }
             for (int i = 0; i < (int) Math.round(size.get()); i++) {
                 Member member = new Member(child.id(), i, cell.get(), List.of(), child.id() + "[" + i + "]/",
-                        List.of(child, network));
+                        child.id() + "[" + i + "]");
                 members.add(member);
                 populations.putIfAbsent(child.id(), member);
             }

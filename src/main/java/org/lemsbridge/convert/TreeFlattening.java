@@ -2,21 +2,29 @@ package org.lemsbridge.convert;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.lemsbridge.convert.ComponentTree.Kind;
-import org.lemsbridge.convert.ComponentTree.Node;
-import org.lemsbridge.convert.ComponentTree.Slot;
+import static org.lemsbridge.convert.MemberTree.dynamics;
+import static org.lemsbridge.convert.MemberTree.exposureSource;
+import static org.lemsbridge.convert.MemberTree.initialValue;
+import static org.lemsbridge.convert.MemberTree.isConstant;
+import static org.lemsbridge.convert.MemberTree.isDerived;
+import static org.lemsbridge.convert.MemberTree.isRequirement;
+import static org.lemsbridge.convert.MemberTree.isState;
+import static org.lemsbridge.convert.MemberTree.type;
+
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.expr.Evaluator;
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.expr.Exprs;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.tree.Node;
+import org.lemsbridge.tree.Read;
 import org.lemsbridge.units.Dimension;
 
 /**
@@ -40,8 +48,8 @@ import org.lemsbridge.units.Dimension;
  * channel's and the channel population's slots, so it sees v from three rows back. Each such slot becomes a state
  * variable with no rate that an always-true event sets, after the update, to what the instance read in the step
  * (a {@code _next} derived variable computed at the start of the step);</li>
- * <li>initial values come from jLEMS's initialisation recursion (§3.3) replayed over the original expressions,
- * and are refused when a second initialisation would change them (OnStart blocks that are not idempotent).</li>
+ * <li>initial values are the instances' values after the instance tree's initialisation (§3.3), the very one the
+ * simulator runs.</li>
  * </ul>
  */
 final class TreeFlattening {
@@ -62,12 +70,21 @@ final class TreeFlattening {
     record FlatEvent(String name, Expr test, List<Map.Entry<String, Expr>> assignments) {
     }
 
-    private final ComponentTree tree;
+    /** What the flattening has named for one instance: its variables, rates, and the values it derived. */
+    private record Names(Map<String, String> variables, Map<String, String> rates, Map<String, Expr> updated,
+            Map<String, Expr> readInEvents, Map<String, Expr> constants, Map<String, Expr> slotCopies,
+            Map<String, Expr> lagged) {
+        Names() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    new HashMap<>());
+        }
+    }
+
+    private final MemberTree tree;
     private final LemsModel model;
     private final Set<String> taken;
     private final Function<String, String> rootName;
     private final String quantityPrefix;
-    private final Map<String, Double> rootAttachmentValues;
     /** The integration step as a fixed quantity (jLEMS's dt), for values a parent reads after a child's update. */
     private final ComponentConstants.Entry step;
 
@@ -82,44 +99,37 @@ final class TreeFlattening {
 
     private final Map<String, Expr> rootSelects = new HashMap<>();
     private final Map<String, FlatEvent> events = new LinkedHashMap<>();
-    private final Map<Node, Map<String, String>> rateNames = new HashMap<>();
-    private final Map<Node, Map<String, Expr>> updated = new HashMap<>();
-    private final Map<Node, Map<String, Expr>> readInEvents = new HashMap<>();
+    private final Map<Node, Names> names = new IdentityHashMap<>();
     private String stepName;
-    private final Map<Node, Map<String, String>> flatNames = new HashMap<>();
-    private final Map<Node, Map<String, Expr>> constantNames = new HashMap<>();
-    private final Map<Node, Map<String, Expr>> slotCopies = new HashMap<>();
-    private final Map<Node, Map<String, Expr>> lagged = new HashMap<>();
-    private final Initialisation init;
 
-    private TreeFlattening(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
-            String quantityPrefix, Map<String, Double> rootAttachmentValues, ComponentConstants.Entry step) {
+    private TreeFlattening(MemberTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
+            String quantityPrefix, ComponentConstants.Entry step) {
         this.tree = tree;
         this.model = model;
         this.taken = taken;
         this.rootName = rootName;
         this.quantityPrefix = quantityPrefix;
-        this.rootAttachmentValues = rootAttachmentValues;
         this.step = step;
-        this.init = new Initialisation();
     }
 
     /**
-     * Flattens every instance below the cell. {@code taken}: names in use (extended here); {@code rootName}: the
-     * flat name of a cell variable; {@code rootAttachmentValues}: the value each of the cell's selects over an
-     * Attachments set has during initialisation (NaN when it depends on the inputs); {@code step}: the
-     * integration step as the experiment writes it (null when unknown).
+     * Flattens every instance below the cell, whose tree has been initialised. {@code taken}: names in use
+     * (extended here); {@code rootName}: the flat name of a cell variable; {@code step}: the integration step as
+     * the experiment writes it (null when unknown).
      */
-    static TreeFlattening of(ComponentTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
-            String quantityPrefix, Map<String, Double> rootAttachmentValues, ComponentConstants.Entry step) {
-        TreeFlattening flat = new TreeFlattening(tree, model, taken, rootName, quantityPrefix, rootAttachmentValues,
-                step);
+    static TreeFlattening of(MemberTree tree, LemsModel model, Set<String> taken, Function<String, String> rootName,
+            String quantityPrefix, ComponentConstants.Entry step) {
+        TreeFlattening flat = new TreeFlattening(tree, model, taken, rootName, quantityPrefix, step);
         flat.run();
         return flat;
     }
 
-    ComponentTree tree() {
+    MemberTree tree() {
         return tree;
+    }
+
+    private Names names(Node node) {
+        return names.computeIfAbsent(node, n -> new Names());
     }
 
     Map<String, FlatParameter> parameters() {
@@ -148,23 +158,17 @@ final class TreeFlattening {
         return rootConstantsRead;
     }
 
-    /** The cell's variable after jLEMS's initialisation. */
-    double initialOfRoot(String variable) {
-        return init.value(tree.root(), variable);
-    }
-
     /** The flat value of one of the cell's selects over its children (flat names). */
     Expr rootSelect(Dynamics.DerivedVariable dv) {
         return rootSelects.get(dv.name());
     }
 
     private void run() {
-        tree.descendants().forEach(TreeFlattening::refuseUnsupported);
-        init.run();
+        tree.descendants().forEach(this::refuseUnsupported);
         Node root = tree.root();
-        for (Dynamics.DerivedVariable dv : root.derived()) {
-            if (dv.isSelect() && !ComponentTree.startsAtAttachments(root, dv.select())) {
-                rootSelects.put(dv.name(), select(root, dv, "cell " + root.component.describe()));
+        for (Dynamics.DerivedVariable dv : MemberTree.derived(root)) {
+            if (dv.isSelect() && !MemberTree.startsAtAttachments(root, dv.select())) {
+                rootSelects.put(dv.name(), select(root, dv, "cell " + root.component().describe()));
             }
         }
         for (Node node : tree.descendants()) {
@@ -172,13 +176,17 @@ final class TreeFlattening {
         }
     }
 
-    /** What an instance below the cell must not have: events out, regime changes, regimes, kinetic schemes, RK4. */
-    private static void refuseUnsupported(Node node) {
-        Dynamics dyn = node.dyn;
-        String what = node.describe();
+    /**
+     * What an instance below the cell must not have: events out, regime changes, regimes, kinetic schemes, RK4, and
+     * random OnStart values.
+     */
+    private void refuseUnsupported(Node node) {
+        Dynamics dyn = dynamics(node);
+        String what = tree.describe(node);
         if (dyn == null) {
             return;
         }
+        FlatteningLimits.refuseRandomStarts(dyn.onStarts(), what);
         for (Dynamics.OnCondition on : dyn.onConditions()) {
             for (Dynamics.Action action : on.actions()) {
                 if (!(action instanceof Dynamics.StateAssignment)) {
@@ -188,28 +196,28 @@ final class TreeFlattening {
             }
         }
         if (dyn.onEvents().stream().anyMatch(e -> !e.actions().isEmpty())) {
-            throw new BadInputException(node.location(), what + " changes its state on events, which is not imported");
+            throw new BadInputException(node.component().location(), what + " changes its state on events, which is not imported");
         }
         if (!dyn.regimes().isEmpty()) {
-            throw new BadInputException(node.location(), what + " has regimes; below the cell they are not imported");
+            throw new BadInputException(node.component().location(), what + " has regimes; below the cell they are not imported");
         }
         if (!dyn.kineticSchemes().isEmpty()) {
-            throw new BadInputException(node.location(), what + " has a kinetic scheme, which is not imported",
-                    "type " + node.type.name() + " at " + node.type.location());
+            throw new BadInputException(node.component().location(), what + " has a kinetic scheme, which is not "
+                    + "imported", "type " + type(node).name() + " at " + type(node).location());
         }
         if (dyn.simultaneous()) {
-            throw new BadInputException(node.location(), what + " asks for simultaneous (RK4) updates");
+            throw new BadInputException(node.component().location(), what + " asks for simultaneous (RK4) updates");
         }
     }
 
     private void flatten(Node node) {
-        String what = node.describe();
-        Dynamics dyn = node.dyn;
+        String what = tree.describe(node);
+        Dynamics dyn = dynamics(node);
         if (dyn == null) {
             return;
         }
         FlatteningLimits.refuseLateReads(dyn, what);
-        boolean declaresT = node.isState("t") || node.isDerived("t");
+        boolean declaresT = isState(node, "t") || isDerived(node, "t");
         List<Expr> expressions = new ArrayList<>();
         dyn.timeDerivatives().forEach(td -> expressions.add(td.value()));
         dyn.derivedVariables().stream().filter(dv -> !dv.isSelect()).forEach(dv -> expressions.add(dv.value()));
@@ -224,32 +232,32 @@ final class TreeFlattening {
             on.actions().forEach(a -> expressions.add(((Dynamics.StateAssignment) a).value()));
         });
         if (declaresT && expressions.stream().anyMatch(e -> Exprs.freeSymbols(e).contains("t"))) {
-            throw new BadInputException(node.location(), what + " declares a variable 't' and also reads 't'; "
+            throw new BadInputException(node.component().location(), what + " declares a variable 't' and also reads 't'; "
                     + "which one jLEMS gives depends on the order of evaluation, so it is not imported");
         }
         Map<String, Expr> rates = new HashMap<>();
         for (Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
-            if (!node.isState(td.variable())) {
+            if (!isState(node, td.variable())) {
                 throw new BadInputException(td.location(), what + ": TimeDerivative of '" + td.variable()
                         + "', which is not a state variable");
             }
             rates.put(td.variable(), local(node, td.value(), what));
         }
         for (Dynamics.StateVariable sv : dyn.stateVariables()) {
-            Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), node.component);
+            Dimension dimension = ComponentConstants.dimension(model, sv.dimension(), node.component());
             Expr rate = rates.get(sv.name()); // none: the rate 0, which the renderer writes as no TimeDerivative
             String name = flatName(node, sv.name());
-            String rateName = rateNames.getOrDefault(node, Map.of()).get(sv.name());
+            String rateName = names(node).rates().get(sv.name());
             states.put(name, new FlatState(name, rateName != null ? new Expr.Var(rateName) : rate, dimension,
-                    init.initial(node, sv.name(), what), quantity(node, sv.name())));
+                    initial(node, sv.name(), what), quantity(node, sv.name())));
         }
         for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
-            Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), node.component);
+            Dimension dimension = ComponentConstants.dimension(model, dv.dimension(), node.component());
             Expr value = dv.isSelect() ? select(node, dv, what) : local(node, dv.value(), what);
             addDerived(node, dv.name(), value, dimension);
         }
         for (Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
-            Dimension dimension = ComponentConstants.dimension(model, cdv.dimension(), node.component);
+            Dimension dimension = ComponentConstants.dimension(model, cdv.dimension(), node.component());
             List<Expr.Case> cases = new ArrayList<>();
             boolean hasDefault = false;
             for (Dynamics.Case c : cdv.cases()) {
@@ -272,13 +280,13 @@ final class TreeFlattening {
             List<Map.Entry<String, Expr>> assignments = new ArrayList<>();
             for (Dynamics.Action action : on.actions()) {
                 Dynamics.StateAssignment a = (Dynamics.StateAssignment) action;
-                if (!node.isState(a.variable())) {
+                if (!isState(node, a.variable())) {
                     throw new BadInputException(a.location(), what + " assigns '" + a.variable() + "', which is not "
                             + "one of its state variables");
                 }
                 assignments.add(Map.entry(flatName(node, a.variable()), inEvent(node, a.value(), what)));
             }
-            String name = unique(node.prefix + "_condition_" + index);
+            String name = unique(tree.prefix(node) + "_condition_" + index);
             events.put(name, new FlatEvent(name, inEvent(node, on.test(), what), assignments));
         }
     }
@@ -291,10 +299,10 @@ final class TreeFlattening {
     private Expr inEvent(Node node, Expr e, String what) {
         Map<String, Expr> replacements = new HashMap<>();
         for (String symbol : Exprs.freeSymbols(e)) {
-            if (symbol.equals("t") && !node.isState("t") && !node.isDerived("t")) {
+            if (symbol.equals("t") && !isState(node, "t") && !isDerived(node, "t")) {
                 continue;
             }
-            if (!node.isConstant(symbol) && node.isRequirement(symbol)) {
+            if (!isConstant(node, symbol) && isRequirement(node, symbol)) {
                 replacements.put(symbol, readInEvent(node, symbol, what));
             } else {
                 replacements.put(symbol, own(node, symbol, what));
@@ -304,7 +312,7 @@ final class TreeFlattening {
     }
 
     private Expr readInEvent(Node node, String requirement, String what) {
-        Map<String, Expr> known = readInEvents.computeIfAbsent(node, n -> new HashMap<>());
+        Map<String, Expr> known = names(node).readInEvents();
         Expr existing = known.get(requirement);
         if (existing != null) {
             return existing;
@@ -312,9 +320,9 @@ final class TreeFlattening {
         Expr read = seen(node, requirement, what);
         Expr result = read;
         if (!(read instanceof Expr.Num) && !(read instanceof Expr.Var v && fixedNames.contains(v.name()))) {
-            String name = unique(node.prefix + "_" + requirement + "_read");
-            Dimension dimension = node.type.requirements().stream().filter(r -> r.name().equals(requirement))
-                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), node.component))
+            String name = unique(tree.prefix(node) + "_" + requirement + "_read");
+            Dimension dimension = type(node).requirements().stream().filter(r -> r.name().equals(requirement))
+                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), node.component()))
                     .orElse(Dimension.NONE);
             derived.put(name, new FlatDerived(name, read, dimension, null, false));
             result = new Expr.Var(name);
@@ -329,11 +337,11 @@ final class TreeFlattening {
      * updated values, in order).
      */
     private Expr updatedState(Node node, String state, String where, SourceLocation location) {
-        Map<String, Expr> known = updated.computeIfAbsent(node, n -> new HashMap<>());
+        Map<String, Expr> known = names(node).updated();
         if (known.containsKey(state)) {
             return known.get(state);
         }
-        String what = node.describe();
+        String what = tree.describe(node);
         if (step == null) {
             throw new BadInputException(location, where + " selects state variable '" + state + "' of " + what
                     + " after its update, which needs the integration step; it is not imported");
@@ -343,17 +351,17 @@ final class TreeFlattening {
             parameters.put(stepName, new FlatParameter(stepName, step, "the Simulation (jLEMS's dt)"));
             fixedNames.add(stepName);
         }
-        Dynamics dyn = node.dyn;
+        Dynamics dyn = dynamics(node);
         Map<String, Expr> after = new LinkedHashMap<>();
         for (Dynamics.StateVariable sv : dyn.stateVariables()) {
             Expr value = new Expr.Var(flatName(node, sv.name()));
             for (Dynamics.TimeDerivative td : dyn.timeDerivatives()) {
                 if (td.variable().equals(sv.name())) {
-                    String rateName = rateNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(
+                    String rateName = names(node).rates().computeIfAbsent(
                             sv.name(), n -> {
                                 String name = unique(flatName(node, sv.name()) + "_rate");
                                 Dimension dimension = ComponentConstants.dimension(model, sv.dimension(),
-                                        node.component).dividedBy(new Dimension(0, 0, 1, 0, 0, 0, 0));
+                                        node.component()).dividedBy(new Dimension(0, 0, 1, 0, 0, 0, 0));
                                 derived.put(name, new FlatDerived(name, local(node, td.value(), what), dimension,
                                         null, false));
                                 return name;
@@ -378,7 +386,7 @@ final class TreeFlattening {
         if (!value.equals(new Expr.Var(flatName(node, state)))) {
             String name = unique(flatName(node, state) + "_new");
             Dimension dimension = dyn.stateVariables().stream().filter(sv -> sv.name().equals(state)).findFirst()
-                    .map(sv -> ComponentConstants.dimension(model, sv.dimension(), node.component)).orElseThrow();
+                    .map(sv -> ComponentConstants.dimension(model, sv.dimension(), node.component())).orElseThrow();
             derived.put(name, new FlatDerived(name, value, dimension, null, false));
             value = new Expr.Var(name);
         }
@@ -399,7 +407,7 @@ final class TreeFlattening {
             // a fixed value with a unit (e.g. the sum over an empty list): YAML writes it as a parameter
             ComponentConstants.Entry entry = new ComponentConstants.Entry(local, n.value(),
                     ImportedQuantity.inSi(n.value(), dimension, model.units().table()), "fixed value");
-            parameters.put(name, new FlatParameter(name, entry, node.path() + " (" + node.type.name() + ")"));
+            parameters.put(name, new FlatParameter(name, entry, tree.path(node) + " (" + type(node).name() + ")"));
             fixedNames.add(name);
             return;
         }
@@ -409,8 +417,8 @@ final class TreeFlattening {
 
     /** The exposure a variable is copied to, or null. */
     private static String exposureOf(Node node, String variable) {
-        for (var e : node.type.exposures()) {
-            if (variable.equals(node.exposureSource(e.name()))) {
+        for (var e : type(node).exposures()) {
+            if (variable.equals(exposureSource(node, e.name()))) {
                 return e.name();
             }
         }
@@ -418,7 +426,7 @@ final class TreeFlattening {
     }
 
     private String quantity(Node node, String variable) {
-        String path = node.path();
+        String path = tree.path(node);
         return quantityPrefix + (path.isEmpty() ? "" : path + "/") + variable;
     }
 
@@ -426,7 +434,7 @@ final class TreeFlattening {
     private Expr local(Node node, Expr e, String what) {
         Map<String, Expr> replacements = new HashMap<>();
         for (String symbol : Exprs.freeSymbols(e)) {
-            if (symbol.equals("t") && !node.isState("t") && !node.isDerived("t")) {
+            if (symbol.equals("t") && !isState(node, "t") && !isDerived(node, "t")) {
                 continue;
             }
             replacements.put(symbol, own(node, symbol, what));
@@ -436,16 +444,16 @@ final class TreeFlattening {
 
     /** A name an expression of {@code node} reads, in flat form (jLEMS folds fixed values first). */
     private Expr own(Node node, String symbol, String what) {
-        if (node.component.values().containsKey(symbol) || node.isConstant(symbol)) {
+        if (node.component().values().containsKey(symbol) || isConstant(node, symbol)) {
             return constant(node, symbol);
         }
-        if (node.isRequirement(symbol)) {
+        if (isRequirement(node, symbol)) {
             return seen(node, symbol, what);
         }
-        if (node.isState(symbol) || node.isDerived(symbol)) {
+        if (isState(node, symbol) || isDerived(node, symbol)) {
             return new Expr.Var(flatName(node, symbol));
         }
-        throw new BadInputException(node.location(), what + " uses '" + symbol + "', which is neither a fixed value "
+        throw new BadInputException(node.component().location(), what + " uses '" + symbol + "', which is neither a fixed value "
                 + "nor a variable of it; it is not imported");
     }
 
@@ -454,14 +462,13 @@ final class TreeFlattening {
      * start of the step.
      */
     private Expr seen(Node node, String name, String what) {
-        Slot slot = tree.lookup(node.parent, name).orElseThrow(() -> new BadInputException(node.location(), what
-                + " requires '" + name + "' but no enclosing component provides it"));
+        MemberTree.Slot slot = requirement(node, name, what);
         return switch (slot.kind()) {
             case CONSTANT -> constant(slot.node(), slot.name());
             case ZERO -> new Expr.Num(0.0);
             case STATE -> {
-                if (slot.node().isRoot() && !slot.node().dyn.regimes().isEmpty()) {
-                    throw new BadInputException(node.location(), what + " reads '" + name + "' of a cell with "
+                if (slot.node() == tree.root() && !dynamics(slot.node()).regimes().isEmpty()) {
+                    throw new BadInputException(node.component().location(), what + " reads '" + name + "' of a cell with "
                             + "regimes, whose exposures lag; it is not imported");
                 }
                 yield new Expr.Var(flatName(slot.node(), slot.name()));
@@ -472,13 +479,13 @@ final class TreeFlattening {
     }
 
     /** An ancestor's derived variable as its reader sees it: the value of the previous step. */
-    private Expr lag(Slot slot, String what) {
-        return lagged.computeIfAbsent(slot.node(), n -> new HashMap<>()).computeIfAbsent(slot.name(), n -> {
+    private Expr lag(MemberTree.Slot slot, String what) {
+        return names(slot.node()).lagged().computeIfAbsent(slot.name(), n -> {
             Node owner = slot.node();
             String source = flatName(owner, slot.name());
             String name = unique(source + "_prev");
-            double initial = slot.viaExposure() ? init.exposure(owner, exposureOf(owner, slot.name()))
-                    : init.value(owner, slot.name());
+            double initial = slot.viaExposure() ? owner.exposed()[owner.kind().exposureIndex.get(
+                    exposureOf(owner, slot.name()))] : initialValue(owner, slot.name());
             checkInitial(initial, owner, slot.name(), what);
             states.put(name, new FlatState(name, null, dimensionOf(owner, slot.name()), initial, null));
             copies.put(name, new Expr.Var(source));
@@ -488,7 +495,7 @@ final class TreeFlattening {
 
     /** An ancestor's requirement slot: what the ancestor read at its previous step. */
     private Expr slotCopy(Node owner, String requirement, String what) {
-        Map<String, Expr> known = slotCopies.computeIfAbsent(owner, n -> new HashMap<>());
+        Map<String, Expr> known = names(owner).slotCopies();
         Expr existing = known.get(requirement);
         if (existing != null) {
             return existing;
@@ -499,10 +506,10 @@ final class TreeFlattening {
             result = read; // a fixed value: the slot always holds it
         } else {
             String name = flatName(owner, requirement);
-            double initial = init.value(owner, requirement);
+            double initial = initialValue(owner, requirement);
             checkInitial(initial, owner, requirement, what);
-            Dimension dimension = owner.type.requirements().stream().filter(r -> r.name().equals(requirement))
-                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), owner.component))
+            Dimension dimension = type(owner).requirements().stream().filter(r -> r.name().equals(requirement))
+                    .findFirst().map(r -> ComponentConstants.dimension(model, r.dimension(), owner.component()))
                     .orElse(Dimension.NONE);
             states.put(name, new FlatState(name, null, dimension, initial, quantity(owner, requirement)));
             String next = unique(name + "_next");
@@ -516,9 +523,9 @@ final class TreeFlattening {
 
     private void checkInitial(double value, Node owner, String variable, String what) {
         if (Double.isNaN(value)) {
-            throw new BadInputException(owner.location(), what + " reads '" + variable + "' of "
-                    + owner.describe() + ", whose value after jLEMS's initialisation depends on the inputs or is "
-                    + "not a number; it is not imported");
+            throw new BadInputException(owner.component().location(), what + " reads '" + variable + "' of "
+                    + tree.describe(owner) + ", whose value after jLEMS's initialisation is not a number; it is not "
+                    + "imported");
         }
     }
 
@@ -531,34 +538,81 @@ final class TreeFlattening {
             throw new BadInputException(dv.location(), where + " reduces with '" + reduce + "'; only add and "
                     + "multiply are imported");
         }
-        if (ComponentTree.startsAtAttachments(node, path)) {
+        if (MemberTree.startsAtAttachments(node, path)) {
             throw new BadInputException(dv.location(), where + " selects attachments '" + path + "' below the cell, "
                     + "which is not imported");
         }
+        String[] steps = path.split("/");
+        for (int i = 0; i < steps.length - 1; i++) {
+            if (steps[i].equals("..") || steps[i].isEmpty()) {
+                throw new BadInputException(dv.location(), where + " selects '" + path + "', which leaves the "
+                        + "instance; only paths into its children are imported");
+            }
+        }
         boolean multiply = "multiply".equals(reduce);
-        var found = tree.select(node, path, where, dv.location());
-        if (found.isEmpty() || (found.get().isEmpty() && reduce == null)) {
-            if ("add".equals(reduce) || !dv.required()) {
-                return new Expr.Num(multiply ? 1.0 : 0.0);
-            }
-            if (multiply) {
-                return new Expr.Num(1.0);
-            }
-            throw new BadInputException(dv.location(), where + " selects '" + path + "', which finds nothing");
+        int index = selectIndex(node, dv.name());
+        Read[] targets = node.selects()[index];
+        if (targets == null) {
+            return new Expr.Num(node.selectFallbacks()[index]);
         }
         Expr fold = new Expr.Num(multiply ? 1.0 : 0.0);
-        for (Slot slot : found.get()) {
+        for (Read target : targets) {
+            MemberTree.Slot slot = target.owner() == target.from() ? MemberTree.slot(target) : null;
+            if (slot == null) {
+                throw new BadInputException(dv.location(), where + " selects '" + path + "', but "
+                        + tree.describe(target.from()) + " has no '" + steps[steps.length - 1] + "' of its own; "
+                        + "reading it from further up is not imported");
+            }
             fold = new Expr.Binary(multiply ? Expr.BinaryOp.MUL : Expr.BinaryOp.ADD, fold, selected(slot, where,
                     dv.location()));
         }
         return fold;
     }
 
+    /** The position of a select derived variable among its instance's selects (as the tree bound them). */
+    private static int selectIndex(Node node, String variable) {
+        org.lemsbridge.tree.Kind.SelectVariable[] selects = node.kind().selects;
+        for (int i = 0; i < selects.length; i++) {
+            if (selects[i].name().equals(variable)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no select " + variable + " in " + node.path());
+    }
+
+    /** What {@code node}'s Requirement {@code name} reads, as the tree bound it (jLEMS's lookup from the parent). */
+    private MemberTree.Slot requirement(Node node, String name, String what) {
+        String[] required = node.kind().requirementNames;
+        for (int i = 0; i < required.length; i++) {
+            if (required[i].equals(name)) {
+                MemberTree.Slot slot = MemberTree.slot(node.requirements()[i]);
+                if (slot == null) {
+                    throw new BadInputException(node.component().location(), what + " requires '" + name + "', "
+                            + "which " + node.requirements()[i].owner().path() + " has as a variable the import does "
+                            + "not flatten");
+                }
+                return slot;
+            }
+        }
+        throw new BadInputException(node.component().location(), what + " requires '" + name + "' but no enclosing "
+                + "component provides it");
+    }
+
+    /** A state variable's value after initialisation, refused when it is not a number. */
+    private double initial(Node node, String state, String what) {
+        double v = initialValue(node, state);
+        if (Double.isNaN(v)) {
+            throw new BadInputException(node.component().location(), what + ": the initial value of '" + state
+                    + "' is not a number; it is not imported");
+        }
+        return v;
+    }
+
     /**
      * A select target's value: children have stepped, so a derived value is this step's and a state variable its
      * value after the child's update.
      */
-    private Expr selected(Slot slot, String where, SourceLocation location) {
+    private Expr selected(MemberTree.Slot slot, String where, SourceLocation location) {
         return switch (slot.kind()) {
             case CONSTANT -> constant(slot.node(), slot.name());
             case ZERO -> new Expr.Num(0.0);
@@ -569,14 +623,14 @@ final class TreeFlattening {
     }
 
     private Dimension dimensionOf(Node node, String variable) {
-        for (Dynamics.DerivedVariable dv : node.derived()) {
+        for (Dynamics.DerivedVariable dv : MemberTree.derived(node)) {
             if (dv.name().equals(variable)) {
-                return ComponentConstants.dimension(model, dv.dimension(), node.component);
+                return ComponentConstants.dimension(model, dv.dimension(), node.component());
             }
         }
-        for (Dynamics.ConditionalDerivedVariable c : node.conditional()) {
+        for (Dynamics.ConditionalDerivedVariable c : MemberTree.conditional(node)) {
             if (c.name().equals(variable)) {
-                return ComponentConstants.dimension(model, c.dimension(), node.component);
+                return ComponentConstants.dimension(model, c.dimension(), node.component());
             }
         }
         return Dimension.NONE;
@@ -584,19 +638,19 @@ final class TreeFlattening {
 
     /** A fixed value of {@code node} as a flat parameter (the cell's keep their names). */
     private Expr constant(Node node, String name) {
-        if (node.isRoot() && !node.outside) {
+        if (node == tree.root()) {
             rootConstantsRead.add(name);
             fixedNames.add(rootName.apply(name));
             return new Expr.Var(rootName.apply(name));
         }
-        return constantNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(name, n -> {
-            ComponentConstants.Entry entry = ComponentConstants.of(node.component, model, Map.of()).get(name);
+        return names(node).constants().computeIfAbsent(name, n -> {
+            ComponentConstants.Entry entry = ComponentConstants.of(node.component(), model, Map.of()).get(name);
             if (entry == null) {
-                throw new BadInputException(node.location(), node.describe() + " gives no value for '" + name + "'");
+                throw new BadInputException(node.component().location(), tree.describe(node) + " gives no value for '" + name + "'");
             }
-            String flat = unique(node.outside ? SafeId.of(name) : node.prefix + "_" + name);
-            String owner = node.outside ? node.type.name() + " " + node.component.id()
-                    : node.path() + " (" + node.type.name() + ")";
+            String flat = unique(tree.outside(node) ? SafeId.of(name) : tree.prefix(node) + "_" + name);
+            String owner = tree.outside(node) ? type(node).name() + " " + node.component().id()
+                    : tree.path(node) + " (" + type(node).name() + ")";
             parameters.put(flat, new FlatParameter(flat, entry, owner));
             fixedNames.add(flat);
             return new Expr.Var(flat);
@@ -604,11 +658,11 @@ final class TreeFlattening {
     }
 
     private String flatName(Node node, String local) {
-        if (node.isRoot()) {
+        if (tree.isRoot(node)) {
             return rootName.apply(local);
         }
-        return flatNames.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(local,
-                l -> unique(node.prefix + "_" + l));
+        return names(node).variables().computeIfAbsent(local,
+                l -> unique(tree.prefix(node) + "_" + l));
     }
 
     private String unique(String base) {
@@ -618,208 +672,5 @@ final class TreeFlattening {
         }
         taken.add(name);
         return name;
-    }
-
-    /**
-     * jLEMS's initialisation (lems-semantics §3.3) over the cell and the instances below it: per instance its
-     * variables and exposure snapshots; each pass reads the requirements, optionally computes the derived variables
-     * (selects, then plain ones in order, then conditional ones), runs the OnStart blocks and snapshots the
-     * exposures; an instance runs a pass, initialises its children, a second pass, its children again and a third
-     * pass. Sibling order does not matter: siblings read only their ancestors, which do not change meanwhile.
-     */
-    private final class Initialisation {
-        private final Map<Node, Map<String, Double>> vars = new HashMap<>();
-        private final Map<Node, Map<String, Double>> exposures = new HashMap<>();
-
-        void run() {
-            Node root = tree.root();
-            // a cell in a population of a network is initialised four times (lems-semantics §3.3): the values must
-            // have settled by then, and settled values are what every further pass gives
-            initialise(root);
-            String changed = "";
-            for (int call = 2; call <= 4 && changed != null; call++) {
-                Map<Node, Map<String, Double>> before = snapshot(vars);
-                Map<Node, Map<String, Double>> exposedBefore = snapshot(exposures);
-                initialise(root);
-                changed = difference(before, vars);
-                if (changed == null) {
-                    changed = difference(exposedBefore, exposures);
-                }
-            }
-            if (changed != null) {
-                throw new BadInputException(root.location(), "cell " + root.component.describe() + ": " + changed
-                        + " still changes in jLEMS's fourth initialisation (its OnStart values depend on how often "
-                        + "they run), so it is not imported");
-            }
-        }
-
-        double value(Node node, String name) {
-            Double v = varsOf(node).get(name);
-            return v == null ? 0.0 : v;
-        }
-
-        double exposure(Node node, String name) {
-            Double v = exposuresOf(node).get(name);
-            return v == null ? 0.0 : v;
-        }
-
-        double initial(Node node, String state, String what) {
-            double v = value(node, state);
-            if (Double.isNaN(v)) {
-                throw new BadInputException(node.location(), what + ": the initial value of '" + state
-                        + "' depends on the inputs or is not a number; it is not imported");
-            }
-            return v;
-        }
-
-        private void initialise(Node node) {
-            pass(node, false);
-            for (Node child : node.children) {
-                initialise(child);
-            }
-            pass(node, true);
-            for (Node child : node.children) {
-                initialise(child);
-            }
-            pass(node, true);
-        }
-
-        private void pass(Node node, boolean withDerived) {
-            Map<String, Double> v = varsOf(node);
-            String what = node.describe();
-            for (String requirement : node.requirements()) {
-                Slot slot = tree.lookup(node.parent, requirement).orElseThrow(() -> new BadInputException(
-                        node.location(), what + " requires '" + requirement + "' but no enclosing component "
-                                + "provides it"));
-                v.put(requirement, read(slot));
-            }
-            Dynamics dyn = node.dyn;
-            if (dyn == null) {
-                return;
-            }
-            if (withDerived) {
-                for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
-                    if (dv.isSelect()) {
-                        v.put(dv.name(), selectValue(node, dv, what));
-                    }
-                }
-                for (Dynamics.DerivedVariable dv : dyn.derivedVariables()) {
-                    if (!dv.isSelect()) {
-                        v.put(dv.name(), evaluate(node, dv.value(), what));
-                    }
-                }
-                for (Dynamics.ConditionalDerivedVariable cdv : dyn.conditionalDerivedVariables()) {
-                    double value = 0.0;
-                    for (Dynamics.Case c : cdv.cases()) {
-                        if (c.condition() == null || evaluate(node, c.condition(), what) != 0.0) {
-                            value = evaluate(node, c.value(), what);
-                            break;
-                        }
-                    }
-                    v.put(cdv.name(), value);
-                }
-            }
-            for (List<Dynamics.Action> block : dyn.onStarts()) {
-                for (Dynamics.Action action : block) {
-                    if (action instanceof Dynamics.StateAssignment a) {
-                        if (CellExpressions.containsRandom(a.value())) {
-                            throw new BadInputException(a.location(), what + ": the OnStart value of '"
-                                    + a.variable() + "' is random; jLEMS draws it several times during "
-                                    + "initialisation");
-                        }
-                        v.put(a.variable(), evaluate(node, a.value(), what));
-                    }
-                }
-            }
-            Map<String, Double> exposed = exposuresOf(node);
-            for (var exposure : node.type.exposures()) {
-                String source = node.exposureSource(exposure.name());
-                if (source != null) {
-                    exposed.put(exposure.name(), v.getOrDefault(source, 0.0));
-                }
-            }
-        }
-
-        private double selectValue(Node node, Dynamics.DerivedVariable dv, String what) {
-            if (node.isRoot() && ComponentTree.startsAtAttachments(node, dv.select())) {
-                return rootAttachmentValues.getOrDefault(dv.name(), Double.NaN);
-            }
-            boolean multiply = "multiply".equals(dv.reduce());
-            var found = tree.select(node, dv.select(), what + ": derived variable '" + dv.name() + "'",
-                    dv.location());
-            if (found.isEmpty() || (found.get().isEmpty() && dv.reduce() == null)) {
-                return multiply ? 1.0 : 0.0;
-            }
-            double value = multiply ? 1.0 : 0.0;
-            for (Slot slot : found.get()) {
-                value = multiply ? value * read(slot) : value + read(slot);
-            }
-            return value;
-        }
-
-        private double read(Slot slot) {
-            Node node = slot.node();
-            if (slot.kind() == Kind.ZERO) {
-                return 0.0;
-            }
-            if (node.outside) {
-                Double value = node.component.values().get(slot.name());
-                return value == null ? 0.0 : value;
-            }
-            if (slot.viaExposure()) {
-                return exposure(node, exposureOf(node, slot.name()));
-            }
-            return value(node, slot.name());
-        }
-
-        private double evaluate(Node node, Expr e, String what) {
-            Map<String, Double> v = varsOf(node);
-            return Evaluator.evaluate(e, name -> {
-                Double value = v.get(name);
-                if (value == null) {
-                    throw new BadInputException(node.location(), what + " uses '" + name + "', which is neither a "
-                            + "fixed value nor a variable of it; it is not imported");
-                }
-                return value;
-            });
-        }
-
-        private Map<String, Double> varsOf(Node node) {
-            return vars.computeIfAbsent(node, n -> {
-                Map<String, Double> v = new HashMap<>(n.component.values());
-                n.type.properties().forEach(p -> v.putIfAbsent(p.name(), p.defaultValue()));
-                v.put("t", 0.0);
-                n.requirements().forEach(r -> v.putIfAbsent(r, 0.0));
-                n.states().forEach(s -> v.putIfAbsent(s.name(), 0.0));
-                n.derived().forEach(d -> v.putIfAbsent(d.name(), 0.0));
-                n.conditional().forEach(c -> v.putIfAbsent(c.name(), 0.0));
-                return v;
-            });
-        }
-
-        private Map<String, Double> exposuresOf(Node node) {
-            return exposures.computeIfAbsent(node, n -> new HashMap<>());
-        }
-
-        private static Map<Node, Map<String, Double>> snapshot(Map<Node, Map<String, Double>> of) {
-            Map<Node, Map<String, Double>> copy = new HashMap<>();
-            of.forEach((node, values) -> copy.put(node, new HashMap<>(values)));
-            return copy;
-        }
-
-        /** The first variable whose value differs between the two runs, described, or null. */
-        private static String difference(Map<Node, Map<String, Double>> a, Map<Node, Map<String, Double>> b) {
-            for (var e : a.entrySet()) {
-                Map<String, Double> other = b.getOrDefault(e.getKey(), Map.of());
-                for (var v : e.getValue().entrySet()) {
-                    Double second = other.get(v.getKey());
-                    if (second == null || Double.compare(v.getValue(), second) != 0) {
-                        return "'" + v.getKey() + "' of " + e.getKey().describe() + " (" + v.getValue() + ", then "
-                                + second + ")";
-                    }
-                }
-            }
-            return null;
-        }
     }
 }

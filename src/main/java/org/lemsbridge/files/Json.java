@@ -3,19 +3,30 @@ package org.lemsbridge.files;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
 
 /**
  * The one way lemsbridge writes JSON: Jackson's streaming generator (which does all escaping), a document at a time.
  * {@link #pretty} indents by two spaces with one array element per line; {@link #compact} writes one line. Both end
  * with a newline. Numbers go through {@link #number} so that NaN and infinities, which JSON cannot hold, are
- * {@code null}.
+ * {@code null}. Documents that are read back (a report's {@code summary.json}) are data records written by
+ * {@link #data} and read by {@link #read} through Jackson's data binding, so one record type describes the format
+ * both ways.
  *
  * <pre>{@code
  * String text = Json.pretty(json -> {
@@ -35,6 +46,8 @@ public final class Json {
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private Json() {
     }
@@ -60,6 +73,37 @@ public final class Json {
             throw new UncheckedIOException("cannot write JSON to a string", e);
         }
         return text.append('\n').toString();
+    }
+
+    /** A data record (records, lists, strings, boxed numbers) as an indented document ending in a newline. */
+    public static String data(Object value) {
+        try {
+            return MAPPER.writer(prettyPrinter()).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads {@code file} into a {@code type} written by {@link #data}; a malformed document, or one with a field the
+     * type does not have, is bad input at its position (the message names the field, never the file's text).
+     */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type).readValue(file.toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+            String what = e instanceof UnrecognizedPropertyException unknown
+                    ? "unknown field '" + unknown.getPropertyName() + "'"
+                    : e instanceof MismatchedInputException ? "a value of the wrong kind or a missing one"
+                    : "malformed JSON";
+            throw new BadInputException(SourceLocation.of(file, line, column), "not a " + type.getSimpleName()
+                    + " document: " + what, null, e);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(),
+                    null, e);
+        }
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {

@@ -12,20 +12,22 @@ import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Confinement;
 
 /**
  * Flattens a LEMS document and everything it includes into one list of top-level elements, in textual order.
  * Includes are LEMS's {@code <Include file>} and, at the top of a {@code <neuroml>} document, NeuroML's
  * {@code <include href>} (jLEMS itself skips the latter, so a model that runs in jLEMS never needs it followed).
- * An include is looked up beside the including file, then in each search folder, then among the bundled
- * NeuroML core types. Each file is read once; cycles, missing files and paths escaping the allowed folders are
+ * An include is looked up as jLEMS looks it up: beside the including file ({@code ..} and absolute paths allowed),
+ * then in each search folder, then among the bundled NeuroML core types. Under a {@link Confinement} a file found
+ * outside its folders is refused instead. Each file is read once; cycles, missing files and confined paths are
  * refused, or, when collecting a file's includes, listed in document order (with included files that cannot be read)
  * so that the first of them is what a reader reports and a validator can still inspect the rest.
  */
 final class IncludeResolver {
 
     private final List<Path> searchPath;
-    private final List<Path> allowedRoots;
+    private final Confinement confinement;
     private final Set<String> done = new HashSet<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
     private final List<XmlElement> elements = new ArrayList<>();
@@ -35,26 +37,23 @@ final class IncludeResolver {
     static final String NEUROML_CORE_TYPES = "NeuroML2CoreTypes.xml";
 
     /** {@code unresolved} null: the first include that cannot be followed is thrown; otherwise it is added there. */
-    private IncludeResolver(Path rootFolder, List<Path> searchPath, List<BadInputException> unresolved) {
+    private IncludeResolver(List<Path> searchPath, Confinement confinement, List<BadInputException> unresolved) {
         this.unresolved = unresolved;
         this.searchPath = searchPath.stream().map(IncludeResolver::canonical).toList();
-        List<Path> roots = new ArrayList<>();
-        roots.add(canonical(rootFolder));
-        roots.addAll(this.searchPath);
-        this.allowedRoots = List.copyOf(roots);
+        this.confinement = confinement;
     }
 
     /**
      * Reads a root file and its includes, skipping and listing the includes that cannot be followed; a
      * {@code <neuroml>} root first includes the NeuroML core types.
      */
-    static IncludedDocument collect(Path file, List<Path> searchPath) {
+    static IncludedDocument collect(Path file, List<Path> searchPath, Confinement confinement) {
         Path canonical = canonical(file);
         if (!Files.isRegularFile(canonical)) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file: " + file);
         }
         List<BadInputException> unresolved = new ArrayList<>();
-        IncludeResolver resolver = new IncludeResolver(canonical.getParent(), searchPath, unresolved);
+        IncludeResolver resolver = new IncludeResolver(searchPath, confinement, unresolved);
         XmlElement root = requireLemsRoot(SecureXml.read(file));
         boolean neuroml = root.tag().equals("neuroml");
         Source source = new Source.OnDisk(canonical);
@@ -66,9 +65,10 @@ final class IncludeResolver {
     }
 
     /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
-    static List<XmlElement> resolve(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
+    static List<XmlElement> resolve(String xml, String sourceName, Path baseDir, List<Path> searchPath,
+            Confinement confinement) {
         Path base = baseDir == null ? Path.of("").toAbsolutePath() : baseDir;
-        IncludeResolver resolver = new IncludeResolver(base, searchPath, null);
+        IncludeResolver resolver = new IncludeResolver(searchPath, confinement, null);
         resolver.readFile(new Source.InMemory(sourceName, canonical(base)),
                 requireLemsRoot(SecureXml.read(xml, sourceName)));
         return List.copyOf(resolver.elements);
@@ -193,11 +193,11 @@ final class IncludeResolver {
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
                 Path found = canonical(candidate);
-                if (allowedRoots.stream().noneMatch(found::startsWith)) {
-                    throw new BadInputException(include.location(), "include '" + name + "' resolves to " + found
-                            + ", outside the model's folder and the search folders " + allowedRoots,
-                            "copy the file beside the model or add its folder with -I");
-                }
+                confinement.refusal(found).ifPresent(outside -> {
+                    throw new BadInputException(include.location(), "include '" + name + "' resolves to " + outside
+                            + ", outside the --confine folders " + confinement.describe(),
+                            "add its folder with --confine if you trust it");
+                });
                 return new Source.OnDisk(found);
             }
         }
@@ -208,13 +208,17 @@ final class IncludeResolver {
             }
         }
         List<String> searched = new ArrayList<>();
-        if (from.folder() != null) {
-            searched.add(from.folder().toString());
+        if (asGiven.isAbsolute()) {
+            searched.add(name);
+        } else {
+            if (from.folder() != null) {
+                searched.add(from.folder().toString());
+            }
+            searchPath.forEach(p -> searched.add(p.toString()));
+            searched.add("bundled core types");
         }
-        searchPath.forEach(p -> searched.add(p.toString()));
-        searched.add("bundled core types");
         throw new BadInputException(include.location(), "included file '" + name + "' not found; searched " + searched,
-                "add the folder that holds it with -I");
+                asGiven.isAbsolute() ? "check the path" : "add the folder that holds it with -I");
     }
 
     private static XmlElement readBundled(String name, XmlElement include) {

@@ -12,7 +12,8 @@ import org.lemsbridge.error.SourceLocation;
 /**
  * A LEMS document after includes, inheritance and unit conversion: the types by name, all top-level components in
  * document order (and every component with an id, nested ones too), the units, the Lems-level Constants (SI value
- * and declared dimension, by name and by symbol) and the Target.
+ * and declared dimension, by name and by symbol) and the Target, with the report and times files it asks for (null
+ * when it asks for none).
  */
 public record LemsModel(
         Path source,
@@ -23,7 +24,9 @@ public record LemsModel(
         Map<String, Double> globalConstants,
         Map<String, String> globalConstantDimensions,
         String targetComponentId,
-        SourceLocation targetLocation) {
+        SourceLocation targetLocation,
+        String reportFile,
+        String timesFile) {
 
     public LemsModel {
         types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
@@ -39,6 +42,15 @@ public record LemsModel(
 
     public Optional<ComponentType> type(String name) {
         return Optional.ofNullable(types.get(name));
+    }
+
+    /**
+     * A component of {@code type} with no values of its own (its constants and what derives from them only), as
+     * jLEMS creates the members of a {@code MultiInstantiate componentType=...}.
+     */
+    public Component blankComponent(ComponentType type, SourceLocation where) {
+        return new Component(null, type, null, Map.of(), ComponentValues.of(type, Map.of(), units, where), Map.of(),
+                List.of(), where);
     }
 
     /** The Simulation component named by {@code <Target component=...>}, if any. */

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.expr.Evaluator;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitTable;
@@ -24,8 +23,9 @@ import org.lemsbridge.units.UnitTable;
  */
 public final class LemsReader {
 
-    private static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
-            "Target", "Include", "Assertion", "notes", "annotation");
+    /** Elements that are not components; jLEMS reads none of a {@code <Meta>} (lems-semantics §2.7). */
+    public static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
+            "Target", "Include", "Assertion", "notes", "annotation", "Meta");
 
     private final Path source;
     private final List<XmlElement> elements;
@@ -46,7 +46,12 @@ public final class LemsReader {
      * {@code <neuroml>} file gets the NeuroML core types first, as jNeuroML gives them.
      */
     public static LemsModel read(Path file, List<Path> searchPath) {
-        return read(IncludedDocument.read(file, searchPath));
+        return read(file, searchPath, Confinement.NONE);
+    }
+
+    /** As {@link #read(Path, List)}, refusing an include found outside {@code confinement}. */
+    public static LemsModel read(Path file, List<Path> searchPath, Confinement confinement) {
+        return read(IncludedDocument.read(file, searchPath, confinement));
     }
 
     /**
@@ -62,7 +67,14 @@ public final class LemsReader {
 
     /** Reads a document given as text; relative includes resolve against {@code baseDir}. */
     public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath) {
-        return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath)).build();
+        return read(xml, sourceName, baseDir, searchPath, Confinement.NONE);
+    }
+
+    /** As {@link #read(String, String, Path, List)}, refusing an include found outside {@code confinement}. */
+    public static LemsModel read(String xml, String sourceName, Path baseDir, List<Path> searchPath,
+            Confinement confinement) {
+        return new LemsReader(Path.of(sourceName), IncludeResolver.resolve(xml, sourceName, baseDir, searchPath,
+                confinement)).build();
     }
 
     private LemsModel build() {
@@ -79,6 +91,8 @@ public final class LemsReader {
         Map<String, String> globalConstantDimensions = new LinkedHashMap<>();
         String target = null;
         SourceLocation targetLocation = null;
+        String reportFile = null;
+        String timesFile = null;
         for (XmlElement element : elements) {
             if (element.tag().equals("Constant")) {
                 // jLEMS takes a bare number here whatever the dimension (bounce.xml: value="9.8" for acceleration)
@@ -96,6 +110,8 @@ public final class LemsReader {
             } else if (element.tag().equals("Target") && target == null) {
                 target = TypeReader.required(element, "component");
                 targetLocation = element.location();
+                reportFile = element.attribute("reportFile").orElse(null);
+                timesFile = element.attribute("timesFile").orElse(null);
             } else if (!NOT_COMPONENTS.contains(element.tag())) {
                 element.attribute("id").ifPresent(id -> topLevelById.putIfAbsent(id, element));
             }
@@ -109,9 +125,11 @@ public final class LemsReader {
         if (target != null && !componentsById.containsKey(target)) {
             throw new BadInputException(targetLocation, "Target component '" + target + "' is not defined");
         }
-        return new LemsModel(source, units, resolvedTypes, topLevel, componentsById, globalConstants,
+        SelectedParameters.Components components = SelectedParameters.apply(topLevel, componentsById,
+                resolvedTypes.values());
+        return new LemsModel(source, units, resolvedTypes, components.topLevel(), components.byId(), globalConstants,
                 globalConstantDimensions, target,
-                targetLocation);
+                targetLocation, reportFile, timesFile);
     }
 
     private static Optional<Double> plainNumber(String text) {
@@ -223,7 +241,7 @@ public final class LemsReader {
         attributes.putAll(element.attributes());
         attributes.remove("extends");
         String id = element.attributeOr("id", null);
-        Map<String, Double> values = values(type, attributes, element.location());
+        Map<String, Double> values = ComponentValues.of(type, attributes, units, element.location());
         Map<String, String> texts = new LinkedHashMap<>();
         for (String text : type.texts()) {
             putIfPresent(texts, attributes, text);
@@ -283,32 +301,4 @@ public final class LemsReader {
         return false;
     }
 
-    private Map<String, Double> values(ComponentType type, Map<String, String> attributes, SourceLocation where) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (ComponentType.Constant constant : type.constants()) {
-            values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
-        }
-        Map<String, String> fixedValues = type.fixed().isEmpty() ? java.util.Collections.emptyMap() : new HashMap<>();
-        for (ComponentType.Fixed fixed : type.fixed()) {
-            fixedValues.put(fixed.parameter(), fixed.value());
-        }
-        for (ComponentType.Parameter parameter : type.parameters()) {
-            String fixed = fixedValues.get(parameter.name());
-            String text = fixed != null ? fixed : attributes.get(parameter.name());
-            if (text != null) {
-                values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
-            }
-        }
-        for (ComponentType.DerivedParameter derived : type.derivedParameters()) {
-            if (derived.value() != null) {
-                Function<String, Double> known = values::get;
-                double value = Evaluator.evaluate(derived.value(), name -> {
-                    Double v = known.apply(name);
-                    return v == null ? Double.NaN : v;
-                });
-                values.put(derived.name(), value);
-            }
-        }
-        return values;
-    }
 }

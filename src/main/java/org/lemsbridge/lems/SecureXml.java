@@ -13,17 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.xml.LemsVocabulary;
+import org.lemsbridge.lems.xml.NameHints;
 import org.lemsbridge.lems.xml.SecureStax;
 import org.lemsbridge.lems.xml.TagPositions;
 
@@ -176,14 +174,14 @@ public final class SecureXml {
     }
 
     private static BadInputException unknownMember(Open parent, String tag, SourceLocation location) {
-        return new BadInputException(location, "<" + Names.shortened(tag) + "> is not allowed in <" + parent.tag()
-                + ">", Names.suggestion(tag, parent.shape().children().keySet(), "<", ">"));
+        return new BadInputException(location, "<" + NameHints.shortened(tag) + "> is not allowed in <" + parent.tag()
+                + ">", NameHints.suggestion(tag, parent.shape().children().keySet(), "<", ">"));
     }
 
     private static BadInputException unknownAttribute(String tag, LemsVocabulary.Shape shape, String attribute,
             SourceLocation location) {
-        return new BadInputException(location, "<" + tag + "> has no attribute '" + Names.shortened(attribute) + "'",
-                Names.suggestion(attribute, shape.attributes(), "'", "'"));
+        return new BadInputException(location, "<" + tag + "> has no attribute '" + NameHints.shortened(attribute) + "'",
+                NameHints.suggestion(attribute, shape.attributes(), "'", "'"));
     }
 
     private static BadInputException tooLarge(String sourceName) {
@@ -193,21 +191,5 @@ public final class SecureXml {
 
     private static BadInputException cannotRead(String name, IOException e) {
         return new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
-    }
-
-    /** Names in messages: cut short when long, and the closest known name offered when one is close. */
-    private static final class Names {
-
-        private static final int SHOWN = 60;
-
-        static String shortened(String name) {
-            return name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "...";
-        }
-
-        static String suggestion(String written, Set<String> known, String before, String after) {
-            return NearestName.among(known, written).map(closest -> "did you mean " + before + closest + after + "?")
-                    .orElse(known.isEmpty() ? "it takes none here"
-                            : "allowed here: " + String.join(", ", new TreeSet<>(known)));
-        }
     }
 }

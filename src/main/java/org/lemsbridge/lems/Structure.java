@@ -23,8 +23,12 @@ public record Structure(List<Item> items) {
     public record ChildInstance(String component, SourceLocation location) implements Item {
     }
 
-    public record MultiInstantiate(String number, String component, List<Assign> assigns, SourceLocation location)
-            implements Item {
+    /**
+     * {@code number} members of the component a ComponentReference {@code component} names, or, with
+     * {@code componentType} instead, of a new component of that type with no values of its own.
+     */
+    public record MultiInstantiate(String number, String component, String componentType, List<Assign> assigns,
+            SourceLocation location) implements Item {
         public MultiInstantiate {
             assigns = List.copyOf(assigns);
         }

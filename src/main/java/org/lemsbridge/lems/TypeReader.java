@@ -65,7 +65,8 @@ final class TypeReader {
                 case "Structure" -> structure.addAll(readStructure(member.children()));
                 case "Simulation" -> simulation = readSimulation(member);
                 default -> {
-                    // ComponentRequirement, InstanceRequirement, Collection, About, ...: no runtime meaning here
+                    // ComponentRequirement, InstanceRequirement, About, Meta: no runtime meaning here (SecureXml has refused
+                    // any member the schema does not declare)
                 }
             }
         }
@@ -133,9 +134,8 @@ final class TypeReader {
                         member.attributeOr("edges", null), member.attributeOr("edgeSource", null),
                         member.attributeOr("edgeTarget", null), member.attributeOr("forwardRate", null),
                         member.attributeOr("reverseRate", null), member.location()));
-                default -> {
-                    // Super and unknown members carry nothing we run
-                }
+                default -> throw new BadInputException(member.location(), "unknown Dynamics element <" + member.tag()
+                        + ">");
             }
         }
         return new Dynamics(states, derived, conditional, rates, onStarts, onConditions, onEvents, regimes, schemes,
@@ -166,9 +166,8 @@ final class TypeReader {
                 case "OnEntry" -> onEntries.add(actions(member));
                 case "OnCondition" -> onConditions.add(onCondition(member));
                 case "OnEvent" -> onEvents.add(onEvent(member));
-                default -> {
-                    // nothing else runs inside a regime
-                }
+                default -> throw new BadInputException(member.location(), "unknown Regime element <" + member.tag()
+                        + ">");
             }
         }
         return new Dynamics.Regime(required(element, "name"), "true".equals(element.attributeOr("initial", "false")),
@@ -194,8 +193,7 @@ final class TypeReader {
         for (XmlElement item : elements) {
             switch (item.tag()) {
                 case "ChildInstance" -> items.add(new Structure.ChildInstance(required(item, "component"), item.location()));
-                case "MultiInstantiate" -> items.add(new Structure.MultiInstantiate(required(item, "number"),
-                        required(item, "component"), assigns(item), item.location()));
+                case "MultiInstantiate" -> items.add(multiInstantiate(item));
                 case "With" -> items.add(new Structure.With(item.attributeOr("instance", null),
                         item.attributeOr("list", null), item.attributeOr("index", null), required(item, "as"),
                         item.location()));
@@ -212,6 +210,18 @@ final class TypeReader {
             }
         }
         return items;
+    }
+
+    /** By {@code component} (a ComponentReference) or by {@code componentType}, exactly one of them. */
+    private static Structure.MultiInstantiate multiInstantiate(XmlElement item) {
+        String component = item.attributeOr("component", null);
+        String componentType = item.attributeOr("componentType", null);
+        if ((component == null) == (componentType == null)) {
+            throw new BadInputException(item.location(), "<MultiInstantiate> needs either component or componentType"
+                    + (component == null ? "" : ", not both"));
+        }
+        return new Structure.MultiInstantiate(required(item, "number"), component, componentType, assigns(item),
+                item.location());
     }
 
     private static List<Structure.Assign> assigns(XmlElement element) {
@@ -242,9 +252,7 @@ final class TypeReader {
                         required(m, "fileName"), m.location()));
                 case "EventWriter" -> eventWriters.add(new SimulationBlock.EventWriter(m.attributeOr("path", null),
                         required(m, "fileName"), m.attributeOr("format", null), m.location()));
-                default -> {
-                    // unknown simulation elements are ignored
-                }
+                default -> throw new BadInputException(m.location(), "unknown Simulation element <" + m.tag() + ">");
             }
         }
         return new SimulationBlock(runs, records, eventRecords, displays, writers, eventWriters);

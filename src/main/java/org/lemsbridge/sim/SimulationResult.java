@@ -6,16 +6,17 @@ import java.util.List;
 /**
  * What a run wrote: each output file with its row count (events for event files), the number of steps, and the
  * wall time of the stepping loop (initial state through the last row, recording included; building and finishing
- * the files excluded).
+ * the files excluded), and the report and times files the Target asked for.
  */
-public record SimulationResult(List<WrittenFile> files, long steps, long loopNanos) {
+public record SimulationResult(List<WrittenFile> files, long steps, long loopNanos, List<Path> reports) {
 
     public SimulationResult {
         files = List.copyOf(files);
+        reports = List.copyOf(reports);
     }
 
     public SimulationResult(List<WrittenFile> files, long steps) {
-        this(files, steps, 0L);
+        this(files, steps, 0L, List.of());
     }
 
     /** {@code sidecar} is null for event files. */

@@ -1,16 +1,26 @@
 package org.lemsbridge.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.BuildInfo;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
+import org.lemsbridge.lems.TargetRun;
 import org.lemsbridge.tree.Connection;
 import org.lemsbridge.tree.InstancePaths;
 import org.lemsbridge.tree.InstanceTree;
@@ -19,7 +29,6 @@ import org.lemsbridge.tree.Node;
 import org.lemsbridge.tree.Read;
 import org.lemsbridge.tree.Ref;
 import org.lemsbridge.tree.TreeBuilder;
-import org.lemsbridge.lems.TargetRun;
 
 /**
  * Runs the Target's Simulation of a {@link LemsModel} with jLEMS 0.11.1 semantics (lems-semantics.md §2): N =
@@ -38,6 +47,7 @@ public final class Simulator {
     private final double step;
     private final double length;
     private final long seed;
+    private final long createdMillis = System.currentTimeMillis();
 
     private Simulator(LemsModel model, SimulationOptions options) {
         this.model = model;
@@ -90,6 +100,8 @@ public final class Simulator {
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
             Instance[] schedule = order.toArray(Instance[]::new);
+            double[] times = model.timesFile() == null ? null : new double[Math.toIntExact(n + 1)];
+            long loopStartMillis = System.currentTimeMillis();
             long loopStart = System.nanoTime();
             for (long k = 0; k <= n; k++) {
                 engine.stepIndex = k;
@@ -106,9 +118,13 @@ public final class Simulator {
                 for (EventFileWriter writer : eventWriters) {
                     writer.flush(t);
                 }
+                if (times != null) {
+                    times[(int) k] = t;
+                }
                 t = t + step;
             }
             long loopNanos = System.nanoTime() - loopStart;
+            long loopEndMillis = System.currentTimeMillis();
             List<SimulationResult.WrittenFile> written = new ArrayList<>();
             for (DatWriter writer : writers) {
                 written.add(writer.finish());
@@ -116,12 +132,36 @@ public final class Simulator {
             for (EventFileWriter writer : eventWriters) {
                 written.add(writer.finish());
             }
-            return new SimulationResult(written, n, loopNanos);
+            List<Path> reports = writeTargetReports(times, new RunReport.Timings(createdMillis, loopStartMillis,
+                    loopEndMillis, System.currentTimeMillis()));
+            return new SimulationResult(written, n, loopNanos, reports);
         } finally {
             outputThread.close();
             writers.forEach(DatWriter::close);
             eventWriters.forEach(EventFileWriter::close);
         }
+    }
+
+    /** The Target's reportFile and timesFile, in the output folder as jLEMS writes them in its working directory. */
+    private List<Path> writeTargetReports(double[] times, RunReport.Timings timings) {
+        List<Path> reports = new ArrayList<>();
+        try {
+            if (model.reportFile() != null) {
+                Path report = confined(outputFolder().resolve(RunReport.fileName(model.reportFile(),
+                        LocalDateTime.now())), model.targetLocation(), "the Target's reportFile");
+                AtomicFiles.writeString(report, RunReport.report(model.source(), timings, BuildInfo.current()));
+                reports.add(report);
+            }
+            if (times != null) {
+                Path timesFile = confined(outputFolder().resolve(model.timesFile()), model.targetLocation(),
+                        "the Target's timesFile");
+                AtomicFiles.writeString(timesFile, RunReport.times(times));
+                reports.add(timesFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reports;
     }
 
     /**
@@ -167,6 +207,27 @@ public final class Simulator {
         return planned;
     }
 
+    /**
+     * The spike condition of each of {@code quantities} (recorded quantity paths) whose component has one (see
+     * {@link SpikeConditions}); a path that does not resolve is left out.
+     */
+    public Map<String, SpikeCondition> spikeConditions(Collection<String> quantities) {
+        Node root = buildTree(new Engine(seed)).root();
+        Map<String, SpikeCondition> found = new LinkedHashMap<>();
+        for (String quantity : quantities) {
+            int slash = quantity.lastIndexOf('/');
+            Node at;
+            try {
+                at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), simulation.location());
+            } catch (BadInputException e) {
+                continue;
+            }
+            SpikeConditions.of(quantity, at.component(), quantity.substring(slash + 1), model.globalConstants())
+                    .ifPresent(condition -> found.put(quantity, condition));
+        }
+        return found;
+    }
+
     private InstanceTree buildTree(Engine engine) {
         Component root = target == null ? null : model.component(target).orElse(null);
         if (root == null) {
@@ -197,6 +258,7 @@ public final class Simulator {
 
     private void openOutputs(Component holder, Node root, List<DatWriter> writers,
             List<EventFileWriter> eventWriters, OutputThread outputThread) {
+        int displays = 0;
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
@@ -205,7 +267,8 @@ public final class Simulator {
                         String.valueOf(model.source()), outputThread));
             }
             if (options.recordDisplays() && !block.dataDisplays().isEmpty()) {
-                writers.add(new DatWriter(output.id(), displayPath(output), recordedColumns(output, root),
+                displays++;
+                writers.add(new DatWriter(output.id(), displayPath(output, displays), recordedColumns(output, root),
                         String.valueOf(model.source()), outputThread));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
@@ -267,28 +330,50 @@ public final class Simulator {
         return columns;
     }
 
-    /** {@code DISPLAY_ID.dat} in the output folder; an id that is not a plain file name is refused. */
-    private Path displayPath(Component display) {
-        String id = display.id();
-        if (id == null || !id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
-            throw new BadInputException(display.location(), "cannot write this Display as a file: its id "
-                    + (id == null ? "is missing" : "'" + id + "' is not a plain file name (letters, digits, _ . -)"),
+    /**
+     * {@code DISPLAY_ID.dat} in the display folder, {@code displayN.dat} for the N-th Display (from 1) when it has no
+     * id; an id that is not a plain file name is refused.
+     */
+    private Path displayPath(Component display, int ordinal) {
+        String id = display.id() == null ? "display" + ordinal : display.id();
+        if (!id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+            throw new BadInputException(display.location(), "cannot write this Display as a file: its id '" + id
+                    + "' is not a plain file name (letters, digits, _ . -)",
                     "give the Display a simple id, or add an OutputFile instead of using --displays");
         }
-        Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
-        return base.resolve(id + ".dat");
+        return confined(options.displayFolder().resolve(id + ".dat"), display.location(), "the Display file");
     }
 
+    /**
+     * Where an OutputFile or EventOutputFile goes: its {@code path} folder and {@code fileName} relative to the
+     * output folder (jLEMS: the working directory), an absolute name as it is; refused outside a confinement.
+     */
     private Path outputPath(Component output, String pathAttribute, String fileNameAttribute) {
         String fileName = attribute(output, fileNameAttribute);
         String folder = pathAttribute == null ? null : output.textOrAttribute(pathAttribute).orElse(null);
-        Path base = options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
-        Path dir = folder == null ? base : base.resolve(folder);
-        return dir.resolve(fileName);
+        Path dir = folder == null ? outputFolder() : outputFolder().resolve(folder);
+        return confined(dir.resolve(fileName), output.location(), "output file '" + fileName + "'");
+    }
+
+    private Path outputFolder() {
+        return options.outputDir() == null ? Path.of("").toAbsolutePath() : options.outputDir();
+    }
+
+    /** Under a confinement, an output file must stay inside its folders or the output folder. */
+    private Path confined(Path file, SourceLocation where, String what) {
+        if (!options.confinement().isActive()) {
+            return file;
+        }
+        Confinement allowed = options.confinement().and(List.of(outputFolder()));
+        allowed.refusal(file).ifPresent(outside -> {
+            throw new BadInputException(where, what + " resolves to " + outside + ", outside the output folder and"
+                    + " the --confine folders " + allowed.describe(), "write outputs below the output folder (-o)");
+        });
+        return file;
     }
 
     /** The value a recorder reads for a quantity path: exposure first, else the variable. */
-    static Ref recorded(Node root, String quantity, SourceLocation where) {
+    private static Ref recorded(Node root, String quantity, SourceLocation where) {
         int slash = quantity.lastIndexOf('/');
         Node at = slash < 0 ? root : InstancePaths.resolve(root, quantity.substring(0, slash), where);
         String variable = quantity.substring(slash + 1);

@@ -1,45 +1,116 @@
 package org.lemsbridge.suite;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.lemsbridge.compare.Comparison;
 
 /**
- * What one case came to: a comparison or an OMV check (pass or fail), or an error that stopped it before a comparison could be made
- * ({@code error} holds the one-line message; {@code badInput} tells a user mistake from a bug).
- *
- * @param plots for each compared column (same order), the PNG path relative to the report folder, or null
+ * What one case came to: a comparison with its reference, an OMV test's checks, or an error that stopped it before
+ * either could be made.
  */
-public record CaseResult(SuiteCase suiteCase, Comparison comparison, OmvRunner.OmvRun omv, List<String> plots,
-                         List<String> warnings, String error, boolean badInput, double seconds) {
+public sealed interface CaseResult permits CaseResult.Compared, CaseResult.OmvChecked, CaseResult.Stopped {
 
-    public CaseResult {
-        plots = plots == null ? List.of() : List.copyOf(plots);
-        warnings = List.copyOf(warnings);
-    }
+    /** The outcome of a case. */
+    enum Status {
+        PASS, FAIL, ERROR;
 
-    public static CaseResult failed(SuiteCase suiteCase, String error, boolean badInput, List<String> warnings,
-            double seconds) {
-        return new CaseResult(suiteCase, null, null, List.of(), warnings, error, badInput, seconds);
-    }
-
-    public boolean passed() {
-        if (error != null) {
-            return false;
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
-        return comparison != null ? comparison.passed() : omv != null && omv.passed();
+
+        @JsonCreator
+        public static Status of(String label) {
+            return valueOf(label.toUpperCase(Locale.ROOT));
+        }
     }
 
-    /** {@code pass}, {@code fail} or {@code error}. */
-    public String status() {
-        return error != null ? "error" : passed() ? "pass" : "fail";
+    SuiteCase suiteCase();
+
+    /** Doubtful choices made on the way (conversion warnings). */
+    List<String> warnings();
+
+    /** Wall time of the case: simulation, comparison and plots. */
+    double seconds();
+
+    Status status();
+
+    /** The tier reached, {@code omv} for an OMV test, {@code -} when nothing was compared. */
+    String tierLabel();
+
+    default boolean passed() {
+        return status() == Status.PASS;
     }
 
-    /** The tier reached, {@code omv} for an OMV test, or {@code -} when there was no comparison. */
-    public String tier() {
-        if (omv != null) {
+    /**
+     * A simulated model compared with its reference.
+     *
+     * @param plots     for each compared column (same order), the PNG path relative to the report folder; empty for
+     *                  a column that could not be drawn (a missing one)
+     * @param thumbnail a small picture of the case (its first failing column, else its first), relative to the
+     *                  report folder
+     */
+    record Compared(SuiteCase suiteCase, Comparison comparison, List<Optional<String>> plots,
+                    Optional<String> thumbnail, List<String> warnings, double seconds) implements CaseResult {
+        public Compared {
+            plots = List.copyOf(plots);
+            warnings = List.copyOf(warnings);
+        }
+
+        @Override
+        public Status status() {
+            return comparison.passed() ? Status.PASS : Status.FAIL;
+        }
+
+        @Override
+        public String tierLabel() {
+            return comparison.verdict().tier().label();
+        }
+    }
+
+    /** An OMV test run on our simulator. */
+    record OmvChecked(SuiteCase suiteCase, OmvRunner.OmvRun omv, List<String> warnings, double seconds)
+            implements CaseResult {
+        public OmvChecked {
+            warnings = List.copyOf(warnings);
+        }
+
+        @Override
+        public Status status() {
+            return omv.passed() ? Status.PASS : Status.FAIL;
+        }
+
+        @Override
+        public String tierLabel() {
             return "omv";
         }
-        return comparison == null ? "-" : comparison.verdict().tier().label();
+    }
+
+    /**
+     * A case stopped by an error before anything was compared.
+     *
+     * @param error    the one-line message
+     * @param badInput true when the user can fix it (a model or file problem), false for a bug in lemsbridge
+     */
+    record Stopped(SuiteCase suiteCase, String error, boolean badInput, List<String> warnings, double seconds)
+            implements CaseResult {
+        public Stopped {
+            warnings = List.copyOf(warnings);
+        }
+
+        @Override
+        public Status status() {
+            return Status.ERROR;
+        }
+
+        @Override
+        public String tierLabel() {
+            return "-";
+        }
     }
 }

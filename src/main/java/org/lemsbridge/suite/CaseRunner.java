@@ -1,67 +1,95 @@
 package org.lemsbridge.suite;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.ColumnRequest;
 import org.lemsbridge.compare.ComparisonOptions;
 import org.lemsbridge.compare.ComparisonRun;
-import org.lemsbridge.compare.Tier;
+import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
-import org.lemsbridge.compare.report.TracePlot;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.files.Confinement;
+import org.lemsbridge.files.SafeName;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.plot.ComparisonFigure;
+import org.lemsbridge.plot.FigureFiles;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
 
-/** Runs one case: simulate the model into the case's folder, compare with the reference, plot each column. */
+/**
+ * Runs one case: simulate the model into the case's folder, compare with the reference, plot each column (and a
+ * thumbnail of the first failing one, else the first).
+ */
 final class CaseRunner {
     private static final int PLOT_WIDTH = 1000;
     private static final int PLOT_HEIGHT = 620;
+    private static final int THUMBNAIL_WIDTH = 360;
 
     private final Path reportFolder;
+    private final Confinement confinement;
 
-    CaseRunner(Path reportFolder) {
+    CaseRunner(Path reportFolder, Confinement confinement) {
         this.reportFolder = reportFolder;
+        this.confinement = confinement;
     }
 
     CaseResult run(SuiteCase suiteCase) {
         long start = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         try {
-            Path caseFolder = reportFolder.resolve("cases").resolve(SafeName.of(suiteCase.name()));
+            Path caseFolder = reportFolder.resolve(suiteCase.reportFolder());
             Path outputFolder = caseFolder.resolve("output");
             Files.createDirectories(outputFolder);
             if (suiteCase.omtFile() != null) {
-                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder);
-                return new CaseResult(suiteCase, null, omv, List.of(), warnings, null, false, since(start));
+                OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder,
+                        confinement);
+                return new CaseResult.OmvChecked(suiteCase, omv, warnings, since(start));
             }
-            ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), suiteCase.includePath(),
-                    SimulationOptions.writingTo(outputFolder));
+            ModelRunner.LoadedModel candidateModel = ModelRunner.load(suiteCase.model(), suiteCase.includePath(),
+                    confinement);
+            ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), candidateModel,
+                    SimulationOptions.writingTo(outputFolder).confinedTo(confinement));
             warnings.addAll(run.warnings());
             Path candidatePath = chooseOutput(suiteCase, run.result());
-            TraceLoader.TracePair traces = TraceLoader.readPair(() -> suiteCase.referenceLems() == null
+            LemsModel referenceModel = suiteCase.referenceLems() == null ? null
+                    : LemsReader.read(suiteCase.referenceLems(), suiteCase.includePath(), confinement);
+            TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceModel == null
                     ? TraceLoader.read(suiteCase.reference())
-                    : TraceLoader.readNamedByLems(suiteCase.reference(), suiteCase.referenceLems(),
-                            suiteCase.includePath()), () -> TraceLoader.read(candidatePath));
-            ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(), options(suiteCase));
-            List<String> plots = plot(comparison, caseFolder);
-            return new CaseResult(suiteCase, comparison.comparison(), null, plots, warnings, null, false,
-                    since(start));
+                    : TraceLoader.readNamedByLems(suiteCase.reference(), referenceModel),
+                    () -> TraceLoader.read(candidatePath));
+            SpikeRules spikeRules = new SpikeRules(
+                    referenceModel == null ? Map.of() : ModelSpikeRules.of(referenceModel, quantities(traces.reference())),
+                    ModelSpikeRules.of(candidateModel.model(), quantities(traces.candidate())));
+            ComparisonRun comparison = TraceComparator.run(traces.reference(), traces.candidate(),
+                    options(suiteCase).withSpikeRules(spikeRules));
+            Plots plots = plot(comparison, caseFolder);
+            return new CaseResult.Compared(suiteCase, comparison.comparison(), plots.links(), plots.thumbnail(),
+                    warnings, since(start));
         } catch (BadInputException e) {
-            return CaseResult.failed(suiteCase, e.oneLine(), true, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, e.oneLine(), true, warnings, since(start));
         } catch (IOException e) {
-            return CaseResult.failed(suiteCase, "cannot write the case's files: " + e.getMessage(), true, warnings,
-                    since(start));
+            return new CaseResult.Stopped(suiteCase, "cannot write the case's files: " + e.getMessage(), true,
+                    warnings, since(start));
         } catch (RuntimeException e) {
-            return CaseResult.failed(suiteCase, "internal error: " + e, false, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, "internal error: " + e, false, warnings, since(start));
         }
+    }
+
+    private static List<String> quantities(Trace trace) {
+        return trace.columns().stream().map(Column::quantity).toList();
     }
 
     private static Path chooseOutput(SuiteCase suiteCase, SimulationResult result) {
@@ -83,38 +111,54 @@ final class CaseRunner {
 
     private static ComparisonOptions options(SuiteCase suiteCase) {
         ToleranceSpec spec = suiteCase.tolerance();
-        Tier required = Tier.parse(spec.requiredTier());
-        Tolerances tolerances = Tolerances.defaults().overriding(required, spec.rtol(), spec.atol());
+        Tolerances tolerances = Tolerances.defaults().overriding(spec.required(), spec.rtol(), spec.atol());
         if (spec.minCorrelation() != null) {
             tolerances = tolerances.withMinCorrelation(spec.minCorrelation());
         }
         List<ColumnRequest> requests = suiteCase.columns().stream()
                 .map(c -> ColumnRequest.of(c.reference(), c.candidate()).withUnits(c.referenceUnit(), c.candidateUnit()))
                 .toList();
-        return new ComparisonOptions(requests, tolerances, required);
+        return new ComparisonOptions(requests, tolerances, spec.required());
     }
 
-    private List<String> plot(ComparisonRun run, Path caseFolder) throws IOException {
+    /** Each column's picture (relative to the report folder) and the case's thumbnail. */
+    private record Plots(List<Optional<String>> links, Optional<String> thumbnail) {
+    }
+
+    private Plots plot(ComparisonRun run, Path caseFolder) throws IOException {
         Path plotFolder = caseFolder.resolve("plots");
         Files.createDirectories(plotFolder);
-        List<String> plots = new ArrayList<>();
+        List<Optional<String>> links = new ArrayList<>();
+        BufferedImage featured = null;
+        boolean featuredFails = false;
         int index = 1;
         for (ColumnComparison column : run.comparison().columns()) {
             AlignedColumn aligned = run.aligned().stream().filter(a -> a.result().equals(column)).findFirst()
                     .orElse(null);
             if (aligned == null) {
-                plots.add(null);
+                links.add(Optional.empty());
                 continue;
             }
             Path png = plotFolder.resolve(String.format("%02d-%s.png", index++, SafeName.of(column.quantity())));
-            try {
-                TracePlot.write(png, aligned, PLOT_WIDTH, PLOT_HEIGHT);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            BufferedImage image = FigureFiles.image(ComparisonFigure.of(aligned, PLOT_WIDTH, PLOT_HEIGHT));
+            FigureFiles.writePng(png, image);
+            links.add(Optional.of(relative(png)));
+            boolean fails = !column.tier().satisfies(run.comparison().verdict().required());
+            if (featured == null || fails && !featuredFails) {
+                featured = image;
+                featuredFails = fails;
             }
-            plots.add(reportFolder.relativize(png).toString().replace('\\', '/'));
         }
-        return plots;
+        if (featured == null) {
+            return new Plots(links, Optional.empty());
+        }
+        Path thumbnail = caseFolder.resolve("thumbnail.png");
+        FigureFiles.writePng(thumbnail, FigureFiles.thumbnail(featured, THUMBNAIL_WIDTH));
+        return new Plots(links, Optional.of(relative(thumbnail)));
+    }
+
+    private String relative(Path file) {
+        return reportFolder.relativize(file).toString().replace('\\', '/');
     }
 
     private static double since(long start) {

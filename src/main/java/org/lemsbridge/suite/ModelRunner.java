@@ -8,6 +8,7 @@ import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationException;
@@ -33,21 +34,27 @@ public final class ModelRunner {
 
     /** Reads (and for YAML renders) a model into the resolved LEMS model the simulator runs. */
     public static LoadedModel load(Path model, List<Path> includePath) {
+        return load(model, includePath, Confinement.NONE);
+    }
+
+    /** As {@link #load(Path, List)}, refusing an include found outside {@code confinement}. */
+    public static LoadedModel load(Path model, List<Path> includePath, Confinement confinement) {
         if (!ExperimentReader.isExperimentFile(model)) {
-            return new LoadedModel(LemsReader.read(model, includePath), List.of());
+            return new LoadedModel(LemsReader.read(model, includePath, confinement), List.of());
         }
         RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
         Path folder = model.toAbsolutePath().getParent();
-        LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath);
+        LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath, confinement);
         return new LoadedModel(lems, rendered.warnings());
     }
 
     /**
      * Loads and simulates {@code model}. A run that blows up (NaN or infinity) is the model's problem, reported like
-     * bad input: one line naming the variable, instance, time and step, with a hint.
+     * bad input: one line naming the variable, instance, time and step, with a hint. The options' confinement
+     * applies to includes as well as to output files.
      */
     public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
-        return run(model, load(model, includePath), options);
+        return run(model, load(model, includePath, options.confinement()), options);
     }
 
     /** Simulates a model already loaded from {@code model} (say, by the validator that checked it). */

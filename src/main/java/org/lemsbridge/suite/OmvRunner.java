@@ -9,6 +9,7 @@ import org.lemsbridge.compare.omv.OmvCheck;
 import org.lemsbridge.compare.omv.OmvResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.sim.SimulationOptions;
 
 /**
@@ -30,14 +31,14 @@ public final class OmvRunner {
         }
     }
 
-    public static OmvRun run(Path omtFile, List<Path> includePath, Path workFolder) {
+    public static OmvRun run(Path omtFile, List<Path> includePath, Path workFolder, Confinement confinement) {
         OmtFile omt = OmtFile.read(omtFile);
         if (omt.target() == null) {
             throw new BadInputException(SourceLocation.unknown(omtFile.toString()), "the OMT file names no target");
         }
         Path target = omt.folder().resolve(omt.target().trim()).normalize();
         Path targetFolder = target.getParent();
-        ModelRunner.run(target, includePath, SimulationOptions.writingTo(workFolder));
+        ModelRunner.run(target, includePath, SimulationOptions.writingTo(workFolder).confinedTo(confinement));
         if (omt.isDryRun()) {
             return new OmvRun(List.of(), true);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.SafeName;
 
 /**
  * One case of a suite. {@code model} is a YAML experiment or a LEMS/NeuroML file; {@code output} names which of the
@@ -25,5 +26,10 @@ public record SuiteCase(
     public SuiteCase {
         includePath = List.copyOf(includePath);
         columns = List.copyOf(columns);
+    }
+
+    /** The case's folder in a report, relative to the report folder: {@code cases/NAME} (a file-name-safe NAME). */
+    public String reportFolder() {
+        return "cases/" + SafeName.of(name);
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lemsbridge.compare.Tier;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Confinement;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -36,9 +38,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       - {reference: "izpopTonic[0]/v", candidate: v, candidate_unit: mV}
  *     tolerance: exact
  * </pre>
+ *
+ * An optional top-level {@code confine:} (a folder or a list, relative to the suite file) confines the suite: every
+ * path in it, and every include and output file of its models, must stay inside those folders (and inside the
+ * command's {@code --confine} folders, when given).
  */
 public final class SuiteReader {
-    private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases");
+    private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases", "confine");
     private static final Set<String> CASE_KEYS = Set.of("name", "model", "include", "reference", "reference_lems",
             "output", "columns", "tolerance", "omt");
     private static final Set<String> COLUMN_KEYS = Set.of("reference", "candidate", "reference_unit",
@@ -48,21 +54,28 @@ public final class SuiteReader {
 
     private final Path file;
     private final Path folder;
+    private Confinement confinement;
 
-    private SuiteReader(Path file) {
+    private SuiteReader(Path file, Confinement confinement) {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of(".") : parent;
+        this.confinement = confinement;
     }
 
     public static Suite read(Path file) {
+        return read(file, Confinement.NONE);
+    }
+
+    /** Reads a suite whose paths (and models) must also stay inside {@code confinement} (the command's --confine). */
+    public static Suite read(Path file, Confinement confinement) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: " + e);
         }
-        return new SuiteReader(file).parse(text);
+        return new SuiteReader(file, confinement).parse(text);
     }
 
     private Suite parse(String text) {
@@ -83,6 +96,9 @@ public final class SuiteReader {
             throw new BadInputException(new SourceLocation(file.toString(), 1, 1), "the suite file is empty");
         }
         Map<String, Node> top = mapping(root, SUITE_KEYS, "suite file");
+        if (top.containsKey("confine")) {
+            readConfinement(top.get("confine"));
+        }
         String name = top.containsKey("suite") ? scalar(top.get("suite"))
                 : top.containsKey("name") ? scalar(top.get("name")) : file.getFileName().toString();
         Node casesNode = top.get("cases");
@@ -99,7 +115,21 @@ public final class SuiteReader {
             }
             cases.add(suiteCase);
         }
-        return new Suite(name, file, cases);
+        return new Suite(name, file, cases, confinement);
+    }
+
+    /** The suite's own {@code confine:} folders, narrowed to the command's confinement. */
+    private void readConfinement(Node node) {
+        List<Path> folders = new ArrayList<>();
+        for (Node entry : sequence(node, "confine")) {
+            folders.add(folder.resolve(scalar(entry)).normalize());
+        }
+        if (folders.isEmpty()) {
+            throw new BadInputException(location(node), "'confine' must name at least one folder");
+        }
+        confinement = Confinement.to(folders).intersect(confinement).orElseThrow(() -> new BadInputException(
+                location(node), "the suite's confine folders " + folders + " are all outside the --confine folders "
+                        + confinement.describe()));
     }
 
     private SuiteCase readCase(Node node) {
@@ -151,18 +181,18 @@ public final class SuiteReader {
             return new ToleranceSpec(tier(scalar), null, null, null);
         }
         Map<String, Node> fields = mapping(node, TOLERANCE_KEYS, "tolerance");
-        String tier = fields.containsKey("tier") ? tier(fields.get("tier")) : "strict";
+        Tier tier = fields.containsKey("tier") ? tier(fields.get("tier")) : Tier.STRICT;
         return new ToleranceSpec(tier, number(fields.get("rtol")), number(fields.get("atol")),
                 number(fields.get("min_corr")));
     }
 
-    private String tier(Node node) {
+    private Tier tier(Node node) {
         String tier = scalar(node);
         if (!TIERS.contains(tier)) {
             throw new BadInputException(location(node),
                     "unknown tolerance tier '" + tier + "'; use exact, strict or tolerant");
         }
-        return tier;
+        return Tier.parse(tier);
     }
 
     private Double number(Node node) {
@@ -228,6 +258,11 @@ public final class SuiteReader {
 
     private Path existingPath(Node node) {
         Path path = folder.resolve(scalar(node)).normalize();
+        confinement.refusal(path).ifPresent(outside -> {
+            throw new BadInputException(location(node), "'" + scalar(node) + "' resolves to " + outside
+                    + ", outside the confine folders " + confinement.describe(),
+                    "list its folder under 'confine:' (or with --confine) if you trust it");
+        });
         if (!Files.exists(path)) {
             throw new BadInputException(location(node), "no such file or folder: " + path);
         }

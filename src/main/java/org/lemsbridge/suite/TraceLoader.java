@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationOptions;
@@ -57,8 +58,12 @@ public final class TraceLoader {
      * Reads {@code file}, naming its columns after the OutputFile of {@code lemsFile}'s Simulation whose
      * {@code fileName} is the trace's file name (a {@code .gz} suffix ignored).
      */
-    public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath) {
-        LemsModel model = LemsReader.read(lemsFile, includePath);
+    public static Trace readNamedByLems(Path file, Path lemsFile, List<Path> includePath, Confinement confinement) {
+        return readNamedByLems(file, LemsReader.read(lemsFile, includePath, confinement));
+    }
+
+    /** As {@link #readNamedByLems(Path, Path, List, Confinement)}, with the LEMS file already read. */
+    public static Trace readNamedByLems(Path file, LemsModel model) {
         String wanted = stripGzip(file.getFileName().toString());
         List<Simulator.PlannedOutput> outputs = Simulator.build(model, SimulationOptions.defaults()).plannedOutputs();
         for (Simulator.PlannedOutput output : outputs) {
@@ -71,8 +76,8 @@ public final class TraceLoader {
                 return TraceReader.read(file, columns);
             }
         }
-        throw new BadInputException(SourceLocation.unknown(lemsFile.toString()), "no OutputFile of "
-                + lemsFile.getFileName() + " writes '" + wanted + "'; it writes "
+        throw new BadInputException(SourceLocation.unknown(String.valueOf(model.source())), "no OutputFile of "
+                + (model.source() == null ? "the model" : model.source().getFileName()) + " writes '" + wanted + "'; it writes "
                 + outputs.stream().map(Simulator.PlannedOutput::fileName).toList());
     }
 

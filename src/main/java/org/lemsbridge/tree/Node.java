@@ -46,6 +46,7 @@ public final class Node implements ActionTarget {
     private final String name;
     private final double[] vars;
     private final double[] exposed;
+    /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
     private final boolean doubledOnStart;
     private int regime;
     /** Set once its structure's connections have been made (the builder visits some nodes twice). */
@@ -127,11 +128,6 @@ public final class Node implements ActionTarget {
         return regime;
     }
 
-    /** jLEMS runs the OnStart list twice per pass for instances of a "consolidated" state type (§3.3). */
-    public boolean doubledOnStart() {
-        return doubledOnStart;
-    }
-
     /** The path of this instance from the root, for messages ({@code net1/izpop/0}). */
     public String path() {
         String here = name != null ? name : id() != null ? id() : kind.type.name();
@@ -142,12 +138,8 @@ public final class Node implements ActionTarget {
 
     /** A name as other instances see it: exposure snapshot first, then a variable, then the parent's lookup. */
     public Read lookup(String variable) {
-        return lookup(this, variable);
-    }
-
-    private Read lookup(Node from, String variable) {
         for (Node at = this; at != null; at = at.parent) {
-            Read own = at.own(from, variable);
+            Read own = at.own(this, variable);
             if (own != null) {
                 return own;
             }

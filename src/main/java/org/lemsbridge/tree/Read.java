@@ -12,11 +12,6 @@ public record Read(Node from, Node owner, boolean exposure, int slot) {
         return new Ref(exposure ? owner.exposed() : owner.vars(), slot);
     }
 
-    /** The value as it is now. */
-    public double value() {
-        return exposure ? owner.exposed()[slot] : owner.vars()[slot];
-    }
-
     /** The variable read: the one an exposure copies (null for an exposure no variable maps to), or the variable. */
     public String variable() {
         Kind kind = owner.kind();

@@ -34,6 +34,7 @@ public final class TreeBuilder {
     private Kind lastKind;
     /** Components whose jLEMS state type gets a consolidated copy (reachable from the root, see §3.3). */
     private final Set<Component> consolidated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Structure.MultiInstantiate, Component> blankMembers = new IdentityHashMap<>();
 
     /** {@code random}: the run's generator, which compiled {@code random()} calls draw from. */
     public TreeBuilder(LemsModel model, Random random) {
@@ -139,7 +140,8 @@ public final class TreeBuilder {
                         consolidated.contains(component));
                 instance.addSingle(child);
             } else if (item instanceof Structure.MultiInstantiate multi) {
-                Component referenced = reference(component, instance, multi.component(), item.location());
+                Component referenced = multi.componentType() != null ? blankMember(multi)
+                        : reference(component, instance, multi.component(), item.location());
                 Double number = component.values().get(multi.number());
                 if (number == null) {
                     throw new BadInputException(component.location(), component.describe() + " needs '"
@@ -152,7 +154,7 @@ public final class TreeBuilder {
                     Node member = create(referenced, instance, Node.Role.MULTI_MEMBER, String.valueOf(i),
                             consolidated.contains(component));
                     member.vars()[member.kind().indexSlot] = i;
-                    applyAssigns(instance, member, multi.assigns());
+                    applyAssigns(instance, member, multi.assigns(), true);
                     instance.addToGroup(MULTI, member);
                 }
             }
@@ -181,6 +183,9 @@ public final class TreeBuilder {
             if (item instanceof Structure.ChildInstance childInstance) {
                 reference = childInstance.component();
             } else if (item instanceof Structure.MultiInstantiate multi) {
+                if (multi.componentType() != null) {
+                    markConsolidated(blankMember(multi), component);
+                }
                 reference = multi.component();
             } else if (item instanceof Structure.EventConnection connection) {
                 reference = connection.receiver();
@@ -196,6 +201,15 @@ public final class TreeBuilder {
                 }
             }
         }
+    }
+
+    /** The one value-less component of a {@code MultiInstantiate componentType=...} that all its members share. */
+    private Component blankMember(Structure.MultiInstantiate multi) {
+        return blankMembers.computeIfAbsent(multi, m -> {
+            ComponentType type = model.type(m.componentType()).orElseThrow(() -> new BadInputException(m.location(),
+                    "MultiInstantiate componentType '" + m.componentType() + "' is not a known ComponentType"));
+            return model.blankComponent(type, m.location());
+        });
     }
 
     private static String lastStep(String reference) {
@@ -370,7 +384,7 @@ public final class TreeBuilder {
         Component holderComponent = holder.component();
         Node created = create(component, target, Node.Role.ATTACHMENT, component.id(),
                 consolidated.contains(holderComponent));
-        applyAssigns(holder, created, assigns);
+        applyAssigns(holder, created, assigns, false);
         String group = container;
         if (group == null) {
             List<ComponentType.AttachmentsDecl> sets = target.kind().type.attachments();
@@ -384,14 +398,22 @@ public final class TreeBuilder {
         return created;
     }
 
-    /** Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables. */
-    private static void applyAssigns(Node holder, Node created, List<Structure.Assign> assigns) {
+    /**
+     * Sets each Assign'd property of {@code created}, evaluated over the holder's values and variables; a
+     * MultiInstantiate member's own variables (its {@code index} among them) come first, as jLEMS looks them up.
+     */
+    private static void applyAssigns(Node holder, Node created, List<Structure.Assign> assigns,
+            boolean createdFirst) {
         if (assigns.isEmpty()) {
             return;
         }
         Component holderComponent = holder.component();
         for (Structure.Assign assign : assigns) {
             double value = Evaluator.evaluate(assign.value(), name -> {
+                int own = createdFirst ? created.kind().slotOf(name) : -1;
+                if (own >= 0) {
+                    return created.vars()[own];
+                }
                 Double v = holderComponent.values().get(name);
                 if (v != null) {
                     return v;

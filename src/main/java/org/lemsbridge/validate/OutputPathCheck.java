@@ -142,7 +142,7 @@ final class OutputPathCheck {
             return new Missing(current.describe() + " has " + Math.round(size) + " members; " + indexText
                     + " is out of range");
         }
-        String id = current.texts().get(multi.get().component());
+        String id = multi.get().component() == null ? null : current.texts().get(multi.get().component());
         Component member = id == null ? null : model.componentsById().get(id);
         return member == null ? new Unsure() : new Found(member);
     }

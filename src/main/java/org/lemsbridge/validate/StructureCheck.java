@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.lems.XmlElement;
 
 /**
@@ -19,9 +20,8 @@ import org.lemsbridge.lems.XmlElement;
  */
 final class StructureCheck {
 
-    /** Top-level elements that are not components (mirrors the reader). */
-    private static final Set<String> NOT_COMPONENTS = Set.of("Dimension", "Unit", "Constant", "ComponentType",
-            "Target", "Include", "Assertion", "notes", "annotation");
+    /** Elements that are not components, as the reader has them. */
+    private static final Set<String> NOT_COMPONENTS = LemsReader.NOT_COMPONENTS;
 
     private final Map<String, XmlElement> types = new LinkedHashMap<>();
     private final Map<String, XmlElement> topLevelIds = new HashMap<>();

@@ -12,6 +12,7 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -25,20 +26,27 @@ public final class Validator {
 
     private final List<Path> searchPath;
     private final XsdCheck schema;
+    private final Confinement confinement;
 
-    private Validator(List<Path> searchPath, XsdCheck schema) {
+    private Validator(List<Path> searchPath, XsdCheck schema, Confinement confinement) {
         this.searchPath = List.copyOf(searchPath);
         this.schema = schema;
+        this.confinement = confinement;
     }
 
     /** A validator without an XSD. */
     public static Validator of(List<Path> searchPath) {
-        return new Validator(searchPath, null);
+        return new Validator(searchPath, null, Confinement.NONE);
     }
 
     /** A validator that also checks LEMS/NeuroML files against {@code xsd}; a bad XSD is bad input. */
     public static Validator withSchema(List<Path> searchPath, Path xsd) {
-        return new Validator(searchPath, XsdCheck.load(xsd));
+        return new Validator(searchPath, XsdCheck.load(xsd), Confinement.NONE);
+    }
+
+    /** This validator, refusing an include found outside {@code folders}. */
+    public Validator confinedTo(Confinement folders) {
+        return new Validator(searchPath, schema, folders);
     }
 
     public FileReport validate(Path file) {
@@ -89,7 +97,7 @@ public final class Validator {
         String name = file.toString();
         IncludedDocument document;
         try {
-            document = IncludedDocument.read(file, searchPath);
+            document = IncludedDocument.read(file, searchPath, confinement);
         } catch (BadInputException e) {
             return Checked.of(FileReport.unreadable(name, e));
         }

@@ -1,7 +1,9 @@
 package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,9 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,21 +45,130 @@ class CheckCommandTest {
         Path junit = folder.resolve("junit.xml");
         int code = run("check", "examples/suite.yaml", "--report", report.toString(), "--junit", junit.toString());
         assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().contains("7 passed, 0 failed, 0 errors"), out.toString());
+        assertTrue(out.toString().contains("7 passed, 0 failed, 0 errors (7 cases, "), out.toString());
 
         String xml = Files.readString(junit);
         assertEquals(28, count(xml, "<testcase "), xml);
+        assertEquals(28, Pattern.compile("<testcase [^>]* time=\"\\d+\\.\\d{3}\"").matcher(xml).results().count(), xml);
         assertEquals(0, count(xml, "<failure"), xml);
         assertEquals(xml, Files.readString(report.resolve("junit.xml")));
 
-        String summary = Files.readString(report.resolve("summary.json"));
-        assertEquals(7, count(summary, "\"status\": \"pass\""), summary);
-        assertEquals(7, count(summary, "\"status\": \"pass\", \"tier\": \"exact\""), summary);
-        assertTrue(Files.readString(report.resolve("index.html")).contains("7 passed, 0 failed"));
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertEquals("pass", summary.get("status").asText());
+        assertEquals(7, summary.get("passed").asInt());
+        for (JsonNode c : summary.get("cases")) {
+            assertEquals("pass", c.get("status").asText(), c.toString());
+            assertEquals("exact", c.get("tier").asText(), c.toString());
+            assertTrue(Files.isRegularFile(report.resolve(c.get("page").asText())), c.get("page").asText());
+            assertTrue(Files.isRegularFile(report.resolve(c.get("thumbnail").asText())), c.get("thumbnail").asText());
+        }
+        JsonNode run = summary.get("run");
+        assertTrue(run.get("startedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), run.toString());
+        assertTrue(run.get("commit").asText().matches("[0-9a-f]{12}|unknown"), run.toString());
+        assertTrue(run.get("seconds").asDouble() > 0, run.toString());
+        JsonNode tonic = summary.get("cases").get(1);
+        assertEquals("izhikevich-tonic.yaml", tonic.get("model").asText());
+        assertEquals("../reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.get("reference").asText());
+        assertEquals("../reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.get("comparison").get("reference").asText());
+        assertEquals("cases/tonic-yaml/output/IzhikevichCell.dat", tonic.get("comparison").get("candidate").asText());
 
+        String index = Files.readString(report.resolve("index.html"));
+        assertTrue(index.contains("7 passed, 0 failed, 0 errors"), index);
+        assertEquals(7, count(index, "<img src=\"cases/"), index);
         Path plot = report.resolve("cases/tonic-yaml/plots/01-izpopTonic_0__v.png");
         assertEquals(1000, ImageIO.read(plot.toFile()).getWidth());
-        assertTrue(Files.readString(report.resolve("report.md")).contains("cases/tonic-yaml/plots/01-izpopTonic_0__v.png"));
+        assertTrue(Files.readString(report.resolve("cases/tonic-yaml/index.html"))
+                .contains("<img src=\"plots/01-izpopTonic_0__v.png\""));
+        assertTrue(Files.readString(report.resolve("report.md")).contains("| [tonic-yaml](cases/tonic-yaml/index.html) | PASS"
+                + " | exact | exact |"));
+        assertNoAbsolutePaths(report);
+    }
+
+    /**
+     * No report page names a folder of this machine as an absolute path: the project's, the report's or the
+     * temporary folder (relative paths that climb out of the suite's folder are fine). The simulator's own outputs
+     * under {@code cases/NAME/output/} are left as the simulator writes them.
+     */
+    private void assertNoAbsolutePaths(Path report) throws IOException {
+        List<String> machinePaths = List.of(Path.of("").toAbsolutePath().toString(), folder.toString(),
+                report.toAbsolutePath().toString());
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(html|md|json|xml)")
+                    && !report.relativize(f).toString().matches("cases/[^/]+/output/.*")).toList()) {
+                String text = Files.readString(file);
+                for (String machinePath : machinePaths) {
+                    assertFalse(Pattern.compile("(^|[\\s\"'>(=])" + Pattern.quote(machinePath)).matcher(text).find(),
+                            file + " names " + machinePath);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCaseThatStopsHasItsOwnPageAndTheOthersStillRun() throws IOException {
+        Path blow = folder.resolve("blow.yaml");
+        Files.writeString(blow, "dynamics:\n  name: Blow\n  parameters:\n    k: {value: 50.0}\n"
+                + "  state_variables:\n    x: {equation: {rhs: \"k*x**2\"}, initial_value: 1.0}\n"
+                + "integration: {step_size: 0.1, duration: 100, time_scale: ms}\n");
+        Files.copy(Path.of("reference-data/Ex2_Izh/manifest.json"), folder.resolve("manifest.json"));
+        Files.copy(Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz"), folder.resolve("Ex2_Izh_allcells.dat.gz"));
+        Path tonic = Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "suite: with an error\ncases:\n  - name: blow-up\n    model: blow.yaml\n"
+                + "    reference: Ex2_Izh_allcells.dat.gz\n  - name: tonic\n    model: " + tonic
+                + "\n    reference: Ex2_Izh_allcells.dat.gz\n    columns:\n"
+                + "      - {reference: \"izpopTonic[0]/v\", candidate: v, candidate_unit: mV}\n");
+        Path report = folder.resolve("report");
+        assertEquals(2, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("1 passed, 0 failed, 1 errors"), out.toString());
+        String page = Files.readString(report.resolve("cases/blow-up/index.html"));
+        assertTrue(page.contains("<div class=\"errorbox\">blow.yaml:0:0: simulation stopped: state variable x of"
+                + " Blow_inst became Infinity"), page);
+        assertTrue(page.contains("an input problem"), page);
+        String index = Files.readString(report.resolve("index.html"));
+        assertTrue(index.contains("<a class=\"card error\" href=\"cases/blow-up/index.html\">"), index);
+        String junit = Files.readString(report.resolve("junit.xml"));
+        assertTrue(junit.contains("<testcase classname=\"blow-up\" name=\"(run)\" time=\""), junit);
+        assertTrue(junit.contains("<error message=\"blow.yaml:0:0: simulation stopped"), junit);
+        assertNoAbsolutePaths(report);
+    }
+
+    @Test
+    void aFailingIntegrateAndFireCaseReportsItsDifferentSpikeTrains() throws IOException {
+        Path shared = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize()
+                .resolve("reference-data/Ex0_IaF");
+        assumeTrue(Files.isDirectory(shared), shared + " is absent: skipping");
+        // the candidate: Ex0 with the plain IaF cell's threshold 1 mV lower, so it fires sooner and more often
+        String lems = Files.readString(shared.resolve("LEMS_NML2_Ex0_IaF.xml"));
+        String lower = lems.replace("<iafCell id=\"iaf\" leakConductance=\"0.2nS\" leakReversal=\"-53mV\"\n"
+                + "             thresh=\"-55mV\"", "<iafCell id=\"iaf\" leakConductance=\"0.2nS\" leakReversal=\"-53mV\"\n"
+                + "             thresh=\"-56mV\"");
+        assertTrue(!lower.equals(lems), "the iaf cell's definition moved");
+        Files.writeString(folder.resolve("Ex0_lower.xml"), lower);
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "suite: iaf\ncases:\n  - name: iaf-lower-threshold\n    model: Ex0_lower.xml\n"
+                + "    reference: " + shared.resolve("iaf_v.dat.gz") + "\n    tolerance: exact\n");
+        Path report = folder.resolve("report");
+        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        JsonNode columns = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).get("cases").get(0)
+                .get("comparison").get("columns");
+        for (JsonNode column : columns) {
+            JsonNode spikes = column.get("spikes");
+            assertEquals("resets to -0.07 V after reaching " + (column.get("quantity").asText().equals("iafPop[0]/v")
+                    ? "-0.056" : "-0.055") + " V (the model's thresh)", spikes.get("rule").asText(), column.toString());
+            if (column.get("quantity").asText().equals("iafPop[0]/v")) {
+                assertEquals("fail", column.get("tier").asText());
+                assertTrue(spikes.get("reference").size() > 3, spikes.toString());
+                assertTrue(spikes.get("candidate").size() > spikes.get("reference").size(), spikes.toString());
+                // both fire at once (v starts above threshold), then the candidate fires sooner
+                assertEquals(1, spikes.get("firstDivergentIndex").asInt(), spikes.toString());
+            } else {
+                assertEquals("exact", column.get("tier").asText(), column.toString());
+                assertTrue(spikes.get("reference").size() > 3, spikes.toString());
+            }
+        }
+        String page = Files.readString(report.resolve("cases/iaf-lower-threshold/index.html"));
+        assertTrue(page.contains("iafPop[0]/v: not exact: spike steps differ: reference "), page);
     }
 
     @Test

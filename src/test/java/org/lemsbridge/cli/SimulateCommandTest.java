@@ -73,7 +73,8 @@ class SimulateCommandTest {
         assertEquals(0, run("simulate", displayOnlyEx2().toString(), "-o", output.toString()), err.toString());
         assertEquals("", out.toString());
         assertTrue(err.toString().contains("note: nothing was written: the Simulation has no OutputFile or"
-                + " EventOutputFile (jLEMS only draws Displays; --displays writes them as .dat files)"), err.toString());
+                + " EventOutputFile (jLEMS only draws Displays; --displays writes them as .dat files, --plot draws"
+                + " them)"), err.toString());
         try (var files = Files.list(output)) {
             assertEquals(0, files.count());
         }

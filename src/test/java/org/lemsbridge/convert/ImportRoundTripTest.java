@@ -88,6 +88,23 @@ class ImportRoundTripTest {
         assertReproduces(result.members().get(0), reference, dir, "jLEMS test_regime_iaf");
     }
 
+    /**
+     * Initial values are what the instance tree's initialisation leaves, the simulator's own: the initial regime's
+     * OnEntry counts its runs, three per initialisation of the root, and jLEMS's row 0 shows 3 (replaying the OnStart
+     * and OnEntry blocks once, as the import did before it used the tree, gave 1).
+     */
+    @Test
+    void initialValuesAreWhatJlemsInitialisationLeaves() throws Exception {
+        Path oracle = Path.of(getClass().getResource("/org/lemsbridge/oracle/regime_exposure_lag.xml").toURI());
+        ImportResult result = LemsToExperiment.convert(LemsReader.read(oracle, List.of()), oracle.toString());
+        assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
+        double imported = result.members().get(0).experiment().dynamics().stateVariables().get("runEntries")
+                .initialValue();
+        String[] jlemsRow0 = Files.readAllLines(oracle.resolveSibling("regime_exposure_lag.dat")).get(0).split("\t");
+        assertEquals(Double.parseDouble(jlemsRow0[7]), imported, "runEntries (column 7) at row 0");
+        assertEquals(3.0, imported);
+    }
+
     @Test
     void aLemsLevelConstantBecomesAParameterWithItsDeclaredDimension(@TempDir Path dir) throws Exception {
         Path shared = SharedFiles.root();

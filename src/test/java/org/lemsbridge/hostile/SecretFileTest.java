@@ -42,6 +42,12 @@ class SecretFileTest {
         HostileContract.assertNoFiles(out, run);
     }
 
+    private void assertConfinedWithoutLeak(List<String> args, Path out) {
+        assertRefusedWithoutLeak(args, out);
+        CommandRun run = CommandRun.of(args);
+        assertTrue(run.err().contains("outside the --confine folders"), run::describe);
+    }
+
     @Test
     void externalEntitiesNamingAnAbsoluteFileAreRefusedByEveryCommand() throws IOException {
         createSecret();
@@ -81,24 +87,32 @@ class SecretFileTest {
         Path dotdot = Files.writeString(folder.resolve("dotdot.xml"), "<Lems><Include file=\"../secret.txt\"/></Lems>\n");
         Path yaml = Files.writeString(folder.resolve("exp.yaml"), "label: !include ../secret.txt\n");
         for (Path hostile : List.of(absolute, dotdot)) {
+            // unconfined, jLEMS reads the file (and finds no XML in it); confined, it is not read at all
             assertRefusedWithoutLeak(List.of("validate", hostile.toString()), out);
             assertRefusedWithoutLeak(List.of("simulate", hostile.toString(), "-o", out.toString()), out);
+            assertConfinedWithoutLeak(List.of("validate", hostile.toString(), "--confine", folder.toString()), out);
+            assertConfinedWithoutLeak(List.of("simulate", hostile.toString(), "--confine", folder.toString(), "-o",
+                    out.toString()), out);
         }
         assertRefusedWithoutLeak(List.of("render", yaml.toString(), "-o", out.resolve("x.xml").toString()), out);
         assertRefusedWithoutLeak(List.of("validate", yaml.toString()), out);
     }
 
     @Test
-    void anIncludeOutsideTheModelFolderIsReadWhenItsFolderIsOnTheSearchPath() throws IOException {
+    void anIncludeOutsideTheModelFolderIsReadAsJlemsReadsItUnlessConfined() throws IOException {
         Path shared = Files.createDirectory(temp.resolve("shared"));
         Files.writeString(shared.resolve("dims.xml"), "<Lems><Dimension name=\"voltage\" m=\"1\" l=\"2\" t=\"-3\" i=\"-1\"/>"
                 + "</Lems>\n");
         Path folder = Files.createDirectory(temp.resolve("model"));
         Path model = Files.writeString(folder.resolve("model.xml"), "<Lems><Include file=\"../shared/dims.xml\"/></Lems>\n");
-        CommandRun refused = CommandRun.of(List.of("validate", model.toString()));
+        CommandRun asJlems = CommandRun.of(List.of("validate", model.toString()));
+        assertEquals(0, asJlems.exitCode(), asJlems::describe);
+        CommandRun refused = CommandRun.of(List.of("validate", model.toString(), "--confine", folder.toString()));
         assertEquals(2, refused.exitCode(), refused::describe);
-        assertTrue(refused.err().contains("outside the model's folder"), refused::describe);
-        CommandRun allowed = CommandRun.of(List.of("validate", model.toString(), "-I", shared.toString()));
+        assertTrue(refused.err().contains("model.xml:1:7: include '../shared/dims.xml' resolves to "
+                + shared.toRealPath().resolve("dims.xml") + ", outside the --confine folders"), refused::describe);
+        CommandRun allowed = CommandRun.of(List.of("validate", model.toString(), "--confine", folder.toString(),
+                "--confine", shared.toString()));
         assertEquals(0, allowed.exitCode(), allowed::describe);
     }
 }

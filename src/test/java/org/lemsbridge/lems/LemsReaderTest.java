@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.files.Confinement;
 
 class LemsReaderTest {
 
@@ -69,11 +70,37 @@ class LemsReaderTest {
     }
 
     @Test
-    void anIncludeEscapingTheAllowedFoldersIsRefused() throws IOException {
-        write("outside.xml", "<Lems/>");
-        Path model = write("inner/model.xml", "<Lems><Include file=\"../outside.xml\"/></Lems>");
-        BadInputException e = assertThrows(BadInputException.class, () -> LemsReader.read(model, List.of()));
-        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+    void dotDotIncludesResolveBesideTheIncludingFileAsInJlemsAndAreRefusedOutsideAConfinement() throws IOException {
+        write("outside.xml", "<Lems>" + DIMS + "</Lems>");
+        write("inner/lib/middle.xml", "<Lems><Include file=\"../../outside.xml\"/><ComponentType name=\"Middle\"/></Lems>");
+        Path model = write("inner/model.xml", "<Lems><Include file=\"lib/middle.xml\"/></Lems>");
+        assertEquals(List.of("Middle"), List.copyOf(LemsReader.read(model, List.of()).types().keySet()));
+        Confinement inner = Confinement.to(List.of(dir.resolve("inner")));
+        BadInputException e = assertThrows(BadInputException.class, () -> LemsReader.read(model, List.of(), inner));
+        assertEquals(dir.toRealPath().resolve("inner/lib/middle.xml") + ":1:7", e.location().toString());
+        assertEquals("include '../../outside.xml' resolves to " + dir.toRealPath().resolve("outside.xml")
+                + ", outside the --confine folders [" + dir.toRealPath().resolve("inner") + "]", e.getMessage());
+        Confinement both = inner.and(List.of(dir));
+        assertEquals(List.of("Middle"), List.copyOf(LemsReader.read(model, List.of(), both).types().keySet()));
+    }
+
+    @Test
+    void aSelectPredicateThatJlemsCannotEvaluateOrThatMatchesNothingIsRefusedByName() throws IOException {
+        String types = "<ComponentType name=\"Level\"><Parameter name=\"h\" dimension=\"none\"/>"
+                + "<ComponentReference name=\"kind\" type=\"Kind\"/></ComponentType>"
+                + "<ComponentType name=\"Kind\"/>"
+                + "<ComponentType name=\"User\"><ComponentReference name=\"kind\" type=\"Kind\"/>"
+                + "<DerivedParameter name=\"g\" dimension=\"none\" select=\"//Level[%s]/h\"/></ComponentType>";
+        Path noMatch = write("no-match.xml", "<Lems>" + types.formatted("kind=kind") + "<Kind id=\"a\"/><Kind id=\"b\"/>"
+                + "<Level kind=\"a\" h=\"1\"/>\n<User id=\"u\" kind=\"b\"/></Lems>");
+        BadInputException e = assertThrows(BadInputException.class, () -> LemsReader.read(noMatch, List.of()));
+        assertEquals("DerivedParameter 'g' of u (User): select '//Level[kind=kind]/h': no member has kind = b (Kind)",
+                e.getMessage());
+        assertEquals(2, e.location().line());
+        Path notEquals = write("not-equals.xml", "<Lems>" + types.formatted("1") + "<User id=\"u\"/></Lems>");
+        e = assertThrows(BadInputException.class, () -> LemsReader.read(notEquals, List.of()));
+        assertTrue(e.getMessage().endsWith("the predicate [1] is not of the form [attribute=path], the only one jLEMS"
+                + " evaluates"), e.getMessage());
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.files.Confinement;
 
 class SuiteReaderTest {
     @TempDir
@@ -24,7 +26,7 @@ class SuiteReaderTest {
         SuiteCase tonic = suite.cases().get(1);
         assertEquals("tonic-yaml", tonic.name());
         assertEquals(new ColumnMapping("izpopTonic[0]/v", "v", null, "mV"), tonic.columns().get(0));
-        assertEquals("exact", tonic.tolerance().requiredTier());
+        assertEquals(org.lemsbridge.compare.Tier.EXACT, tonic.tolerance().required());
         assertTrue(tonic.reference().endsWith(Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")));
     }
 
@@ -40,7 +42,7 @@ class SuiteReaderTest {
                     tolerance: {tier: tolerant, rtol: 0.01, atol: 1.0e-5, min_corr: 0.99}
                 """);
         ToleranceSpec tolerance = SuiteReader.read(suite).cases().get(0).tolerance();
-        assertEquals(new ToleranceSpec("tolerant", 0.01, 1.0e-5, 0.99), tolerance);
+        assertEquals(new ToleranceSpec(org.lemsbridge.compare.Tier.TOLERANT, 0.01, 1.0e-5, 0.99), tolerance);
     }
 
     @Test
@@ -80,6 +82,45 @@ class SuiteReaderTest {
         BadInputException e = assertThrows(BadInputException.class, () -> SuiteReader.read(broken));
         assertTrue(e.getMessage().startsWith("malformed YAML"), e.getMessage());
         assertEquals(2, e.location().line());
+    }
+
+    @Test
+    void pathsInsideTheSuitesConfineFoldersAreAllowedAndThoseOutsideRefusedAtTheirLine() throws IOException {
+        Path models = Files.createDirectory(folder.resolve("models"));
+        Files.writeString(models.resolve("model.yaml"), "x: 1\n");
+        Path suites = Files.createDirectory(folder.resolve("suites"));
+        Files.writeString(suites.resolve("ref.dat"), "0.0\t1.0\t\n");
+        Path inside = Files.writeString(suites.resolve("in.yaml"), """
+                confine: [., ../models]
+                cases:
+                  - {name: a, model: ../models/model.yaml, reference: ref.dat}
+                """);
+        Suite suite = SuiteReader.read(inside);
+        assertEquals(List.of(suites.toRealPath(), models.toRealPath()), suite.confinement().folders());
+        assertTrue(suite.confinement().allows(suite.cases().get(0).model()));
+
+        Path outside = Files.writeString(suites.resolve("out.yaml"), """
+                confine: .
+                cases:
+                  - {name: a, model: ../models/model.yaml, reference: ref.dat}
+                """);
+        BadInputException e = assertThrows(BadInputException.class, () -> SuiteReader.read(outside));
+        assertEquals(outside + ":3:22", e.location().toString());
+        assertEquals("'../models/model.yaml' resolves to " + models.toRealPath().resolve("model.yaml")
+                + ", outside the confine folders [" + suites.toRealPath() + "]", e.getMessage());
+    }
+
+    @Test
+    void theCommandsConfinementBoundsASuiteWithoutItsOwn() throws IOException {
+        write("model.yaml", "x: 1\n");
+        write("ref.dat", "0.0\t1.0\t\n");
+        Path suite = write("s.yaml", "cases:\n  - {name: a, model: model.yaml, reference: ref.dat}\n");
+        assertEquals(List.of(folder.toRealPath()), SuiteReader.read(suite, Confinement.to(List.of(folder)))
+                .confinement().folders());
+        Path elsewhere = Files.createDirectory(folder.resolve("elsewhere"));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> SuiteReader.read(suite, Confinement.to(List.of(elsewhere))));
+        assertEquals(suite + ":2:22", e.location().toString());
     }
 
     private Path write(String name, String text) throws IOException {

@@ -1,34 +1,36 @@
 package org.lemsbridge.compare.report;
 
-import org.lemsbridge.compare.ColumnComparison;
-import org.lemsbridge.compare.Comparison;
-import org.lemsbridge.compare.Metrics;
 import org.lemsbridge.compare.Numbers;
 
 /** The multi-line explanation of a failing column, for JUnit failure bodies and reports. */
-final class FailureText {
+public final class FailureText {
 
     private FailureText() {
     }
 
-    static String detail(Comparison comparison, ColumnComparison column) {
+    public static String detail(ComparisonReport comparison, ComparisonReport.ColumnReport column) {
         StringBuilder out = new StringBuilder();
-        for (String reason : column.reasonsAgainst(comparison.verdict().required())) {
-            out.append(reason).append('\n');
-        }
+        column.reasons().forEach(reason -> out.append(reason).append('\n'));
         if (!column.missing()) {
-            Metrics m = column.metrics();
-            out.append("rmse ").append(Numbers.withUnit(m.rmse(), column.unit()))
-                    .append(", max|Δ| ").append(Numbers.withUnit(m.maxAbsError(), column.unit()))
-                    .append(" at t = ").append(Numbers.format(m.maxAbsTime())).append(" s")
-                    .append(", nRMSE ").append(Numbers.format(m.nrmse()))
-                    .append(", r ").append(Numbers.format(m.pearson())).append('\n');
+            String unit = column.unit();
+            out.append("rmse ").append(withUnit(column.rmse(), unit))
+                    .append(", max|Δ| ").append(withUnit(column.maxAbsError(), unit))
+                    .append(" at t = ").append(ReportRows.number(column.maxAbsTime())).append(" s")
+                    .append(", nRMSE ").append(ReportRows.number(column.nrmse()))
+                    .append(", r ").append(ReportRows.number(column.pearson())).append('\n');
+            if (column.spikes() != null) {
+                out.append("spikes: ").append(column.spikes().rule()).append('\n');
+            }
         }
-        out.append(comparison.alignment().note()).append('\n');
-        out.append("tolerances: ").append(comparison.verdict().tolerances().describe()).append('\n');
+        out.append(comparison.grid()).append('\n');
+        out.append("tolerances: ").append(comparison.verdict().tolerancesText()).append('\n');
         if (!comparison.verdict().suggestion().isEmpty()) {
             out.append(comparison.verdict().suggestion()).append('\n');
         }
         return out.toString();
+    }
+
+    private static String withUnit(Double value, String unit) {
+        return value == null ? "NaN" : Numbers.withUnit(value, unit);
     }
 }

@@ -1,36 +1,43 @@
 package org.lemsbridge.compare.report;
 
 import java.util.List;
-import org.lemsbridge.compare.ColumnComparison;
-import org.lemsbridge.compare.Metrics;
+
 import org.lemsbridge.compare.Numbers;
-import org.lemsbridge.compare.SpikeComparison;
 
 /** The cells of the per-column table every tabular report shows, already formatted. */
-final class ReportRows {
+public final class ReportRows {
 
-    static final List<String> HEADERS = List.of("quantity", "tier", "unit", "rmse", "max |Δ|", "at t (s)", "max rel",
-            "nRMSE", "r", "spikes ref/cand", "first divergent spike");
+    public static final List<String> HEADERS = List.of("quantity", "candidate", "tier", "unit", "rmse", "max |Δ|",
+            "at t (s)", "max rel", "nRMSE", "r", "spikes ref/cand", "first divergent spike");
 
     private ReportRows() {
     }
 
-    static List<String> cells(ColumnComparison c) {
+    public static List<String> cells(ComparisonReport.ColumnReport c) {
         if (c.missing()) {
-            return List.of(c.quantity(), c.tier().label(), c.unit(), "-", "-", "-", "-", "-", "-", "-", "missing");
+            return List.of(c.quantity(), "missing", c.tier(), unit(c.unit()), "-", "-", "-", "-", "-", "-", "-", "-");
         }
-        Metrics m = c.metrics();
-        SpikeComparison s = c.spikes();
-        String divergent = s.firstDivergentIndex() < 0 ? "none"
-                : "#" + (s.firstDivergentIndex() + 1) + ": " + time(s.firstDivergentRefTime()) + " vs "
-                + time(s.firstDivergentCandTime());
-        return List.of(c.quantity(), c.tier().label(), c.unit(), Numbers.format(m.rmse()),
-                Numbers.format(m.maxAbsError()), Numbers.format(m.maxAbsTime()), Numbers.format(m.maxRelError()),
-                Numbers.format(m.nrmse()), Numbers.format(m.pearson()),
-                s.reference().count() + "/" + s.candidate().count(), divergent);
+        ComparisonReport.SpikeReport s = c.spikes();
+        String counts = s == null ? "-" : s.reference().size() + "/" + s.candidate().size();
+        String divergent = s == null ? "-" : s.firstDivergentIndex() < 0 ? "none"
+                : "#" + (s.firstDivergentIndex() + 1) + ": " + time(s.firstDivergentReferenceTime()) + " vs "
+                + time(s.firstDivergentCandidateTime());
+        return List.of(c.quantity(), c.candidate(), c.tier(), unit(c.unit()), number(c.rmse()),
+                number(c.maxAbsError()), number(c.maxAbsTime()), number(c.maxRelError()), number(c.nrmse()),
+                number(c.pearson()), counts, divergent);
     }
 
-    private static String time(double t) {
-        return Double.isNaN(t) ? "none" : Numbers.format(t) + " s";
+    /** {@code dimensionless} for a pure number, {@code ?} when unknown. */
+    public static String unit(String unit) {
+        return unit == null || unit.isEmpty() ? "?" : unit.equals("1") ? "dimensionless" : unit;
+    }
+
+    /** A number as {@link Numbers#format} prints it; null (NaN or infinite in the data) as {@code NaN}. */
+    public static String number(Double value) {
+        return value == null ? "NaN" : Numbers.format(value);
+    }
+
+    private static String time(Double t) {
+        return t == null ? "none" : Numbers.format(t) + " s";
     }
 }

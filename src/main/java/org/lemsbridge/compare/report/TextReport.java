@@ -2,7 +2,6 @@ package org.lemsbridge.compare.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.Comparison;
 import org.lemsbridge.compare.Verdict;
 
@@ -23,7 +22,7 @@ public final class TextReport {
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(ReportRows.HEADERS);
-        for (ColumnComparison column : comparison.columns()) {
+        for (ComparisonReport.ColumnReport column : ComparisonReport.of(comparison).columns()) {
             rows.add(ReportRows.cells(column));
         }
         int[] widths = new int[ReportRows.HEADERS.size()];

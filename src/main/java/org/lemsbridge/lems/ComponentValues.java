@@ -1,0 +1,49 @@
+package org.lemsbridge.lems;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.expr.Evaluator;
+
+/**
+ * A component's numeric values in SI: its type's constants, its parameters (a Fixed value wins over the attribute)
+ * and the derived parameters given by a value expression, in that order.
+ */
+final class ComponentValues {
+
+    private ComponentValues() {
+    }
+
+    static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
+            SourceLocation where) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ComponentType.Constant constant : type.constants()) {
+            values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
+        }
+        Map<String, String> fixedValues = type.fixed().isEmpty() ? java.util.Collections.emptyMap() : new HashMap<>();
+        for (ComponentType.Fixed fixed : type.fixed()) {
+            fixedValues.put(fixed.parameter(), fixed.value());
+        }
+        for (ComponentType.Parameter parameter : type.parameters()) {
+            String fixed = fixedValues.get(parameter.name());
+            String text = fixed != null ? fixed : attributes.get(parameter.name());
+            if (text != null) {
+                values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
+            }
+        }
+        for (ComponentType.DerivedParameter derived : type.derivedParameters()) {
+            if (derived.value() != null) {
+                Function<String, Double> known = values::get;
+                double value = Evaluator.evaluate(derived.value(), name -> {
+                    Double v = known.apply(name);
+                    return v == null ? Double.NaN : v;
+                });
+                values.put(derived.name(), value);
+            }
+        }
+        return values;
+    }
+}

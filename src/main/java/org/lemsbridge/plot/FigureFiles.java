@@ -1,0 +1,91 @@
+package org.lemsbridge.plot;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.lemsbridge.files.AtomicFiles;
+
+/** Writes figures as PNG or SVG files (each written whole to a temporary file, then moved into place). */
+public final class FigureFiles {
+
+    private FigureFiles() {
+    }
+
+    /** The figure as an RGB image. */
+    public static BufferedImage image(Figure figure) {
+        BufferedImage image = new BufferedImage(figure.width(), figure.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            FigurePainter.paint(g, figure);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The figure as an SVG document, its text as {@code <text>} elements. */
+    public static String svg(Figure figure) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        FigurePainter.paint(g, figure);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, figure.width(), figure.height()))
+                    .writeTo(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write SVG to memory", e);
+        }
+        // A DOCTYPE would make XML readers fetch (or refuse) the SVG 1.1 DTD; browsers do not need it.
+        return bytes.toString(StandardCharsets.UTF_8).replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
+    }
+
+    public static void writePng(Path file, Figure figure) throws IOException {
+        writePng(file, image(figure));
+    }
+
+    public static void writePng(Path file, BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("no PNG writer available");
+        }
+        AtomicFiles.writeBytes(file, bytes.toByteArray());
+    }
+
+    public static void writeSvg(Path file, Figure figure) throws IOException {
+        AtomicFiles.writeString(file, svg(figure));
+    }
+
+    /** Writes the figure in the format its file name ends with: {@code .png} or {@code .svg}. */
+    public static void write(Path file, Figure figure) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            writePng(file, figure);
+        } else if (name.endsWith(".svg")) {
+            writeSvg(file, figure);
+        } else {
+            throw new IllegalArgumentException("a figure file ends in .png or .svg, got " + file.getFileName());
+        }
+    }
+
+    /** {@code image} scaled to {@code width} pixels wide (smoothly), for an index page. */
+    public static BufferedImage thumbnail(BufferedImage image, int width) {
+        int height = Math.max(1, Math.round(image.getHeight() * (float) width / image.getWidth()));
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image.getScaledInstance(width, height, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return small;
+    }
+}
