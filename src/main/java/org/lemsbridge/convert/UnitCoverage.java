@@ -6,7 +6,7 @@ import org.lemsbridge.experiment.Dynamics;
 import org.lemsbridge.experiment.Experiment;
 
 /**
- * Whether a model's units are partial: some parameter, state variable or derived quantity has none. TVBO then
+ * Whether a model's units are partial: some parameter or derived quantity has none, and the states have none. TVBO then
  * evaluates the equations in the numbers as written, the units only annotating (its LEMS export divides every
  * rate by {@code SEC = 1 time_scale} whenever not every symbol has a dimension).
  */
@@ -14,8 +14,13 @@ final class UnitCoverage {
     private UnitCoverage() {
     }
 
+    /**
+     * Partial: some symbol has no unit, and no state variable has one, so every rate is per time_scale by TVBO's
+     * convention (a model with dimensioned states, such as an imported cell, is held to its dimensions).
+     */
     static boolean isPartial(Dynamics d) {
-        return d != null && !missing(d).isEmpty();
+        return d != null && !missing(d).isEmpty()
+                && d.stateVariables().values().stream().allMatch(sv -> blank(sv.unit()));
     }
 
     /** The note a rendering in own numbers carries. */
