@@ -32,7 +32,7 @@ public final class Main {
      * an exit code of 2 or 3 that a command threw (so {@code serve} can answer with its location).
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures) {
-        CommandLine commandLine = new CommandLine(new LemsbridgeCommand());
+        CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
