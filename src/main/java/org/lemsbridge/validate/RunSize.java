@@ -146,6 +146,10 @@ public final class RunSize {
     }
 
     private static String gib(double bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
+        }
+        return bytes >= 1L << 20 ? String.format(Locale.ROOT, "%.0f MiB", bytes / (1L << 20))
+                : String.format(Locale.ROOT, "%.0f KiB", bytes / 1024);
     }
 }

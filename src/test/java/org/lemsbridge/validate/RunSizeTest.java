@@ -58,7 +58,7 @@ class RunSizeTest {
         // network 1 + populations 2 + members 7 + explicitInput 1 = 11 instances: 11 KiB, over a heap of 10 KiB
         List<Finding> findings = sizeFindings(file, 10 * 1024);
         assertEquals(1, findings.size(), findings.toString());
-        assertEquals("the run's 11 instances need about 0.0 GiB of heap, more than the 0.0 GiB this JVM may use",
+        assertEquals("the run's 11 instances need about 11 KiB of heap, more than the 10 KiB this JVM may use",
                 findings.get(0).message());
         assertEquals("run with LEMSBRIDGE_JAVA_OPTS=-Xmx2g (if the machine has the memory)", findings.get(0).hint());
         assertEquals(List.of(), sizeFindings(file, 11 * 1024));
