@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.validate.FileReport;
+import org.lemsbridge.validate.GithubAnnotations;
+import org.lemsbridge.validate.SarifReport;
+import org.lemsbridge.validate.ValidatedFiles;
 import org.lemsbridge.validate.OneLine;
 import org.lemsbridge.validate.ReportFormat;
 import org.lemsbridge.validate.Validator;
@@ -31,14 +34,22 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  lemsbridge validate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes",
                 "  lemsbridge validate model.nml --schema NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd",
                 "  lemsbridge validate experiments/*.yaml --format json",
+                "  lemsbridge validate . --format github        # in a GitHub Actions step: annotations on the PR",
+                "  lemsbridge validate models/ --format sarif > lemsbridge.sarif",
+                "%nA folder is walked for *.xml, *.nml, *.yaml, *.yml, *.omt and *.mep (hidden entries skipped);",
+                "YAML is told apart by content: suites (cases:), OMV tests (target: + engine:), OMV MEP files",
+                "(experiments: + system:) and experiments.",
                 "%nExit codes of validate: 0 every file is valid (warnings allowed), 1 errors were found,",
                 "2 a file could not be read (malformed, unsafe, missing) or the usage was wrong.",
                 ExitCodes.HELP_TEXT})
 final class ValidateCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "json", "github", "sarif");
+
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "LEMS/NeuroML (.xml, .nml) or experiment (.yaml) files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "LEMS/NeuroML (.xml, .nml), experiment, suite or OMV"
+            + " files, or folders to walk")
     private List<Path> files = new ArrayList<>();
 
     @Mixin
@@ -47,8 +58,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "XSD", description = "also validate LEMS/NeuroML files against this XML schema")
     private Path schema;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, github (workflow-command"
+            + " annotations on the pull request's lines) or sarif (SARIF 2.1.0 for code scanning); default:"
+            + " ${DEFAULT-VALUE}")
     private String format;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "the repository root that github and sarif locations"
+            + " are relative to (default: $GITHUB_WORKSPACE when set, else the working directory)")
+    private Path root;
 
     @Mixin
     private ConfineOption confine;
@@ -61,16 +78,21 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
+        if (!FORMATS.contains(format)) {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
-                    + "'; use text or json");
+                    + "'; use " + String.join(", ", FORMATS));
         }
         List<Path> folders = include.folders();
         Validator validator = (schema == null ? Validator.of(folders) : Validator.withSchema(folders, schema))
                 .confinedTo(confine.confinement());
-        List<FileReport> reports = files.stream().map(validator::validate).toList();
+        List<FileReport> reports = ValidatedFiles.expand(files).stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? ReportFormat.json(reports) : ReportFormat.text(reports));
+        out.print(switch (format) {
+            case "json" -> ReportFormat.json(reports);
+            case "github" -> GithubAnnotations.of(reports, root());
+            case "sarif" -> SarifReport.of(reports, root());
+            default -> ReportFormat.text(reports);
+        });
         PrintWriter err = spec.commandLine().getErr();
         for (FileReport report : reports) {
             if (report.isUnreadable()) {
@@ -81,5 +103,13 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return reports.stream().mapToInt(FileReport::exitCode).max().orElse(ExitCodes.OK);
+    }
+
+    private Path root() {
+        if (root != null) {
+            return root;
+        }
+        String workspace = System.getenv("GITHUB_WORKSPACE");
+        return workspace == null || workspace.isBlank() ? Path.of("") : Path.of(workspace);
     }
 }

@@ -1,59 +1,61 @@
 package org.lemsbridge.validate;
 
+import java.util.Locale;
+
 /**
- * The stable codes of validation findings. Scripts may rely on them: a code is never renamed or reused, only
- * added.
+ * The stable codes of validation findings, each with a one-line summary (the SARIF rule's description). Scripts may
+ * rely on them: a code is never renamed or reused, only added.
  */
 public enum Code {
-    /** The document does not conform to the XSD given with {@code --schema}. */
-    SCHEMA("LB101"),
-    /** Two components in one scope share an id. */
-    DUPLICATE_ID("LB201"),
-    /** Two ComponentTypes share a name; the first one is used. */
-    DUPLICATE_TYPE("LB202"),
-    /** An element names a ComponentType (or a type extends one) that is not defined. */
-    UNKNOWN_TYPE("LB203"),
-    /** A component reference or prototype names an id that no component has. */
-    DANGLING_REFERENCE("LB204"),
-    /** {@code <Target>} names a component that does not exist, or there is more than one Target. */
-    TARGET("LB206"),
-    /** An output column or recorded quantity path resolves to nothing. */
-    OUTPUT_PATH("LB207"),
-    /** A component has an attribute its ComponentType does not declare (a misspelling, mostly). */
-    UNKNOWN_ATTRIBUTE("LB210"),
-    /** A component gives no value for a Parameter of its ComponentType. */
-    MISSING_PARAMETER("LB211"),
-    /** A component's value cannot be read: an unknown unit, or a unit of the wrong dimension. */
-    BAD_VALUE("LB212"),
-    /** A TimeDerivative or StateAssignment names something that is not a state variable. */
-    NOT_A_STATE("LB208"),
-    /** An expression's dimension differs from the dimension it must have. */
-    DIMENSION_MISMATCH("LB301"),
-    /** The parts of an expression do not fit together (adding a voltage to a current, say). */
-    INCONSISTENT_EXPRESSION("LB302"),
-    /** An expression uses a name its ComponentType does not define. */
-    UNKNOWN_SYMBOL("LB303"),
-    /** A declaration names a dimension that is not defined. */
-    UNKNOWN_DIMENSION("LB304"),
-    /** An expression is nested too deeply to be checked or run safely. */
-    EXPRESSION_TOO_DEEP("LB305"),
-    /** A component's value is not a finite number (NaN, infinite, or beyond the range of a double). */
-    NOT_FINITE("LB209"),
-    /** A YAML experiment the renderer refuses (unknown symbol, cycle, bad unit, ...). */
-    EXPERIMENT("LB401"),
-    /** The simulation's step, length or number of steps is outside what a run accepts. */
-    RUN_LIMITS("LB501"),
-    /** The run would build too many instances, take too many instance-steps, or need more heap than it has. */
-    RUN_SIZE("LB502");
+    /** A file cannot be read at all (malformed, unsafe, missing); reported with exit code 2. */
+    UNREADABLE("LB100", "the file cannot be read at all (malformed, unsafe or missing)"),
+    SCHEMA("LB101", "the document does not conform to the XML schema given with --schema"),
+    DUPLICATE_ID("LB201", "two components in one scope share an id"),
+    DUPLICATE_TYPE("LB202", "a ComponentType is defined twice; the first definition is used"),
+    UNKNOWN_TYPE("LB203", "an element names a ComponentType (or a type extends one) that is not defined"),
+    DANGLING_REFERENCE("LB204", "a component reference or prototype names an id that no component has"),
+    TARGET("LB206", "the Target names a component that does not exist, or there is more than one Target"),
+    OUTPUT_PATH("LB207", "a recorded quantity path (OutputColumn, EventSelection, Line) resolves to nothing"),
+    NOT_A_STATE("LB208", "a TimeDerivative or StateAssignment names something that is not a state variable"),
+    NOT_FINITE("LB209", "a component's value is not a finite number"),
+    UNKNOWN_ATTRIBUTE("LB210", "a component has an attribute its ComponentType does not declare"),
+    MISSING_PARAMETER("LB211", "a component gives no value for a Parameter of its ComponentType"),
+    BAD_VALUE("LB212", "a component's value cannot be read: an unknown unit or a unit of the wrong dimension"),
+    DIMENSION_MISMATCH("LB301", "an expression's dimension differs from the dimension it must have"),
+    INCONSISTENT_EXPRESSION("LB302", "the parts of an expression do not fit together"),
+    UNKNOWN_SYMBOL("LB303", "an expression uses a name its ComponentType does not define"),
+    UNKNOWN_DIMENSION("LB304", "a declaration names a dimension that is not defined"),
+    EXPRESSION_TOO_DEEP("LB305", "an expression is nested too deeply to be checked or run safely"),
+    EXPERIMENT("LB401", "a YAML experiment the renderer refuses"),
+    SUITE("LB402", "a suite case or OMV test names a file that is missing or cannot be checked"),
+    RUN_LIMITS("LB501", "the simulation's step, length or number of steps is outside what a run accepts"),
+    RUN_SIZE("LB502", "the run would build too many instances, take too many instance-steps, or need more heap than"
+            + " it has");
 
     private final String id;
+    private final String summary;
 
-    Code(String id) {
+    Code(String id, String summary) {
         this.id = id;
+        this.summary = summary;
     }
 
     /** The printed code, e.g. {@code LB301}. */
     public String id() {
         return id;
+    }
+
+    /** What the code means, in one line without a full stop. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The name in upper camel case, e.g. {@code DimensionMismatch}, as SARIF names rules. */
+    public String ruleName() {
+        StringBuilder name = new StringBuilder();
+        for (String word : name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 }

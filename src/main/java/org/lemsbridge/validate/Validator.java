@@ -12,6 +12,12 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.compare.omv.MepFile;
+import org.lemsbridge.compare.omv.OmtFile;
+import org.lemsbridge.suite.OmvRunner;
+import org.lemsbridge.suite.Suite;
+import org.lemsbridge.suite.SuiteCase;
+import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
@@ -67,7 +73,13 @@ public final class Validator {
                     Files.exists(file) ? "not a regular file" : "no such file")));
         }
         try {
-            return ExperimentReader.isExperimentFile(file) ? Checked.of(experiment(file)) : lems(file);
+            return switch (FileKind.of(file)) {
+                case LEMS -> lems(file);
+                case EXPERIMENT, OTHER_YAML -> Checked.of(experiment(file));
+                case SUITE -> Checked.of(suite(file));
+                case OMV_TEST -> Checked.of(omvTest(file));
+                case OMV_EXPECTATIONS -> Checked.of(expectations(file));
+            };
         } catch (StackOverflowError e) {
             return Checked.of(FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
                     "the document is nested too deeply to read (thousands of brackets or elements inside each other)",
@@ -81,6 +93,12 @@ public final class Validator {
      * so the command need not read the file again; for an experiment or a NeuroML document, empty.
      */
     public Optional<LemsModel> require(Path file) {
+        FileKind kind = Files.isRegularFile(file) ? FileKind.of(file) : FileKind.LEMS;
+        if (kind == FileKind.SUITE || kind == FileKind.OMV_TEST || kind == FileKind.OMV_EXPECTATIONS) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "this is " + (kind == FileKind.SUITE
+                    ? "a suite file" : "an OMV file") + ", not a model", kind == FileKind.SUITE
+                            ? "run it with 'lemsbridge check'" : "run an OMV test with 'lemsbridge omv'");
+        }
         Checked checked = check(file);
         FileReport report = checked.report();
         if (report.isUnreadable()) {
@@ -131,6 +149,70 @@ public final class Validator {
         findings.addAll(RunSize.check(model));
         findings.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
+    }
+
+    /** A suite: its own reading, then every case's model, OMV test and reference files as check would use them. */
+    private FileReport suite(Path file) {
+        Suite suite;
+        try {
+            suite = SuiteReader.read(file, confinement);
+        } catch (BadInputException e) {
+            return FileReport.unreadable(file.toString(), e);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (SuiteCase suiteCase : suite.cases()) {
+            Validator forCase = new Validator(suiteCase.includePath(), schema, suite.confinement());
+            if (suiteCase.model() != null) {
+                part(findings, "case '" + suiteCase.name() + "'", forCase.validate(suiteCase.model()));
+            }
+            if (suiteCase.omtFile() != null) {
+                part(findings, "case '" + suiteCase.name() + "'", forCase.validate(suiteCase.omtFile()));
+            }
+        }
+        return FileReport.of(file.toString(), findings);
+    }
+
+    /** An OMV test: readable, an engine lemsbridge stands in for, its MEP file readable, its target valid. */
+    private FileReport omvTest(Path file) {
+        OmtFile omt;
+        try {
+            omt = OmtFile.read(file);
+        } catch (BadInputException e) {
+            return FileReport.unreadable(file.toString(), e);
+        }
+        List<Finding> findings = new ArrayList<>();
+        SourceLocation where = SourceLocation.unknown(file.toString());
+        if (!OmvRunner.standsInFor(omt.engine())) {
+            findings.add(Finding.error(Code.SUITE, where, "engine " + omt.engine() + " is not one lemsbridge stands in"
+                    + " for", "use one of " + String.join(", ", OmvRunner.ENGINES.stream().sorted().toList())));
+        }
+        if (!omt.isDryRun() && omt.mepPath() != null) {
+            part(findings, "the MEP file", validate(omt.mepPath()));
+        }
+        if (omt.target() != null) {
+            part(findings, "the target", validate(omt.folder().resolve(omt.target()).normalize()));
+        }
+        return FileReport.of(file.toString(), findings);
+    }
+
+    private static FileReport expectations(Path file) {
+        try {
+            MepFile.read(file);
+            return FileReport.of(file.toString(), List.of());
+        } catch (BadInputException e) {
+            return FileReport.unreadable(file.toString(), e);
+        }
+    }
+
+    /** The findings of a file another one names; a file that cannot be read is one finding at its problem. */
+    private static void part(List<Finding> findings, String role, FileReport report) {
+        if (report.isUnreadable()) {
+            BadInputException problem = report.unreadable();
+            findings.add(Finding.error(Code.SUITE, problem.location(), role + ": " + report.file() + " cannot be read: "
+                    + problem.getMessage(), problem.hint()));
+        } else {
+            findings.addAll(report.findings());
+        }
     }
 
     private FileReport experiment(Path file) {

@@ -87,7 +87,7 @@ class ValidateCommandTest {
     void aBadFormatIsAUsageError() throws IOException {
         Run run = run("validate", "--format", "xml", valid().toString());
         assertEquals(2, run.code());
-        assertEquals("--format:0:0: unknown format 'xml'; use text or json\n", run.err());
+        assertEquals("--format:0:0: unknown format 'xml'; use text, json, github, sarif\n", run.err());
         assertEquals("", run.out());
     }
 }

@@ -1,0 +1,85 @@
+package org.lemsbridge.validate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * What a file is, told by its name and, for YAML, by its top-level keys: a suite has {@code cases}, an OMV test
+ * {@code target} and {@code engine}, an OMV MEP file {@code experiments} and {@code system}; any other YAML is an
+ * experiment when it has {@code dynamics}, else some other tool's. YAML that cannot be composed is taken for an
+ * experiment, whose reader then says what is wrong.
+ */
+enum FileKind {
+    LEMS, EXPERIMENT, SUITE, OMV_TEST, OMV_EXPECTATIONS,
+    /** YAML of some other tool (a CI workflow, an environment): skipped in a folder, read as an experiment if named. */
+    OTHER_YAML;
+
+    /** The extensions {@code validate DIR} walks. */
+    static final Set<String> EXTENSIONS = Set.of("xml", "nml", "yaml", "yml", "omt", "mep");
+
+    static FileKind of(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".omt")) {
+            return OMV_TEST;
+        }
+        if (name.endsWith(".mep")) {
+            return OMV_EXPECTATIONS;
+        }
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+            return LEMS;
+        }
+        Set<String> keys = topLevelKeys(file);
+        if (keys.contains("cases")) {
+            return SUITE;
+        }
+        if (keys.contains("target") && keys.contains("engine")) {
+            return OMV_TEST;
+        }
+        if (keys.contains("experiments") && keys.contains("system")) {
+            return OMV_EXPECTATIONS;
+        }
+        return keys.isEmpty() || keys.contains("dynamics") ? EXPERIMENT : OTHER_YAML;
+    }
+
+    /** Whether a folder walk validates {@code file}: a walked extension, and not some other tool's YAML. */
+    static boolean walked(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1)) && of(file) != OTHER_YAML;
+    }
+
+    private static Set<String> topLevelKeys(Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setCodePointLimit(1 << 22);
+        options.setNestingDepthLimit(100);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(options).compose(reader);
+            Set<String> keys = new HashSet<>();
+            if (root instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key) {
+                        keys.add(key.getValue());
+                    }
+                }
+            }
+            return keys;
+        } catch (IOException | YAMLException | IllegalArgumentException e) {
+            return Set.of();
+        }
+    }
+}
