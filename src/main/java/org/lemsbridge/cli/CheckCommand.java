@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.BuildInfo;
 import org.lemsbridge.suite.CaseResult;
+import org.lemsbridge.suite.Shard;
+import org.lemsbridge.suite.ShardSelection;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteReader;
@@ -39,6 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
+                "  lemsbridge check suite.yaml --shard 2/4 --report out/shard-2    (then: lemsbridge merge out/shard-*"
+                        + " -o out/report)",
                 "%nExit codes: 0 every case passed, 1 a case failed its verdict, 2 bad input (the suite file or a"
                         + " model), 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
@@ -48,9 +55,20 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE.yaml", description = "the suite file")
     private Path suiteFile;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "lemsbridge-report",
-            description = "folder for the report (default: ${DEFAULT-VALUE})")
-    private Path reportFolder;
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "folder for the report (default: lemsbridge-report, or lemsbridge-report-shard-K with"
+                    + " --shard K/N)")
+    private Path reportOption;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only shard K of N: the suite's cases split into N shards of about equal cost, the same"
+                    + " split on every machine; merge the N reports with 'lemsbridge merge'")
+    private String shardText;
+
+    @Option(names = "--timings", paramLabel = "REPORT",
+            description = "with --shard: balance the shards by the case times an earlier report (its folder or its"
+                    + " summary.json) recorded, instead of by cells x steps")
+    private Path timings;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "also write the JUnit XML here")
     private Path junitFile;
@@ -69,25 +87,43 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Suite suite = SuiteReader.read(suiteFile, confine.confinement());
+        Shard shard = shardText == null ? null : Shard.parse(shardText, "--shard");
+        if (timings != null && shard == null) {
+            throw new BadInputException(SourceLocation.unknown("--timings"), "--timings balances shards: it needs"
+                    + " --shard K/N");
+        }
+        Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
+        Suite whole = SuiteReader.read(suiteFile, confine.confinement());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
         }
+        ShardSelection selection = shard == null ? null : ShardSelection.of(whole, shard, recorded);
+        Suite suite = selection == null ? whole : selection.suite();
+        Path reportFolder = reportOption != null ? reportOption
+                : Path.of(shard == null ? "lemsbridge-report" : "lemsbridge-report-shard-" + shard.index());
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
                 Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
             }
         }
-        checkReportFolder();
+        checkReportFolder(reportFolder);
         PrintWriter err = spec.commandLine().getErr();
+        if (selection != null) {
+            err.printf(Locale.ROOT, "shard %s: %d of %d cases %s (balanced by %s)%n", shard.label(),
+                    suite.cases().size(), whole.cases().size(), selection.caseNumbers(), selection.basis());
+        }
         int[] done = {0};
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         SuiteResult result = new SuiteRunner(reportFolder, parallel, c -> progress(err, c, ++done[0],
                 suite.cases().size())).run(suite);
         BuildInfo build = BuildInfo.current();
+        String machine = Machine.describe();
+        List<SuiteSummary.ShardRun> shards = selection == null ? List.of() : List.of(new SuiteSummary.ShardRun(
+                shard.index(), shard.count(), selection.suiteDigest(), selection.suiteCases(),
+                selection.caseNumbers(), selection.basis(), startedAt, machine, result.seconds(), parallel));
         SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
-                build.shortCommit(), startedAt, Machine.describe(), result.seconds(), parallel), reportFolder);
+                build.shortCommit(), startedAt, machine, result.seconds(), parallel), reportFolder, shards);
         try {
             SuiteReports.write(summary, reportFolder, junitFile);
         } catch (IOException e) {
@@ -106,8 +142,22 @@ final class CheckCommand implements Callable<Integer> {
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
+    /** The seconds each case took in the report at {@code report} (its folder or its summary.json), by name. */
+    private static Map<String, Double> recordedSeconds(Path report) {
+        Path summaryFile = Files.isDirectory(report) ? report.resolve("summary.json") : report;
+        if (!Files.isRegularFile(summaryFile)) {
+            throw new BadInputException(SourceLocation.unknown(report.toString()), "--timings needs a report folder"
+                    + " or its summary.json; there is no " + summaryFile);
+        }
+        Map<String, Double> seconds = new HashMap<>();
+        for (SuiteSummary.CaseSummary c : SuiteReports.read(summaryFile).cases()) {
+            seconds.put(c.name(), c.seconds());
+        }
+        return seconds;
+    }
+
     /** Refuses an unusable report folder before any case runs, so bad input stays one line. */
-    private void checkReportFolder() {
+    private static void checkReportFolder(Path reportFolder) {
         Path folder = reportFolder.toAbsolutePath();
         try {
             Files.createDirectories(folder);
