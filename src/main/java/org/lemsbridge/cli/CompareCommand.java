@@ -14,6 +14,7 @@ import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tier;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
+import org.lemsbridge.compare.Window;
 import org.lemsbridge.compare.report.JsonReport;
 import org.lemsbridge.compare.report.TextReport;
 import org.lemsbridge.error.BadInputException;
@@ -93,6 +94,11 @@ final class CompareCommand implements Callable<Integer> {
             + " detected from the reference: crossings of 0 V, or resets)")
     private Double spikeThreshold;
 
+    @Option(names = "--window", paramLabel = "T0:T1",
+            description = "compare only the reference rows from T0 to T1 (seconds, or with a unit: 10ms:50ms); without"
+                    + " it the candidate must cover the reference's whole time span, or every tier fails")
+    private String window;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     private String format;
 
@@ -119,10 +125,18 @@ final class CompareCommand implements Callable<Integer> {
         SpikeRules spikeRules = referenceModel == null ? SpikeRules.none() : new SpikeRules(ModelSpikeRules.of(
                 referenceModel, traces.reference().columns().stream().map(Column::quantity).toList()), Map.of());
         ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
-                new ComparisonOptions(requests(), tolerances(required), required, spikeRules));
+                new ComparisonOptions(requests(), tolerances(required), required, spikeRules, window()));
         spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())
                 : TextReport.render(run.comparison()));
         return run.comparison().passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private Window window() {
+        try {
+            return window == null ? Window.WHOLE : Window.parse(window);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(SourceLocation.unknown("--window"), e.getMessage());
+        }
     }
 
     private Tier parseTier() {

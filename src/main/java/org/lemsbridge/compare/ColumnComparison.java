@@ -35,16 +35,21 @@ public record ColumnComparison(Column reference, Column candidate, String unit, 
 
     /** Why this column does not reach {@code required} (empty when it does). */
     public List<String> reasonsAgainst(Tier required) {
-        List<String> reasons = new ArrayList<>();
+        return findingsAgainst(required).stream().map(TierFinding::message).toList();
+    }
+
+    /** The findings that keep this column from {@code required} (empty when it reaches it). */
+    public List<TierFinding> findingsAgainst(Tier required) {
+        List<TierFinding> against = new ArrayList<>();
         if (tier.satisfies(required)) {
-            return reasons;
+            return against;
         }
         for (TierFinding finding : findings) {
             if (finding.tier() == Tier.FAIL || finding.tier() == required) {
-                reasons.add(finding.message());
+                against.add(finding);
             }
         }
-        return reasons;
+        return against;
     }
 
     /** The allclose test of a tier (null for exact and fail). */

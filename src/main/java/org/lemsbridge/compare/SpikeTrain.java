@@ -32,6 +32,20 @@ public record SpikeTrain(SpikeRule rule, List<Integer> rows, List<Double> times)
         return detect(time, values, new SpikeRule.Crossing(threshold, "given"));
     }
 
+    /** The spikes from {@code from} to {@code to} (both included, to within two float32 ulps). */
+    public SpikeTrain within(double from, double to) {
+        List<Integer> keptRows = new ArrayList<>();
+        List<Double> keptTimes = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            double t = times.get(i);
+            if ((t >= from || TimeAlignment.sameTime(t, from)) && (t <= to || TimeAlignment.sameTime(t, to))) {
+                keptRows.add(rows.get(i));
+                keptTimes.add(t);
+            }
+        }
+        return new SpikeTrain(rule, keptRows, keptTimes);
+    }
+
     public int count() {
         return times.size();
     }

@@ -26,13 +26,17 @@ public final class TraceComparator {
         return run(reference, candidate, options).comparison();
     }
 
-    /** Like {@link #compare} but also hands back the aligned numbers, for plots. */
+    /**
+     * Like {@link #compare} but also hands back the aligned numbers, for plots. Values and spikes are compared on
+     * the reference rows inside both the window and the candidate's time range; whether the candidate covers what it
+     * must is the alignment's coverage, which fails every tier when short.
+     */
     public static ComparisonRun run(Trace reference, Trace candidate, ComparisonOptions options) {
         List<String> warnings = new ArrayList<>();
         List<ColumnMatch> matches = ColumnMatcher.match(reference, candidate, options.columns(), warnings::add);
         double[] refTime = timeInSeconds(reference, warnings, "reference");
         double[] candTime = timeInSeconds(candidate, warnings, "candidate");
-        TimeAlignment alignment = TimeAlignment.of(refTime, candTime, candidate.source());
+        TimeAlignment alignment = TimeAlignment.of(refTime, candTime, candidate.source(), options.window());
         double[] time = alignment.referenceTimes(refTime);
         Tolerances tolerances = options.tolerances();
 
@@ -52,15 +56,17 @@ public final class TraceComparator {
             double[] refValues = Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
             double[] candValues = alignment.candidateOnGrid(refTime, candTime, candNative);
             SpikeComparison spikes = spikeRule(refColumn, candColumn, units, refNative, candNative, options)
-                    .map(rule -> SpikeComparison.of(SpikeTrain.detect(refTime, refNative, rule),
-                            SpikeTrain.detect(candTime, candNative, rule)))
+                    .map(rule -> SpikeComparison.of(
+                            SpikeTrain.detect(refTime, refNative, rule).within(time[0], time[time.length - 1]),
+                            SpikeTrain.detect(candTime, candNative, rule).within(time[0], time[time.length - 1])))
                     .orElse(null);
             ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues, spikes,
                     tolerances, alignment);
             results.add(result);
             aligned.add(new AlignedColumn(result, time, refValues, candValues));
         }
-        Verdict verdict = VerdictRules.verdict(results, options.tolerances(), options.required());
+        Verdict verdict = VerdictRules.verdict(results, options.tolerances(), options.required(),
+                alignment.shortfall());
         Comparison comparison = new Comparison(reference.source(), candidate.source(), alignment, results, warnings,
                 verdict);
         return new ComparisonRun(comparison, aligned);
@@ -139,6 +145,9 @@ public final class TraceComparator {
                 tolerances.tolerantAtol());
         List<TierFinding> findings = new ArrayList<>();
         units.problem().ifPresent(p -> findings.add(finding(Tier.FAIL, Kind.UNITS, name, p)));
+        if (!alignment.covered()) {
+            findings.add(finding(Tier.FAIL, Kind.COVERAGE, name, alignment.shortfall()));
+        }
         if (metrics.nanRows() > 0) {
             int row = metrics.firstNanRow();
             boolean inReference = !Double.isFinite(ref[row]);

@@ -9,16 +9,26 @@ final class VerdictRules {
     private VerdictRules() {
     }
 
-    static Verdict verdict(List<ColumnComparison> columns, Tolerances tolerances, Tier required) {
+    /**
+     * @param coverageShortfall empty when the candidate covers what it must; otherwise the line that fails every
+     *                          tier, ahead of the columns' own reasons
+     */
+    static Verdict verdict(List<ColumnComparison> columns, Tolerances tolerances, Tier required,
+                           String coverageShortfall) {
         if (columns.isEmpty()) {
             return new Verdict(Tier.FAIL, required, false, tolerances, List.of("no columns were compared"), "");
         }
-        Tier tier = Tier.EXACT;
+        boolean covered = coverageShortfall.isEmpty();
+        Tier tier = covered ? Tier.EXACT : Tier.FAIL;
         List<String> reasons = new ArrayList<>();
-        boolean hardFailure = false;
+        if (!covered) {
+            reasons.add(coverageShortfall);
+        }
+        boolean hardFailure = !covered;
         for (ColumnComparison column : columns) {
             tier = tier.worse(column.tier());
-            reasons.addAll(column.reasonsAgainst(required));
+            column.findingsAgainst(required).stream().filter(f -> f.kind() != TierFinding.Kind.COVERAGE)
+                    .forEach(f -> reasons.add(f.message()));
             hardFailure |= column.findings().stream().anyMatch(f -> f.tier() == Tier.FAIL);
         }
         boolean passed = tier.satisfies(required);

@@ -118,7 +118,7 @@ final class CaseRunner {
         List<ColumnRequest> requests = suiteCase.columns().stream()
                 .map(c -> ColumnRequest.of(c.reference(), c.candidate()).withUnits(c.referenceUnit(), c.candidateUnit()))
                 .toList();
-        return new ComparisonOptions(requests, tolerances, spec.required());
+        return new ComparisonOptions(requests, tolerances, spec.required()).within(suiteCase.window());
     }
 
     /** Each column's picture (relative to the report folder) and the case's thumbnail. */

@@ -3,13 +3,15 @@ package org.lemsbridge.suite;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.SafeName;
 
 /**
  * One case of a suite. {@code model} is a YAML experiment or a LEMS/NeuroML file; {@code output} names which of the
  * model's output files is compared (null: the only one, or the first); {@code columns} empty means every reference
- * column that the candidate has by the same quantity name.
+ * column that the candidate has by the same quantity name; {@code window} is the part of the reference compared
+ * ({@link Window#WHOLE}: all of it, which the candidate must then cover).
  */
 public record SuiteCase(
         String name,
@@ -20,12 +22,14 @@ public record SuiteCase(
         String output,
         List<ColumnMapping> columns,
         ToleranceSpec tolerance,
+        Window window,
         Path omtFile,
         SourceLocation location) {
 
     public SuiteCase {
         includePath = List.copyOf(includePath);
         columns = List.copyOf(columns);
+        window = window == null ? Window.WHOLE : window;
     }
 
     /** The case's folder in a report, relative to the report folder: {@code cases/NAME} (a file-name-safe NAME). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lemsbridge.compare.Tier;
+import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
@@ -37,6 +38,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     columns:
  *       - {reference: "izpopTonic[0]/v", candidate: v, candidate_unit: mV}
  *     tolerance: exact
+ *     window: 0:0.1        # optional: compare only the reference rows from 0 to 0.1 s
  * </pre>
  *
  * An optional top-level {@code confine:} (a folder or a list, relative to the suite file) confines the suite: every
@@ -46,7 +48,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class SuiteReader {
     private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases", "confine");
     private static final Set<String> CASE_KEYS = Set.of("name", "model", "include", "reference", "reference_lems",
-            "output", "columns", "tolerance", "omt");
+            "output", "columns", "tolerance", "window", "omt");
     private static final Set<String> COLUMN_KEYS = Set.of("reference", "candidate", "reference_unit",
             "candidate_unit");
     private static final Set<String> TOLERANCE_KEYS = Set.of("tier", "rtol", "atol", "min_corr");
@@ -158,7 +160,18 @@ public final class SuiteReader {
         }
         return new SuiteCase(name, model, include, reference, optionalPath(fields.get("reference_lems")),
                 fields.containsKey("output") ? scalar(fields.get("output")) : null, columns,
-                readTolerance(fields.get("tolerance")), omt, location(node));
+                readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node));
+    }
+
+    private Window readWindow(Node node) {
+        if (node == null) {
+            return Window.WHOLE;
+        }
+        try {
+            return Window.parse(scalar(node));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(location(node), e.getMessage());
+        }
     }
 
     private ColumnMapping readColumn(Node node) {

@@ -197,6 +197,43 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTwentyMillisecondRunAgainstTheTwoHundredMillisecondReferenceFails() throws IOException {
+        Path model = CompareCommandTest.shortTonicRun(folder, "20.0");
+        Path reference = Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        String columns = "    columns:\n      - {reference: \"izpopTonic[0]/v\", candidate: v, candidate_unit: mV}\n";
+        Files.writeString(suite, "suite: short\ncases:\n  - name: tonic-20ms\n    model: " + model
+                + "\n    reference: " + reference + "\n" + columns + "    tolerance: tolerant\n"
+                + "  - name: tonic-20ms-window\n    model: " + model + "\n    reference: " + reference + "\n"
+                + columns + "    tolerance: exact\n    window: 0:20ms\n");
+        Path report = folder.resolve("report");
+
+        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("1 passed, 1 failed"), out.toString());
+        String coverage = "coverage: the candidate (4001 rows) ends at t = 0.02 s, 0.18 s before the reference's"
+                + " last time (0.2 s); the reference has 40001 rows from 0 to 0.2 s; a window (--window T0:T1, or"
+                + " window: in a suite case) compares a part on purpose";
+        String junit = Files.readString(report.resolve("junit.xml"));
+        Matcher failure = Pattern.compile("<failure message=\"([^\"]*)\"").matcher(junit);
+        assertTrue(failure.find(), junit);
+        assertTrue(failure.group(1).contains(coverage), failure.group(1));
+        assertFalse(failure.find(), "only the case without a window fails: " + junit);
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertTrue(summary.toString().contains(coverage), summary.toString());
+    }
+
+    @Test
+    void aWindowInASuiteIsReadWhereItIsWritten() throws IOException {
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "cases:\n  - name: a\n    model: " + Path.of("examples/izhikevich-tonic.yaml")
+                .toAbsolutePath() + "\n    reference: " + Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")
+                .toAbsolutePath() + "\n    window: 5mV:10mV\n");
+        assertEquals(2, run("check", suite.toString(), "--report", folder.resolve("r").toString()));
+        assertEquals(suite + ":5:13: a window bound must be in a unit of time (s, ms, ...)", err.toString().strip());
+        assertTrue(Files.notExists(folder.resolve("r")));
+    }
+
+    @Test
     void aSuiteWithAMissingModelIsBadInput() throws IOException {
         Path suite = folder.resolve("suite.yaml");
         Files.writeString(suite, "cases:\n  - {name: a, model: missing.yaml, reference: missing.dat}\n");

@@ -3,6 +3,7 @@ package org.lemsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -66,6 +67,53 @@ class CompareCommandTest {
         String json = out.toString().strip();
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         assertTrue(json.contains("\"maxAbsError\": 0"), json);
+    }
+
+    /** The tonic seed run for {@code duration} ms instead of 200: a simulation that stopped early. */
+    static Path shortTonicRun(Path folder, String duration) throws IOException {
+        String seed = Files.readString(Path.of("examples/izhikevich-tonic.yaml"));
+        assertTrue(seed.contains("  duration: 200.0\n"));
+        Path model = folder.resolve("tonic-" + duration + "ms.yaml");
+        Files.writeString(model, seed.replace("  duration: 200.0\n", "  duration: " + duration + "\n"));
+        Path output = folder.resolve("out-" + duration);
+        int code = Main.execute(new String[] {"simulate", model.toString(), "-o", output.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        return model;
+    }
+
+    @Test
+    void aRunThatStoppedEarlyFailsEveryTierAndSaysWhereItEnds() throws IOException {
+        shortTonicRun(folder, "20.0");
+        Path candidate = folder.resolve("out-20.0/IzhikevichCell.dat");
+        for (String tier : new String[] {"exact", "strict", "tolerant"}) {
+            out.getBuffer().setLength(0);
+            int code = run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", candidate.toString(),
+                    "--columns", "izpopTonic[0]/v=v,izpopTonic[0]/U=U", "--candidate-unit", "v=mV", "--tier", tier);
+            assertEquals(1, code, out + "\n" + err);
+            String text = out.toString();
+            assertTrue(text.contains("\nFAIL (fail; required " + tier + ")\n"), text);
+            assertTrue(text.contains("\n  coverage: the candidate (4001 rows) ends at t = 0.02 s, 0.18 s before the"
+                    + " reference's last time (0.2 s); the reference has 40001 rows from 0 to 0.2 s; a window"
+                    + " (--window T0:T1, or window: in a suite case) compares a part on purpose\n"), text);
+            assertTrue(text.contains("time grids identical on 4001 of 40001 reference rows (candidate 4001 rows),"
+                    + " compared point by point"), text);
+        }
+        out.getBuffer().setLength(0);
+        int code = run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", candidate.toString(),
+                "--columns", "izpopTonic[0]/v=v,izpopTonic[0]/U=U", "--candidate-unit", "v=mV", "--tier", "exact",
+                "--window", "0:20ms", "--format", "json");
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().contains("\"rowsCompared\": 4001"), out.toString());
+        assertTrue(out.toString().contains("\"coverage\": \"\""), out.toString());
+    }
+
+    @Test
+    void aWindowThatIsNotOneIsBadInput() {
+        assertEquals(2, run("compare", "reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz", tonic.toString(),
+                "--window", "20ms:10ms"));
+        assertEquals("--window:0:0: a window needs a start before its end, got 0.02 to 0.01 s",
+                err.toString().strip());
     }
 
     @Test

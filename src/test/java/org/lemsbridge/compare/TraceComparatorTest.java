@@ -132,11 +132,19 @@ class TraceComparatorTest {
         Column v = new Column("v", "cell/v", "V");
         Trace ref = Trace.of("ref", Column.time(), time, List.of(v), List.of(ramp));
         Trace cand = Trace.of("cand", Column.time(), coarseTime, List.of(v), List.of(coarse));
-        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.STRICT));
+        Comparison whole = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.STRICT));
+        assertEquals(Tier.FAIL, whole.verdict().tier());
+        assertEquals("coverage: the candidate (51 rows) starts at t = 0.002 s, 0.002 s after the reference's first"
+                + " time (0 s) and ends at t = 0.197 s, 0.003 s before the reference's last time (0.2 s); the"
+                + " reference has 201 rows from 0 to 0.2 s; " + Coverage.HINT, whole.verdict().reasons().get(0));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.STRICT)
+                .within(Window.parse("2ms:197ms")));
+        assertTrue(c.alignment().covered(), c.alignment().shortfall());
         assertFalse(c.alignment().sameGrid());
         assertEquals(2, c.alignment().firstRow());
         int end = 0;
-        while (end < n && time[end] <= coarseTime[coarseTime.length - 1]) {
+        double last = coarseTime[coarseTime.length - 1];
+        while (end < n && (time[end] <= last || TimeAlignment.sameTime(time[end], last))) {
             end++;
         }
         assertEquals(end, c.alignment().endRow());
@@ -277,15 +285,127 @@ class TraceComparatorTest {
     }
 
     @Test
-    void aCandidateWithoutTheTimeZeroRowIsAlignedOnTheRowsItHas() {
+    void aCandidateWithoutTheTimeZeroRowFailsUnlessAWindowLeavesThatRowOut() {
         Trace ref = Ex2Traces.allCells();
         Trace cand = ref.slice(1, ref.rows());
-        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT));
-        assertFalse(c.alignment().sameGrid());
-        assertEquals(1, c.alignment().firstRow());
-        assertEquals(40000, c.alignment().rows());
-        assertTrue(c.alignment().note().contains("40000 of 40001 reference rows"), c.alignment().note());
+        Comparison whole = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.TOLERANT));
+        assertTrue(whole.alignment().sameGrid());
+        assertEquals(1, whole.alignment().firstRow());
+        assertEquals(40000, whole.alignment().rows());
+        assertEquals("time grids identical on 40000 of 40001 reference rows (candidate 40000 rows), compared point"
+                + " by point", whole.alignment().note());
+        assertEquals(Tier.FAIL, whole.verdict().tier());
+        assertEquals("coverage: the candidate (40000 rows) starts at t = 5e-6 s, 5e-6 s after the reference's first"
+                + " time (0 s); the reference has 40001 rows from 0 to 0.2 s; " + Coverage.HINT,
+                whole.verdict().reasons().get(0));
+        Comparison window = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT)
+                .within(Window.parse("0.005ms:200ms")));
+        assertEquals(Tier.EXACT, window.verdict().tier(), window.verdict().reasons().toString());
+        assertEquals(40000, window.alignment().rows());
+    }
+
+    @Test
+    void aTruncatedCandidateFailsEveryTierAndSaysWhereItEnds() {
+        Trace ref = Ex2Traces.allCells();
+        for (int rows : new int[] {401, 4001, 40000}) {
+            Trace cand = ref.slice(0, rows);
+            for (Tier required : new Tier[] {Tier.EXACT, Tier.STRICT, Tier.TOLERANT}) {
+                Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(required));
+                assertFalse(c.passed(), rows + " rows passed " + required);
+                assertEquals(Tier.FAIL, c.verdict().tier());
+                assertEquals("", c.verdict().suggestion());
+                double end = ref.time()[rows - 1];
+                assertEquals("coverage: the candidate (" + rows + " rows) ends at t = " + Numbers.format(end) + " s, "
+                        + Numbers.format(0.2 - end) + " s before the reference's last time (0.2 s); the reference has"
+                        + " 40001 rows from 0 to 0.2 s; " + Coverage.HINT, c.verdict().reasons().get(0));
+                // the rows it has are jLEMS's own: every column fails on coverage alone, with no error on them
+                c.columns().forEach(column -> {
+                    assertEquals(Tier.FAIL, column.tier(), column.quantity());
+                    assertEquals(List.of(column.quantity() + ": " + c.alignment().shortfall()),
+                            column.reasonsAgainst(required));
+                    assertEquals(0.0, column.metrics().maxAbsError(), column.quantity());
+                });
+                assertEquals(1, c.verdict().reasons().size(), c.verdict().reasons().toString());
+                assertEquals(rows, c.alignment().rows());
+            }
+            Window part = new Window(0, ref.time()[rows - 1]);
+            Comparison windowed = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.EXACT).within(part));
+            assertTrue(windowed.passed(), windowed.verdict().reasons().toString());
+            assertEquals(rows, windowed.alignment().rows());
+        }
+    }
+
+    @Test
+    void aCandidateThatRunsOnFailsUnlessAWindowAsksForThePart() {
+        Trace full = Ex2Traces.allCells();
+        Trace ref = full.slice(0, 20001);
+        Comparison c = TraceComparator.compare(ref, full, DEFAULTS.requiring(Tier.TOLERANT));
+        assertEquals(Tier.FAIL, c.verdict().tier());
+        assertEquals("coverage: the candidate (40001 rows) runs on to t = 0.2 s, 0.1 s after the reference's last"
+                + " time (0.1 s); the reference has 20001 rows from 0 to 0.1 s; " + Coverage.HINT,
+                c.verdict().reasons().get(0));
+        Comparison windowed = TraceComparator.compare(ref, full, DEFAULTS.requiring(Tier.EXACT)
+                .within(Window.parse("0:100ms")));
+        assertTrue(windowed.passed(), windowed.verdict().reasons().toString());
+        assertEquals(20001, windowed.alignment().rows());
+        assertTrue(windowed.alignment().sameGrid());
+    }
+
+    @Test
+    void aWindowTheCandidateDoesNotReachFailsToo() {
+        Trace ref = Ex2Traces.allCells();
+        Trace cand = ref.slice(0, 10001);
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.TOLERANT)
+                .within(Window.parse("0.01:0.1")));
+        assertEquals(Tier.FAIL, c.verdict().tier());
+        assertEquals("coverage: the candidate (10001 rows) ends at t = 0.05 s, 0.05 s before the window's last"
+                + " reference time (0.1 s); the window has 18001 rows from 0.01 to 0.1 s; " + Coverage.HINT,
+                c.verdict().reasons().get(0));
+        BadInputException empty = assertThrows(BadInputException.class, () -> TraceComparator.compare(ref, cand,
+                DEFAULTS.within(Window.parse("0.3:0.4"))));
+        assertEquals("--window:0:0: the window 0.3 to 0.4 s holds fewer than 2 reference rows (the reference spans 0 to"
+                + " 0.2 s)", empty.oneLine());
+    }
+
+    @Test
+    void aCoarserCandidateCoveringTheWholeSpanPasses() {
+        int n = 201;
+        double[] time = new double[n];
+        double[] ramp = new double[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = i * 1e-3;
+            ramp[i] = 3.0 * time[i];
+        }
+        double[] coarseTime = new double[51];
+        double[] coarse = new double[51];
+        for (int i = 0; i < coarse.length; i++) {
+            coarseTime[i] = i * 4e-3;
+            coarse[i] = 3.0 * coarseTime[i];
+        }
+        Column w = new Column("w", "cell/w", "1");
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(w), List.of(ramp));
+        Trace cand = Trace.of("cand", Column.time(), coarseTime, List.of(w), List.of(coarse));
+        Comparison c = TraceComparator.compare(ref, cand, DEFAULTS.requiring(Tier.STRICT));
+        assertTrue(c.alignment().covered(), c.alignment().shortfall());
+        assertEquals(201, c.alignment().rows());
         assertEquals(Tier.EXACT, c.verdict().tier(), c.verdict().reasons().toString());
+        Trace shorter = cand.slice(0, 50);
+        assertEquals(Tier.FAIL, TraceComparator.compare(ref, shorter, DEFAULTS).verdict().tier());
+    }
+
+    @Test
+    void windowsAreReadInSecondsOrWithAUnitOfTime() {
+        assertEquals(new Window(0.01, 0.05), Window.parse("10ms:50ms"));
+        assertEquals(new Window(0, 0.2), Window.parse("0:0.2"));
+        assertEquals(new Window(0, 0.2), Window.parse(" 0 s : 0.2 s "));
+        assertEquals("a window needs a start before its end, got 0.05 to 0.01 s",
+                assertThrows(IllegalArgumentException.class, () -> Window.parse("0.05:0.01")).getMessage());
+        assertEquals("a window bound must be in a unit of time (s, ms, ...)",
+                assertThrows(IllegalArgumentException.class, () -> Window.parse("0:5mV")).getMessage());
+        assertEquals("a window is T0:T1 (seconds, or with a unit of time like 10ms:50ms)",
+                assertThrows(IllegalArgumentException.class, () -> Window.parse("0.05")).getMessage());
+        assertEquals("a window bound must be a time like 0.05 or 50ms",
+                assertThrows(IllegalArgumentException.class, () -> Window.parse("x:1")).getMessage());
     }
 
     @Test

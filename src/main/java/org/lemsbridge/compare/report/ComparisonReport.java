@@ -23,12 +23,14 @@ import org.lemsbridge.compare.Verdict;
  * @param sameGrid     whether both traces had the same time grid
  * @param rowsCompared the number of reference rows compared
  * @param grid         how the grids were aligned, in words
+ * @param coverage     empty when the candidate covers the reference (or the window); otherwise where it falls short,
+ *                     which fails the verdict whatever the values
  * @param warnings     doubtful choices made on the way
  * @param verdict      the outcome
  * @param columns      one entry per compared column, in reference order
  */
 public record ComparisonReport(String reference, String candidate, boolean sameGrid, int rowsCompared, String grid,
-                               List<String> warnings, VerdictReport verdict, List<ColumnReport> columns) {
+                               String coverage, List<String> warnings, VerdictReport verdict, List<ColumnReport> columns) {
 
     public ComparisonReport {
         warnings = List.copyOf(warnings);
@@ -100,7 +102,8 @@ public record ComparisonReport(String reference, String candidate, boolean sameG
         }
         return new ComparisonReport(text.apply(comparison.referenceSource()), text.apply(comparison.candidateSource()),
                 comparison.alignment().sameGrid(), comparison.alignment().rows(),
-                text.apply(comparison.alignment().note()), comparison.warnings().stream().map(text).toList(),
+                text.apply(comparison.alignment().note()), text.apply(comparison.alignment().shortfall()),
+                comparison.warnings().stream().map(text).toList(),
                 verdict(comparison.verdict(), text), columns);
     }
 
