@@ -14,7 +14,8 @@ import picocli.CommandLine.ParameterException;
         description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
         subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class,
-                OmvCommand.class, ImportCommand.class, ValidateCommand.class, PlotCommand.class, ServeCommand.class},
+                OmvCommand.class, MergeCommand.class, ImportCommand.class, ValidateCommand.class, PlotCommand.class,
+                ServeCommand.class},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
 

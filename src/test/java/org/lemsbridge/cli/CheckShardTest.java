@@ -10,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.files.Json;
-import org.lemsbridge.suite.CaseCosts;
 import org.lemsbridge.suite.CaseResult;
-import org.lemsbridge.suite.ShardPlan;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummary;
@@ -31,40 +28,6 @@ class CheckShardTest {
 
     private int run(String... args) {
         return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
-
-    @Test
-    void threeShardsRunEveryCaseOnceBalancedByCellsTimesSteps() throws IOException {
-        List<String> suiteOrder = SuiteReader.read(Path.of("examples/suite.yaml")).cases().stream()
-                .map(c -> c.name()).toList();
-        List<Double> costs = CaseCosts.of(SuiteReader.read(Path.of("examples/suite.yaml")), Map.of()).values();
-        // the LEMS case runs 17 instances (four cells with their inputs), a YAML case one cell: 40 000 steps each
-        assertEquals(17 * 40_000.0, costs.get(0));
-        ShardPlan plan = ShardPlan.of(costs, 3);
-        List<String> seen = new ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            Path report = folder.resolve("shard-" + k);
-            assertEquals(0, run("check", "examples/suite.yaml", "--shard", k + "/3", "--jobs", "1", "--report",
-                    report.toString()), err.toString());
-            SuiteSummary summary = SuiteReports.read(report.resolve("summary.json"));
-            SuiteSummary.ShardRun shard = summary.shards().get(0);
-            assertEquals(List.of(k, 3, 7), List.of(shard.index(), shard.count(), shard.suiteCases()));
-            assertEquals("cells x steps", shard.basis());
-            assertEquals(64, shard.suiteDigest().length());
-            List<Integer> expected = plan.positions(k).stream().map(p -> p + 1).toList();
-            assertEquals(expected, shard.cases());
-            assertEquals(expected.stream().map(n -> suiteOrder.get(n - 1)).toList(),
-                    summary.cases().stream().map(SuiteSummary.CaseSummary::name).toList());
-            summary.cases().forEach(c -> seen.add(c.name()));
-            assertTrue(Files.readString(report.resolve("junit.xml"))
-                    .contains("<testsuites name=\"Ex2 Izhikevich validation (shard " + k + "/3)\""));
-            assertTrue(Files.readString(report.resolve("index.html")).contains("<dt>shard " + k + "/3</dt><dd>"
-                    + expected.size() + " of 7 cases in "));
-        }
-        seen.sort(null);
-        assertEquals(suiteOrder.stream().sorted().toList(), seen);
-        // the heavy LEMS case alone in shard 1, the six one-cell cases shared by shards 2 and 3
-        assertEquals(List.of(1, 2, 3, 2, 3, 2, 3), plan.shardOf());
     }
 
     @Test
