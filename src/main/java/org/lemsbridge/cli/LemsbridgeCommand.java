@@ -8,14 +8,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+/** The top command; {@link Subcommands} adds the commands under it. */
 @Command(name = "lemsbridge",
         mixinStandardHelpOptions = true,
         versionProvider = LemsbridgeCommand.Version.class,
         description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
-        subcommands = {RenderCommand.class, SimulateCommand.class, CompareCommand.class, CheckCommand.class,
-                OmvCommand.class, MergeCommand.class, ImportCommand.class, ValidateCommand.class, PlotCommand.class,
-                ServeCommand.class},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
 

@@ -32,7 +32,7 @@ public final class Main {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Exception> failures) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine commandLine = new CommandLine(new LemsbridgeCommand());
+        CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -33,7 +33,8 @@ import org.lemsbridge.lems.LemsReader;
 
 /**
  * The upstream NeuroML2 LEMS examples ({@code upstream/NeuroML2/LEMSexamples/LEMS_NML2_Ex*.xml}), simulated
- * in-process: every file written must have the bytes jLEMS 0.11.1 wrote, pinned by row count and SHA-256 in
+ * in-process the jnml way, with no search folder (includes beside the file, {@code ..} allowed, then the bundled core
+ * types): every file written must have the bytes jLEMS 0.11.1 wrote, pinned by row count and SHA-256 in
  * {@code upstream/jlems-hashes.tsv}. Display-only examples run as a copy that records every Display Line in one
  * OutputFile (built here, as the manifest header describes). Runs marked slow there need
  * {@code -Dlemsbridge.upstream.all=true}; {@code -Dlemsbridge.upstream.jlemsOutputs=DIR} (files under
@@ -90,12 +91,11 @@ class UpstreamExamplesTest {
         Assumptions.assumeTrue(Files.isDirectory(examples), examples + " is absent: skipping the upstream examples");
         Assumptions.assumeTrue(!run.slow() || Boolean.getBoolean("lemsbridge.upstream.all"),
                 run.name() + " is marked slow in jlems-hashes.tsv: run with -Dlemsbridge.upstream.all=true");
-        List<Path> searchPath = run.includes().stream().map(upstream::resolve).toList();
         Path lems = examples.resolve("LEMS_NML2_" + run.example() + ".xml");
         LemsModel model = run.variant().equals(DISPLAYS_VARIANT)
                 ? LemsReader.read(recordingDisplays(Files.readString(lems), "results/" + run.name() + ".dat"),
-                        lems.getFileName() + " (Display lines recorded)", examples, searchPath)
-                : LemsReader.read(lems, searchPath);
+                        lems.getFileName() + " (Display lines recorded)", examples, List.of())
+                : LemsReader.read(lems, List.of());
         SimulationResult result = Simulator.build(model, SimulationOptions.writingTo(out)).run();
 
         Set<String> expectedFiles = run.files().stream().map(ExpectedFile::file)

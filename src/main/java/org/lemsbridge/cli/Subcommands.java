@@ -1,0 +1,42 @@
+package org.lemsbridge.cli;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import picocli.CommandLine;
+
+/**
+ * The commands under {@code lemsbridge}, in the order the help lists them. A command line that names one gets only
+ * that one modelled: picocli builds each command's model by reflection over its annotations, which for all of them took
+ * a good part of a short run's start-up; anything else (help, version, a misspelt command) gets them all.
+ */
+final class Subcommands {
+    /** A command's name (as its {@code @Command} says) and a way to make its object. */
+    record Entry(String name, Supplier<Object> create) {
+    }
+
+    static final List<Entry> ALL = List.of(new Entry("render", RenderCommand::new),
+            new Entry("simulate", SimulateCommand::new), new Entry("compare", CompareCommand::new),
+            new Entry("check", CheckCommand::new), new Entry("omv", OmvCommand::new),
+            new Entry("merge", MergeCommand::new),
+            new Entry("import", ImportCommand::new), new Entry("validate", ValidateCommand::new),
+            new Entry("plot", PlotCommand::new), new Entry("serve", ServeCommand::new));
+
+    private Subcommands() {
+    }
+
+    /** Adds to {@code top} the command {@code args} names first, or every command when it names none. */
+    static CommandLine addTo(CommandLine top, String[] args) {
+        if (args.length > 0) {
+            for (Entry entry : ALL) {
+                if (entry.name().equals(args[0])) {
+                    return top.addSubcommand(entry.name(), entry.create().get());
+                }
+            }
+        }
+        for (Entry entry : ALL) {
+            top.addSubcommand(entry.name(), entry.create().get());
+        }
+        return top;
+    }
+}

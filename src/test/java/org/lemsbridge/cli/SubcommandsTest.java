@@ -1,0 +1,44 @@
+package org.lemsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class SubcommandsTest {
+
+    @Test
+    void eachEntryIsNamedAsItsCommandSays() {
+        for (Subcommands.Entry entry : Subcommands.ALL) {
+            Object command = entry.create().get();
+            assertEquals(entry.name(), command.getClass().getAnnotation(Command.class).name());
+        }
+    }
+
+    @Test
+    void aNamedCommandIsTheOnlyOneModelled() {
+        CommandLine top = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()),
+                new String[] {"simulate", "model.xml"});
+        assertEquals(List.of("simulate"), List.copyOf(top.getSubcommands().keySet()));
+    }
+
+    @Test
+    void helpAndMisspeltCommandsSeeEveryCommandInOrder() {
+        List<String> names = Subcommands.ALL.stream().map(Subcommands.Entry::name).toList();
+        for (String[] args : new String[][] {{}, {"--help"}, {"simulat"}}) {
+            CommandLine top = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
+            assertEquals(names, List.copyOf(top.getSubcommands().keySet()));
+        }
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.BAD_INPUT, Main.execute(new String[] {"simulat", "x.xml"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        assertTrue(err.toString().contains("simulate"), err.toString());
+    }
+}
