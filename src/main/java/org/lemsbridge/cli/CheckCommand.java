@@ -23,6 +23,7 @@ import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.suite.SuiteResult;
 import org.lemsbridge.suite.SuiteRunner;
+import org.lemsbridge.suite.report.ReportFolder;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummaries;
 import org.lemsbridge.suite.report.SuiteSummary;
@@ -40,12 +41,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " name, and gate on the verdicts.",
                 "Writes index.html (a card with a thumbnail per case), a page per case (cases/NAME/index.html, with one"
                         + " PNG per compared column), report.md (a Markdown summary for a CI job summary), summary.json"
-                        + " (the data the pages are made from) and junit.xml (with times)."},
+                        + " (the data the pages are made from) and junit.xml (with times). The report folder is"
+                        + " replaced as a whole (a folder that is not empty and not a report is refused)."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
                 "  lemsbridge check suite.yaml --shard 2/4 --report out/shard-2    (then: lemsbridge merge out/shard-*"
                         + " -o out/report)",
+                "%nA case without a reference is run and drawn (its Displays, else its OutputFiles, and its"
+                        + " EventOutputFiles), not compared; it passes when it runs.",
                 "%nExit codes: 0 every case passed, 1 a case failed its verdict, 2 bad input (the suite file or a"
                         + " model), 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
@@ -107,25 +111,39 @@ final class CheckCommand implements Callable<Integer> {
                 Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
             }
         }
-        checkReportFolder(reportFolder);
+        ReportFolder report = openReportFolder(reportFolder);
+        try {
+            return runInto(suite, parallel, report, reportFolder, selection, whole.cases().size());
+        } finally {
+            report.discardUnpublished();
+        }
+    }
+
+    private int runInto(Suite suite, int parallel, ReportFolder report, Path reportFolder, ShardSelection selection,
+            int suiteCases) {
         PrintWriter err = spec.commandLine().getErr();
         if (selection != null) {
-            err.printf(Locale.ROOT, "shard %s: %d of %d cases %s (balanced by %s)%n", shard.label(),
-                    suite.cases().size(), whole.cases().size(), selection.caseNumbers(), selection.basis());
+            err.printf(Locale.ROOT, "shard %s: %d of %d cases %s (balanced by %s)%n", selection.shard().label(),
+                    suite.cases().size(), suiteCases, selection.caseNumbers(), selection.basis());
         }
         int[] done = {0};
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        SuiteResult result = new SuiteRunner(reportFolder, parallel, c -> progress(err, c, ++done[0],
+        SuiteResult result = new SuiteRunner(report.staging(), parallel, c -> progress(err, c, ++done[0],
                 suite.cases().size())).run(suite);
         BuildInfo build = BuildInfo.current();
         String machine = Machine.describe();
         List<SuiteSummary.ShardRun> shards = selection == null ? List.of() : List.of(new SuiteSummary.ShardRun(
-                shard.index(), shard.count(), selection.suiteDigest(), selection.suiteCases(),
-                selection.caseNumbers(), selection.basis(), startedAt, machine, result.seconds(), parallel));
+                selection.shard().index(), selection.shard().count(), selection.suiteDigest(),
+                selection.suiteCases(), selection.caseNumbers(), selection.basis(), startedAt, machine,
+                result.seconds(), parallel));
         SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
-                build.shortCommit(), startedAt, machine, result.seconds(), parallel), reportFolder, shards);
+                build.shortCommit(), startedAt, machine, result.seconds(), parallel), report.staging(), shards);
         try {
-            SuiteReports.write(summary, reportFolder, junitFile);
+            SuiteReports.write(summary, report.staging());
+            report.publish();
+            if (junitFile != null) {
+                SuiteReports.writeJUnit(summary, junitFile);
+            }
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
@@ -157,24 +175,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Refuses an unusable report folder before any case runs, so bad input stays one line. */
-    private static void checkReportFolder(Path reportFolder) {
-        Path folder = reportFolder.toAbsolutePath();
+    private static ReportFolder openReportFolder(Path reportFolder) {
         try {
-            Files.createDirectories(folder);
+            return ReportFolder.open(reportFolder);
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
-        }
-        if (!Files.isWritable(folder)) {
-            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
-                    "cannot write the report: the folder is not writable");
         }
     }
 
     private static void progress(PrintWriter err, CaseResult c, int done, int total) {
         err.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.2f s)%n", done, total, c.suiteCase().name(),
                 c.status().label().toUpperCase(Locale.ROOT),
-                c instanceof CaseResult.Compared ? " " + c.tierLabel() : "", c.seconds());
+                c instanceof CaseResult.Compared ? " " + c.tierLabel() : c instanceof CaseResult.Ran ? " (run only)" : "",
+                c.seconds());
         if (c instanceof CaseResult.Stopped stopped) {
             err.println("  " + stopped.error());
         }

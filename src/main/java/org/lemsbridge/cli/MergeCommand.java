@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.suite.CaseResult;
+import org.lemsbridge.suite.report.ReportFolder;
 import org.lemsbridge.suite.report.SuiteMerge;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummary;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "merge",
         description = {"Merge the reports of a suite's shards (check --shard K/N) into one report, JUnit file and"
-                + " summary, the same as a single run's apart from the times and the list of shards.",
+                + " summary, the same as a single run's apart from the times and the list of shards. The output"
+                + " folder is replaced as a whole, like check's report folder.",
                 "Refuses a missing or duplicated shard, shards of different suites or lemsbridge versions, and"
                         + " shards split differently."},
         mixinStandardHelpOptions = true,
@@ -50,6 +52,16 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     private DebugOption debugOption;
 
+    /** Refuses an output folder that is neither empty nor a report before anything is written. */
+    private ReportFolder openReportFolder() {
+        try {
+            return ReportFolder.open(output);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
+                    + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         List<SuiteMerge.ShardReport> shards = new ArrayList<>();
@@ -69,15 +81,21 @@ final class MergeCommand implements Callable<Integer> {
             folders.add(folder);
         }
         SuiteSummary merged = SuiteMerge.merge(shards);
+        ReportFolder report = openReportFolder();
         try {
-            Files.createDirectories(output);
             for (int i = 0; i < shards.size(); i++) {
-                SuiteReports.copyCaseFiles(shards.get(i).summary(), folders.get(i), output);
+                SuiteReports.copyCaseFiles(shards.get(i).summary(), folders.get(i), report.staging());
             }
-            SuiteReports.write(merged, output, junitFile);
+            SuiteReports.write(merged, report.staging());
+            report.publish();
+            if (junitFile != null) {
+                SuiteReports.writeJUnit(merged, junitFile);
+            }
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
                     + e.getMessage());
+        } finally {
+            report.discardUnpublished();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(SuiteReports.table(merged));

@@ -3,8 +3,10 @@ package org.lemsbridge.lems;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.expr.Evaluator;
 
@@ -19,6 +21,17 @@ final class ComponentValues {
 
     static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
             SourceLocation where) {
+        return of(type, attributes, units, where, problem -> {
+            throw problem;
+        });
+    }
+
+    /**
+     * As {@link #of(ComponentType, Map, LemsUnits, SourceLocation)}, handing each value that cannot be read (an
+     * unknown unit, a unit of another dimension) to {@code problems} and leaving it out, instead of stopping.
+     */
+    static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
+            SourceLocation where, Consumer<BadInputException> problems) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (ComponentType.Constant constant : type.constants()) {
             values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
@@ -31,7 +44,13 @@ final class ComponentValues {
             String fixed = fixedValues.get(parameter.name());
             String text = fixed != null ? fixed : attributes.get(parameter.name());
             if (text != null) {
-                values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
+                try {
+                    values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
+                } catch (BadInputException e) {
+                    problems.accept(new BadInputException(e.location(), (fixed != null ? "the Fixed value of '"
+                            : "parameter '") + parameter.name() + "' of " + type.name() + ": " + e.getMessage(),
+                            e.hint()));
+                }
             }
         }
         for (ComponentType.DerivedParameter derived : type.derivedParameters()) {

@@ -36,6 +36,9 @@ final class IncludeResolver {
     /** The file a {@code <neuroml>} root implicitly includes, as jNeuroML does. */
     static final String NEUROML_CORE_TYPES = "NeuroML2CoreTypes.xml";
 
+    /** The PyNN standard cells and synapses, which NeuroML's schema has but its core types file does not include. */
+    static final String PYNN_TYPES = "PyNN.xml";
+
     /** {@code unresolved} null: the first include that cannot be followed is thrown; otherwise it is added there. */
     private IncludeResolver(List<Path> searchPath, Confinement confinement, List<BadInputException> unresolved) {
         this.unresolved = unresolved;
@@ -59,6 +62,7 @@ final class IncludeResolver {
         Source source = new Source.OnDisk(canonical);
         if (neuroml) {
             resolver.include(source, NEUROML_CORE_TYPES, root);
+            resolver.include(source, PYNN_TYPES, root);
         }
         resolver.readFile(source, root);
         return new IncludedDocument(file, resolver.elements, neuroml, unresolved);

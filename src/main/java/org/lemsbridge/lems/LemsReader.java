@@ -35,10 +35,37 @@ public final class LemsReader {
     private final Set<String> resolving = new HashSet<>();
     private final Map<String, XmlElement> topLevelById = new HashMap<>();
     private final Map<String, Component> componentsById = new LinkedHashMap<>();
+    /** Values that could not be read; null: the first one is thrown. */
+    private final List<BadInputException> valueProblems;
 
     private LemsReader(Path source, List<XmlElement> elements) {
+        this(source, elements, null);
+    }
+
+    private LemsReader(Path source, List<XmlElement> elements, List<BadInputException> valueProblems) {
         this.source = source;
         this.elements = elements;
+        this.valueProblems = valueProblems;
+    }
+
+    /** A model read on past component values that cannot be read (left out), and those values' problems. */
+    public record Reading(LemsModel model, List<BadInputException> valueProblems) {
+        public Reading {
+            valueProblems = List.copyOf(valueProblems);
+        }
+    }
+
+    /**
+     * As {@link #read(IncludedDocument)}, but a component value that cannot be read (an unknown unit, a unit of
+     * another dimension) is listed and left out instead of stopping the read, so a validator reports them all.
+     */
+    public static Reading readListingValueProblems(IncludedDocument document) {
+        document.firstUnresolved().ifPresent(problem -> {
+            throw problem;
+        });
+        List<BadInputException> problems = new ArrayList<>();
+        LemsModel model = new LemsReader(document.file(), document.elements(), problems).build();
+        return new Reading(model, problems);
     }
 
     /**
@@ -241,7 +268,9 @@ public final class LemsReader {
         attributes.putAll(element.attributes());
         attributes.remove("extends");
         String id = element.attributeOr("id", null);
-        Map<String, Double> values = ComponentValues.of(type, attributes, units, element.location());
+        Map<String, Double> values = valueProblems == null
+                ? ComponentValues.of(type, attributes, units, element.location())
+                : ComponentValues.of(type, attributes, units, element.location(), valueProblems::add);
         Map<String, String> texts = new LinkedHashMap<>();
         for (String text : type.texts()) {
             putIfPresent(texts, attributes, text);

@@ -1,11 +1,14 @@
 package org.lemsbridge.lems;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.QuantityParser;
+import org.lemsbridge.units.Unit;
 import org.lemsbridge.units.UnitException;
 import org.lemsbridge.units.UnitTable;
 
@@ -24,19 +27,31 @@ public record LemsUnits(UnitTable table) {
      * unknown (no check).
      */
     public double toSi(String text, String expectedDimension, SourceLocation where) {
+        Dimension expected = null;
         try {
             if (expectedDimension == null || expectedDimension.equals("*")) {
                 return QuantityParser.parse(text, table).si();
             }
-            Dimension expected = table.dimension(expectedDimension).orElse(null);
+            expected = table.dimension(expectedDimension).orElse(null);
             if (expected == null) {
                 throw new BadInputException(where, "unknown dimension '" + expectedDimension + "'",
                         "declare it with <Dimension name=\"" + expectedDimension + "\" .../>");
             }
             return QuantityParser.parse(text, table, expected).si();
         } catch (UnitException e) {
-            throw new BadInputException(where, e.getMessage());
+            throw new BadInputException(where, e.getMessage(), hint(e, expected));
         }
+    }
+
+    /** For an unknown symbol, the closest one (of the expected dimension, when there is one). */
+    private String hint(UnitException problem, Dimension expected) {
+        if (problem.unknownSymbol().isEmpty()) {
+            return expected == null ? null : "use a unit of " + expected.describe();
+        }
+        List<String> symbols = table.units().stream().filter(u -> expected == null || u.dimension().equals(expected))
+                .map(Unit::symbol).toList();
+        return NearestName.among(symbols, problem.unknownSymbol().get()).map(s -> "did you mean '" + s + "'?")
+                .orElse(null);
     }
 
     /** The SI unit symbol of a named dimension (V, A, s, ... or 1 for none), for output sidecars. */

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.lemsbridge.compare.Comparison;
 
 /**
- * What one case came to: a comparison with its reference, an OMV test's checks, or an error that stopped it before
- * either could be made.
+ * What one case came to: a comparison with its reference, a run without a reference (drawn only), an OMV test's
+ * checks, or an error that stopped it before any of these could be made.
  */
-public sealed interface CaseResult permits CaseResult.Compared, CaseResult.OmvChecked, CaseResult.Stopped {
+public sealed interface CaseResult permits CaseResult.Compared, CaseResult.Ran, CaseResult.OmvChecked,
+        CaseResult.Stopped {
 
     /** The outcome of a case. */
     enum Status {
@@ -70,6 +71,31 @@ public sealed interface CaseResult permits CaseResult.Compared, CaseResult.OmvCh
         @Override
         public String tierLabel() {
             return comparison.verdict().tier().label();
+        }
+    }
+
+    /**
+     * A model run without a reference: it passes when it runs, and is shown by its pictures.
+     *
+     * @param pictures  each Display (or OutputFile) and EventOutputFile of the run as a PNG, relative to the report
+     *                  folder (an SVG of the same name beside each)
+     * @param thumbnail a small picture of the first, relative to the report folder
+     */
+    record Ran(SuiteCase suiteCase, List<String> pictures, Optional<String> thumbnail, List<String> warnings,
+               double seconds) implements CaseResult {
+        public Ran {
+            pictures = List.copyOf(pictures);
+            warnings = List.copyOf(warnings);
+        }
+
+        @Override
+        public Status status() {
+            return Status.PASS;
+        }
+
+        @Override
+        public String tierLabel() {
+            return "run";
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.imageio.ImageIO;
+
 import org.lemsbridge.compare.AlignedColumn;
 import org.lemsbridge.compare.ColumnComparison;
 import org.lemsbridge.compare.ColumnRequest;
@@ -24,6 +26,7 @@ import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.plot.ComparisonFigure;
 import org.lemsbridge.plot.FigureFiles;
+import org.lemsbridge.plot.SimulationPlots;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.trace.Column;
@@ -31,7 +34,7 @@ import org.lemsbridge.trace.Trace;
 
 /**
  * Runs one case: simulate the model into the case's folder, compare with the reference, plot each column (and a
- * thumbnail of the first failing one, else the first).
+ * thumbnail of the first failing one, else the first); a case without a reference is run and drawn only.
  */
 final class CaseRunner {
     private static final int PLOT_WIDTH = 1000;
@@ -60,6 +63,9 @@ final class CaseRunner {
             }
             ModelRunner.LoadedModel candidateModel = ModelRunner.load(suiteCase.model(), suiteCase.includePath(),
                     confinement);
+            if (suiteCase.reference() == null) {
+                return runAndDraw(suiteCase, candidateModel, caseFolder, warnings, start);
+            }
             ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), candidateModel,
                     SimulationOptions.writingTo(outputFolder).confinedTo(confinement));
             warnings.addAll(run.warnings());
@@ -86,6 +92,27 @@ final class CaseRunner {
         } catch (RuntimeException e) {
             return new CaseResult.Stopped(suiteCase, "internal error: " + e, false, warnings, since(start));
         }
+    }
+
+    /** A case without a reference: the run's pictures (its Displays, else its OutputFiles, and its spikes). */
+    private CaseResult runAndDraw(SuiteCase suiteCase, ModelRunner.LoadedModel model, Path caseFolder,
+                                  List<String> warnings, long start) throws IOException {
+        Path outputFolder = caseFolder.resolve("output");
+        Path displayFolder = outputFolder.resolve("displays");
+        Files.createDirectories(displayFolder);
+        ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), model, SimulationOptions.writingTo(outputFolder)
+                .withDisplaysRecordedIn(displayFolder).confinedTo(confinement));
+        warnings.addAll(run.warnings());
+        List<Path> pngs = SimulationPlots.write(model.model(), run.result(), displayFolder, caseFolder.resolve("plots"))
+                .stream().filter(file -> file.getFileName().toString().endsWith(".png")).toList();
+        Optional<String> thumbnail = Optional.empty();
+        if (!pngs.isEmpty()) {
+            Path small = caseFolder.resolve("thumbnail.png");
+            FigureFiles.writePng(small, FigureFiles.thumbnail(ImageIO.read(pngs.get(0).toFile()), THUMBNAIL_WIDTH));
+            thumbnail = Optional.of(relative(small));
+        }
+        return new CaseResult.Ran(suiteCase, pngs.stream().map(this::relative).toList(), thumbnail, warnings,
+                since(start));
     }
 
     private static List<String> quantities(Trace trace) {

@@ -39,6 +39,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       - {reference: "izpopTonic[0]/v", candidate: v, candidate_unit: mV}
  *     tolerance: exact
  *     window: 0:0.1        # optional: compare only the reference rows from 0 to 0.1 s
+ *   - name: tonic-run
+ *     model: izhikevich-tonic.yaml             # no reference: run and drawn only
  * </pre>
  *
  * An optional top-level {@code confine:} (a folder or a list, relative to the suite file) confines the suite: every
@@ -49,6 +51,9 @@ public final class SuiteReader {
     private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases", "confine");
     private static final Set<String> CASE_KEYS = Set.of("name", "model", "include", "reference", "reference_lems",
             "output", "columns", "tolerance", "window", "omt");
+    /** Fields that only a case with a reference can use. */
+    private static final List<String> COMPARISON_KEYS = List.of("reference_lems", "output", "columns", "tolerance",
+            "window");
     private static final Set<String> COLUMN_KEYS = Set.of("reference", "candidate", "reference_unit",
             "candidate_unit");
     private static final Set<String> TOLERANCE_KEYS = Set.of("tier", "rtol", "atol", "min_corr");
@@ -144,7 +149,13 @@ public final class SuiteReader {
         }
         Path reference = fields.containsKey("reference") ? existingPath(fields.get("reference")) : null;
         if (reference == null && omt == null) {
-            throw new BadInputException(location(node), "case '" + name + "' needs a 'reference' trace");
+            for (String field : COMPARISON_KEYS) {
+                if (fields.containsKey(field)) {
+                    throw new BadInputException(location(fields.get(field)), "case '" + name + "' has '" + field
+                            + "' but no 'reference' to compare with",
+                            "add a 'reference' trace, or leave '" + field + "' out to run the model and draw it");
+                }
+            }
         }
         List<Path> include = new ArrayList<>();
         if (fields.containsKey("include")) {

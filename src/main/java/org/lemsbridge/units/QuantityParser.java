@@ -36,7 +36,7 @@ public final class QuantityParser {
             throw new UnitException("bad number '" + numberText + "' in quantity '" + text + "'");
         }
         Unit unit = table.unit(symbol)
-                .orElseThrow(() -> new UnitException("unknown unit '" + symbol + "' in quantity '" + text + "'"));
+                .orElseThrow(() -> new UnitException("unknown unit '" + symbol + "' in quantity '" + text + "'", symbol));
         return new Quantity(number, unit);
     }
 

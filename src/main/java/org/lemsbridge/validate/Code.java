@@ -19,6 +19,12 @@ public enum Code {
     TARGET("LB206"),
     /** An output column or recorded quantity path resolves to nothing. */
     OUTPUT_PATH("LB207"),
+    /** A component has an attribute its ComponentType does not declare (a misspelling, mostly). */
+    UNKNOWN_ATTRIBUTE("LB210"),
+    /** A component gives no value for a Parameter of its ComponentType. */
+    MISSING_PARAMETER("LB211"),
+    /** A component's value cannot be read: an unknown unit, or a unit of the wrong dimension. */
+    BAD_VALUE("LB212"),
     /** A TimeDerivative or StateAssignment names something that is not a state variable. */
     NOT_A_STATE("LB208"),
     /** An expression's dimension differs from the dimension it must have. */

@@ -107,12 +107,15 @@ public final class Validator {
         }
         LemsModel model = null;
         BadInputException readError = null;
+        List<Finding> findings = new ArrayList<>(StructureCheck.check(document.elements()));
         try {
-            model = LemsReader.read(document);
+            LemsReader.Reading reading = LemsReader.readListingValueProblems(document);
+            model = reading.model();
+            reading.valueProblems().forEach(problem -> findings.add(Finding.error(Code.BAD_VALUE, problem.location(),
+                    problem.getMessage(), problem.hint())));
         } catch (BadInputException e) {
             readError = e;
         }
-        List<Finding> findings = new ArrayList<>(StructureCheck.check(document.elements()));
         if (model == null) {
             return Checked.of(findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
                     : FileReport.unreadable(name, readError));
@@ -120,6 +123,7 @@ public final class Validator {
         if (schema != null) {
             findings.addAll(schema.check(file));
         }
+        findings.addAll(AttributeCheck.check(model));
         findings.addAll(ReferenceCheck.check(model));
         findings.addAll(FiniteValues.check(model));
         findings.addAll(OutputPathCheck.check(model));

@@ -120,7 +120,7 @@ class CheckCommandTest {
                 + "      - {reference: \"izpopTonic[0]/v\", candidate: v, candidate_unit: mV}\n");
         Path report = folder.resolve("report");
         assertEquals(2, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("1 passed, 0 failed, 1 errors"), out.toString());
+        assertTrue(out.toString().contains("1 passed, 0 failed, 1 error"), out.toString());
         String page = Files.readString(report.resolve("cases/blow-up/index.html"));
         assertTrue(page.contains("<div class=\"errorbox\">blow.yaml:0:0: simulation stopped: state variable x of"
                 + " Blow_inst became Infinity"), page);
@@ -241,6 +241,99 @@ class CheckCommandTest {
         assertEquals(suite + ":2:22: no such file or folder: " + folder.resolve("missing.yaml"),
                 err.toString().strip());
         assertTrue(Files.notExists(folder.resolve("r")));
+    }
+
+    @Test
+    void aCaseWithoutAReferenceIsRunAndDrawn() throws IOException {
+        Path model = Path.of("examples/ex2-izhikevich/Ex2_Izh.xml").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "suite: run only\ncases:\n  - name: ex2-run\n    model: " + model + "\n");
+        Path report = folder.resolve("report");
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("1 passed, 0 failed, 0 errors (1 cases, "), out.toString());
+        assertTrue(err.toString().contains("[1/1] ex2-run: PASS (run only)"), err.toString());
+
+        JsonNode c = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).get("cases").get(0);
+        assertEquals("run", c.get("kind").asText());
+        assertEquals("run", c.get("tier").asText());
+        assertEquals("cases/ex2-run/thumbnail.png", c.get("thumbnail").asText());
+        List<String> plots = new ArrayList<>();
+        c.get("plots").forEach(plot -> plots.add(plot.asText()));
+        // no Display: the OutputFile's columns by unit, and the EventOutputFile as a raster
+        assertEquals(List.of("cases/ex2-run/plots/allcells.png", "cases/ex2-run/plots/spikes.png"), plots);
+        assertEquals(1000, ImageIO.read(report.resolve(plots.get(0)).toFile()).getWidth());
+        assertEquals(360, ImageIO.read(report.resolve(c.get("thumbnail").asText()).toFile()).getWidth());
+
+        // the raster names every spike the run wrote, one row per EventSelection id
+        long spikes;
+        try (Stream<String> lines = Files.lines(report.resolve("cases/ex2-run/output/Ex2_Izh_spikes.dat"))) {
+            spikes = lines.filter(line -> !line.isBlank()).count();
+        }
+        assertTrue(spikes > 10, "spikes: " + spikes);
+        List<String> texts = org.lemsbridge.plot.PlotImages.texts(
+                Files.readString(report.resolve("cases/ex2-run/plots/spikes.svg")));
+        assertTrue(texts.contains("EventOutputFile spikes: Ex2_Izh_spikes.dat (" + spikes + " events)"),
+                texts.toString());
+        assertTrue(texts.containsAll(List.of("0", "1", "2", "3", "EventSelection id")), texts.toString());
+
+        String page = Files.readString(report.resolve("cases/ex2-run/index.html"));
+        assertTrue(page.contains("<img src=\"plots/allcells.png\" alt=\"allcells\">"), page);
+        assertTrue(page.contains("<img src=\"plots/spikes.png\" alt=\"spikes\">"), page);
+        assertTrue(page.contains("Ran without error: 2 pictures"), page);
+        String index = Files.readString(report.resolve("index.html"));
+        assertTrue(index.contains("<img src=\"cases/ex2-run/thumbnail.png\""), index);
+        String junit = Files.readString(report.resolve("junit.xml"));
+        assertTrue(Pattern.compile("<testcase classname=\"ex2-run\" name=\"\\(run\\)\" time=\"\\d+\\.\\d{3}\"></testcase>")
+                .matcher(junit).find(), junit);
+        assertNoAbsolutePaths(report);
+    }
+
+    @Test
+    void aCaseWithoutAReferenceCannotNameColumns() throws IOException {
+        Path model = Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "cases:\n  - name: tonic\n    model: " + model + "\n    columns: [v]\n");
+        assertEquals(2, run("check", suite.toString(), "--report", folder.resolve("r").toString()));
+        assertEquals(suite + ":4:14: case 'tonic' has 'columns' but no 'reference' to compare with\n"
+                + "  hint: add a 'reference' trace, or leave 'columns' out to run the model and draw it",
+                err.toString().strip());
+    }
+
+    @Test
+    void aRerunReplacesTheReportFolderSoNoStaleCaseIsLeft() throws IOException {
+        Path model = Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        Path report = folder.resolve("report");
+        Files.writeString(suite, "cases:\n  - name: first-name\n    model: " + model + "\n");
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertTrue(Files.isRegularFile(report.resolve("cases/first-name/index.html")));
+
+        Files.writeString(suite, "cases:\n  - name: renamed\n    model: " + model + "\n");
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        try (Stream<Path> cases = Files.list(report.resolve("cases"))) {
+            assertEquals(List.of("renamed"), cases.map(p -> p.getFileName().toString()).toList());
+        }
+        try (Stream<Path> beside = Files.list(folder)) {
+            assertEquals(List.of("report", "suite.yaml"),
+                    beside.map(p -> p.getFileName().toString()).sorted().toList(), "nothing left beside the report");
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotAReportIsNeverReplaced() throws IOException {
+        Path model = Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath();
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "cases:\n  - name: tonic\n    model: " + model + "\n");
+        Path mine = Files.createDirectories(folder.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        assertEquals(2, run("check", suite.toString(), "--report", mine.toString()));
+        assertEquals(mine + ":0:0: will not replace " + mine + ": it is neither empty nor a lemsbridge report (no"
+                + " summary.json in it)\n  hint: name a new folder with --report; check replaces its report folder as a"
+                + " whole", err.toString().strip());
+        assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+        try (Stream<Path> beside = Files.list(folder)) {
+            assertEquals(List.of("mine", "suite.yaml"), beside.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     private static int count(String text, String what) {

@@ -61,6 +61,22 @@ class UpstreamExamplesTest {
     }
 
     @Test
+    void neuroml2DocumentsHaveNoErrorsWithTheBundledCoreTypesAlone() throws IOException {
+        Path examples = shared("upstream/NeuroML2/examples");
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(examples)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(".nml")).sorted().toList();
+        }
+        assertEquals(17, files.size());
+        Validator validator = Validator.of(List.of());
+        for (Path file : files) {
+            FileReport report = validator.validate(file);
+            assertEquals(0, report.exitCode(), () -> file + ": " + (report.isUnreadable()
+                    ? report.unreadable().getMessage() : report.findings().toString()));
+        }
+    }
+
+    @Test
     void lemsExamplesHaveNoErrors() throws IOException {
         Path examples = shared("upstream/LEMS/examples");
         Validator validator = Validator.of(List.of());

@@ -13,7 +13,8 @@ import org.lemsbridge.compare.report.FailureText;
 
 /**
  * A suite's JUnit XML for CI, from its summary: one {@code testsuite} per case with the case's time, one
- * {@code testcase} per compared column (per OMV check; {@code (run)} for a case stopped by an error), each with a
+ * {@code testcase} per compared column (per OMV check; {@code (run)} for a case without a reference and for a case
+ * stopped by an error), each with a
  * {@code time} (the case's time shared out evenly over its test cases), and a {@code failure} (reasons, metrics,
  * tolerances, a better tolerance to try) or an {@code error} where the case did not pass.
  */
@@ -65,7 +66,7 @@ final class JUnitXml {
             case OMV -> c.dryRun() && c.omv().isEmpty() ? List.of(new TestCase("(dry run)", null, ""))
                     : c.omv().stream().map(check -> new TestCase(check.experiment(),
                     check.passed() ? null : check.message(), "")).toList();
-            case ERROR -> List.of(new TestCase("(run)", null, ""));
+            case RUN, ERROR -> List.of(new TestCase("(run)", null, ""));
         };
     }
 

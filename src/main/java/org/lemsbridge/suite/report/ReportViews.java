@@ -38,8 +38,8 @@ public final class ReportViews {
     public record Row(List<String> cells, boolean bad) {
     }
 
-    /** A picture on a case page, its path relative to the page. */
-    public record Picture(String src, String alt) {
+    /** A picture on a case page, its path relative to the page, with what it shows. */
+    public record Picture(String src, String alt, String caption) {
     }
 
     /** A check of an OMV test. */
@@ -61,7 +61,8 @@ public final class ReportViews {
     }
 
     static String counts(SuiteSummary summary) {
-        return summary.passed() + " passed, " + summary.failed() + " failed, " + summary.errors() + " errors ("
+        return summary.passed() + " passed, " + summary.failed() + " failed, " + summary.errors()
+                + (summary.errors() == 1 ? " error (" : " errors (")
                 + summary.cases().size() + " cases, " + seconds(summary.run().seconds()) + " s)";
     }
 
@@ -102,6 +103,7 @@ public final class ReportViews {
                 detail = c.status() == Status.PASS ? comparison.columns().size() + " columns, "
                         + comparison.verdict().headline() : String.join("; ", reasons);
             }
+            case RUN -> detail = "ran without error; no reference to compare with, " + pictures(c.plots().size());
             case OMV -> {
                 c.omv().stream().filter(check -> !check.passed()).forEach(check -> reasons.add(check.message()));
                 detail = c.dryRun() ? "dry run: the target simulated without error"
@@ -116,6 +118,7 @@ public final class ReportViews {
         String placeholder = switch (c.kind()) {
             case OMV -> "OMV test: spike times against expected values";
             case ERROR -> c.badInput() ? "stopped: input problem" : "stopped: internal error";
+            case RUN -> "ran; nothing to draw";
             default -> "no picture";
         };
         return new CaseCard(c.name(), c.page(), c.thumbnail(), placeholder, label(c.status()), c.status().label(),
@@ -134,8 +137,12 @@ public final class ReportViews {
             facts.add(new Fact("candidate", c.comparison().candidate()));
         }
         facts.add(new Fact("time", seconds(c.seconds()) + " s"));
-        String tierLine = c.kind() == SuiteSummary.Kind.COMPARISON ? "tier " + c.tier() + ", required " + c.required()
-                : c.kind() == SuiteSummary.Kind.OMV ? "OMV test" : "no comparison";
+        String tierLine = switch (c.kind()) {
+            case COMPARISON -> "tier " + c.tier() + ", required " + c.required();
+            case OMV -> "OMV test";
+            case RUN -> "run only: no reference";
+            case ERROR -> "no comparison";
+        };
         String headline = "";
         List<String> notes = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -155,9 +162,21 @@ public final class ReportViews {
             for (int i = 0; i < c.plots().size() && i < comparison.columns().size(); i++) {
                 String plot = c.plots().get(i);
                 if (plot != null) {
-                    pictures.add(new Picture(plot.startsWith(folder) ? plot.substring(folder.length()) : toReport + plot,
-                            comparison.columns().get(i).quantity()));
+                    String quantity = comparison.columns().get(i).quantity();
+                    pictures.add(new Picture(fromPage(plot, folder, toReport), quantity, quantity
+                            + ": reference as a wide pale band, candidate as a thin line on it; below, the residual"
+                            + " candidate − reference on the same time axis."));
                 }
+            }
+        }
+        if (c.kind() == SuiteSummary.Kind.RUN) {
+            headline = "Ran without error: " + pictures(c.plots().size());
+            notes.add("no reference: the case is run and drawn, not compared; add a 'reference' to compare it");
+            for (String plot : c.plots()) {
+                String name = plot.substring(plot.lastIndexOf('/') + 1, plot.length() - ".png".length());
+                String svg = plot.substring(0, plot.length() - ".png".length()) + ".svg";
+                pictures.add(new Picture(fromPage(plot, folder, toReport), name, name + " (also as "
+                        + svg.substring(svg.lastIndexOf('/') + 1) + ")"));
             }
         }
         List<Check> checks = c.omv().stream().map(check -> new Check(check.experiment(),
@@ -175,6 +194,15 @@ public final class ReportViews {
         return new CasePage(c.name(), title(summary), toReport + "index.html", label(c.status()),
                 c.status().label(), tierLine, facts, warnings, headline, notes, ReportRows.HEADERS, rows, reasons,
                 suggestion, pictures, checks, c.error(), errorKind);
+    }
+
+    /** {@code path} (relative to the report) as a link from the page in {@code folder}. */
+    private static String fromPage(String path, String folder, String toReport) {
+        return path.startsWith(folder) ? path.substring(folder.length()) : toReport + path;
+    }
+
+    private static String pictures(int count) {
+        return count == 0 ? "nothing to draw" : count == 1 ? "1 picture" : count + " pictures";
     }
 
     private static String label(Status status) {

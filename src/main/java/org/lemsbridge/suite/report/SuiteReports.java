@@ -35,8 +35,8 @@ public final class SuiteReports {
         return out.append(System.lineSeparator()).append(index.counts()).append(System.lineSeparator()).toString();
     }
 
-    /** Writes every file of the report into {@code reportFolder}, and the JUnit XML also to {@code junitFile}. */
-    public static void write(SuiteSummary summary, Path reportFolder, Path junitFile) throws IOException {
+    /** Writes every file of the report into {@code reportFolder}. */
+    public static void write(SuiteSummary summary, Path reportFolder) throws IOException {
         Files.createDirectories(reportFolder);
         ReportTemplates templates = new ReportTemplates();
         for (SuiteSummary.CaseSummary c : summary.cases()) {
@@ -45,9 +45,6 @@ public final class SuiteReports {
         write(reportFolder.resolve("summary.json"), Json.data(summary));
         String junit = JUnitXml.render(summary);
         write(reportFolder.resolve("junit.xml"), junit);
-        if (junitFile != null) {
-            write(junitFile, junit);
-        }
         ReportViews.Index index = ReportViews.index(summary);
         write(reportFolder.resolve("report.md"), templates.render("summary.md.ftl", index));
         write(reportFolder.resolve("index.html"), templates.render("index.ftlh", index));
@@ -83,6 +80,11 @@ public final class SuiteReports {
                 }
             }
         }
+    }
+
+    /** Writes the JUnit XML (as the report's {@code junit.xml}) to {@code file}. */
+    public static void writeJUnit(SuiteSummary summary, Path file) throws IOException {
+        write(file, JUnitXml.render(summary));
     }
 
     /** A report's summary, read back from its {@code summary.json}. */

@@ -44,6 +44,11 @@ public final class SuiteSummaries {
                     ComparisonReport.of(compared.comparison(), paths::text),
                     compared.plots().stream().map(plot -> plot.orElse(null)).toList(), null, false, null, false);
         }
+        if (result instanceof CaseResult.Ran ran) {
+            return new SuiteSummary.CaseSummary(c.name(), SuiteSummary.Kind.RUN, result.status(), result.tierLabel(),
+                    "-", result.seconds(), model, null, page, ran.thumbnail().orElse(null), warnings, null,
+                    ran.pictures(), null, false, null, false);
+        }
         if (result instanceof CaseResult.OmvChecked checked) {
             List<SuiteSummary.OmvCheck> checks = checked.omv().results().stream()
                     .map(r -> new SuiteSummary.OmvCheck(r.experiment(), r.passed(), paths.text(r.message()))).toList();

@@ -37,7 +37,7 @@ public record SuiteSummary(String suite, String suiteFile, RunInfo run, Status s
 
     /** What a case's summary holds besides its status. */
     public enum Kind {
-        COMPARISON, OMV, ERROR;
+        COMPARISON, RUN, OMV, ERROR;
 
         @JsonValue
         public String label() {
@@ -61,14 +61,16 @@ public record SuiteSummary(String suite, String suiteFile, RunInfo run, Status s
     /**
      * One case.
      *
-     * @param kind       which of {@code comparison}, {@code omv} and {@code error} is set
-     * @param tier       the tier reached ({@code omv} for OMV tests, {@code -} for errors)
+     * @param kind       which of {@code comparison}, {@code omv} and {@code error} is set ({@code run}: none, the
+     *                   case has no reference and is shown by its pictures)
+     * @param tier       the tier reached ({@code omv} for OMV tests, {@code run} for runs, {@code -} for errors)
      * @param required   the tier the case requires
      * @param model      the model (or OMT file), relative to the suite file's folder
-     * @param reference  the reference trace, relative to the suite file's folder (null for OMV tests)
+     * @param reference  the reference trace, relative to the suite file's folder (null for OMV tests and runs)
      * @param page       the case's page, relative to the report folder
      * @param thumbnail  a small picture of the case, relative to the report folder, or null
-     * @param plots      for each compared column, its picture relative to the report folder, or null
+     * @param plots      for each compared column, its picture relative to the report folder, or null; for a run,
+     *                   each of its pictures
      * @param badInput   for an error: whether the user can fix it (false: a bug in lemsbridge)
      */
     public record CaseSummary(String name, Kind kind, Status status, String tier, String required, double seconds,

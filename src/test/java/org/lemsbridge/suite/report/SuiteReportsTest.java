@@ -83,11 +83,11 @@ class SuiteReportsTest {
     void aSummaryReadBackFromItsJsonRendersTheSameReport() throws IOException {
         SuiteSummary summary = summary();
         Path first = dir.resolve("first");
-        SuiteReports.write(summary, first, null);
+        SuiteReports.write(summary, first);
         SuiteSummary read = SuiteReports.read(first.resolve("summary.json"));
         assertEquals(summary, read);
         Path second = dir.resolve("second");
-        SuiteReports.write(read, second, null);
+        SuiteReports.write(read, second);
         assertEquals(List.of(Path.of("cases/broken/index.html"), Path.of("cases/ex0-omv/index.html"),
                 Path.of("cases/tonic__shifted___x/index.html"), Path.of("index.html"), Path.of("junit.xml"),
                 Path.of("report.md"), Path.of("summary.json")), files(first));
@@ -98,12 +98,12 @@ class SuiteReportsTest {
 
     @Test
     void theIndexShowsTheRunEveryCaseAndEscapesWhatUsersWrote() throws IOException {
-        SuiteReports.write(summary(), dir, null);
+        SuiteReports.write(summary(), dir);
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("<h1>Suite &amp; &lt;friends&gt;</h1>"), index);
         assertFalse(index.contains("<friends>") || index.contains("<shifted>"), index);
         assertTrue(index.contains("<span class=\"verdict fail\">FAIL</span><span class=\"counts\">1 passed, 1 failed,"
-                + " 1 errors (3 cases, 3.25 s)</span>"), index);
+                + " 1 error (3 cases, 3.25 s)</span>"), index);
         for (String fact : List.of("0.1.0-SNAPSHOT (commit 0123456789ab)", "2026-12-06T21:00:00Z",
                 "Linux 6.1 amd64, 2 cores, Java 17", "3.25 s, 2 cases at a time", "../examples/suite.yaml")) {
             assertTrue(index.contains("<dd>" + fact + "</dd>"), fact + "\n" + index);
@@ -117,7 +117,7 @@ class SuiteReportsTest {
 
     @Test
     void everyCaseHasAPageTheErrorCaseIncluded() throws IOException {
-        SuiteReports.write(summary(), dir, null);
+        SuiteReports.write(summary(), dir);
         String broken = Files.readString(dir.resolve("cases/broken/index.html"));
         assertTrue(broken.contains("<div class=\"errorbox\">broken.yaml:3:7: unknown field &#39;rhs2&#39;"), broken);
         assertTrue(broken.contains("an input problem"), broken);
@@ -135,9 +135,9 @@ class SuiteReportsTest {
 
     @Test
     void theMarkdownSummaryEscapesMarkupAndExplainsEachProblem() throws IOException {
-        SuiteReports.write(summary(), dir, null);
+        SuiteReports.write(summary(), dir);
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.startsWith("# Suite & \\<friends\\>\n\n**FAIL**: 1 passed, 1 failed, 1 errors (3 cases, 3.25 s)"),
+        assertTrue(md.startsWith("# Suite & \\<friends\\>\n\n**FAIL**: 1 passed, 1 failed, 1 error (3 cases, 3.25 s)"),
                 md);
         assertTrue(md.contains("| [tonic \\<shifted\\> \\| x](cases/tonic\\_\\_shifted\\_\\_\\_x/index.html) | FAIL |"),
                 md);
@@ -149,7 +149,8 @@ class SuiteReportsTest {
 
     @Test
     void junitHasATimeOnEveryTestcaseAFailurePerFailingColumnAndAnErrorPerStoppedCase() throws Exception {
-        SuiteReports.write(summary(), dir, dir.resolve("other.xml"));
+        SuiteReports.write(summary(), dir);
+        SuiteReports.writeJUnit(summary(), dir.resolve("other.xml"));
         String xml = Files.readString(dir.resolve("junit.xml"));
         assertEquals(xml, Files.readString(dir.resolve("other.xml")));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
