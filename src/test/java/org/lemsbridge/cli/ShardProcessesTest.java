@@ -123,7 +123,7 @@ class ShardProcessesTest {
         StringWriter err = new StringWriter();
         assertEquals(2, Main.execute(merge.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
                 err.toString());
-        assertTrue(out.toString().contains("20 passed, 1 failed, 1 errors (22 cases, "), out.toString());
+        assertTrue(out.toString().contains("20 passed, 1 failed, 1 error (22 cases, "), out.toString());
         MergeCommandTest.assertSameReport(single, merged);
 
         Path partial = folder.resolve("partial");
