@@ -129,7 +129,10 @@ class RenderValidateImportTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as folder:
             wrong = Path(folder) / "wrong.yaml"
             wrong.write_text((EXAMPLES / "izhikevich-tonic.yaml").read_text(encoding="utf-8")
-                             .replace("a*(b*v - U)", "a*(b*v - U) + pulse_delay"), encoding="utf-8")
+                             .replace("a*(b*v - U)", "a*(b*v - U) + pulse_delay")
+                             # a state with a unit: its dimensions are checked (unitless states read units as notes)
+                             .replace("initial_value: -14.0", "initial_value: -14.0\n      unit: mV"),
+                             encoding="utf-8")
             run = command_line("validate", str(wrong), str(EX2_MODEL), "--format", "json")
             self.assertEqual(1, run.returncode, run.stdout + run.stderr)
             expected = [finding for file in json.loads(run.stdout)["files"] for finding in file["findings"]]

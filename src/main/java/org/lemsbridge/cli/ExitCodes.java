@@ -11,7 +11,8 @@ public final class ExitCodes {
             + "  0  success: everything passed%n"
             + "  1  a verdict or findings: a comparison failed, validation found errors%n"
             + "  2  bad input or usage: unreadable, malformed or unsafe input (one line: file:line:col: message)%n"
-            + "  3  internal error: a bug in lemsbridge; please report it with --debug output%n";
+            + "  3  internal error: a bug in lemsbridge (please report it with --debug output), or out of memory or%n"
+            + "     stack (one line; LEMSBRIDGE_JAVA_OPTS=-Xmx... gives a larger heap)%n";
 
     private ExitCodes() {
     }

@@ -2,13 +2,14 @@ package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.Crash;
 import org.lemsbridge.validate.OneLine;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** The only place that calls {@code System.exit}. */
 public final class Main {
@@ -30,19 +31,34 @@ public final class Main {
      * As {@link #execute(String[], PrintWriter, PrintWriter)}; {@code failures} also receives the exception behind
      * an exit code of 2 or 3 that a command threw (so {@code serve} can answer with its location).
      */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Exception> failures) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures) {
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             failures.accept(exception);
-            return report(exception, err, debug);
+            return report(exception, err, debugRequested(parseResult));
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (Throwable crash) { // an Error (out of memory, stack overflow) passes picocli's handler by
+            failures.accept(crash);
+            code = report(crash, err, debugRequested(commandLine.getParseResult()));
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Whether {@code --debug} was given to the command or any of its subcommands, as picocli parsed it. */
+    private static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Prints what went wrong as the one-line contract says and returns the exit code; {@code serve} uses it too. */
@@ -57,8 +73,12 @@ public final class Main {
             }
             return ExitCodes.BAD_INPUT;
         }
-        err.println("lemsbridge: internal error: " + exception
-                + (debug ? "" : " (run again with --debug for details and please report it)"));
+        if (Crash.isResourceExhaustion(exception)) {
+            err.println("lemsbridge: " + Crash.describe(exception));
+        } else {
+            err.println("lemsbridge: " + Crash.describe(exception)
+                    + (debug ? "" : " (run again with --debug for details and please report it)"));
+        }
         if (debug) {
             exception.printStackTrace(err);
         }

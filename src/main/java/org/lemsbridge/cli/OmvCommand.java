@@ -2,15 +2,31 @@ package org.lemsbridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.lemsbridge.compare.omv.OmtFile;
 import org.lemsbridge.compare.omv.OmvResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.Json;
+import org.lemsbridge.suite.OmvOutcome;
 import org.lemsbridge.suite.OmvRunner;
+import org.lemsbridge.suite.OmvTests;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,25 +36,38 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "omv",
-        description = {"Run an OSB model-validation test (.omt) with lemsbridge's simulator: simulate its target and"
-                + " check the expected spike times of its .mep file with OMV's tolerance rule."},
+        description = {"Run OSB model-validation tests (.omt) with lemsbridge's simulator standing in for jNeuroML and"
+                + " jLEMS: simulate each test's target and check its observables (spike times by threshold or"
+                + " derivative, from a trace or a spike-times file; spike rates) against its .mep file with OMV's"
+                + " tolerance rule. A folder is searched for every *.omt below it, as 'omv all' does; tests for other"
+                + " engines are skipped and named. Exit 0 when every test run passed."},
         mixinStandardHelpOptions = true,
-        footer = {"%nExample:",
-                "  lemsbridge omv NeuroML2/LEMSexamples/test/.test.ex0.jnml.omt -I NeuroML2/NeuroML2CoreTypes",
+        footer = {"%nExamples:",
+                "  cd NeuroML2/LEMSexamples && lemsbridge omv test/.test.ex9.jnml.omt",
+                "  lemsbridge omv NeuroML2/LEMSexamples/test --junit omv.xml     # every test, one summary",
                 ExitCodes.HELP_TEXT})
 final class OmvCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TEST.omt", description = "the OMV test file")
-    private Path omt;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "OMV test files or folders to search"
+            + " (default: the current folder)")
+    private List<Path> paths = new ArrayList<>();
 
     @Mixin
     private IncludePathOption include;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
-            description = "where the simulation's files go (default: a temporary folder, removed afterwards)")
+            description = "keep each test's simulation files in DIR/<test name>/ (default: a temporary folder,"
+                    + " removed afterwards)")
     private Path outputDir;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "also write the results as JUnit XML")
+    private Path junitFile;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json: the outcome of every test on stdout")
+    private String format;
 
     @Mixin
     private ConfineOption confine;
@@ -49,20 +78,74 @@ final class OmvCommand implements Callable<Integer> {
     @Mixin
     private DebugOption debugOption;
 
+    /** The JSON document of {@code --format json}. */
+    record Summary(int passed, int failed, int errors, int skipped, List<OmvOutcome> tests) {
+    }
+
     @Override
     public Integer call() throws IOException {
-        Path work = outputDir != null ? outputDir.toAbsolutePath() : Files.createTempDirectory("lemsbridge-omv");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
+                    + "' (text or json)");
+        }
+        List<Path> tests = OmvTests.find(paths.isEmpty() ? List.of(Path.of("")) : paths);
+        if (tests.isEmpty()) {
+            throw new BadInputException(SourceLocation.unknown(paths.isEmpty() ? "." : paths.get(0).toString()),
+                    "no .omt files found");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean text = format.equals("text");
+        List<OmvOutcome> outcomes = new ArrayList<>();
+        for (Path test : tests) {
+            OmvOutcome outcome = runOne(test, tests.size() == 1);
+            outcomes.add(outcome);
+            if (text) {
+                print(out, outcome);
+            }
+        }
+        Summary summary = new Summary(count(outcomes, OmvOutcome.Status.PASS), count(outcomes, OmvOutcome.Status.FAIL),
+                count(outcomes, OmvOutcome.Status.ERROR), count(outcomes, OmvOutcome.Status.SKIPPED), outcomes);
+        if (text) {
+            out.println(summaryLine(summary));
+        } else {
+            out.print(Json.data(summary));
+        }
+        if (junitFile != null) {
+            AtomicFiles.writeString(junitFile, junit(outcomes));
+        }
+        return summary.errors() > 0 ? ExitCodes.BAD_INPUT : summary.failed() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private OmvOutcome runOne(Path test, boolean only) throws IOException {
+        long start = System.nanoTime();
+        OmtFile omt;
+        try {
+            omt = OmtFile.read(test);
+        } catch (BadInputException e) {
+            if (only) {
+                throw e;
+            }
+            return new OmvOutcome(test.toString(), null, OmvOutcome.Status.ERROR, List.of(), false, e.oneLine(),
+                    since(start));
+        }
+        if (!OmvRunner.standsInFor(omt.engine())) {
+            return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.SKIPPED, List.of(), omt.isDryRun(),
+                    "engine " + omt.engine() + " (lemsbridge stands in for "
+                            + String.join(" and ", OmvRunner.ENGINES.stream().sorted().toList()) + ")", since(start));
+        }
+        Path work = outputDir != null ? Files.createDirectories(outputDir.toAbsolutePath().resolve(
+                test.getFileName().toString().replaceFirst("^\\.", ""))) : Files.createTempDirectory("lemsbridge-omv");
         try {
             OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders(), work, confine.confinement());
-            List<OmvResult> results = run.results();
-            PrintWriter out = spec.commandLine().getOut();
-            if (run.dryRun()) {
-                out.println("dry run: the target simulated without error (the test has no expected values)");
+            OmvOutcome.Status status = run.passed() ? OmvOutcome.Status.PASS : OmvOutcome.Status.FAIL;
+            return new OmvOutcome(test.toString(), omt.engine(), status, run.results(), run.dryRun(), null,
+                    since(start));
+        } catch (BadInputException e) {
+            if (only) {
+                throw e;
             }
-            results.forEach(result -> out.println(result.message()));
-            long failed = results.stream().filter(result -> !result.passed()).count();
-            out.println((results.size() - failed) + " passed, " + failed + " failed");
-            return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+            return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.ERROR, List.of(), omt.isDryRun(),
+                    e.oneLine(), since(start));
         } finally {
             if (outputDir == null) {
                 deleteTree(work);
@@ -70,9 +153,97 @@ final class OmvCommand implements Callable<Integer> {
         }
     }
 
+    private static void print(PrintWriter out, OmvOutcome outcome) {
+        String head = outcome.status() + " " + outcome.test();
+        switch (outcome.status()) {
+            case SKIPPED -> out.println(head + ": " + outcome.note());
+            case ERROR -> out.println(head + ": " + outcome.note());
+            default -> {
+                out.println(head + (outcome.dryRun() ? " (dry run: the target simulated without error)" : ""));
+                outcome.results().forEach(result -> out.println("  " + result.message()));
+            }
+        }
+    }
+
+    private static String summaryLine(Summary summary) {
+        Map<String, Integer> skippedEngines = new TreeMap<>();
+        summary.tests().stream().filter(t -> t.status() == OmvOutcome.Status.SKIPPED)
+                .forEach(t -> skippedEngines.merge(t.engine(), 1, Integer::sum));
+        long checks = summary.tests().stream().mapToLong(t -> t.results().size()).sum();
+        long failedChecks = summary.tests().stream().flatMap(t -> t.results().stream()).filter(r -> !r.passed())
+                .count();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "omv: %d tests: %d passed, %d failed, %d errors, %d skipped; %d checks, %d failed",
+                summary.tests().size(), summary.passed(), summary.failed(), summary.errors(), summary.skipped(), checks,
+                failedChecks));
+        if (!skippedEngines.isEmpty()) {
+            line.append(" (skipped engines: ");
+            skippedEngines.forEach((engine, n) -> line.append(engine).append(" ").append(n).append(", "));
+            line.setLength(line.length() - 2);
+            line.append(")");
+        }
+        return line.toString();
+    }
+
+    private static String junit(List<OmvOutcome> outcomes) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "omv");
+            xml.writeAttribute("tests", Integer.toString(outcomes.size()));
+            xml.writeAttribute("failures", Integer.toString(count(outcomes, OmvOutcome.Status.FAIL)));
+            xml.writeAttribute("errors", Integer.toString(count(outcomes, OmvOutcome.Status.ERROR)));
+            xml.writeAttribute("skipped", Integer.toString(count(outcomes, OmvOutcome.Status.SKIPPED)));
+            for (OmvOutcome outcome : outcomes) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "omv");
+                xml.writeAttribute("name", outcome.test().toString());
+                xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", outcome.seconds()));
+                switch (outcome.status()) {
+                    case SKIPPED -> element(xml, "skipped", outcome.note(), null);
+                    case ERROR -> element(xml, "error", outcome.note(), null);
+                    case FAIL -> element(xml, "failure", "a check failed", String.join("\n", outcome.results().stream()
+                            .filter(r -> !r.passed()).map(OmvResult::message).toList()));
+                    case PASS -> {
+                    }
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return text.append('\n').toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String message, String body)
+            throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeAttribute("message", message);
+        if (body != null) {
+            xml.writeCharacters(body);
+        }
+        xml.writeEndElement();
+    }
+
+    private static int count(List<OmvOutcome> outcomes, OmvOutcome.Status status) {
+        return (int) outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    private static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     private static void deleteTree(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {

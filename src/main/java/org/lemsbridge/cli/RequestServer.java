@@ -27,7 +27,7 @@ final class RequestServer {
     /** Runs one command line, as {@link Main#execute(String[], PrintWriter, PrintWriter, Consumer)} does. */
     @FunctionalInterface
     interface CommandRunner {
-        int run(String[] args, PrintWriter out, PrintWriter err, Consumer<Exception> failures);
+        int run(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures);
     }
 
     private final CommandRunner runner;

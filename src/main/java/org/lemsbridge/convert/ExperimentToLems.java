@@ -1,6 +1,8 @@
 package org.lemsbridge.convert;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.lems.write.LemsView;
 import org.lemsbridge.lems.write.LemsWriter;
@@ -9,7 +11,9 @@ import org.lemsbridge.units.UnitTable;
 /**
  * Renders a TVBO experiment as one self-contained LEMS 0.7.6 document that jLEMS runs unchanged: inline
  * dimensions, units and simulation types, one ComponentType for the dynamics, its instance, and a Simulation
- * recording every state variable. Bad input raises {@link org.lemsbridge.error.BadInputException} at the
+ * recording every state variable. A model whose units are complete and consistent is rendered with dimensions;
+ * one whose units only annotate some symbols, and do not fit together, is rendered in its own numbers (see
+ * {@link UnitCoverage}), as TVBO evaluates it. Bad input raises {@link org.lemsbridge.error.BadInputException} at the
  * user's file position.
  */
 public final class ExperimentToLems {
@@ -39,6 +43,18 @@ public final class ExperimentToLems {
 
     /** The experiment as a LEMS view model (what {@link #render} prints). */
     public Conversion convert(Experiment experiment) {
-        return new ModelRenderer(experiment, units).convert();
+        ModelRenderer dimensioned = new ModelRenderer(experiment, units, false);
+        try {
+            return dimensioned.convert();
+        } catch (BadInputException e) {
+            if (!dimensioned.failedOnDimensions() || !UnitCoverage.isPartial(experiment.dynamics())) {
+                throw e;
+            }
+        }
+        Conversion own = new ModelRenderer(experiment, units, true).convert();
+        List<String> warnings = new ArrayList<>();
+        warnings.add(UnitCoverage.ownNumbersNote(experiment));
+        warnings.addAll(own.warnings());
+        return new Conversion(own.document(), warnings);
     }
 }

@@ -42,12 +42,20 @@ final class ExpressionReader {
      * their arguments, model symbols and each other.
      */
     ExpressionReader(Map<String, String> lemsNames, List<FunctionSource> userFunctions) {
+        this(lemsNames, userFunctions, null);
+    }
+
+    /** {@code time}: what {@code t} becomes (e.g. {@code t/SEC} for a model counting time in its time_scale), or null. */
+    ExpressionReader(Map<String, String> lemsNames, List<FunctionSource> userFunctions, Expr time) {
         this.lemsNames = Map.copyOf(lemsNames);
         lemsNames.forEach((user, lems) -> {
             if (!user.equals(lems)) {
                 renaming.put(user, new Expr.Var(lems));
             }
         });
+        if (time != null) {
+            renaming.put("t", time);
+        }
         userFunctions.forEach(f -> functionNames.add(f.name()));
         for (FunctionSource f : userFunctions) {
             Expr parsed = parse(f.body());

@@ -65,11 +65,39 @@ final class ModelRenderer {
     private final List<Attribute> componentValues = new ArrayList<>();
     /** Whether some rate is per time_scale and so divided by the constant SEC. */
     private boolean timeScaled;
+    /**
+     * Units only annotate: every quantity is the number as written, time is counted in {@code time_scale} (t/SEC)
+     * and every rate is per time_scale, as TVBO evaluates a model whose units are partial.
+     */
+    private final boolean ownNumbers;
+    /** Whether this conversion stopped at a dimension mismatch (so own numbers may still render it). */
+    private boolean failedOnDimensions;
+    private final List<String> couplingInputs;
+    /** LEMS names made up for the rendering (bounds), so that no later made-up name repeats one. */
+    private final Set<String> invented = new java.util.HashSet<>();
+    private String secName;
 
-    ModelRenderer(Experiment experiment, UnitTable units) {
+    ModelRenderer(Experiment experiment, UnitTable units, boolean ownNumbers) {
         this.experiment = experiment;
         this.dynamics = experiment.dynamics();
         this.catalog = new UnitCatalog(units);
+        this.ownNumbers = ownNumbers;
+        this.couplingInputs = dynamics == null ? List.of() : CouplingInputs.names(dynamics);
+    }
+
+    boolean failedOnDimensions() {
+        return failedOnDimensions;
+    }
+
+    private BadInputException dimensionMismatch(SourceLocation where, String message, String hint) {
+        failedOnDimensions = true;
+        return new BadInputException(where, message, hint);
+    }
+
+    /** The unit a symbol is rendered in: the declared one, or (own numbers) none once the name is known valid. */
+    private Unit unitOf(String unit, SourceLocation where, String whose) {
+        Unit declared = catalog.resolve(unit, where, whose);
+        return ownNumbers ? Unit.NONE : declared;
     }
 
     ExperimentToLems.Conversion convert() {
@@ -87,6 +115,8 @@ final class ModelRenderer {
                     + "' is not a unit of time but of " + timeScale.dimension().describe());
         }
         declareSymbols();
+        secName = freshName("SEC");
+        timeScaled = ownNumbers;
         ExpressionReader reader = expressionReader();
 
         String typeName = SafeId.of(dynamics.name() == null ? "Dynamics" : dynamics.name());
@@ -122,7 +152,6 @@ final class ModelRenderer {
             String dim = catalog.dimensionName(derivedDimension(item));
             conditionalDefs.add(new ConditionalDerivedVariableDef(item.name(), dim, null, cases(item.expr())));
         }
-        String secName = freshName("SEC");
         List<TimeDerivativeDef> derivatives = new ArrayList<>();
         for (Rate rate : rates) {
             boolean constant = rate.expr() instanceof Expr.Num n && n.value() == 0.0;
@@ -131,7 +160,7 @@ final class ModelRenderer {
             }
             derivatives.add(timeDerivative(rate, secName, integration.timeScale()));
         }
-        List<OnConditionDef> onConditions = new ArrayList<>();
+        List<OnConditionDef> onConditions = clamps();
         for (Event event : dynamics.events().values()) {
             onConditions.add(onCondition(event, reader));
         }
@@ -148,7 +177,7 @@ final class ModelRenderer {
             exposures.add(new Dimensioned(sv, dim, null));
             states.add(new StateVariableDef(sv, dim, sv));
         }
-        List<EventPortDef> ports = onConditions.isEmpty() ? List.of() : List.of(new EventPortDef(SPIKE_PORT, "out"));
+        List<EventPortDef> ports = dynamics.events().isEmpty() ? List.of() : List.of(new EventPortDef(SPIKE_PORT, "out"));
         DynamicsDef dynamicsDef = new DynamicsDef(states, plainDefs, conditionalDefs, derivatives, onStart, onConditions);
         ComponentTypeDef modelType = new ComponentTypeDef(typeName, typeDescription(), parameterDefs, constants,
                 List.of(), List.of(), ports, exposures, List.of(), List.of(), dynamicsDef, null);
@@ -177,7 +206,8 @@ final class ModelRenderer {
         List<ExpressionReader.FunctionSource> functions = new ArrayList<>();
         dynamics.functions().values().forEach(f -> functions.add(new ExpressionReader.FunctionSource(f.name(),
                 f.arguments(), rhs(f.equation(), f.location(), "the body of function '" + f.name() + "'"))));
-        return new ExpressionReader(lemsNames, functions);
+        Expr time = ownNumbers ? new Expr.Binary(Expr.BinaryOp.DIV, new Expr.Var("t"), new Expr.Var(secName)) : null;
+        return new ExpressionReader(lemsNames, functions, time);
     }
 
     /** Adds a Parameter and an instance value per valued parameter; returns the parameters defined by equations. */
@@ -192,12 +222,24 @@ final class ModelRenderer {
                 throw new BadInputException(p.location(), "parameter '" + p.name() + "' has no value",
                         "give it a value, e.g. " + p.name() + ": {value: 1.0}");
             }
-            Unit unit = catalog.resolve(p.unit(), p.location(), "parameter '" + p.name() + "'");
+            Unit unit = unitOf(p.unit(), p.location(), "parameter '" + p.name() + "'");
             String name = lemsNames.get(p.name());
             dimensions.put(name, unit.dimension());
             parameterDefs.add(new Dimensioned(name, catalog.dimensionName(unit.dimension()), p.description()));
             componentValues.add(new Attribute(name,
                     catalog.quantity(p.value(), unit, p.location(), "parameter '" + p.name() + "'")));
+        }
+        for (String input : couplingInputs) {
+            String name = lemsNames.get(input);
+            dimensions.put(name, Dimension.NONE);
+            parameterDefs.add(new Dimensioned(name, catalog.dimensionName(Dimension.NONE),
+                    "coupling input: 0 in a single node"));
+            componentValues.add(new Attribute(name, "0.0"));
+        }
+        if (!couplingInputs.isEmpty()) {
+            warnings.add("coupling input" + (couplingInputs.size() == 1 ? " " : "s ") + String.join(", ", couplingInputs)
+                    + (couplingInputs.size() == 1 ? " is" : " are") + " 0 in a single node without a network;"
+                    + " rendered as parameters of value 0, which may be overridden");
         }
         for (Parameter p : dynamics.derivedParameters().values()) {
             derived.add(derivedParameter(p, reader));
@@ -209,7 +251,7 @@ final class ModelRenderer {
     private List<StateAssignmentDef> initialValues() {
         List<StateAssignmentDef> onStart = new ArrayList<>();
         for (StateVariable sv : dynamics.stateVariables().values()) {
-            Unit unit = catalog.resolve(sv.unit(), sv.location(), "state variable '" + sv.name() + "'");
+            Unit unit = unitOf(sv.unit(), sv.location(), "state variable '" + sv.name() + "'");
             String name = lemsNames.get(sv.name());
             dimensions.put(name, unit.dimension());
             String initial = freshName(name + "_0");
@@ -231,6 +273,11 @@ final class ModelRenderer {
      * is per {@code time_scale} (the TVBO convention) and is divided by the constant {@code SEC} = 1 time_scale.
      */
     private TimeDerivativeDef timeDerivative(Rate rate, String secName, String timeScaleName) {
+        if (ownNumbers) {
+            infer(rate.expr(), rate.source());
+            return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(
+                    new Expr.Binary(Expr.BinaryOp.DIV, rate.expr(), new Expr.Var(secName))));
+        }
         Dimension state = dimensions.get(rate.state());
         Dimension perTime = state.dividedBy(UnitCatalog.TIME);
         Dimension actual = infer(rate.expr(), rate.source());
@@ -242,10 +289,45 @@ final class ModelRenderer {
             timeScaled = true;
             return new TimeDerivativeDef(rate.state(), LemsPrinter.printNumeric(scaled));
         }
-        throw new BadInputException(rate.source().at(1), "dimension mismatch in " + rate.source().what()
+        throw dimensionMismatch(rate.source().at(1), "dimension mismatch in " + rate.source().what()
                 + ": it has dimension " + actual.describe() + " but must be " + perTime.describe()
                 + ", the dimension of '" + rate.state() + "' per time",
                 "a dimensionless state variable may instead have a dimensionless rate, read per " + timeScaleName);
+    }
+
+    /**
+     * One OnCondition per open side of each clamped state: after the Euler update (jLEMS tests OnConditions after
+     * applying the rates) a state below {@code lo} is set to lo, above {@code hi} to hi, which is TVB's clip. The
+     * bounds are Parameters {@code {sv}_lo}/{@code {sv}_hi} in the state's unit.
+     */
+    private List<OnConditionDef> clamps() {
+        List<OnConditionDef> clamps = new ArrayList<>();
+        for (StateVariable sv : dynamics.stateVariables().values()) {
+            Optional<StateClamp> clamp = StateClamp.of(sv);
+            if (clamp.isEmpty()) {
+                continue;
+            }
+            String state = lemsNames.get(sv.name());
+            Unit unit = unitOf(sv.unit(), sv.location(), "state variable '" + sv.name() + "'");
+            if (clamp.get().lo() != null) {
+                clamps.add(clampSide(sv, state, unit, "_lo", clamp.get().lo(), ".lt."));
+            }
+            if (clamp.get().hi() != null) {
+                clamps.add(clampSide(sv, state, unit, "_hi", clamp.get().hi(), ".gt."));
+            }
+        }
+        return clamps;
+    }
+
+    private OnConditionDef clampSide(StateVariable sv, String state, Unit unit, String suffix, double bound, String op) {
+        String name = freshName(state + suffix);
+        invented.add(name);
+        parameterDefs.add(new Dimensioned(name, catalog.dimensionName(unit.dimension()),
+                (suffix.equals("_lo") ? "lower" : "upper") + " bound of " + sv.name() + ", clamped after every step"));
+        componentValues.add(new Attribute(name, catalog.quantity(bound, unit, sv.location(),
+                "the bound of '" + sv.name() + "'")));
+        return new OnConditionDef(state + " " + op + " " + name, List.of(new StateAssignmentDef(state, name)),
+                List.of());
     }
 
     /**
@@ -307,6 +389,7 @@ final class ModelRenderer {
             stateNames.put(sv.name(), lemsNames.get(sv.name()));
         });
         dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), "_dv"));
+        couplingInputs.forEach(name -> declare(name, dynamics.location(), "_par"));
     }
 
     private void declare(String name, SourceLocation where, String suffix) {
@@ -336,7 +419,7 @@ final class ModelRenderer {
     }
 
     private Set<String> allUserNames() {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>(couplingInputs);
         names.addAll(dynamics.parameters().keySet());
         names.addAll(dynamics.derivedParameters().keySet());
         names.addAll(dynamics.stateVariables().keySet());
@@ -345,7 +428,7 @@ final class ModelRenderer {
     }
 
     private boolean nameTaken(String candidate) {
-        return lemsNames.containsValue(candidate) || allUserNames().contains(candidate) || candidate.equals("t");
+        return lemsNames.containsValue(candidate) || invented.contains(candidate) || allUserNames().contains(candidate) || candidate.equals("t");
     }
 
     /** {@code base}, or {@code base_}, {@code base__}… so that no model symbol has that name. */
@@ -397,11 +480,11 @@ final class ModelRenderer {
     private Dimension derivedDimension(DerivedItem item) {
         Dimension inferred = infer(item.expr(), item.source());
         if (item.unit() != null && !item.unit().isBlank()) {
-            Unit declared = catalog.resolve(item.unit(), item.source().at(1), "'" + item.name() + "'");
+            Unit declared = unitOf(item.unit(), item.source().at(1), "'" + item.name() + "'");
             if (!declared.dimension().equals(inferred)) {
-                throw new BadInputException(item.source().at(1), "dimension mismatch in " + item.source().what()
+                throw dimensionMismatch(item.source().at(1), "dimension mismatch in " + item.source().what()
                         + ": it has dimension " + inferred.describe() + " but its unit '" + item.unit()
-                        + "' is " + declared.dimension().describe());
+                        + "' is " + declared.dimension().describe(), null);
             }
         }
         dimensions.put(item.name(), inferred);
@@ -412,8 +495,8 @@ final class ModelRenderer {
         try {
             return DimensionInference.infer(expr, this::dimensionOf);
         } catch (DimensionException e) {
-            throw new BadInputException(where.at(columnOfCulprit(expr, where)),
-                    "dimension mismatch in " + where.what() + ": " + e.getMessage());
+            throw dimensionMismatch(where.at(columnOfCulprit(expr, where)),
+                    "dimension mismatch in " + where.what() + ": " + e.getMessage(), null);
         }
     }
 
@@ -458,7 +541,7 @@ final class ModelRenderer {
         if (dimensions.containsKey(lemsName)) {
             return Optional.of(dimensions.get(lemsName));
         }
-        if (lemsName.equals("t")) {
+        if (lemsName.equals("t") || lemsName.equals(secName)) {
             return Optional.of(UnitCatalog.TIME);
         }
         if (lemsName.equals("pi") || lemsName.equals("E")) {
@@ -528,8 +611,8 @@ final class ModelRenderer {
         Dimension dim = infer(value, valueText);
         boolean zero = value instanceof Expr.Num n && n.value() == 0.0;
         if (!zero && !dim.equals(dimensions.get(sv))) {
-            throw new BadInputException(valueText.at(1), "dimension mismatch in " + valueText.what() + ": it has dimension "
-                    + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe());
+            throw dimensionMismatch(valueText.at(1), "dimension mismatch in " + valueText.what() + ": it has dimension "
+                    + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe(), null);
         }
         return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
     }

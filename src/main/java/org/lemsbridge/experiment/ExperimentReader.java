@@ -214,8 +214,14 @@ public final class ExperimentReader {
         f.renameExtra("range", "domain");
         YamlNode boundaries = f.take("boundaries");
         if (boundaries != null) {
-            f.replaceExtra("boundaries", "domain", clampedDomain(boundaries, f.pathOf("boundaries")));
-            f.forget("boundaries");
+            mapping(boundaries, f.pathOf("boundaries"));
+            if (f.has("domain") || f.has("range")) {
+                // TVBO's files carry both: the domain describes, the boundaries clamp; both are kept as written.
+                f.forget("boundaries");
+            } else {
+                f.replaceExtra("boundaries", "domain", clampedDomain(boundaries, f.pathOf("boundaries")));
+                f.forget("boundaries");
+            }
         }
         return new StateVariable(name, equation, initial == null ? StateVariable.DEFAULT_INITIAL_VALUE : initial,
                 initial != null, unit, ofInterest == null || ofInterest, f.rest(), node.location());

@@ -68,6 +68,11 @@ final class Fields {
         return e;
     }
 
+    /** Whether the mapping has {@code key} (without taking it). */
+    boolean has(String key) {
+        return mapping.entry(key) != null;
+    }
+
     /** Marks {@code key} as not used, so it is kept among the extras. */
     void forget(String key) {
         consumed.remove(key);

@@ -20,6 +20,7 @@ import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.Crash;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.SafeName;
 import org.lemsbridge.lems.LemsModel;
@@ -89,8 +90,8 @@ final class CaseRunner {
         } catch (IOException e) {
             return new CaseResult.Stopped(suiteCase, "cannot write the case's files: " + e.getMessage(), true,
                     warnings, since(start));
-        } catch (RuntimeException e) {
-            return new CaseResult.Stopped(suiteCase, "internal error: " + e, false, warnings, since(start));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start));
         }
     }
 

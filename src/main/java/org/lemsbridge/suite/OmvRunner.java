@@ -2,6 +2,7 @@ package org.lemsbridge.suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.lemsbridge.compare.omv.MepFile;
 import org.lemsbridge.compare.omv.OmtFile;
@@ -13,14 +14,19 @@ import org.lemsbridge.files.Confinement;
 import org.lemsbridge.sim.SimulationOptions;
 
 /**
- * Runs an OMV test ({@code .omt}) with lemsbridge's simulator instead of jNeuroML: simulates the OMT's target into
- * {@code workFolder} (as jLEMS would in the target's folder) and checks the expected spike times of its MEP file.
+ * Runs an OMV test ({@code .omt}) with lemsbridge's simulator standing in for the engine OMV would start: simulates
+ * the OMT's target into {@code workFolder} (as jnml would, run in the target's folder) and checks its observables
+ * against its MEP file. Only engines that run LEMS as jLEMS does are stood in for.
  */
 public final class OmvRunner {
+
+    /** OMV's engines whose results lemsbridge reproduces: jnml and jLEMS simulate LEMS with jLEMS. */
+    public static final Set<String> ENGINES = Set.of("jNeuroML", "jLEMS");
+
     private OmvRunner() {
     }
 
-    /** The checks made; a dry-run test (no MEP, no observables) only requires that the target simulates. */
+    /** The checks made; a dry-run test (no MEP) only requires that the target simulates. */
     public record OmvRun(List<OmvResult> results, boolean dryRun) {
         public OmvRun {
             results = List.copyOf(results);
@@ -31,22 +37,28 @@ public final class OmvRunner {
         }
     }
 
+    /** Whether lemsbridge can stand in for {@code engine}. */
+    public static boolean standsInFor(String engine) {
+        return ENGINES.contains(engine);
+    }
+
     public static OmvRun run(Path omtFile, List<Path> includePath, Path workFolder, Confinement confinement) {
-        OmtFile omt = OmtFile.read(omtFile);
-        if (omt.target() == null) {
-            throw new BadInputException(SourceLocation.unknown(omtFile.toString()), "the OMT file names no target");
+        return run(OmtFile.read(omtFile), includePath, workFolder, confinement);
+    }
+
+    public static OmvRun run(OmtFile omt, List<Path> includePath, Path workFolder, Confinement confinement) {
+        if (!standsInFor(omt.engine())) {
+            throw new BadInputException(SourceLocation.unknown(omt.path().toString()), "engine " + omt.engine()
+                    + " is not one lemsbridge stands in for (" + String.join(", ", ENGINES.stream().sorted().toList())
+                    + ")");
         }
-        Path target = omt.folder().resolve(omt.target().trim()).normalize();
+        Path target = omt.folder().resolve(omt.target()).normalize();
         Path targetFolder = target.getParent();
+        MepFile mep = omt.isDryRun() ? null : MepFile.read(omt.mepPath());
         ModelRunner.run(target, includePath, SimulationOptions.writingTo(workFolder).confinedTo(confinement));
-        if (omt.isDryRun()) {
+        if (mep == null) {
             return new OmvRun(List.of(), true);
         }
-        if (omt.mepPath() == null) {
-            throw new BadInputException(SourceLocation.unknown(omtFile.toString()),
-                    "the OMT file has observables but names no mep file of expected values");
-        }
-        MepFile mep = MepFile.read(omt.mepPath());
         return new OmvRun(OmvCheck.run(omt, mep, written -> workFolder.resolve(
                 targetFolder.relativize(omt.folder().resolve(written).normalize())).normalize()), false);
     }

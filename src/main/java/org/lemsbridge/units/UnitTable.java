@@ -86,7 +86,9 @@ public final class UnitTable {
     /**
      * The unit for a symbol: a unit of this table, else a TVBO-style compound name ({@code per_ms},
      * {@code mV_per_ms}, {@code uF_per_cm2}, {@code m_per_s2}, {@code kHz}, {@code dimensionless} ...)
-     * whose dimension and SI factor are computed from its parts.
+     * whose dimension and SI factor are computed from its parts, or a unit expression as TVBO writes them
+     * ({@code ms^-1}, {@code mV*ms^-1}, {@code mol.m**-3}, {@code (pC)^-1}, {@code Millivolt}; see
+     * {@link UnitExpression}).
      *
      * @throws UnitException when the symbol cannot be understood
      */
@@ -96,7 +98,27 @@ public final class UnitTable {
         if (known != null) {
             return known;
         }
-        return new CompoundUnitResolver(this).resolve(symbol);
+        if (UnitExpression.looksLikeExpression(symbol)) {
+            return UnitExpression.parse(this, symbol);
+        }
+        try {
+            return new CompoundUnitResolver(this).resolve(symbol);
+        } catch (UnitException notCompound) {
+            Optional<Unit> spelled = UnitExpression.spelledOut(this, symbol.strip());
+            if (spelled.isPresent()) {
+                return spelled.get();
+            }
+            boolean wholeNameUnknown = notCompound.getMessage().equals("unknown unit '" + symbol + "'");
+            throw wholeNameUnknown
+                    ? new UnitException(notCompound.getMessage() + UnitExpression.didYouMean(this, symbol.strip()))
+                    : notCompound;
+        }
+    }
+
+    /** One unit name (no operators): a unit of this table or a TVBO-style compound name. */
+    Unit resolveName(String name) {
+        Unit known = units.get(name);
+        return known != null ? known : new CompoundUnitResolver(this).resolve(name);
     }
 
     private static final class StandardHolder {

@@ -9,17 +9,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** NeuroML's own OMV tests, run on lemsbridge's simulator, pass with OMV's tolerances. */
+/** NeuroML's own OMV tests, run on lemsbridge's simulator the jnml way (no -I), pass with OMV's tolerances. */
 class OmvCommandTest {
     private Path examples;
-    private Path coreTypes;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -28,7 +26,6 @@ class OmvCommandTest {
     void findUpstream() {
         Path shared = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
         examples = shared.resolve("upstream/NeuroML2/LEMSexamples");
-        coreTypes = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
         assumeTrue(Files.isDirectory(examples), "skipped: " + examples + " is absent (needs ../shared/upstream)");
     }
 
@@ -36,20 +33,41 @@ class OmvCommandTest {
         return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
     }
 
-    @ParameterizedTest
-    @CsvSource({"ex0, 4", "ex1, 1", "ex5, 2"})
-    void upstreamSpikeTimesPass(String example, int observables) {
-        int code = run("omv", examples.resolve("test/.test." + example + ".jnml.omt").toString(),
-                "-I", coreTypes.toString(), "-I", examples.resolveSibling("examples").toString());
+    /** The acceptance run: every jNeuroML test of the folder passes, every other engine's is skipped. */
+    @Test
+    void everyJnmlTestOfTheUpstreamFolderPassesAndOtherEnginesAreSkippedByName(@TempDir Path folder)
+            throws IOException {
+        Path junit = folder.resolve("omv.xml");
+        int code = run("omv", examples.resolve("test").toString(), "--junit", junit.toString());
         assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().contains(observables + " passed, 0 failed"), out.toString());
+        List<String> lines = out.toString().lines().toList();
+        List<String> tests = lines.stream().filter(l -> !l.startsWith(" ") && !l.startsWith("omv:")).toList();
+        long jnml = tests.stream().filter(l -> l.matches("PASS .*\\.jnml\\.omt.*")).count();
+        assertEquals(29, jnml, out.toString());
+        assertTrue(tests.stream().filter(l -> !l.matches("PASS .*\\.jnml\\.omt.*"))
+                .allMatch(l -> l.startsWith("SKIPPED ") && l.contains(": engine ")), out.toString());
+        assertTrue(lines.contains("PASS " + examples.resolve("test/.test.ex9.jnml.omt")), out.toString());
+        assertTrue(lines.contains("  V (spike times): PASS: 6 values within tolerance 0"), out.toString());
+        assertTrue(lines.contains("  spikerate (spike rate): PASS: observed 13.333333333333332, expected"
+                + " 13.333333333333332, within tolerance 0"), out.toString());
+        assertTrue(lines.contains("SKIPPED " + examples.resolve("test/.test.ex5.jnmlnrn.omt")
+                + ": engine jNeuroML_NEURON (lemsbridge stands in for jLEMS and jNeuroML)"), out.toString());
+        String summary = lines.get(lines.size() - 1);
+        assertTrue(summary.startsWith("omv: " + tests.size() + " tests: 29 passed, 0 failed, 0 errors, "
+                + (tests.size() - 29) + " skipped; "), summary);
+        assertTrue(summary.contains("jNeuroML_NEURON 22"), summary);
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuite name=\"omv\" tests=\"" + tests.size() + "\" failures=\"0\" errors=\"0\""
+                + " skipped=\"" + (tests.size() - 29) + "\""), xml);
     }
 
     @Test
     void ex2IsADryRun() {
-        int code = run("omv", examples.resolve("test/.test.ex2.jnml.omt").toString(), "-I", coreTypes.toString());
+        Path test = examples.resolve("test/.test.ex2.jnml.omt");
+        int code = run("omv", test.toString());
         assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().startsWith("dry run: the target simulated"), out.toString());
+        assertTrue(out.toString().startsWith("PASS " + test + " (dry run: the target simulated without error)"),
+                out.toString());
     }
 
     @Test
@@ -63,9 +81,13 @@ class OmvCommandTest {
         double first = Double.parseDouble(mep.substring(open + 1, comma).trim());
         Files.writeString(test.resolve(".test.ex0.mep"),
                 mep.substring(0, open + 1) + (first + 0.5) + mep.substring(comma));
-        int code = run("omv", test.resolve("t.omt").toString(), "-I", coreTypes.toString());
+        int code = run("omv", test.resolve("t.omt").toString(), "--format", "json");
         assertEquals(1, code, out + "\n" + err);
-        assertTrue(out.toString().contains("iafTauPop0: FAIL: 1 of 7 spikes outside tolerance"), out.toString());
-        assertTrue(out.toString().contains("3 passed, 1 failed"), out.toString());
+        assertTrue(out.toString().contains("iafTauPop0 (spike times): FAIL: 1 of 7 outside tolerance"), out.toString());
+        assertTrue(out.toString().contains("\"failed\": 1"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("omv", test.toString()));
+        assertTrue(out.toString().endsWith("omv: 1 tests: 0 passed, 1 failed, 0 errors, 0 skipped; 4 checks, 1 failed"
+                + System.lineSeparator()), out.toString());
     }
 }

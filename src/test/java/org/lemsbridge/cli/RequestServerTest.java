@@ -210,8 +210,8 @@ class RequestServerTest {
                 request(3, "validate", "examples/izhikevich-tonic.yaml"));
 
         assertEquals(3, responses.get(0).get("status").asInt());
-        assertEquals("lemsbridge: internal error: java.lang.StackOverflowError (run again with --debug for details and"
-                + " please report it)\n", responses.get(0).get("stderr").asText());
+        assertEquals("lemsbridge: stack overflow: the input nests deeper than lemsbridge can follow (a bug: a depth"
+                + " limit is missing; please report it with --debug output)\n", responses.get(0).get("stderr").asText());
         assertEquals(responses.get(0).get("stderr").asText().strip(), responses.get(0).at("/error/message").asText());
         assertEquals(3, responses.get(1).get("status").asInt());
         assertTrue(responses.get(1).get("stderr").asText().contains("java.lang.IllegalStateException: a bug"));

@@ -53,8 +53,8 @@ class RenderErrorsTest {
     }
 
     @Test
-    void timeComparedWithADimensionlessNumberNamesBothDimensions() {
-        assertAt(renderError("time-compared-with-number.yaml"), "time-compared-with-number.yaml", 9, 42,
+    void timeComparedWithADimensionlessNumberNamesBothDimensionsWhenTheStatesHaveUnits() {
+        assertAt(renderError("time-compared-with-number-mV.yaml"), "time-compared-with-number-mV.yaml", 9, 42,
                 "dimension mismatch", "derived variable 'I'", "time", "dimensionless");
     }
 

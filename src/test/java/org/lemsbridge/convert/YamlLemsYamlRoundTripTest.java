@@ -66,7 +66,10 @@ class YamlLemsYamlRoundTripTest {
         if (!renders(file)) {
             return;
         }
-        String xml = new ExperimentToLems().render(original).xml();
+        RenderResult rendered = new ExperimentToLems().render(original);
+        String xml = rendered.xml();
+        // Rendered in its own numbers, the units only annotated: the LEMS has the numbers and no units to import.
+        boolean unitsAnnotate = rendered.warnings().stream().anyMatch(w -> w.contains("rendered in its own numbers"));
         ImportResult result = LemsToExperiment.convert(
                 LemsReader.read(xml, file.toString(), file.toAbsolutePath().getParent(), List.of()), file.toString());
         assertEquals(List.of(), result.problems().stream().map(BadInputException::oneLine).toList());
@@ -85,15 +88,18 @@ class YamlLemsYamlRoundTripTest {
             Parameter q = back.parameters().get(names.get(p.name()));
             assertTrue(q != null, file + ": parameter " + p.name() + " is missing in " + back.parameters().keySet());
             assertEquals(p.value(), q.value(), file + ": value of " + p.name());
-            assertEquals(unit(p.unit()), unit(q.unit()), file + ": unit of " + p.name());
+            assertEquals(unitsAnnotate ? "" : unit(p.unit()), unit(q.unit()), file + ": unit of " + p.name());
         }
         for (StateVariable sv : orig.stateVariables().values()) {
             StateVariable w = back.stateVariables().get(names.get(sv.name()));
             assertTrue(w != null, file + ": state " + sv.name() + " is missing");
             assertEquals(sv.initialValue(), w.initialValue(), file + ": initial value of " + sv.name());
-            assertEquals(unit(sv.unit()), unit(w.unit()), file + ": unit of " + sv.name());
+            assertEquals(unitsAnnotate ? "" : unit(sv.unit()), unit(w.unit()), file + ": unit of " + sv.name());
         }
-        assertEquals(orig.events().size(), back.events().size(), file + ": events");
+        // a clamped state comes back as the OnConditions that clip it, one per finite bound
+        long clampSides = orig.stateVariables().values().stream().map(StateClamp::of).flatMap(java.util.Optional::stream)
+                .mapToLong(c -> (c.lo() == null ? 0 : 1) + (c.hi() == null ? 0 : 1)).sum();
+        assertEquals(orig.events().size() + clampSides, back.events().size(), file + ": events");
 
         Models models = new Models(orig, back, names);
         Random random = new Random(file.toString().hashCode());
@@ -103,7 +109,7 @@ class YamlLemsYamlRoundTripTest {
                 point.put(sv.name(), sv.initialValue() + (random.nextDouble() - 0.5) * (1 + Math.abs(sv.initialValue())));
             }
             double t = random.nextDouble() * 0.5;
-            models.assertSameAt(point, t, file);
+            models.assertSameAt(point, t, file, (int) clampSides);
         }
     }
 
@@ -128,7 +134,8 @@ class YamlLemsYamlRoundTripTest {
             back.derivedVariables().values().forEach(dv -> backTrees.put(dv.name(), derived(backReader, dv)));
         }
 
-        void assertSameAt(Map<String, Double> states, double t, Path file) {
+        /** {@code clampSides}: the imported events begin with the clamps, the user's events follow. */
+        void assertSameAt(Map<String, Double> states, double t, Path file, int clampSides) {
             Map<String, Double> origEnv = new HashMap<>();
             orig.parameters().values().stream().filter(p -> p.value() != null).forEach(p -> origEnv.put(p.name(), p.value()));
             origEnv.putAll(states);
@@ -151,7 +158,8 @@ class YamlLemsYamlRoundTripTest {
                 assertClose(a, b, file + ": derived variable " + dv.name());
             }
             List<Event> origEvents = new ArrayList<>(orig.events().values());
-            List<Event> backEvents = new ArrayList<>(back.events().values());
+            List<Event> backEvents = new ArrayList<>(back.events().values())
+                    .subList(clampSides, back.events().size());
             for (int i = 0; i < origEvents.size(); i++) {
                 double a = value(read(origReader, origEvents.get(i).condition().rhs()), origEnv, origTrees);
                 double b = value(read(backReader, backEvents.get(i).condition().rhs()), backEnv, backTrees);

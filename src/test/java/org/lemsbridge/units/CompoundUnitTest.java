@@ -77,7 +77,8 @@ class CompoundUnitTest {
             assertEquals(standard.dimension(), derived.dimension(), standard.symbol());
             assertEquals(standard.siFactor(), derived.siFactor(), standard.symbol());
         }
-        assertEquals(List.of("min", "per_min", "hour", "per_hour", "litre", "e", "degC"), notReadable);
+        // 'litre' is read as a spelled-out name (UnitExpression), the rest only from the table
+        assertEquals(List.of("min", "per_min", "hour", "per_hour", "e", "degC"), notReadable);
     }
 
     @Test

@@ -1,27 +1,51 @@
 package org.lemsbridge.compare.omv;
 
+/** One observable of an OMT experiment, named as OMV names its analyzer. */
+public sealed interface OmtObservable {
 
+    /** OMV's default when an observable gives no tolerance. */
+    double DEFAULT_TOLERANCE = 0.1;
 
-/**
- * A {@code spike times} observable of an OMT experiment read from a trace file.
- *
- * @param experiment      the experiment name (matches the MEP)
- * @param dataFile        the {@code file: path} as written (relative to the OMT file)
- * @param timeColumn      index of the time column in the file (OMV {@code columns[0]})
- * @param valueColumn     index of the value column (OMV {@code columns[1]})
- * @param timeScaling     factor applied to time (1000: s to ms)
- * @param valueScaling    factor applied to values (1000: V to mV)
- * @param method          spike detection method ({@code threshold})
- * @param threshold       threshold in scaled units
- * @param tolerance       relative tolerance; null means OMV's default 0.1
- */
-public record OmtObservable(String experiment, String dataFile, int timeColumn, int valueColumn, double timeScaling,
-                            double valueScaling, String method, double threshold, Double tolerance) {
+    /** The OMV name of the observable ({@code spike times}, {@code spike rate}). */
+    String kind();
 
-    public static final double DEFAULT_TOLERANCE = 0.1;
+    /** The relative tolerance of OMV's comparison. */
+    double tolerance();
 
-    public double effectiveTolerance() {
-        return tolerance == null ? DEFAULT_TOLERANCE : tolerance;
+    DataSource source();
+
+    /** Spike times, from a trace by detection or from a spike-times file. */
+    record SpikeTimes(DataSource source, double tolerance) implements OmtObservable {
+        @Override
+        public String kind() {
+            return "spike times";
+        }
     }
 
+    /**
+     * The mean spike rate over the cells of the source: OMV's {@code isi based} rate (ISIs whose both ends lie in
+     * [start, end], their number over their sum) or {@code duration based} (spikes in [start, end] over end - start).
+     */
+    record SpikeRate(DataSource source, RateMethod method, double start, double end, double tolerance)
+            implements OmtObservable {
+        @Override
+        public String kind() {
+            return "spike rate";
+        }
+    }
+
+    /** OMV's two ways to compute a rate. */
+    enum RateMethod {
+        ISI_BASED("isi based"), DURATION_BASED("duration based");
+
+        private final String omvName;
+
+        RateMethod(String omvName) {
+            this.omvName = omvName;
+        }
+
+        public String omvName() {
+            return omvName;
+        }
+    }
 }

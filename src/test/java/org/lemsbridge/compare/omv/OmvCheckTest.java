@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.error.BadInputException;
@@ -20,9 +23,8 @@ class OmvCheckTest {
     Path dir;
 
     private static Path shared(String relative) {
-        String root = System.getProperty("lemsbridge.shared");
-        assumeTrue(root != null, "lemsbridge.shared not set: skipping");
-        Path path = Path.of(root).toAbsolutePath().normalize().resolve(relative);
+        Path root = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
+        Path path = root.resolve(relative);
         assumeTrue(Files.exists(path), path + " is absent: skipping");
         return path;
     }
@@ -47,6 +49,7 @@ class OmvCheckTest {
         }
         OmvResult first = results.get(0);
         assertEquals("iafTauPop0", first.experiment());
+        assertEquals("spike times", first.observable());
         assertEquals(List.of(41.0, 82.595, 124.19, 165.785, 207.38, 248.975, 290.57), first.expected());
         assertEquals(7, first.observed().size());
         assertEquals(1.0e-4, first.tolerance(), 1e-5);
@@ -65,22 +68,28 @@ class OmvCheckTest {
 
     @Test
     void omvRuleIsRelativeWithNumpysAtolAndReportsTheBetterTolerance() {
-        OmvResult pass = OmvCheck.compareSpikeTimes("x", List.of(10.5, 20.0), List.of(10.0, 20.0), 0.05);
-        assertTrue(pass.passed());
+        OmvResult pass = OmvComparison.compare("x", "spike times", List.of(10.5, 20.0), List.of(10.0, 20.0), 0.05,
+                false, true);
+        assertTrue(pass.passed(), pass.message());
         assertEquals(0.05, pass.bestTolerance(), 1e-15);
-        OmvResult fail = OmvCheck.compareSpikeTimes("x", List.of(10.0, 21.0, 30.0), List.of(10.0, 20.0, 30.0), 0.01);
+        OmvResult fail = OmvComparison.compare("x", "spike times", List.of(10.0, 21.0, 30.0), List.of(10.0, 20.0, 30.0),
+                0.01, false, true);
         assertFalse(fail.passed());
-        assertEquals(1, fail.differing().size());
-        assertEquals(new SpikeDifference(1, 20.0, 21.0, 0.05), fail.differing().get(0));
+        assertEquals(List.of(new SpikeDifference(1, 20.0, 21.0, 0.05)), fail.differing());
         assertEquals(0.05, fail.bestTolerance(), 1e-15);
         assertTrue(fail.message().contains("a better tolerance to try is: 0.05"), fail.message());
-        OmvResult zero = OmvCheck.compareSpikeTimes("x", List.of(10.000000005), List.of(10.0), 0.0);
+        OmvResult zero = OmvComparison.compare("x", "spike times", List.of(10.000000005), List.of(10.0), 0.0, false,
+                true);
         assertTrue(zero.passed(), "within numpy's atol 1e-8");
+        OmvResult nothing = OmvComparison.compare("x", "spike times", List.of(), List.of(), 0.0, false, true);
+        assertTrue(nothing.passed(), "no spikes expected, none seen: numpy's allclose of empty arrays");
+        assertTrue(Double.isNaN(nothing.bestTolerance()));
     }
 
     @Test
     void lengthMismatchFailsWhateverTheToleranceAndListsTheUnmatchedSpikes() {
-        OmvResult r = OmvCheck.compareSpikeTimes("x", List.of(1.0, 2.0, 3.0), List.of(1.0, 2.0), 1e9);
+        OmvResult r = OmvComparison.compare("x", "spike times", List.of(1.0, 2.0, 3.0), List.of(1.0, 2.0), 1e9, false,
+                true);
         assertFalse(r.passed());
         assertEquals(0.0, r.bestTolerance());
         assertEquals(1, r.differing().size());
@@ -90,44 +99,116 @@ class OmvCheckTest {
     }
 
     @Test
-    void thresholdDetectionUsesScaledUnitsAndNoInterpolation() {
-        double[] time = {0.000, 0.001, 0.002, 0.003, 0.004};
-        double[] v = {-0.070, -0.0551, -0.020, -0.060, -0.055};
-        // scaled to ms/mV: -55.1 is crossed between samples 1 and 2 (v[1] == θ counts as below)
-        OmvResult r = OmvCheck.checkSpikeTimes("x", time, v, 1000, 1000, -55.1, List.of(2.0, 4.0), 0);
-        assertEquals(List.of(2.0, 4.0), r.observed());
-        assertTrue(r.passed(), r.message());
+    void aZeroInAListIsTakenForAMissingValueAsOmvTakesIt() {
+        OmvResult expected = OmvComparison.compare("x", "spike times", List.of(0.0, 5.0), List.of(0.0, 5.0), 1, false,
+                true);
+        assertFalse(expected.passed());
+        assertTrue(expected.message().contains("could not determine expected values"), expected.message());
+        OmvResult detected = OmvComparison.compare("x", "spike times", List.of(0.0), List.of(1.0e-9), 0, false, true);
+        assertTrue(detected.passed(), "a detected spike at 0 (a numpy array) is compared: " + detected.message());
+        assertFalse(OmvComparison.compare("x", "spike times", List.of(0.0), List.of(1.0e-9), 0, true, true).passed());
     }
 
     @Test
-    void omtAndMepFilesAreReadWithDefaultsAndDryRunsRecognised() throws IOException {
-        Path omt = dir.resolve(".test.x.omt");
-        Files.writeString(omt, "target: ../X.xml\nengine: jNeuroML\nmep: .test.x.mep\nexperiments:\n  a:\n"
-                + "    observables:\n      spike times:\n        file: {path: out.dat}\n"
-                + "      spike rate:\n        spiketimes file: {path: s.spikes, format: ID_TIME, id: 0}\n");
-        Files.writeString(dir.resolve(".test.x.mep"), "system: X\nexperiments:\n  a:\n    expected:\n"
-                + "      spike times: [2, 4]\n");
-        Files.writeString(dir.resolve("out.dat"), "0.0\t-1.0\t\n1.0\t-0.5\t\n2.0\t1.0\t\n3.0\t-1.0\t\n4.0\t2.0\t\n");
-        OmtFile file = OmtFile.read(omt);
-        OmtObservable observable = file.observables().get(0);
-        assertEquals(0.1, observable.effectiveTolerance());
-        assertEquals(0.0, observable.threshold());
-        assertEquals(List.of("a: spike rate (spiketimes file)"), file.unsupported());
-        assertFalse(file.isDryRun());
-        List<OmvResult> results = OmvCheck.run(omt);
-        assertEquals(List.of(2.0, 4.0), results.get(0).observed());
-        assertTrue(results.get(0).passed());
+    void detectionMatchesOmvsOwnTestOfDetectSpikes() {
+        double[] x = IntStream.range(0, 40).mapToDouble(i -> new double[] {-1, 0, 1, 0}[i % 4]).toArray();
+        double[] minusX = IntStream.range(0, 40).mapToDouble(i -> -x[i]).toArray();
+        List<Integer> every4From2 = IntStream.iterate(2, i -> i < 40, i -> i + 4).boxed().toList();
+        List<Integer> every4From4 = IntStream.iterate(4, i -> i < 40, i -> i + 4).boxed().toList();
+        SpikeDetection derivative = new SpikeDetection(SpikeDetection.Method.DERIVATIVE, 0);
+        SpikeDetection threshold = new SpikeDetection(SpikeDetection.Method.THRESHOLD, 0.1);
+        assertEquals(every4From2, derivative.rows(x));
+        assertEquals(every4From2, threshold.rows(x));
+        assertEquals(every4From4, derivative.rows(minusX));
+        assertEquals(every4From4, threshold.rows(minusX));
+        // a flat top: the last sample of the rise before the fall (dx >= 0 then dx < 0)
+        assertEquals(List.of(2), derivative.rows(new double[] {0, 1, 1, 0}));
+    }
 
-        Path dry = dir.resolve(".test.dry.omt");
-        Files.writeString(dry, "target: ../LEMS_NML2_Ex2_Izh.xml\nengine: jNeuroML\n");
-        assertTrue(OmtFile.read(dry).isDryRun());
+    @Test
+    void thresholdAndDerivativeRunOnScaledColumnsOfAFile() throws IOException {
+        Files.writeString(dir.resolve("out.dat"), "0.0\t-0.070\t0.1\t\n0.001\t-0.0551\t0.3\t\n0.002\t-0.020\t0.2\t\n"
+                + "0.003\t-0.060\t0.1\t\n0.004\t-0.055\t0.4\t\n0.005\t-0.056\t0.3\t\n");
+        Files.writeString(dir.resolve("t.mep"), "system: t\nexperiments:\n  v:\n    expected:\n"
+                + "      spike times: [2.0, 4.0]\n  w:\n    expected:\n      spike times: [1, 4]\n");
+        Path omt = Files.writeString(dir.resolve("t.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  v:\n    observables:\n      spike times:\n        file:\n          path: out.dat\n"
+                + "          columns: [0, 1]\n          scaling: [1000, 1000]\n        spike detection:\n"
+                + "          method: threshold\n          threshold: -55.1\n        tolerance: 0\n"
+                + "  w:\n    observables:\n      spike times:\n        file: {path: out.dat, columns: [0, 2],"
+                + " scaling: [1000, 1]}\n        spike detection: {method: derivative}\n        tolerance: 0\n");
+        List<OmvResult> results = OmvCheck.run(omt);
+        assertEquals(List.of(2.0, 4.0), results.get(0).observed(), "v[1] == θ counts as below: no interpolation");
+        assertEquals(List.of(1.0, 4.0), results.get(1).observed());
+        results.forEach(r -> assertTrue(r.passed(), r.message()));
+    }
+
+    @Test
+    void spikeTimesFilesGiveOneCellsTimesAndRatesAveragedOverCells() throws IOException {
+        Files.writeString(dir.resolve("s.spikes"), "0\t0.075\n1\t0.1\n0\t0.15\n0\t0.225\n1\t0.3\n0\t0.3\n0\t0.375\n");
+        Files.writeString(dir.resolve("t.mep"), "experiments:\n  times:\n    expected:\n"
+                + "      spike times: [0.075, 0.15, 0.225, 0.3, 0.375]\n  rate:\n    expected:\n"
+                + "      spike rate: 13.333333333333332\n  all:\n    expected:\n      spike rate: 9.1666666666666\n"
+                + "  window:\n    expected:\n      spike rate: 15\n");
+        String spikes = "        spiketimes file: {path: s.spikes, format: ID_TIME, %s}\n        tolerance: %s\n";
+        Path omt = Files.writeString(dir.resolve("t.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  times:\n    observables:\n      spike times:\n" + spikes.formatted("id: 0", "0")
+                + "  rate:\n    observables:\n      spike rate:\n" + spikes.formatted("ids: 0", "0")
+                + "  all:\n    observables:\n      spike rate:\n" + spikes.formatted("ids: '*'", "1e-12")
+                + "  window:\n    observables:\n      spike rate:\n        method: duration based\n"
+                + "        start_time: 0.1\n        end_time: 0.3\n" + spikes.formatted("ids: 0", "1e-12"));
+        List<OmvResult> results = OmvCheck.run(omt);
+        assertEquals(List.of(0.075, 0.15, 0.225, 0.3, 0.375), results.get(0).observed());
+        double intervals = (0.15 - 0.075) + (0.225 - 0.15) + (0.3 - 0.225) + (0.375 - 0.3);
+        assertEquals(List.of(4 / intervals), results.get(1).observed(), "ISI based: 4 intervals over their sum");
+        assertEquals(List.of(13.333333333333332), results.get(1).observed(), "the MEP's value, summed as Python sums");
+        // cell 0 as above, cell 1: one interval of 0.2 s; OMV averages the cells' rates
+        assertEquals(List.of((4 / intervals + 1 / (0.3 - 0.1)) / 2), results.get(2).observed());
+        assertEquals(List.of(3 / 0.19999999999999998), results.get(3).observed(), "duration based: 0.15, 0.225, 0.3");
+        results.forEach(r -> assertTrue(r.passed(), r.message()));
+    }
+
+    @Test
+    void keysOmvDoesNotReadAreRefusedAtTheirLineWithTheNearestName() throws IOException {
+        Path omt = Files.writeString(dir.resolve("bad.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  v:\n    observables:\n      spike times:\n        file: {path: out.dat}\n"
+                + "        spike detection: {method: threshold, treshold: 3}\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> OmtFile.read(omt));
+        assertEquals(9, e.location().line(), e.oneLine());
+        assertTrue(e.oneLine().contains("'treshold' is not a key OMV reads"), e.oneLine());
+        assertEquals("did you mean 'threshold'?", e.hint());
+
+        Path method = Files.writeString(dir.resolve("m.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  v:\n    observables:\n      spike times:\n        file: {path: out.dat}\n"
+                + "        spike detection: {method: peaks}\n");
+        assertTrue(assertThrows(BadInputException.class, () -> OmtFile.read(method)).oneLine()
+                .contains("unknown spike detection method 'peaks'"));
+
+        Path id = Files.writeString(dir.resolve("i.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  v:\n    observables:\n      spike times:\n"
+                + "        spiketimes file: {path: s.spikes, format: ID_TIME, id: 3}\n");
+        BadInputException ids = assertThrows(BadInputException.class, () -> OmtFile.read(id));
+        assertTrue(ids.oneLine().contains("OMV does not read 'id' (it reads 'ids', here 0)"), ids.oneLine());
+
+        Path resting = Files.writeString(dir.resolve("r.omt"), "target: x.xml\nengine: jNeuroML\nmep: t.mep\n"
+                + "experiments:\n  v:\n    observables:\n      resting:\n        average last: 100\n");
+        assertTrue(assertThrows(BadInputException.class, () -> OmtFile.read(resting)).oneLine()
+                .contains("the OMV observable 'resting' is not implemented by lemsbridge"));
+    }
+
+    @Test
+    void aTestWithoutMepIsADryRun() throws IOException {
+        Path dry = Files.writeString(dir.resolve(".test.dry.omt"), "target: ../LEMS_NML2_Ex2_Izh.xml\n"
+                + "engine: jNeuroML\n");
+        OmtFile file = OmtFile.read(dry);
+        assertTrue(file.isDryRun());
+        assertEquals(new ArrayList<>(), file.experiments());
         assertThrows(BadInputException.class, () -> OmvCheck.run(dry));
     }
 
     @Test
     void malformedYamlIsReportedWithItsLine() throws IOException {
-        Path omt = dir.resolve("bad.omt");
-        Files.writeString(omt, "target: x\nexperiments:\n  a: [1, 2\n");
+        Path omt = Files.writeString(dir.resolve("bad.omt"), "target: x\nexperiments:\n  a: [1, 2\n");
         BadInputException e = assertThrows(BadInputException.class, () -> OmtFile.read(omt));
         assertTrue(e.location().line() >= 3, e.oneLine());
     }
