@@ -46,8 +46,15 @@ public final class Json {
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /**
+     * Data binding, made on first use: the streaming generator alone serves the sidecars a simulation writes, and
+     * an ObjectMapper loads some 300 classes more.
+     */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
 
     private Json() {
     }
@@ -78,7 +85,7 @@ public final class Json {
     /** A data record (records, lists, strings, boxed numbers) as an indented document ending in a newline. */
     public static String data(Object value) {
         try {
-            return MAPPER.writer(prettyPrinter()).writeValueAsString(value) + "\n";
+            return Binding.MAPPER.writer(prettyPrinter()).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -90,7 +97,7 @@ public final class Json {
      */
     public static <T> T read(Path file, Class<T> type) {
         try {
-            return MAPPER.readerFor(type).readValue(file.toFile());
+            return Binding.MAPPER.readerFor(type).readValue(file.toFile());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());

@@ -12,10 +12,19 @@ import org.lemsbridge.error.SourceLocation;
 /**
  * Streams a delimited numeric file into column arrays, line by line from a reusable byte buffer, without building
  * a String per field. Blank lines and lines starting with {@code #} are skipped; an optional header is recognised
- * on the first data line when one of its fields is not a number.
+ * on the first data line when one of its fields is not a number; a UTF-8 byte order mark is skipped.
+ *
+ * <p>What is not a trace is refused with its position and without quoting it: control bytes (NUL and the like),
+ * a line longer than {@link #MAX_LINE_BYTES}, more rows than an array holds. A field that is not a number is quoted
+ * only when it is a short run of printable ASCII.
  */
 final class DelimitedParser {
 
+    /** The longest line read: a row of 100 000 columns of jLEMS's widest numbers is about 1.6 MB. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+    /** The most rows a column array holds. */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+    private static final int MAX_QUOTED = 16;
     private static final int INITIAL_BUFFER = 1 << 16;
 
     private final InputStream in;
@@ -47,6 +56,9 @@ final class DelimitedParser {
             if (to > from && buffer[to - 1] == '\r') {
                 to--;
             }
+            if (lineNumber == 1 && startsWithByteOrderMark(from, to)) {
+                from += 3;
+            }
             if (isBlankOrComment(from, to)) {
                 continue;
             }
@@ -54,6 +66,9 @@ final class DelimitedParser {
                 String text = new String(buffer, from, to - from, StandardCharsets.UTF_8);
                 format = TextFormat.detect(text);
                 List<String> fields = splitText(text);
+                if (fields.isEmpty()) {
+                    throw error(1, "not a trace file: the first line that is not blank holds no fields");
+                }
                 if (!allNumbers(fields)) {
                     header = fields;
                     columns = new GrowableColumns(fields.size());
@@ -62,6 +77,9 @@ final class DelimitedParser {
                 columns = new GrowableColumns(fields.size());
             }
             if (columns.isFull()) {
+                if (columns.rows() >= MAX_ROWS) {
+                    throw error(1, "more than " + MAX_ROWS + " rows: larger than any trace lemsbridge reads");
+                }
                 columns.grow(expectedRows());
             }
             parseRow(from, to);
@@ -81,10 +99,10 @@ final class DelimitedParser {
     private int expectedRows() {
         int rows = columns.rows();
         if (expectedBytes <= 0 || rows < 4096) {
-            return 2 * rows;
+            return (int) Math.min(MAX_ROWS, 2L * rows);
         }
         double estimate = 1.03 * expectedBytes / ((double) dataBytes / rows) + 16;
-        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rows + rows / 8.0, estimate));
+        return (int) Math.min(MAX_ROWS, Math.max(rows + rows / 8.0, estimate));
     }
 
     private void parseRow(int from, int to) {
@@ -119,8 +137,8 @@ final class DelimitedParser {
             try {
                 value = DecimalParser.parse(buffer, fieldStart, fieldEnd);
             } catch (NumberFormatException e) {
-                throw error(fieldStart - from + 1, "field " + (field + 1) + " is not a number: '"
-                        + new String(buffer, fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8) + "'");
+                throw error(fieldStart - from + 1, "field " + (field + 1) + " is not a number"
+                        + excerpt(fieldStart, fieldEnd));
             }
             columns.add(field, value);
             field++;
@@ -133,6 +151,21 @@ final class DelimitedParser {
             throw error(to - from + 1, "row has " + field + " fields but the " + widthSource() + " has " + width);
         }
         columns.endRow();
+    }
+
+    /** {@code : '1.x5'} for a short run of printable ASCII; otherwise only its length, never its bytes. */
+    private String excerpt(int from, int to) {
+        boolean printable = to - from <= MAX_QUOTED;
+        for (int i = from; i < to && printable; i++) {
+            printable = buffer[i] > ' ' && buffer[i] < 0x7f && buffer[i] != '\'';
+        }
+        return printable ? ": '" + new String(buffer, from, to - from, StandardCharsets.US_ASCII) + "'"
+                : " (" + (to - from) + " bytes)";
+    }
+
+    private boolean startsWithByteOrderMark(int from, int to) {
+        return to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
+                && buffer[from + 2] == (byte) 0xBF;
     }
 
     private String widthSource() {
@@ -220,12 +253,19 @@ final class DelimitedParser {
         int scanFrom = start;
         while (true) {
             for (int i = scanFrom; i < limit; i++) {
-                if (buffer[i] == '\n') {
-                    bounds[0] = start;
-                    bounds[1] = i;
-                    start = i + 1;
-                    lineNumber++;
-                    return true;
+                byte b = buffer[i];
+                if (b < ' ' && b >= 0) {
+                    if (b == '\n') {
+                        bounds[0] = start;
+                        bounds[1] = i;
+                        start = i + 1;
+                        lineNumber++;
+                        return true;
+                    }
+                    if (b != '\t' && b != '\r') {
+                        throw new BadInputException(new SourceLocation(fileName, lineNumber + 1, i - start + 1),
+                                String.format("not a trace file: control byte 0x%02X", b));
+                    }
                 }
             }
             if (eof) {
@@ -249,7 +289,11 @@ final class DelimitedParser {
         if (start > 0) {
             System.arraycopy(buffer, start, buffer, 0, pending);
         } else if (pending == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (buffer.length >= MAX_LINE_BYTES) {
+                throw new BadInputException(new SourceLocation(fileName, lineNumber + 1, 1), "not a trace file: line "
+                        + (lineNumber + 1) + " is longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+            }
+            buffer = Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
         }
         start = 0;
         limit = pending;

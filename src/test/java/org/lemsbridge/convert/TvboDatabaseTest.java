@@ -1,0 +1,143 @@
+package org.lemsbridge.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.suite.ModelRunner;
+
+/**
+ * Every model file of TVBO's database ({@code ../shared/upstream/tvbo/database/models}, TVBO 3ec8deb) as a TVBO user
+ * writes it: the file verbatim under {@code dynamics:} of an experiment with one node and Euler at 0.01 ms for 10 ms.
+ * Each renders, our simulation has exactly the bytes jLEMS 0.11.1 wrote for the same LEMS (SHA-256 pinned in
+ * {@code tvbo/jlems-hashes.tsv}, made with jLEMS here), and every state equals {@link IndependentEuler} to 1e-6 of the
+ * column's largest magnitude (float32 rounding of the written trace). The models that are refused are listed with
+ * the reason.
+ */
+class TvboDatabaseTest {
+    static final double STEP = 0.01;
+    static final double DURATION = 10.0;
+    private static final int STEPS = 1000;
+
+    /** Model file name -> a fragment of the one-line refusal. */
+    private static final Map<String, String> REFUSED = Map.of(
+            "ZerlautAdaptationFirstOrder", "'S_i' is defined twice",
+            "Jansen1995", "cannot add per_time (t=-1) and dimensionless");
+
+    static Path folder() {
+        return SharedFiles.root().resolve("upstream/tvbo/database/models");
+    }
+
+    static Stream<String> models() throws IOException {
+        if (!Files.isDirectory(folder())) {
+            return Stream.of("(absent)");
+        }
+        try (Stream<Path> files = Files.list(folder())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
+        }
+    }
+
+    /** The experiment a TVBO user writes around a model file: the file verbatim, indented under {@code dynamics:}. */
+    static String experiment(String name, String modelText) {
+        StringBuilder yaml = new StringBuilder("label: ").append(name).append("\ndynamics:\n");
+        modelText.lines().forEach(line -> yaml.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        yaml.append("integration: {method: euler, step_size: ").append(STEP).append(", duration: ").append(DURATION)
+                .append("}\n");
+        return yaml.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void rendersSimulatesAsJlemsAndEqualsAnIndependentEuler(String name, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(folder()), "skipped: " + folder() + " is absent (TVBO's database)");
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, experiment(name, Files.readString(folder().resolve(name + ".yaml"))));
+        Experiment experiment = ExperimentReader.read(file);
+        if (REFUSED.containsKey(name)) {
+            BadInputException refusal = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                    () -> new ExperimentToLems().render(experiment));
+            assertTrue(refusal.getMessage().contains(REFUSED.get(name)), refusal.oneLine());
+            return;
+        }
+        Path out = dir.resolve("out");
+        ModelRunner.run(file, List.of(), SimulationOptions.writingTo(out));
+        Path dat;
+        try (Stream<Path> written = Files.list(out)) {
+            dat = written.filter(p -> p.toString().endsWith(".dat")).findFirst().orElseThrow();
+        }
+        String expectedHash = jlemsHashes().get(name);
+        assertTrue(expectedHash != null, "no jLEMS hash recorded for " + name);
+        assertEquals(expectedHash, sha256(Files.readAllBytes(dat)), name + ": bytes differ from jLEMS 0.11.1's");
+
+        List<double[]> rows = rows(dat);
+        List<double[]> euler = new IndependentEuler(experiment).run(STEP, STEPS);
+        assertEquals(euler.size(), rows.size(), "rows");
+        int states = euler.get(0).length;
+        double worst = 0;
+        for (int i = 0; i < states; i++) {
+            double max = 0;
+            double diff = 0;
+            for (int k = 0; k < rows.size(); k++) {
+                double reference = euler.get(k)[i];
+                assertTrue(Double.isFinite(reference), name + ": the Euler reference is not finite at row " + k);
+                max = Math.max(max, Math.abs(reference));
+                diff = Math.max(diff, Math.abs(rows.get(k)[i + 1] - reference));
+            }
+            double relative = max == 0 ? diff : diff / max;
+            worst = Math.max(worst, relative);
+            assertTrue(relative <= 1e-6, name + ": state " + i + " max|d| / max|ref| = " + relative);
+        }
+        System.out.printf("TVBO database %s: %d states, max|d|/max|ref| = %.3g%n", name, states, worst);
+    }
+
+    private static Map<String, String> jlemsHashes() throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        try (InputStream in = TvboDatabaseTest.class.getResourceAsStream("tvbo/jlems-hashes.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] fields = line.split("\t");
+                    hashes.put(fields[0], fields[1]);
+                }
+            }
+        }
+        return hashes;
+    }
+
+    static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static List<double[]> rows(Path dat) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(dat)) {
+            String[] fields = line.trim().split("\t");
+            double[] row = new double[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                row[i] = Double.parseDouble(fields[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
