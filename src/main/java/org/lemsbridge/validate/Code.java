@@ -42,7 +42,9 @@ public enum Code {
     /** A YAML experiment the renderer refuses (unknown symbol, cycle, bad unit, ...). */
     EXPERIMENT("LB401"),
     /** The simulation's step, length or number of steps is outside what a run accepts. */
-    RUN_LIMITS("LB501");
+    RUN_LIMITS("LB501"),
+    /** The run would build too many instances, take too many instance-steps, or need more heap than it has. */
+    RUN_SIZE("LB502");
 
     private final String id;
 

@@ -128,6 +128,7 @@ public final class Validator {
         findings.addAll(FiniteValues.check(model));
         findings.addAll(OutputPathCheck.check(model));
         RunLimits.check(model).ifPresent(findings::add);
+        findings.addAll(RunSize.check(model));
         findings.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
     }
@@ -145,6 +146,7 @@ public final class Validator {
             for (String warning : rendered.warnings()) {
                 findings.add(Finding.warning(Code.EXPERIMENT, SourceLocation.unknown(file.toString()), warning, null));
             }
+            findings.addAll(runSize(file, experiment, rendered));
         } catch (BadInputException e) {
             String message = e.getMessage() == null ? "cannot be rendered" : e.getMessage();
             Code code = message.contains("dimension") ? Code.DIMENSION_MISMATCH : Code.EXPERIMENT;
@@ -152,5 +154,17 @@ public final class Validator {
         }
         RunLimits.check(experiment.integration()).ifPresent(findings::add);
         return FileReport.of(file.toString(), findings);
+    }
+
+    /** The size of the run the experiment renders to, reported at its network (or integration) block. */
+    private List<Finding> runSize(Path file, Experiment experiment, RenderResult rendered) {
+        Path folder = file.toAbsolutePath().getParent();
+        LemsModel model = LemsReader.read(rendered.xml(), file.toString(), folder, searchPath, confinement);
+        SourceLocation where = experiment.network() != null && experiment.network().location() != null
+                ? experiment.network().location()
+                : experiment.integration() != null && experiment.integration().location() != null
+                        ? experiment.integration().location() : SourceLocation.unknown(file.toString());
+        return RunSize.check(model).stream().map(f -> new Finding(f.code(), f.severity(), where, f.message(),
+                f.hint())).toList();
     }
 }

@@ -25,11 +25,11 @@ class CrashExitCodeTest {
 
     @Test
     void aModelTooLargeForTheHeapIsOneLineAndExitThree() throws IOException, InterruptedException {
+        // a 40 MB comment: a document of that size is allowed (up to 256 MiB), but its text alone fills a 48 MiB
+        // heap (a population too large for the heap is refused before it is built; see the next test)
         Path model = folder.resolve("big.xml");
         String ex2 = Files.readString(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"));
-        String one = "id=\"izpopTonic\" component=\"tonic\" size=\"1\"";
-        assertTrue(ex2.contains(one));
-        Files.writeString(model, ex2.replace(one, "id=\"izpopTonic\" component=\"tonic\" size=\"1000000\""));
+        Files.writeString(model, ex2.replaceFirst("<Lems>", "<Lems>\n<!-- " + "x".repeat(40_000_000) + " -->"));
         Path out = folder.resolve("out");
         Files.createDirectories(out);
         byte[] previous = "a previous run's output\n".getBytes(StandardCharsets.US_ASCII);
@@ -48,6 +48,27 @@ class CrashExitCodeTest {
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(out.resolve("Ex2_Izh_allcells.dat")), files.toList());
         }
+    }
+
+    @Test
+    void aPopulationTooLargeForTheHeapIsRefusedBeforeItIsBuilt() throws IOException, InterruptedException {
+        Path model = folder.resolve("population.xml");
+        String ex2 = Files.readString(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"));
+        String one = "id=\"izpopTonic\" component=\"tonic\" size=\"1\"";
+        assertTrue(ex2.contains(one));
+        Files.writeString(model, ex2.replace(one, "id=\"izpopTonic\" component=\"tonic\" size=\"1000000\""));
+        Path out = folder.resolve("out");
+
+        ChildJvm.Outcome outcome = ChildJvm.run(folder, List.of("-Xmx48m"), "simulate", model.toString(), "-o",
+                out.toString());
+
+        assertEquals(2, outcome.exitCode(), outcome.stderr());
+        List<String> lines = outcome.stderr().lines().toList();
+        assertEquals(2, lines.size(), outcome.stderr());
+        assertTrue(lines.get(0).matches(".*population\\.xml:25:9: the run's 1 000 012 instances need about 977 MiB of"
+                + " heap, more than the \\d+ MiB this JVM may use \\[LB502\\]"), lines.get(0));
+        assertEquals("  hint: run with LEMSBRIDGE_JAVA_OPTS=-Xmx2g (if the machine has the memory)", lines.get(1));
+        assertTrue(Files.notExists(out.resolve("Ex2_Izh_allcells.dat")));
     }
 
     @Test
