@@ -19,7 +19,8 @@ public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args,
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), failure -> { },
+                Terminal.stderrIsTerminal()));
     }
 
     /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
@@ -32,7 +33,17 @@ public final class Main {
      * an exit code of 2 or 3 that a command threw (so {@code serve} can answer with its location).
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures) {
+        return execute(args, out, err, failures, false);
+    }
+
+    /** As above; {@code errIsTerminal}: {@code err} is the process's stderr and a terminal (progress is shown). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures,
+            boolean errIsTerminal) {
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
+        CommandLine simulate = commandLine.getSubcommands().get("simulate");
+        if (simulate != null) {
+            simulate.<SimulateCommand>getCommand().stderrIsTerminal(errIsTerminal);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

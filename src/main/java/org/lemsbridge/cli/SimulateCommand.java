@@ -71,7 +71,17 @@ final class SimulateCommand implements Callable<Integer> {
     private NoGuiOption noGui;
 
     @Mixin
+    private ProgressOption progress;
+
+    @Mixin
     private DebugOption debugOption;
+
+    private boolean stderrIsTerminal;
+
+    /** Set by {@link Main} when stderr is the process's own and a terminal: progress is then shown by default. */
+    void stderrIsTerminal(boolean terminal) {
+        this.stderrIsTerminal = terminal;
+    }
 
     @Override
     public Integer call() {
@@ -103,6 +113,15 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private ModelRunner.ModelRun simulate(ModelRunner.LoadedModel loaded, SimulationOptions options) {
+        if (!progress.shown(stderrIsTerminal)) {
+            return simulateReporting(loaded, options);
+        }
+        try (ProgressLine line = new ProgressLine(spec.commandLine().getErr())) {
+            return simulateReporting(loaded, options.reportingProgressTo(line));
+        }
+    }
+
+    private ModelRunner.ModelRun simulateReporting(ModelRunner.LoadedModel loaded, SimulationOptions options) {
         try {
             return ModelRunner.run(model, loaded, options);
         } catch (UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package org.lemsbridge.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,5 +121,44 @@ class SimulateCommandTest {
                 + " b=\"0.2\" c=\"-65\" d=\"6\"/></neuroml>");
         assertEquals(2, run("simulate", cell.toString(), "-o", folder.resolve("out").toString()));
         assertTrue(err.toString().startsWith(cell + ":0:0: the model has no <Target component=...>"), err.toString());
+    }
+
+    @Test
+    void progressGoesToStderrOnlyWhenAskedForAndChangesNoOutput() throws IOException {
+        Path plain = folder.resolve("plain");
+        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", plain.toString()), err.toString());
+        String plainOut = out.toString();
+        assertEquals("", err.toString(), "a captured stderr is not a terminal: no progress by default");
+        out.getBuffer().setLength(0);
+
+        Path shown = folder.resolve("shown");
+        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", shown.toString(), "--progress"),
+                err.toString());
+        assertEquals(plainOut.replace(plain.toString(), shown.toString()), out.toString());
+        assertArrayEquals(Files.readAllBytes(plain.resolve("IzhikevichBurst.dat")),
+                Files.readAllBytes(shown.resolve("IzhikevichBurst.dat")));
+        String progress = err.toString();
+        assertTrue(progress.startsWith("\r") && progress.endsWith("\r"), progress);
+        assertTrue(progress.substring(progress.lastIndexOf('\r', progress.length() - 2)).isBlank(),
+                "the last write erases the line: " + progress);
+        List<Double> percents = java.util.regex.Pattern.compile("simulated \\S+ s of 0\\.2000 s \\(([0-9.]+)%\\)")
+                .matcher(progress).results().map(match -> Double.parseDouble(match.group(1))).toList();
+        assertTrue(percents.size() >= 1, progress);
+        for (int i = 1; i < percents.size(); i++) {
+            assertTrue(percents.get(i) > percents.get(i - 1), percents.toString());
+        }
+        assertEquals(100.0, percents.get(percents.size() - 1));
+        assertTrue(progress.contains("simulated 0.2000 s of 0.2000 s (100.0%)"), progress);
+    }
+
+    @Test
+    void onATerminalProgressIsShownUnlessNoProgressSaysOtherwise() {
+        String[] args = {"simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString()};
+        assertEquals(0, Main.execute(args, new PrintWriter(out), new PrintWriter(err), failure -> { }, true));
+        assertTrue(err.toString().contains("simulated 0.2000 s of 0.2000 s (100.0%)"), err.toString());
+        err.getBuffer().setLength(0);
+        String[] quiet = {"simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString(), "--no-progress"};
+        assertEquals(0, Main.execute(quiet, new PrintWriter(out), new PrintWriter(err), failure -> { }, true));
+        assertEquals("", err.toString());
     }
 }
