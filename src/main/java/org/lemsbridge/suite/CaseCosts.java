@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.lemsbridge.compare.omv.OmtFile;
+import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.Structure;
@@ -78,16 +79,43 @@ public final class CaseCosts {
 
     /** The components {@code suiteCase}'s model instantiates times its steps; empty when it cannot be read. */
     public static OptionalDouble cellSteps(SuiteCase suiteCase, Suite suite) {
+        return suiteCase.model() == null ? omtCellSteps(suiteCase.omtFile(), suiteCase.includePath(),
+                suite.confinement()) : modelCellSteps(suiteCase.model(), suiteCase.includePath(), suite.confinement());
+    }
+
+    /**
+     * The cells x steps of each OMV test's target, in order ({@code omv --shard}): 0 for a test of an engine
+     * lemsbridge does not stand in for (it is skipped), the others' median for one that cannot be read.
+     */
+    public static List<Double> ofOmvTests(List<Path> omtFiles, List<Path> includePath, Confinement confinement) {
+        List<Double> costs = new ArrayList<>();
+        for (Path omt : omtFiles) {
+            OptionalDouble estimate = omtCellSteps(omt, includePath, confinement);
+            costs.add(estimate.isPresent() ? estimate.getAsDouble() : Double.NaN);
+        }
+        double median = median(costs);
+        costs.replaceAll(v -> Double.isNaN(v) ? median : v);
+        return costs;
+    }
+
+    private static OptionalDouble omtCellSteps(Path omtFile, List<Path> includePath, Confinement confinement) {
         try {
-            Path model = suiteCase.model();
-            if (model == null) {
-                OmtFile omt = OmtFile.read(suiteCase.omtFile());
-                if (omt.target() == null) {
-                    return OptionalDouble.empty();
-                }
-                model = omt.folder().resolve(omt.target().trim()).normalize();
+            OmtFile omt = OmtFile.read(omtFile);
+            if (!OmvRunner.standsInFor(omt.engine())) {
+                return OptionalDouble.of(0);
             }
-            LemsModel lems = ModelRunner.load(model, suiteCase.includePath(), suite.confinement()).model();
+            if (omt.target() == null) {
+                return OptionalDouble.empty();
+            }
+            return modelCellSteps(omt.folder().resolve(omt.target().trim()).normalize(), includePath, confinement);
+        } catch (RuntimeException unreadable) { // only an estimate: the test reports the problem when it runs
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static OptionalDouble modelCellSteps(Path model, List<Path> includePath, Confinement confinement) {
+        try {
+            LemsModel lems = ModelRunner.load(model, includePath, confinement).model();
             TargetRun run = lems.targetRun().orElse(null);
             if (run == null || !(run.step().si() > 0) || !(run.length().si() > 0)) {
                 return OptionalDouble.empty();
