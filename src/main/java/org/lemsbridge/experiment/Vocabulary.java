@@ -5,13 +5,14 @@ import java.util.Set;
 /**
  * The fields each kind of TVBO mapping may have: the slots of TVBO's LinkML schema (SimulationExperiment, Dynamics,
  * StateVariable, Parameter, DerivedVariable, Equation, Case, Function, Integrator, Network, Connectome, Range), their
- * legacy forms, and the aliases this project reads. A field outside its kind's set is a misspelling.
+ * legacy forms, the aliases this project reads, and {@code source} (where an imported experiment came from). A field
+ * outside its kind's set is a misspelling.
  */
 enum Vocabulary {
     EXPERIMENT("experiment", Set.of("additional_equations", "connectivity", "coupling", "description", "dynamics",
             "environment", "field_dynamics", "id", "integration", "label", "local_dynamics", "model", "modelfitting",
             "monitors", "network", "references", "software", "stimulation", "events", "functions",
-            "observations")),
+            "observations", "source")),
     DYNAMICS("dynamics", Set.of("coupling_inputs", "coupling_terms", "derived_from_model", "derived_parameters",
             "derived_variables", "description", "functions", "has_reference", "iri", "label", "local_coupling_term",
             "modes", "components", "modified", "name", "number_of_modes", "output_transforms", "parameters",
