@@ -73,6 +73,14 @@ final class ModelRenderer {
     /** Whether this conversion stopped at a dimension mismatch (so own numbers may still render it). */
     private boolean failedOnDimensions;
     private final List<String> couplingInputs;
+    /**
+     * Coupling inputs (LEMS names) whose dimension no sum has told yet; they read as dimensionless until one does.
+     * A zero input fits any dimension, so it takes the dimension of what it is added to (Jansen1995's {@code c_glob}
+     * joins a rate).
+     */
+    private final Set<String> unsettledCouplings = new java.util.LinkedHashSet<>();
+    /** Coupling input -> the index of its Parameter (and of its value) in the lists. */
+    private final Map<String, Integer> couplingSlots = new HashMap<>();
     /** LEMS names made up for the rendering (bounds), so that no later made-up name repeats one. */
     private final Set<String> invented = new java.util.HashSet<>();
     private String secName;
@@ -231,9 +239,9 @@ final class ModelRenderer {
         }
         for (String input : couplingInputs) {
             String name = lemsNames.get(input);
-            dimensions.put(name, Dimension.NONE);
-            parameterDefs.add(new Dimensioned(name, catalog.dimensionName(Dimension.NONE),
-                    "coupling input: 0 in a single node"));
+            unsettledCouplings.add(name);
+            couplingSlots.put(name, parameterDefs.size());
+            parameterDefs.add(couplingDef(name, Dimension.NONE));
             componentValues.add(new Attribute(name, "0.0"));
         }
         if (!couplingInputs.isEmpty()) {
@@ -491,7 +499,66 @@ final class ModelRenderer {
         return inferred;
     }
 
+    private Dimensioned couplingDef(String name, Dimension dimension) {
+        return new Dimensioned(name, catalog.dimensionName(dimension), "coupling input: 0 in a single node");
+    }
+
+    /**
+     * Gives each unsettled coupling input that is a term of a sum ({@code ... + c}) or a factor of a term
+     * ({@code ... + c*x}) the dimension that makes the sum fit; the other terms must be known by then.
+     */
+    private void settleCouplings(Expr expr) {
+        if (ownNumbers || unsettledCouplings.isEmpty()) {
+            return;
+        }
+        if (expr instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)) {
+            settleTerm(b.left(), b.right());
+            settleTerm(b.right(), b.left());
+        }
+        for (Expr child : Exprs.children(expr)) {
+            settleCouplings(child);
+        }
+    }
+
+    private void settleTerm(Expr term, Expr sibling) {
+        Optional<Dimension> sum = settledDimension(sibling);
+        if (sum.isEmpty()) {
+            return;
+        }
+        if (term instanceof Expr.Var v && unsettledCouplings.contains(v.name())) {
+            settle(v.name(), sum.get());
+        } else if (term instanceof Expr.Binary product && product.op() == Expr.BinaryOp.MUL) {
+            if (product.left() instanceof Expr.Var v && unsettledCouplings.contains(v.name())) {
+                settledDimension(product.right()).ifPresent(other -> settle(v.name(), sum.get().dividedBy(other)));
+            } else if (product.right() instanceof Expr.Var v && unsettledCouplings.contains(v.name())) {
+                settledDimension(product.left()).ifPresent(other -> settle(v.name(), sum.get().dividedBy(other)));
+            }
+        }
+    }
+
+    /** The dimension of an expression free of unsettled coupling inputs whose dimensions fit, else empty. */
+    private Optional<Dimension> settledDimension(Expr expr) {
+        if (Exprs.freeSymbols(expr).stream().anyMatch(unsettledCouplings::contains)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DimensionInference.infer(expr, this::dimensionOf));
+        } catch (DimensionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void settle(String coupling, Dimension dimension) {
+        unsettledCouplings.remove(coupling);
+        dimensions.put(coupling, dimension);
+        int slot = couplingSlots.get(coupling);
+        parameterDefs.set(slot, couplingDef(coupling, dimension));
+        componentValues.set(slot, new Attribute(coupling, dimension.isNone() ? "0.0"
+                : catalog.quantity(0.0, catalog.siUnit(dimension), dynamics.location(), "coupling input")));
+    }
+
     private Dimension infer(Expr expr, RhsText where) {
+        settleCouplings(expr);
         try {
             return DimensionInference.infer(expr, this::dimensionOf);
         } catch (DimensionException e) {
@@ -544,7 +611,7 @@ final class ModelRenderer {
         if (lemsName.equals("t") || lemsName.equals(secName)) {
             return Optional.of(UnitCatalog.TIME);
         }
-        if (lemsName.equals("pi") || lemsName.equals("E")) {
+        if (lemsName.equals("pi") || lemsName.equals("E") || unsettledCouplings.contains(lemsName)) {
             return Optional.of(Dimension.NONE);
         }
         return Optional.empty();

@@ -43,6 +43,16 @@ final class UnitCatalog {
         }
     }
 
+    /** A unit of {@code d} with factor 1 to SI: the table's first such unit, else one named after the dimension. */
+    Unit siUnit(Dimension d) {
+        for (Unit unit : table.units()) {
+            if (unit.dimension().equals(d) && unit.power() == 0 && unit.scale() == 1.0 && unit.offset() == 0.0) {
+                return unit;
+            }
+        }
+        return Unit.of(inventedName(d) + "_SI", d, 0);
+    }
+
     /** The name the document uses for {@code d}; the Dimension element is written. */
     String dimensionName(Dimension d) {
         return dimensionNames.computeIfAbsent(d, dim -> dim.isNone() ? "none" : table.dimensionName(dim).orElseGet(() -> inventedName(dim)));

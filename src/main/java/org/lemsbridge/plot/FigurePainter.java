@@ -34,6 +34,10 @@ final class FigurePainter {
     private static final int OUTER = 10;
     private static final int TICK_LENGTH = 4;
     private static final int LINE_HEIGHT = 16;
+    private static final int LEGEND_SAMPLE = 24;
+    private static final double LEGEND_INSET = 6;
+    /** The most a y range grows upward to make room for the legend, as a share of its span. */
+    private static final double MAX_LEGEND_ROOM = 0.4;
 
     private final Graphics2D g;
     private final Figure figure;
@@ -69,7 +73,11 @@ final class FigurePainter {
         for (Panel panel : figure.panels()) {
             Ticks ticks = yTicks(panel);
             yTicks.add(ticks);
-            for (String label : ticks.labels()) {
+            List<String> labels = new ArrayList<>(ticks.labels());
+            if (mayGrowForLegend(panel)) {
+                labels.addAll(Ticks.across(grownUpward(panel.effectiveYRange(), MAX_LEGEND_ROOM), 6).labels());
+            }
+            for (String label : labels) {
                 widestTick = Math.max(widestTick, g.getFontMetrics().stringWidth(label));
             }
         }
@@ -106,6 +114,16 @@ final class FigurePainter {
         Range xRange = panel.effectiveXRange();
         Range yRange = panel.effectiveYRange();
         Mapping map = new Mapping(area, xRange, yRange);
+        if (mayGrowForLegend(panel)) {
+            Rectangle2D legend = legendSize(panel, area.getWidth());
+            if (quietestCorner(panel, map, legend.getWidth(), legend.getHeight()).covered() > 0) {
+                double room = Math.min(MAX_LEGEND_ROOM, (legend.getHeight() + 2 * LEGEND_INSET)
+                        / Math.max(1, area.getHeight() - legend.getHeight() - 2 * LEGEND_INSET));
+                yRange = grownUpward(yRange, room);
+                map = new Mapping(area, xRange, yRange);
+                yTicks = Ticks.across(yRange, 6);
+            }
+        }
         Ticks xTicks = Ticks.across(xRange, Math.max(2, (int) (area.getWidth() / 90)));
 
         paintGrid(map, xTicks, yTicks);
@@ -122,6 +140,17 @@ final class FigurePainter {
         paintAxisTitles(panel, area, slotHeight, showXTitle);
         paintNotes(panel, area);
         paintLegend(panel, map);
+    }
+
+    /** A panel whose y range follows its data may grow upward to free its top corners for the legend. */
+    private static boolean mayGrowForLegend(Panel panel) {
+        return panel.yRange() == null && panel.yLabels().isEmpty()
+                && panel.series().stream().anyMatch(s -> s.label() != null && !s.label().isEmpty());
+    }
+
+    /** {@code range} with {@code share} of its span added above. */
+    private static Range grownUpward(Range range, double share) {
+        return new Range(range.min(), range.max() + share * range.span());
     }
 
     private static Ticks yTicks(Panel panel) {
@@ -271,27 +300,39 @@ final class FigurePainter {
         return cross;
     }
 
+    private static List<Series> legendEntries(Panel panel) {
+        return panel.series().stream().filter(s -> s.label() != null && !s.label().isEmpty()).toList();
+    }
+
+    /** The legend's width and height (at 0, 0) for a plot area {@code areaWidth} pixels wide. */
+    private Rectangle2D legendSize(Panel panel, double areaWidth) {
+        g.setFont(LEGEND);
+        FontMetrics metrics = g.getFontMetrics();
+        int widest = 0;
+        for (String text : legendTexts(panel, metrics, areaWidth)) {
+            widest = Math.max(widest, metrics.stringWidth(text));
+        }
+        return new Rectangle2D.Double(0, 0, LEGEND_SAMPLE + 14 + widest, legendEntries(panel).size() * LINE_HEIGHT + 8);
+    }
+
+    private List<String> legendTexts(Panel panel, FontMetrics metrics, double areaWidth) {
+        int maxText = (int) (areaWidth * 0.6) - LEGEND_SAMPLE - 16;
+        return legendEntries(panel).stream().map(series -> fit(series.label(), maxText, metrics)).toList();
+    }
+
     /** The legend in the plot corner where it covers the fewest drawn points. */
     private void paintLegend(Panel panel, Mapping map) {
-        List<Series> entries = panel.series().stream().filter(s -> s.label() != null && !s.label().isEmpty())
-                .toList();
+        List<Series> entries = legendEntries(panel);
         if (entries.isEmpty()) {
             return;
         }
         g.setFont(LEGEND);
         FontMetrics metrics = g.getFontMetrics();
-        int sample = 24;
-        int maxText = (int) (map.area.getWidth() * 0.6) - sample - 16;
-        int widest = 0;
-        List<String> texts = new ArrayList<>();
-        for (Series series : entries) {
-            String text = fit(series.label(), maxText, metrics);
-            texts.add(text);
-            widest = Math.max(widest, metrics.stringWidth(text));
-        }
-        double width = sample + 14 + widest;
-        double height = entries.size() * LINE_HEIGHT + 8;
-        Rectangle2D box = quietestCorner(panel, map, width, height);
+        int sample = LEGEND_SAMPLE;
+        List<String> texts = legendTexts(panel, metrics, map.area.getWidth());
+        Rectangle2D size = legendSize(panel, map.area.getWidth());
+        g.setFont(LEGEND);
+        Rectangle2D box = quietestCorner(panel, map, size.getWidth(), size.getHeight()).box();
         g.setColor(new Color(255, 255, 255, 230));
         g.fill(box);
         g.setColor(GRID.darker());
@@ -322,9 +363,13 @@ final class FigurePainter {
         }
     }
 
-    private static Rectangle2D quietestCorner(Panel panel, Mapping map, double width, double height) {
+    /** A place for the legend and how many drawn points it would cover. */
+    private record Corner(Rectangle2D box, long covered) {
+    }
+
+    private static Corner quietestCorner(Panel panel, Mapping map, double width, double height) {
         Rectangle2D a = map.area;
-        double inset = 6;
+        double inset = LEGEND_INSET;
         Rectangle2D[] corners = {
             new Rectangle2D.Double(a.getMaxX() - width - inset, a.getMinY() + inset, width, height),
             new Rectangle2D.Double(a.getMinX() + inset, a.getMinY() + inset, width, height),
@@ -347,7 +392,7 @@ final class FigurePainter {
                 best = corner;
             }
         }
-        return best;
+        return new Corner(best, fewest);
     }
 
     /** {@code text} in at most two lines of {@code width} pixels, broken after "; " or a space where needed. */

@@ -21,6 +21,7 @@ import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.Crash;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.SafeName;
 import org.lemsbridge.lems.LemsModel;
@@ -40,7 +41,7 @@ import org.lemsbridge.trace.Trace;
 final class CaseRunner {
     private static final int PLOT_WIDTH = 1000;
     private static final int PLOT_HEIGHT = 620;
-    private static final int THUMBNAIL_WIDTH = 360;
+    private static final int THUMBNAIL_WIDTH = 480;
 
     private final Path reportFolder;
     private final Confinement confinement;
@@ -86,7 +87,8 @@ final class CaseRunner {
             return new CaseResult.Compared(suiteCase, comparison.comparison(), plots.links(), plots.thumbnail(),
                     warnings, since(start));
         } catch (BadInputException e) {
-            return new CaseResult.Stopped(suiteCase, e.oneLine(), true, warnings, since(start));
+            String hint = e.hint() == null ? "" : " (" + e.hint() + ")";
+            return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start));
         } catch (IOException e) {
             return new CaseResult.Stopped(suiteCase, "cannot write the case's files: " + e.getMessage(), true,
                     warnings, since(start));
@@ -132,9 +134,12 @@ final class CaseRunner {
                 .filter(f -> f.path().getFileName().toString().equals(suiteCase.output())
                         || suiteCase.output().equals(f.id()))
                 .findFirst().map(SimulationResult.WrittenFile::path)
-                .orElseThrow(() -> new BadInputException(suiteCase.location(), "the model writes no output '"
-                        + suiteCase.output() + "'; it writes " + traces.stream()
-                                .map(f -> f.path().getFileName().toString()).toList()));
+                .orElseThrow(() -> {
+                    List<String> names = traces.stream().map(f -> f.path().getFileName().toString()).toList();
+                    return new BadInputException(suiteCase.location(), "the model writes no output '"
+                            + suiteCase.output() + "'; it writes " + names, NearestName.among(names, suiteCase.output())
+                                    .map(name -> "did you mean '" + name + "'?").orElse(null));
+                });
     }
 
     private static ComparisonOptions options(SuiteCase suiteCase) {

@@ -259,7 +259,7 @@ class CheckCommandTest {
         // no Display: the OutputFile's columns by unit, and the EventOutputFile as a raster
         assertEquals(List.of("cases/ex2-run/plots/allcells.png", "cases/ex2-run/plots/spikes.png"), plots);
         assertEquals(1000, ImageIO.read(report.resolve(plots.get(0)).toFile()).getWidth());
-        assertEquals(360, ImageIO.read(report.resolve(c.get("thumbnail").asText()).toFile()).getWidth());
+        assertEquals(480, ImageIO.read(report.resolve(c.get("thumbnail").asText()).toFile()).getWidth());
 
         // the raster names every spike the run wrote, one row per EventSelection id
         long spikes;

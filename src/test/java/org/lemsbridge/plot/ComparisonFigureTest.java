@@ -96,6 +96,39 @@ class ComparisonFigureTest {
     }
 
     @Test
+    void theLegendGetsRoomAboveTheSpikesInsteadOfCoveringThem() {
+        ComparisonRun run = shifted();
+        double peak = 0;
+        for (double v : run.aligned().get(0).reference()) {
+            peak = Math.max(peak, v * 1000);
+        }
+        String svg = FigureFiles.svg(ComparisonFigure.of(run.aligned().get(0), 1000, 620));
+        // the y axis grew from the data's -75..35 mV to 75 mV, so the top corners are free of data
+        double top = tickY(svg, "75");
+        double bottom = tickY(svg, "-75");
+        double peakY = top + (75 - peak) / 150 * (bottom - top);
+        List<double[]> legends = PlotImages.strokedRects(svg, "rgb(159,159,159)");
+        assertEquals(1, legends.size(), "one legend, in the upper panel");
+        double legendBottom = legends.get(0)[1] + legends.get(0)[3];
+        assertTrue(peak > 29 && peak < 40, "peak " + peak);
+        assertTrue(legendBottom < peakY, "legend ends at y = " + legendBottom + ", the spikes peak at y = " + peakY);
+        double frameTop = PlotImages.strokedRects(svg, "rgb(128,128,128)").get(0)[1];
+        assertTrue(peakY - frameTop > 0.25 * (bottom - top), "room above the peaks: " + (peakY - frameTop));
+    }
+
+    /** The y of the first {@code <text>} reading {@code label} (a y tick label of the upper panel). */
+    private static double tickY(String svg, String label) {
+        org.w3c.dom.NodeList texts = PlotImages.parse(svg).getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            org.w3c.dom.Element text = (org.w3c.dom.Element) texts.item(i);
+            if (text.getTextContent().equals(label)) {
+                return Double.parseDouble(text.getAttribute("y"));
+            }
+        }
+        throw new AssertionError("no tick label " + label);
+    }
+
+    @Test
     void aShiftedTraceNamesTheCandidateColumnAndMarksBothSpikeTrains() throws Exception {
         Figure figure = ComparisonFigure.of(shifted().aligned().get(0), 1000, 620);
         List<String> texts = PlotImages.texts(FigureFiles.svg(figure));

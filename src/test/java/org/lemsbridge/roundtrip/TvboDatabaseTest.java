@@ -28,6 +28,7 @@ import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.suite.ModelRunner;
 import org.lemsbridge.testing.SharedFolder;
+import org.lemsbridge.units.UnitTable;
 
 /**
  * Every model file of TVBO's database ({@code ../shared/upstream/tvbo/database/models}, TVBO 3ec8deb) as a TVBO user
@@ -35,7 +36,8 @@ import org.lemsbridge.testing.SharedFolder;
  * Each renders, our simulation has exactly the bytes jLEMS 0.11.1 wrote for the same LEMS (SHA-256 pinned in
  * {@code tvbo/jlems-hashes.tsv}, made with jLEMS here), and every state equals {@link IndependentEuler} to 1e-6 of the
  * column's largest magnitude (float32 rounding of the written trace). The models that are refused are listed with
- * the reason.
+ * the reason. A model with units on every state (Jansen1995) is rendered with dimensions and its trace is in SI,
+ * so the reference is scaled by each state's unit.
  */
 class TvboDatabaseTest {
     static final double STEP = 0.01;
@@ -44,8 +46,7 @@ class TvboDatabaseTest {
 
     /** Model file name -> a fragment of the one-line refusal. */
     private static final Map<String, String> REFUSED = Map.of(
-            "ZerlautAdaptationFirstOrder", "'S_i' is defined twice",
-            "Jansen1995", "cannot add per_time (t=-1) and dimensionless");
+            "ZerlautAdaptationFirstOrder", "'S_i' is defined twice");
 
     static Path folder() {
         return SharedFolder.location().resolve("upstream/tvbo/database/models");
@@ -84,7 +85,12 @@ class TvboDatabaseTest {
             return;
         }
         Path out = dir.resolve("out");
-        ModelRunner.run(file, List.of(), SimulationOptions.writingTo(out));
+        List<String> warnings = ModelRunner.run(file, List.of(), SimulationOptions.writingTo(out)).warnings();
+        // rendered with dimensions (Jansen1995, units on every state), the trace is in SI; in own numbers, as written
+        boolean ownNumbers = warnings.stream().anyMatch(w -> w.contains("rendered in its own numbers"));
+        List<Double> toTrace = experiment.dynamics().stateVariables().values().stream()
+                .map(sv -> ownNumbers || sv.unit() == null ? 1.0 : UnitTable.standard().resolve(sv.unit()).siFactor())
+                .toList();
         Path dat;
         try (Stream<Path> written = Files.list(out)) {
             dat = written.filter(p -> p.toString().endsWith(".dat")).findFirst().orElseThrow();
@@ -102,7 +108,7 @@ class TvboDatabaseTest {
             double max = 0;
             double diff = 0;
             for (int k = 0; k < rows.size(); k++) {
-                double reference = euler.get(k)[i];
+                double reference = euler.get(k)[i] * toTrace.get(i);
                 assertTrue(Double.isFinite(reference), name + ": the Euler reference is not finite at row " + k);
                 max = Math.max(max, Math.abs(reference));
                 diff = Math.max(diff, Math.abs(rows.get(k)[i + 1] - reference));

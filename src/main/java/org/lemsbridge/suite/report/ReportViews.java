@@ -85,7 +85,8 @@ public final class ReportViews {
                 ComparisonReport comparison = c.comparison();
                 reasons.addAll(comparison.verdict().reasons());
                 suggestion = comparison.verdict().suggestion();
-                detail = c.status() == Status.PASS ? comparison.columns().size() + " columns, "
+                detail = c.status() == Status.PASS ? comparison.columns().size()
+                        + (comparison.columns().size() == 1 ? " column, " : " columns, ")
                         + comparison.verdict().headline() : String.join("; ", reasons);
             }
             case RUN -> detail = "ran without error; no reference to compare with, " + pictures(c.plots().size());
