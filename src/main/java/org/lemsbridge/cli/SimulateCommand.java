@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.plot.SimulationPlots;
 import org.lemsbridge.sim.SimulationOptions;
@@ -124,6 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
     private ModelRunner.ModelRun simulateReporting(ModelRunner.LoadedModel loaded, SimulationOptions options) {
         try {
             return ModelRunner.run(model, loaded, options);
+        } catch (OutputFailure e) {
+            throw new BadInputException(SourceLocation.unknown(e.destination().toString()), e.problem(), null, e);
         } catch (UncheckedIOException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
                     + e.getMessage(), "check the output folder and the OutputFile names", e);

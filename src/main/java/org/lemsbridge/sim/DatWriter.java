@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 import org.lemsbridge.files.FloatText;
 import org.lemsbridge.files.Json;
 
@@ -19,9 +20,10 @@ import org.lemsbridge.tree.Ref;
 
 /**
  * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
- * followed by a TAB, lines ending in {@code \n}) to a temporary file, moved into place with its JSON sidecar when
- * complete. The stepping loop stores each row as float32 into a block; full blocks are formatted and written on the
- * run's {@link OutputThread}, and only three blocks per file exist, so memory does not grow with the run.
+ * followed by a TAB, lines ending in {@code \n}) to a file staged with its JSON sidecar, put in place together with
+ * every other output of the run when all are complete ({@link Staging}). The stepping loop stores each row as
+ * float32 into a block; full blocks are formatted and written on the run's {@link OutputThread}, and only three
+ * blocks per file exist, so memory does not grow with the run.
  */
 final class DatWriter implements AutoCloseable {
 
@@ -35,7 +37,7 @@ final class DatWriter implements AutoCloseable {
 
     private final String id;
     private final Path target;
-    private final Path temporary;
+    private final Staging staging;
     private final List<Column> columns;
     private Ref[] sources;
     private final String modelSource;
@@ -54,7 +56,8 @@ final class DatWriter implements AutoCloseable {
     private byte[] pending = new byte[1 << 16];
     private int used;
 
-    DatWriter(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread) {
+    DatWriter(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread,
+              Staging staging) {
         this.id = id;
         this.target = target;
         this.columns = List.copyOf(columns);
@@ -63,13 +66,11 @@ final class DatWriter implements AutoCloseable {
         this.outputThread = outputThread;
         this.width = 1 + columns.size();
         this.rowsPerBlock = Math.max(1, BLOCK_VALUES / width);
+        this.staging = staging;
         try {
-            Path folder = target.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            this.temporary = AtomicFiles.temporaryFor(target);
-            this.out = Files.newOutputStream(temporary);
+            this.out = staging.open(target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new OutputFailure(target, e);
         }
     }
 
@@ -162,7 +163,7 @@ final class DatWriter implements AutoCloseable {
 
     private void throwIfFailed() {
         if (failure != null) {
-            throw new UncheckedIOException("cannot write " + target, failure);
+            throw new OutputFailure(target, failure);
         }
     }
 
@@ -183,13 +184,16 @@ final class DatWriter implements AutoCloseable {
         try {
             flushPending();
             out.close();
-            AtomicFiles.moveIntoPlace(temporary, target);
-            Path sidecar = target.resolveSibling(target.getFileName() + ".json");
-            AtomicFiles.writeString(sidecar, sidecarJson());
-            return new SimulationResult.WrittenFile(id, target, sidecar, rows);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + target, e);
+            throw new OutputFailure(target, e);
         }
+        Path sidecar = target.resolveSibling(target.getFileName() + ".json");
+        try {
+            staging.writeString(sidecar, sidecarJson());
+        } catch (IOException e) {
+            throw new OutputFailure(sidecar, e);
+        }
+        return new SimulationResult.WrittenFile(id, target, sidecar, rows);
     }
 
     private String sidecarJson() {
@@ -220,7 +224,6 @@ final class DatWriter implements AutoCloseable {
     public void close() {
         try {
             out.close();
-            Files.deleteIfExists(temporary);
         } catch (IOException ignored) {
             // cleaning up after a failed run
         }

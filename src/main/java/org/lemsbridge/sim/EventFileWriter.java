@@ -1,13 +1,13 @@
 package org.lemsbridge.sim;
 
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 import org.lemsbridge.files.FloatText;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +22,21 @@ final class EventFileWriter implements AutoCloseable {
 
     private final String id;
     private final Path target;
-    private final Path temporary;
     private final boolean idFirst;
     private final boolean writes;
     private final BufferedWriter out;
     private final List<String> pending = new ArrayList<>();
     private long events;
 
-    EventFileWriter(String id, Path target, String format) {
+    EventFileWriter(String id, Path target, String format, Staging staging) {
         this.id = id;
         this.target = target;
         this.idFirst = "ID_TIME".equals(format);
         this.writes = "TIME_ID".equals(format) || idFirst;
         try {
-            Path folder = target.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            this.temporary = AtomicFiles.temporaryFor(target);
-            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            this.out = new BufferedWriter(new OutputStreamWriter(staging.open(target), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new OutputFailure(target, e);
         }
     }
 
@@ -61,7 +57,7 @@ final class EventFileWriter implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new OutputFailure(target, e);
         }
         pending.clear();
     }
@@ -69,10 +65,9 @@ final class EventFileWriter implements AutoCloseable {
     SimulationResult.WrittenFile finish() {
         try {
             out.close();
-            AtomicFiles.moveIntoPlace(temporary, target);
             return new SimulationResult.WrittenFile(id, target, null, events);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + target, e);
+            throw new OutputFailure(target, e);
         }
     }
 
@@ -80,7 +75,6 @@ final class EventFileWriter implements AutoCloseable {
     public void close() {
         try {
             out.close();
-            Files.deleteIfExists(temporary);
         } catch (IOException ignored) {
             // cleaning up after a failed run
         }

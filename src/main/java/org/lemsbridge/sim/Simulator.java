@@ -13,6 +13,8 @@ import java.util.Map;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 import org.lemsbridge.files.BuildInfo;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.Component;
@@ -92,8 +94,9 @@ public final class Simulator {
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
+        Staging staging = Staging.create(options.writes());
         try {
-            Instance root = prepare(writers, eventWriters, outputThread, engine);
+            Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
             long n = steps();
             double t = 0.0;
             if (compile) {
@@ -141,35 +144,41 @@ public final class Simulator {
                 written.add(writer.finish());
             }
             List<Path> reports = writeTargetReports(times, new RunReport.Timings(createdMillis, loopStartMillis,
-                    loopEndMillis, System.currentTimeMillis()));
+                    loopEndMillis, System.currentTimeMillis()), staging);
+            staging.commit();
             return new SimulationResult(written, n, loopNanos, reports);
         } finally {
             outputThread.close();
             writers.forEach(DatWriter::close);
             eventWriters.forEach(EventFileWriter::close);
+            staging.close();
         }
     }
 
     /** The Target's reportFile and timesFile, in the output folder as jLEMS writes them in its working directory. */
-    private List<Path> writeTargetReports(double[] times, RunReport.Timings timings) {
+    private List<Path> writeTargetReports(double[] times, RunReport.Timings timings, Staging staging) {
         List<Path> reports = new ArrayList<>();
-        try {
-            if (model.reportFile() != null) {
-                Path report = confined(outputFolder().resolve(RunReport.fileName(model.reportFile(),
-                        LocalDateTime.now())), model.targetLocation(), "the Target's reportFile");
-                AtomicFiles.writeString(report, RunReport.report(model.source(), timings, BuildInfo.current()));
-                reports.add(report);
-            }
-            if (times != null) {
-                Path timesFile = confined(outputFolder().resolve(model.timesFile()), model.targetLocation(),
-                        "the Target's timesFile");
-                AtomicFiles.writeString(timesFile, RunReport.times(times));
-                reports.add(timesFile);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (model.reportFile() != null) {
+            Path report = confined(outputFolder().resolve(RunReport.fileName(model.reportFile(),
+                    LocalDateTime.now())), model.targetLocation(), "the Target's reportFile");
+            stage(staging, report, RunReport.report(model.source(), timings, BuildInfo.current()));
+            reports.add(report);
+        }
+        if (times != null) {
+            Path timesFile = confined(outputFolder().resolve(model.timesFile()), model.targetLocation(),
+                    "the Target's timesFile");
+            stage(staging, timesFile, RunReport.times(times));
+            reports.add(timesFile);
         }
         return reports;
+    }
+
+    private static void stage(Staging staging, Path file, String text) {
+        try {
+            staging.writeString(file, text);
+        } catch (IOException e) {
+            throw new OutputFailure(file, e);
+        }
     }
 
     /**
@@ -177,9 +186,9 @@ public final class Simulator {
      * recorded), initialises the tree and freezes it into the runtime instances; the tree itself is garbage after.
      */
     private Instance prepare(List<DatWriter> writers, List<EventFileWriter> eventWriters, OutputThread outputThread,
-            Engine engine) {
+            Engine engine, Staging staging) {
         InstanceTree tree = buildTree(engine);
-        openOutputs(simulation, tree.root(), writers, eventWriters, outputThread);
+        openOutputs(simulation, tree.root(), writers, eventWriters, outputThread, staging);
         tree.initialise();
         return FrozenTree.freeze(tree, engine);
     }
@@ -265,25 +274,25 @@ public final class Simulator {
     }
 
     private void openOutputs(Component holder, Node root, List<DatWriter> writers,
-            List<EventFileWriter> eventWriters, OutputThread outputThread) {
+            List<EventFileWriter> eventWriters, OutputThread outputThread, Staging staging) {
         int displays = 0;
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
                 Path file = outputPath(output, dataWriter.path(), dataWriter.fileName());
                 writers.add(new DatWriter(output.id(), file, recordedColumns(output, root),
-                        String.valueOf(model.source()), outputThread));
+                        String.valueOf(model.source()), outputThread, staging));
             }
             if (options.recordDisplays() && !block.dataDisplays().isEmpty()) {
                 displays++;
                 writers.add(new DatWriter(output.id(), displayPath(output, displays), recordedColumns(output, root),
-                        String.valueOf(model.source()), outputThread));
+                        String.valueOf(model.source()), outputThread, staging));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
                 String format = eventWriter.format() == null ? null : output.textOrAttribute(
                         eventWriter.format()).orElse(null);
-                eventWriters.add(new EventFileWriter(output.id(), file, format));
+                eventWriters.add(new EventFileWriter(output.id(), file, format, staging));
             }
         }
         // event recorders are wired after all structural connections (lems-semantics §2.5)

@@ -22,7 +22,9 @@ import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.Crash;
 import org.lemsbridge.error.NearestName;
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.files.SafeName;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -86,6 +88,9 @@ final class CaseRunner {
             Plots plots = plot(comparison, caseFolder);
             return new CaseResult.Compared(suiteCase, comparison.comparison(), plots.links(), plots.thumbnail(),
                     warnings, since(start));
+        } catch (OutputFailure e) {
+            return new CaseResult.Stopped(suiteCase, new BadInputException(SourceLocation.unknown(
+                    e.destination().toString()), e.problem()).oneLine(), true, warnings, since(start));
         } catch (BadInputException e) {
             String hint = e.hint() == null ? "" : " (" + e.hint() + ")";
             return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start));

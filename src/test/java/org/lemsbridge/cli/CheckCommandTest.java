@@ -274,8 +274,10 @@ class CheckCommandTest {
         assertTrue(texts.containsAll(List.of("0", "1", "2", "3", "EventSelection id")), texts.toString());
 
         String page = Files.readString(report.resolve("cases/ex2-run/index.html"));
-        assertTrue(page.contains("<img src=\"plots/allcells.png\" alt=\"allcells\">"), page);
-        assertTrue(page.contains("<img src=\"plots/spikes.png\" alt=\"spikes\">"), page);
+        assertTrue(page.contains("<a href=\"plots/allcells.svg\"><img src=\"plots/allcells.png\" alt=\"allcells\"></a>"),
+                page);
+        assertTrue(page.contains("<a href=\"plots/spikes.svg\"><img src=\"plots/spikes.png\" alt=\"spikes\"></a>"), page);
+        assertTrue(Files.isRegularFile(report.resolve("cases/ex2-run/plots/spikes.svg")));
         assertTrue(page.contains("Ran without error: 2 pictures"), page);
         String index = Files.readString(report.resolve("index.html"));
         assertTrue(index.contains("<img src=\"cases/ex2-run/thumbnail.png\""), index);

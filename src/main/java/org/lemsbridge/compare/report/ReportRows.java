@@ -22,6 +22,11 @@ public final class ReportRows {
         String divergent = s == null ? "-" : s.firstDivergentIndex() < 0 ? "none"
                 : "#" + (s.firstDivergentIndex() + 1) + ": " + time(s.firstDivergentReferenceTime()) + " vs "
                 + time(s.firstDivergentCandidateTime());
+        if (c.nanRows() != null && c.nanRows() > 0) {
+            // the metrics skip rows with NaN or infinity; the table must not show such a column as close
+            return List.of(c.quantity(), c.candidate(), c.tier(), unit(c.unit()), "NaN", "NaN", "-", "NaN", "NaN",
+                    "NaN", counts, divergent);
+        }
         return List.of(c.quantity(), c.candidate(), c.tier(), unit(c.unit()), number(c.rmse()),
                 number(c.maxAbsError()), number(c.maxAbsTime()), number(c.maxRelError()), number(c.nrmse()),
                 number(c.pearson()), counts, divergent);

@@ -38,8 +38,8 @@ public final class ReportViews {
     public record Row(List<String> cells, boolean bad) {
     }
 
-    /** A picture on a case page, its path relative to the page, with what it shows. */
-    public record Picture(String src, String alt, String caption) {
+    /** A picture on a case page, its path relative to the page, with what it shows and the file it opens. */
+    public record Picture(String src, String alt, String caption, String link) {
     }
 
     /** A check of an OMV test. */
@@ -149,9 +149,10 @@ public final class ReportViews {
                 String plot = c.plots().get(i);
                 if (plot != null) {
                     String quantity = comparison.columns().get(i).quantity();
-                    pictures.add(new Picture(fromPage(plot, folder, toReport), quantity, quantity
+                    String src = fromPage(plot, folder, toReport);
+                    pictures.add(new Picture(src, quantity, quantity
                             + ": reference as a wide pale band, candidate as a thin line on it; below, the residual"
-                            + " candidate − reference on the same time axis."));
+                            + " candidate − reference on the same time axis.", src));
                 }
             }
         }
@@ -160,9 +161,8 @@ public final class ReportViews {
             notes.add("no reference: the case is run and drawn, not compared; add a 'reference' to compare it");
             for (String plot : c.plots()) {
                 String name = plot.substring(plot.lastIndexOf('/') + 1, plot.length() - ".png".length());
-                String svg = plot.substring(0, plot.length() - ".png".length()) + ".svg";
-                pictures.add(new Picture(fromPage(plot, folder, toReport), name, name + " (also as "
-                        + svg.substring(svg.lastIndexOf('/') + 1) + ")"));
+                String svg = fromPage(plot.substring(0, plot.length() - ".png".length()) + ".svg", folder, toReport);
+                pictures.add(new Picture(fromPage(plot, folder, toReport), name, name + " (click for the SVG)", svg));
             }
         }
         List<Check> checks = c.omv().stream().map(check -> new Check(check.experiment(),

@@ -57,6 +57,20 @@ class ReportsTest {
     }
 
     @Test
+    void aColumnWithNaNShowsNaNMetricsAndTheFindingSaysWhere() {
+        double[] time = {0, 1e-3, 2e-3, 3e-3};
+        Column w = new Column("w", "cell/w", "1");
+        Trace ref = Trace.of("ref", Column.time(), time, List.of(w), List.of(new double[] {1, 2, 3, 4}));
+        Trace cand = Trace.of("cand", Column.time(), time, List.of(w), List.of(new double[] {1, 2, Double.NaN, 4}));
+        String text = TextReport.render(TraceComparator.compare(ref, cand, ComparisonOptions.defaults()));
+        String row = text.lines().filter(l -> l.startsWith("cell/w")).findFirst().orElseThrow();
+        assertEquals(List.of("cell/w", "cell/w", "fail", "dimensionless", "NaN", "NaN", "-", "NaN", "NaN", "NaN", "-", "-"),
+                List.of(row.trim().split(" {2,}")), text);
+        assertTrue(text.contains("  cell/w: NaN in candidate at row 2 (t = 0.002 s), 1 rows with NaN or infinity"),
+                text);
+    }
+
+    @Test
     void jsonReportParsesAndCarriesTheNumbers() throws Exception {
         Comparison c = shiftedRun().comparison();
         JsonNode root = new ObjectMapper().readTree(JsonReport.render(c));

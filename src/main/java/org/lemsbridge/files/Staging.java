@@ -1,0 +1,295 @@
+package org.lemsbridge.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The files one command writes, put in place all together or not at all. Each file (or folder) is written to a
+ * hidden temporary beside its destination, {@code .NAME.PID.RANDOM.tmp}; {@link #commit()} moves every one into
+ * place, and when a move fails the destinations already replaced get their previous content back. Until then, and
+ * whenever the command fails, the previous outputs stay exactly as they were: {@link #close()} deletes what was
+ * staged, and so does a shutdown hook when the process is ended by SIGINT or SIGTERM (the hook waits for a commit
+ * under way, so a signal leaves either all new outputs or all old ones). Temporaries that a killed process (SIGKILL)
+ * left beside a destination are deleted the next time that destination is staged.
+ */
+public final class Staging implements AutoCloseable {
+
+    /** Opens a temporary for writing: the seam through which tests make the disk fill up or a write fail. */
+    @FunctionalInterface
+    public interface Writes {
+        OutputStream open(Path temporary) throws IOException;
+
+        Writes DISK = Files::newOutputStream;
+    }
+
+    private static final String TEMPORARY = ".tmp";
+    private static final String BACKUP = ".bak";
+
+    private final Writes writes;
+    private final long pid = ProcessHandle.current().pid();
+    private final Map<Path, Path> staged = new LinkedHashMap<>();
+    private final Thread hook = new Thread(this::abandon, "lemsbridge-staging-cleanup");
+    private boolean hooked;
+    private boolean finished;
+
+    private Staging(Writes writes) {
+        this.writes = writes;
+    }
+
+    /** A staging whose files are written to disk. */
+    public static Staging create() {
+        return new Staging(Writes.DISK);
+    }
+
+    /** A staging whose files are opened through {@code writes}. */
+    public static Staging create(Writes writes) {
+        return new Staging(writes);
+    }
+
+    /**
+     * Opens a new temporary for {@code destination}, which {@link #commit()} moves there. Its folder is created when
+     * missing; a destination that is a folder is refused here, before anything is written.
+     */
+    public synchronized OutputStream open(Path destination) throws IOException {
+        return writes.open(stageFile(destination));
+    }
+
+    /** Stages {@code text} (UTF-8) for {@code destination}. */
+    public void writeString(Path destination, String text) throws IOException {
+        writeBytes(destination, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stages {@code bytes} for {@code destination}. */
+    public void writeBytes(Path destination, byte[] bytes) throws IOException {
+        try (OutputStream out = open(destination)) {
+            out.write(bytes);
+        }
+    }
+
+    /** A new empty folder that {@link #commit()} puts in place of {@code destination}, replacing it as a whole. */
+    public synchronized Path folder(Path destination) throws IOException {
+        Path target = prepare(destination);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a file, not a folder");
+        }
+        Path temporary = create(target, true);
+        staged.put(target, temporary);
+        return temporary;
+    }
+
+    /** The temporary standing for {@code destination}, staged earlier. */
+    public synchronized Path temporaryOf(Path destination) {
+        Path temporary = staged.get(destination.toAbsolutePath().normalize());
+        if (temporary == null) {
+            throw new IllegalArgumentException(destination + " is not staged");
+        }
+        return temporary;
+    }
+
+    private Path stageFile(Path destination) throws IOException {
+        Path target = prepare(destination);
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a folder");
+        }
+        if (staged.containsKey(target)) {
+            throw new IOException(target + " is written twice by one command");
+        }
+        Path temporary = create(target, false);
+        staged.put(target, temporary);
+        return temporary;
+    }
+
+    private Path prepare(Path destination) throws IOException {
+        if (finished) {
+            throw new IOException("the command is ending; " + destination + " is not written");
+        }
+        if (!hooked) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            hooked = true;
+        }
+        Path target = destination.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        removeStale(target);
+        return target;
+    }
+
+    private Path create(Path target, boolean folder) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = sibling(target, TEMPORARY);
+            try {
+                return folder ? Files.createDirectory(temporary) : Files.createFile(temporary);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Path sibling(Path target, String suffix) {
+        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        return target.resolveSibling("." + target.getFileName() + "." + pid + "." + random + suffix);
+    }
+
+    /**
+     * Deletes temporaries of {@code target} left by processes that are gone: {@code .NAME.PID.RANDOM.tmp} whose
+     * process no longer runs, and the older {@code .NAME.RANDOM.tmp} (no process id) from before this process began.
+     */
+    private static void removeStale(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*" + TEMPORARY)) {
+            for (Path sibling : siblings) {
+                String middle = sibling.getFileName().toString();
+                middle = middle.substring(prefix.length(), middle.length() - TEMPORARY.length());
+                int dot = middle.indexOf('.');
+                boolean stale;
+                if (dot > 0 && middle.substring(0, dot).chars().allMatch(Character::isDigit)) {
+                    long owner = Long.parseLong(middle.substring(0, dot));
+                    stale = owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
+                } else {
+                    stale = dot < 0 && Files.getLastModifiedTime(sibling).toMillis() < started;
+                }
+                if (stale) {
+                    deleteTree(sibling);
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves every staged temporary into place. When a move fails, the destinations replaced so far get their
+     * previous content back and the new files are deleted, so the outputs are all new or all as they were.
+     *
+     * @throws OutputFailure naming the destination that could not be replaced
+     */
+    public synchronized void commit() {
+        if (finished) {
+            throw new IllegalStateException("the command was ended before its outputs were complete");
+        }
+        List<Move> done = new ArrayList<>();
+        Path target = null;
+        try {
+            for (Map.Entry<Path, Path> entry : staged.entrySet()) {
+                target = entry.getKey();
+                Move step = new Move(target, Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                        ? sibling(target, BACKUP) : null);
+                done.add(step);
+                if (step.backup != null) {
+                    move(target, step.backup);
+                    step.backedUp = true;
+                }
+                move(entry.getValue(), target);
+                step.placed = true;
+            }
+        } catch (IOException e) {
+            rollBack(done, e);
+            throw new OutputFailure(target, e);
+        } catch (RuntimeException e) {
+            rollBack(done, e);
+            throw e;
+        }
+        for (Move step : done) {
+            if (step.backup != null) {
+                deleteTree(step.backup);
+            }
+        }
+        staged.clear();
+        finish();
+    }
+
+    /** One destination's progress in a commit. */
+    private static final class Move {
+        final Path target;
+        final Path backup;
+        boolean backedUp;
+        boolean placed;
+
+        Move(Path target, Path backup) {
+            this.target = target;
+            this.backup = backup;
+        }
+    }
+
+    private static void rollBack(List<Move> done, Exception cause) {
+        for (int i = done.size() - 1; i >= 0; i--) {
+            Move step = done.get(i);
+            try {
+                if (step.placed) {
+                    deleteTree(step.target);
+                }
+                if (step.backedUp) {
+                    move(step.backup, step.target);
+                }
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes everything staged and not committed; the previous outputs are untouched. */
+    @Override
+    public synchronized void close() {
+        abandonStaged();
+        finish();
+    }
+
+    /** The shutdown hook: waits for a commit under way (this object's lock), then deletes what is left. */
+    private synchronized void abandon() {
+        abandonStaged();
+        finished = true;
+    }
+
+    private void abandonStaged() {
+        for (Path temporary : staged.values()) {
+            deleteTree(temporary);
+        }
+        staged.clear();
+    }
+
+    private void finish() {
+        finished = true;
+        if (hooked) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it finds nothing left to delete
+            }
+            hooked = false;
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        try {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                try (var entries = Files.list(path)) {
+                    entries.forEach(Staging::deleteTree);
+                }
+            }
+            Files.deleteIfExists(path);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left behind: removed as stale by the next command writing here
+        }
+    }
+}
