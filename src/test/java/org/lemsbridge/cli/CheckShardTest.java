@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.files.Json;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.SuiteReader;
@@ -23,18 +22,18 @@ class CheckShardTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
     void aShardWithNoCasesWritesAnEmptyPassingReport() throws IOException {
         Path report = folder.resolve("empty");
         assertEquals(0, run("check", "examples/suite.yaml", "--shard", "9/9", "--report", report.toString()),
-                err.toString());
+                last.err());
         SuiteSummary summary = SuiteReports.read(report.resolve("summary.json"));
         assertEquals(List.of(), summary.cases());
         assertEquals(List.of(), summary.shards().get(0).cases());
@@ -49,15 +48,14 @@ class CheckShardTest {
                 {"1/0", "--shard:0:0: the number of shards must be 1 to 10000, got 0"},
         };
         for (String[] c : cases) {
-            StringWriter e = new StringWriter();
             Path report = folder.resolve("never");
-            assertEquals(2, Main.execute(new String[] {"check", "examples/suite.yaml", "--shard", c[0], "--report",
-                    report.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(e)));
-            assertEquals(c[1], e.toString().strip());
+            CliRun run = CliRun.of("check", "examples/suite.yaml", "--shard", c[0], "--report", report.toString());
+            assertEquals(2, run.exitCode());
+            assertEquals(c[1], run.err().strip());
             assertTrue(Files.notExists(report));
         }
         assertEquals(2, run("check", "examples/suite.yaml", "--timings", folder.toString()));
-        assertEquals("--timings:0:0: --timings balances shards: it needs --shard K/N", err.toString().strip());
+        assertEquals("--timings:0:0: --timings balances shards: it needs --shard K/N", last.err().strip());
     }
 
     @Test
@@ -79,7 +77,7 @@ class CheckShardTest {
                 CaseResult.Status.FAIL, 0, 0, 7, slow, List.of())));
         Path report = folder.resolve("timed");
         assertEquals(0, run("check", "examples/suite.yaml", "--shard", "1/2", "--timings", earlier.toString(),
-                "--report", report.toString()), err.toString());
+                "--report", report.toString()), last.err());
         SuiteSummary.ShardRun shard = SuiteReports.read(report.resolve("summary.json")).shards().get(0);
         // 1 -> 1, 30 -> 2, 20 -> 1 (21), 10 -> 1 (31), 5 -> 2 (35), 5 -> 1 (36), 5 -> 2 (40)
         assertEquals(List.of(1, 3, 4, 6), shard.cases());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.suite.CaseCosts;
 import org.lemsbridge.suite.ShardPlan;
 import org.lemsbridge.suite.SuiteReader;
@@ -32,11 +31,11 @@ class MergeCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     /** summary.json without the times and the shard list. */
@@ -83,7 +82,7 @@ class MergeCommandTest {
     void theEx2SuiteMergedFromTwoAndFromThreeShardsIsTheSingleRunApartFromTimes() throws IOException {
         Path single = folder.resolve("single");
         assertEquals(0, run("check", "examples/suite.yaml", "--jobs", "2", "--report", single.toString()),
-                err.toString());
+                last.err());
         List<String> suiteOrder = SuiteReader.read(Path.of("examples/suite.yaml")).cases().stream()
                 .map(c -> c.name()).toList();
         List<Double> costs = CaseCosts.of(SuiteReader.read(Path.of("examples/suite.yaml")), Map.of()).values();
@@ -93,7 +92,7 @@ class MergeCommandTest {
             for (int k = 1; k <= n; k++) {
                 Path report = folder.resolve(n + "-shard-" + k);
                 assertEquals(0, run("check", "examples/suite.yaml", "--shard", k + "/" + n, "--jobs", "2",
-                        "--report", report.toString()), err.toString());
+                        "--report", report.toString()), last.err());
                 SuiteSummary summary = SuiteReports.read(report.resolve("summary.json"));
                 List<Integer> numbers = plan.positions(k).stream().map(p -> p + 1).toList();
                 SuiteSummary.ShardRun shard = summary.shards().get(0);
@@ -115,7 +114,7 @@ class MergeCommandTest {
             Collections.reverse(shards);
             args.addAll(shards);
             args.addAll(List.of("-o", merged.toString(), "--junit", junit.toString()));
-            assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+            assertEquals(0, run(args.toArray(String[]::new)), last.err());
             assertSameReport(single, merged);
             assertEquals(Files.readString(junit), Files.readString(merged.resolve("junit.xml")));
             SuiteSummary summary = SuiteReports.read(merged.resolve("summary.json"));
@@ -124,7 +123,7 @@ class MergeCommandTest {
                     summary.run().seconds());
             String index = Files.readString(merged.resolve("index.html"));
             assertTrue(index.contains("<dt>shard " + n + "/" + n + "</dt>"), index);
-            assertTrue(out.toString().contains("7 passed, 0 failed, 0 errors (7 cases, "), out.toString());
+            assertTrue(last.out().contains("7 passed, 0 failed, 0 errors (7 cases, "), last.out());
         }
         // the LEMS case runs 17 instances (four cells with their inputs), a YAML case fewer; 40 000 steps each
         assertEquals(17 * 40_000.0, costs.get(0));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,10 +52,9 @@ class MergeRefusalTest {
         }
         Path merged = folder.resolve("merged");
         args.addAll(List.of("-o", merged.toString()));
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
-                new PrintWriter(err)));
-        assertEquals(expected, err.toString().strip());
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode());
+        assertEquals(expected, run.err().strip());
         assertTrue(Files.notExists(merged), "a merged report was written");
     }
 
@@ -120,11 +117,10 @@ class MergeRefusalTest {
         Files.createDirectories(empty);
         assertRefused(empty + ":0:0: not a report: there is no " + empty.resolve("summary.json"), empty);
         Path one = shard("one", 1, 1, List.of(1, 2, 3, 4));
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(new String[] {"merge", one.toString(), "-o", one.toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        CliRun run = CliRun.of("merge", one.toString(), "-o", one.toString());
+        assertEquals(2, run.exitCode());
         assertEquals(one + ":0:0: the merged report would overwrite this shard's report: give another -o folder",
-                err.toString().strip());
+                run.err().strip());
     }
 
     @Test

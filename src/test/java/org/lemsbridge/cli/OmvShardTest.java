@@ -3,8 +3,6 @@ package org.lemsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +52,14 @@ class OmvShardTest {
                 List.of(".c.omt", ".f.omt"));
         List<String> all = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            assertEquals(0, Main.execute(new String[] {"omv", folder.toString(), "--shard", k + "/3", "--format",
-                    "json"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
-            JsonNode summary = new ObjectMapper().readTree(out.toString());
+            CliRun run = CliRun.of("omv", folder.toString(), "--shard", k + "/3", "--format", "json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode summary = new ObjectMapper().readTree(run.out());
             List<String> tests = new ArrayList<>();
             summary.get("tests").forEach(t -> tests.add(Path.of(t.get("test").asText()).getFileName().toString()));
             assertEquals(expected.get(k - 1), tests);
             assertEquals("shard " + k + "/3: " + tests.size() + " of 7 tests (balanced by cells x steps)",
-                    err.toString().strip());
+                    run.err().strip());
             all.addAll(tests);
         }
         assertEquals(List.of(".a.omt", ".b.omt", ".c.omt", ".d.omt", ".e.omt", ".f.omt", ".g.omt"),
@@ -72,9 +68,8 @@ class OmvShardTest {
 
     @Test
     void aBadShardIsOneLine() {
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(new String[] {"omv", folder.toString(), "--shard", "4/3"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err)));
-        assertEquals("--shard:0:0: shard 4 does not exist: the shards of 3 are 1 to 3", err.toString().strip());
+        CliRun run = CliRun.of("omv", folder.toString(), "--shard", "4/3");
+        assertEquals(2, run.exitCode());
+        assertEquals("--shard:0:0: shard 4 does not exist: the shards of 3 are 1 to 3", run.err().strip());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,24 +117,20 @@ class ShardProcessesTest {
         List<String> merge = new ArrayList<>(List.of("merge"));
         merge.addAll(shards);
         merge.addAll(List.of("-o", merged.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(merge.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
-                err.toString());
-        assertTrue(out.toString().contains("20 passed, 1 failed, 1 error (22 cases, "), out.toString());
+        CliRun merging = CliRun.of(merge);
+        assertEquals(2, merging.exitCode(), merging.err());
+        assertTrue(merging.out().contains("20 passed, 1 failed, 1 error (22 cases, "), merging.out());
         MergeCommandTest.assertSameReport(single, merged);
 
         Path partial = folder.resolve("partial");
-        StringWriter refused = new StringWriter();
-        assertEquals(2, Main.execute(new String[] {"merge", shards.get(0), shards.get(1), shards.get(3), "-o",
-                partial.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(refused)));
-        assertEquals("merge:0:0: shard 3/4 is missing (given: 1, 2, 4)", refused.toString().strip());
-        refused.getBuffer().setLength(0);
-        assertEquals(2, Main.execute(new String[] {"merge", shards.get(0), shards.get(1), shards.get(2),
-                shards.get(3), shards.get(1), "-o", partial.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(refused)));
+        CliRun missing = CliRun.of("merge", shards.get(0), shards.get(1), shards.get(3), "-o", partial.toString());
+        assertEquals(2, missing.exitCode());
+        assertEquals("merge:0:0: shard 3/4 is missing (given: 1, 2, 4)", missing.err().strip());
+        CliRun twice = CliRun.of("merge", shards.get(0), shards.get(1), shards.get(2), shards.get(3), shards.get(1),
+                "-o", partial.toString());
+        assertEquals(2, twice.exitCode());
         assertEquals(Path.of(shards.get(1), "summary.json") + ":0:0: shard 2/4 is given twice (also "
-                + Path.of(shards.get(1), "summary.json") + ")", refused.toString().strip());
+                + Path.of(shards.get(1), "summary.json") + ")", twice.err().strip());
         assertTrue(Files.notExists(partial));
     }
 }
