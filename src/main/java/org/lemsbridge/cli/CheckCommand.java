@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.BuildInfo;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
@@ -108,6 +109,9 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
+        } catch (OutputFailure e) {
+            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
+                    "cannot write the report: " + e.problem().substring("cannot write: ".length()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(SuiteReports.table(summary));
