@@ -2,10 +2,14 @@ package org.lemsbridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
@@ -13,6 +17,8 @@ import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.BuildInfo;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.suite.CaseResult;
+import org.lemsbridge.suite.Shard;
+import org.lemsbridge.suite.ShardSelection;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteReader;
@@ -41,6 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
+                "  lemsbridge check suite.yaml --shard 2/4 --report out/shard-2    (then: lemsbridge merge out/shard-*"
+                        + " -o out/report)",
                 "%nA case without a reference is run and drawn (its Displays, else its OutputFiles, and its"
                         + " EventOutputFiles), not compared; it passes when it runs.",
                 "%nExit codes: 0 every case passed, 1 a case failed its verdict, 2 bad input (the suite file or a"
@@ -52,9 +60,20 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE.yaml", description = "the suite file")
     private Path suiteFile;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "lemsbridge-report",
-            description = "folder for the report (default: ${DEFAULT-VALUE})")
-    private Path reportFolder;
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "folder for the report (default: lemsbridge-report, or lemsbridge-report-shard-K with"
+                    + " --shard K/N)")
+    private Path reportOption;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only shard K of N: the suite's cases split into N shards of about equal cost, the same"
+                    + " split on every machine; merge the N reports with 'lemsbridge merge'")
+    private String shardText;
+
+    @Option(names = "--timings", paramLabel = "REPORT",
+            description = "with --shard: balance the shards by the case times an earlier report (its folder or its"
+                    + " summary.json) recorded, instead of by cells x steps")
+    private Path timings;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "also write the JUnit XML here")
     private Path junitFile;
@@ -73,33 +92,53 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Suite suite = SuiteReader.read(suiteFile, confine.confinement());
+        Shard shard = shardText == null ? null : Shard.parse(shardText, "--shard");
+        if (timings != null && shard == null) {
+            throw new BadInputException(SourceLocation.unknown("--timings"), "--timings balances shards: it needs"
+                    + " --shard K/N");
+        }
+        Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
+        Suite whole = SuiteReader.read(suiteFile, confine.confinement());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
         }
+        ShardSelection selection = shard == null ? null : ShardSelection.of(whole, shard, recorded);
+        Suite suite = selection == null ? whole : selection.suite();
+        Path reportFolder = reportOption != null ? reportOption
+                : Path.of(shard == null ? "lemsbridge-report" : "lemsbridge-report-shard-" + shard.index());
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
                 Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
             }
         }
-        ReportFolder report = openReportFolder();
+        ReportFolder report = openReportFolder(reportFolder);
         try {
-            return runInto(suite, parallel, report);
+            return runInto(suite, parallel, report, reportFolder, selection, whole.cases().size());
         } finally {
             report.discardUnpublished();
         }
     }
 
-    private int runInto(Suite suite, int parallel, ReportFolder report) {
+    private int runInto(Suite suite, int parallel, ReportFolder report, Path reportFolder, ShardSelection selection,
+            int suiteCases) {
         PrintWriter err = spec.commandLine().getErr();
+        if (selection != null) {
+            err.printf(Locale.ROOT, "shard %s: %d of %d cases %s (balanced by %s)%n", selection.shard().label(),
+                    suite.cases().size(), suiteCases, selection.caseNumbers(), selection.basis());
+        }
         int[] done = {0};
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         SuiteResult result = new SuiteRunner(report.staging(), parallel, c -> progress(err, c, ++done[0],
                 suite.cases().size())).run(suite);
         BuildInfo build = BuildInfo.current();
+        String machine = Machine.describe();
+        List<SuiteSummary.ShardRun> shards = selection == null ? List.of() : List.of(new SuiteSummary.ShardRun(
+                selection.shard().index(), selection.shard().count(), selection.suiteDigest(),
+                selection.suiteCases(), selection.caseNumbers(), selection.basis(), startedAt, machine,
+                result.seconds(), parallel));
         SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
-                build.shortCommit(), startedAt, Machine.describe(), result.seconds(), parallel), report.staging());
+                build.shortCommit(), startedAt, machine, result.seconds(), parallel), report.staging(), shards);
         try {
             SuiteReports.write(summary, report.staging());
             report.publish();
@@ -125,8 +164,22 @@ final class CheckCommand implements Callable<Integer> {
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
+    /** The seconds each case took in the report at {@code report} (its folder or its summary.json), by name. */
+    private static Map<String, Double> recordedSeconds(Path report) {
+        Path summaryFile = Files.isDirectory(report) ? report.resolve("summary.json") : report;
+        if (!Files.isRegularFile(summaryFile)) {
+            throw new BadInputException(SourceLocation.unknown(report.toString()), "--timings needs a report folder"
+                    + " or its summary.json; there is no " + summaryFile);
+        }
+        Map<String, Double> seconds = new HashMap<>();
+        for (SuiteSummary.CaseSummary c : SuiteReports.read(summaryFile).cases()) {
+            seconds.put(c.name(), c.seconds());
+        }
+        return seconds;
+    }
+
     /** Refuses an unusable report folder before any case runs, so bad input stays one line. */
-    private ReportFolder openReportFolder() {
+    private static ReportFolder openReportFolder(Path reportFolder) {
         try {
             return ReportFolder.open(reportFolder);
         } catch (IOException e) {

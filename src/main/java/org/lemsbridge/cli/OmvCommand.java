@@ -24,9 +24,12 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.AtomicFiles;
 import org.lemsbridge.files.Json;
+import org.lemsbridge.suite.CaseCosts;
 import org.lemsbridge.suite.OmvOutcome;
 import org.lemsbridge.suite.OmvRunner;
 import org.lemsbridge.suite.OmvTests;
+import org.lemsbridge.suite.Shard;
+import org.lemsbridge.suite.ShardPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"%nExamples:",
                 "  cd NeuroML2/LEMSexamples && lemsbridge omv test/.test.ex9.jnml.omt",
                 "  lemsbridge omv NeuroML2/LEMSexamples/test --junit omv.xml     # every test, one summary",
+                "  lemsbridge omv NeuroML2/LEMSexamples/test --shard 2/4 --junit omv-2.xml   # a quarter of them",
                 ExitCodes.HELP_TEXT})
 final class OmvCommand implements Callable<Integer> {
     @Spec
@@ -64,6 +68,11 @@ final class OmvCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "also write the results as JUnit XML")
     private Path junitFile;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only shard K of N of the tests found, split as check --shard splits a suite (in the"
+                    + " order found, balanced by each target's cells x steps)")
+    private String shardText;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: the outcome of every test on stdout")
@@ -88,16 +97,23 @@ final class OmvCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
                     + "' (text or json)");
         }
-        List<Path> tests = OmvTests.find(paths.isEmpty() ? List.of(Path.of("")) : paths);
-        if (tests.isEmpty()) {
+        Shard shard = shardText == null ? null : Shard.parse(shardText, "--shard");
+        List<Path> found = OmvTests.find(paths.isEmpty() ? List.of(Path.of("")) : paths);
+        if (found.isEmpty()) {
             throw new BadInputException(SourceLocation.unknown(paths.isEmpty() ? "." : paths.get(0).toString()),
                     "no .omt files found");
+        }
+        List<Path> tests = shard == null ? found : ShardPlan.of(CaseCosts.ofOmvTests(found, include.folders(),
+                confine.confinement()), shard.count()).positions(shard.index()).stream().map(found::get).toList();
+        if (shard != null) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "shard %s: %d of %d tests (balanced by cells x steps)%n",
+                    shard.label(), tests.size(), found.size());
         }
         PrintWriter out = spec.commandLine().getOut();
         boolean text = format.equals("text");
         List<OmvOutcome> outcomes = new ArrayList<>();
         for (Path test : tests) {
-            OmvOutcome outcome = runOne(test, tests.size() == 1);
+            OmvOutcome outcome = runOne(test, found.size() == 1);
             outcomes.add(outcome);
             if (text) {
                 print(out, outcome);

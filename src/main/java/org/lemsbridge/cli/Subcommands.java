@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * The commands under {@code lemsbridge}, in the order the help lists them. A command line that names one gets only
- * that one modelled: picocli builds each command's model by reflection over its annotations, which for all nine took
+ * that one modelled: picocli builds each command's model by reflection over its annotations, which for all of them took
  * a good part of a short run's start-up; anything else (help, version, a misspelt command) gets them all.
  */
 final class Subcommands {
@@ -18,6 +18,7 @@ final class Subcommands {
     static final List<Entry> ALL = List.of(new Entry("render", RenderCommand::new),
             new Entry("simulate", SimulateCommand::new), new Entry("compare", CompareCommand::new),
             new Entry("check", CheckCommand::new), new Entry("omv", OmvCommand::new),
+            new Entry("merge", MergeCommand::new),
             new Entry("import", ImportCommand::new), new Entry("validate", ValidateCommand::new),
             new Entry("plot", PlotCommand::new), new Entry("serve", ServeCommand::new));
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.lemsbridge.error.BadInputException;
@@ -75,6 +76,8 @@ public final class ExperimentReader {
 
     private static Experiment experiment(YamlNode root) {
         Fields f = new Fields(mapping(root, ""), "");
+        refuseIfGiven(f, "stimulation", "a stimulus changes the numbers and is not rendered");
+        refuseIfGiven(f, "field_dynamics", "neural field dynamics are not rendered");
         String label = f.string("label");
         String description = f.string("description");
         Dynamics dynamics = null;
@@ -103,11 +106,15 @@ public final class ExperimentReader {
         YamlNode networkNode = f.take("network", "connectivity");
         Network network = networkNode == null || Fields.isNull(networkNode)
                 ? Network.single(root.location()) : network(networkNode);
-        return new Experiment(label, description, dynamics, integration, network, f.rest(), root.location());
+        return new Experiment(label, description, dynamics, integration, network, f.rest(Vocabulary.EXPERIMENT), root.location());
     }
 
     private static Dynamics dynamics(YamlNode node, String path) {
         Fields f = new Fields(mapping(node, path), path);
+        refuseIf(f, "system_type", v -> textIs(v, "discrete"),
+                "'discrete' is a map (x <- f(x) each step), which LEMS cannot render as an ODE");
+        refuseIf(f, "number_of_modes", v -> numberAbove(v, 1), "only one mode can be rendered");
+        refuseIfGiven(f, "stimulus", "a stimulus changes the numbers and is not rendered");
         String name = f.string("name");
         String label = f.string("label");
         String iri = f.string("iri");
@@ -121,7 +128,7 @@ public final class ExperimentReader {
         Map<String, Function> functions = keyed(f, "functions", ExperimentReader::function, true);
         f.renameExtra("components", "modes");
         return new Dynamics(name == null ? Dynamics.DEFAULT_NAME : name, label, iri, parameters, derivedParameters,
-                derivedVariables, stateVariables, events, functions, f.rest(), node.location(), description);
+                derivedVariables, stateVariables, events, functions, f.rest(Vocabulary.DYNAMICS), node.location(), description);
     }
 
     /** Reads a keyed collection ({@code name: entry}); each entry reader gets the key, the value and its path. */
@@ -177,7 +184,7 @@ public final class ExperimentReader {
         String unit = f.string("unit");
         String description = f.string("description");
         Equation equation = equation(f, "equation");
-        return new Parameter(name, value, unit, description, equation, f.rest(), node.location());
+        return new Parameter(name, value, unit, description, equation, f.rest(Vocabulary.PARAMETER), node.location());
     }
 
     /** An Equation field: a mapping, or a bare string meaning its rhs. Null when absent. */
@@ -198,7 +205,7 @@ public final class ExperimentReader {
         YamlNode rhsNode = f.take("rhs", "righthandside");
         String rhs = Fields.text(rhsNode, f.pathOf("rhs"));
         SourceLocation rhsLocation = rhsNode == null || rhs == null ? node.location() : rhsNode.location();
-        return new Equation(lhs, rhs, f.rest(), rhsLocation);
+        return new Equation(lhs, rhs, f.rest(Vocabulary.EQUATION), rhsLocation);
     }
 
     private static StateVariable stateVariable(String name, YamlNode node, String path, SourceLocation keyLocation) {
@@ -207,6 +214,16 @@ public final class ExperimentReader {
                     keyLocation);
         }
         Fields f = entryFields(name, node, path);
+        refuseIf(f, "equation_type", v -> textIs(v, "algebraic"),
+                "an algebraic equation is not a time derivative and is not rendered");
+        refuseIf(f, "equation_order", v -> numberAbove(v, 1), "only first-order equations can be rendered");
+        refuseIfGiven(f, "noise", "noise changes the numbers and LEMS here is deterministic");
+        for (String bounds : List.of("domain", "range", "boundaries")) {
+            YamlNode.Entry e = f.peek(bounds);
+            if (e != null && e.value() instanceof YamlNode.Mapping m) {
+                new Fields(m, f.pathOf(bounds)).checkAll(Vocabulary.RANGE);
+            }
+        }
         Equation equation = equation(f, "equation");
         Double initial = f.number("initial_value");
         String unit = f.string("unit");
@@ -224,7 +241,7 @@ public final class ExperimentReader {
             }
         }
         return new StateVariable(name, equation, initial == null ? StateVariable.DEFAULT_INITIAL_VALUE : initial,
-                initial != null, unit, ofInterest == null || ofInterest, f.rest(), node.location());
+                initial != null, unit, ofInterest == null || ofInterest, f.rest(Vocabulary.STATE_VARIABLE), node.location());
     }
 
     /** Legacy {@code boundaries: {lo, hi}} becomes {@code domain: {lo, hi, enforce: clamp}}. */
@@ -251,7 +268,7 @@ public final class ExperimentReader {
         String unit = f.string("unit");
         Boolean conditional = f.bool("conditional");
         List<Case> cases = cases(f.take("cases"), f.pathOf("cases"));
-        return new DerivedVariable(name, equation, unit, conditional != null && conditional, cases, f.rest(),
+        return new DerivedVariable(name, equation, unit, conditional != null && conditional, cases, f.rest(Vocabulary.DERIVED_VARIABLE),
                 node.location());
     }
 
@@ -272,7 +289,7 @@ public final class ExperimentReader {
             String conditionText = Fields.text(condition, f.pathOf("condition"));
             Equation equation = equation(f, "equation");
             SourceLocation where = conditionText == null ? item.location() : condition.location();
-            cases.add(new Case(conditionText, equation, where, f.rest()));
+            cases.add(new Case(conditionText, equation, where, f.rest(Vocabulary.CASE)));
         }
         return cases;
     }
@@ -285,7 +302,7 @@ public final class ExperimentReader {
         Equation condition = equation(f, "condition");
         Equation affect = equation(f, "affect");
         String eventType = f.string("event_type");
-        return new Event(name, condition, affect, eventType, f.rest(), node.location());
+        return new Event(name, condition, affect, eventType, f.rest(Vocabulary.EVENT), node.location());
     }
 
     private static Function function(String name, YamlNode node, String path, SourceLocation keyLocation) {
@@ -321,7 +338,7 @@ public final class ExperimentReader {
                     + ": expected a list of names or a mapping, found " + Fields.describe(argumentsNode));
         }
         Equation equation = equation(f, "equation");
-        return new Function(name, arguments, equation, f.rest(), node.location());
+        return new Function(name, arguments, equation, f.rest(Vocabulary.FUNCTION), node.location());
     }
 
     private static String entryArgument(YamlNode.Entry e, String path) {
@@ -336,6 +353,7 @@ public final class ExperimentReader {
 
     private static Integration integration(YamlNode node) {
         Fields f = new Fields(mapping(node, "integration"), "integration");
+        refuseIfGiven(f, "noise", "noise changes the numbers and LEMS here is deterministic");
         String method = f.string("method");
         YamlNode stepNode = f.take("step_size", "dt");
         double step = Integration.DEFAULT_STEP_SIZE;
@@ -366,8 +384,38 @@ public final class ExperimentReader {
             }
         }
         return new Integration(method == null ? Integration.DEFAULT_METHOD : method, step, duration,
-                timeScale == null ? Integration.DEFAULT_TIME_SCALE : timeScale, transientTime, f.rest(),
+                timeScale == null ? Integration.DEFAULT_TIME_SCALE : timeScale, transientTime, f.rest(Vocabulary.INTEGRATION),
                 node.location());
+    }
+
+    /** Refuses {@code key} when it is given and not empty: a TVBO field that would change the numbers. */
+    private static void refuseIfGiven(Fields f, String key, String why) {
+        refuseIf(f, key, v -> !isEmpty(v), why);
+    }
+
+    /** Refuses {@code key} when its value makes {@code changesNumbers} true: TVBO has it, LEMS cannot honour it. */
+    private static void refuseIf(Fields f, String key, Predicate<YamlNode> changesNumbers, String why) {
+        YamlNode.Entry e = f.peek(key);
+        if (e != null && !isEmpty(e.value()) && changesNumbers.test(e.value())) {
+            throw new BadInputException(e.key().location(), f.pathOf(key) + ": cannot be honoured in LEMS: " + why);
+        }
+    }
+
+    private static boolean isEmpty(YamlNode node) {
+        return Fields.isNull(node)
+                || node instanceof YamlNode.Mapping m && m.entries().isEmpty()
+                || node instanceof YamlNode.Sequence s && s.items().isEmpty()
+                || node instanceof YamlNode.Scalar sc && sc.type().equals("bool")
+                        && List.of("false", "no", "off", "n").contains(sc.text().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean numberAbove(YamlNode node, double limit) {
+        return node instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))
+                && Fields.number(s, "value") > limit;
+    }
+
+    private static boolean textIs(YamlNode node, String text) {
+        return node instanceof YamlNode.Scalar s && s.text().trim().equalsIgnoreCase(text);
     }
 
     private static Network network(YamlNode node) {
@@ -381,6 +429,6 @@ public final class ExperimentReader {
                         + ": must be >= 1, found " + count);
             }
         }
-        return new Network(count, f.rest(), node.location());
+        return new Network(count, f.rest(Vocabulary.NETWORK), node.location());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -17,6 +18,9 @@ import org.lemsbridge.error.SourceLocation;
 final class Fields {
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** Fields named {@code x-...} are the user's own, outside TVBO's vocabulary, and kept as written. */
+    static final String USER_EXTENSION = "x-";
 
     private final YamlNode.Mapping mapping;
     private final String path;
@@ -114,14 +118,18 @@ final class Fields {
                 + describe(node));
     }
 
-    /** The fields nobody took, in document order. */
-    Extras rest() {
+    /**
+     * The fields nobody took, in document order; each must be a field of {@code vocabulary}, else the first one
+     * that is not is an error naming the nearest known field.
+     */
+    Extras rest(Vocabulary vocabulary) {
         LinkedHashMap<String, RawValue> out = new LinkedHashMap<>();
         Map<String, String> writtenAs = new HashMap<>();
         for (YamlNode.Entry e : mapping.entries()) {
             if (consumed.contains(e.name())) {
                 continue;
             }
+            checkKnown(e, vocabulary);
             String name = renames.getOrDefault(e.name(), e.name());
             RawValue value = replacements.containsKey(e.name()) ? replacements.get(e.name()) : YamlNode.toRaw(e.value());
             if (out.containsKey(name)) {
@@ -132,6 +140,27 @@ final class Fields {
             writtenAs.put(name, e.name());
         }
         return out.isEmpty() ? Extras.NONE : new Extras(out);
+    }
+
+    /** Checks every field of the mapping, taken or not, against {@code vocabulary}. */
+    void checkAll(Vocabulary vocabulary) {
+        mapping.entries().forEach(e -> checkKnown(e, vocabulary));
+    }
+
+    private void checkKnown(YamlNode.Entry e, Vocabulary vocabulary) {
+        if (vocabulary.knows(e.name()) || e.name().startsWith(USER_EXTENSION)) {
+            return;
+        }
+        String where = path.isEmpty() ? "the experiment" : path;
+        String hint = NearestName.among(vocabulary.fields(), e.name())
+                .map(n -> "; did you mean '" + n + "'?")
+                .orElse(" (not a field of a TVBO " + vocabulary.kind() + ")");
+        throw new BadInputException(e.key().location(), "unknown field '" + e.name() + "' in " + where + hint);
+    }
+
+    /** The entry of {@code key} without taking it (null when absent). */
+    YamlNode.Entry peek(String key) {
+        return mapping.entry(key);
     }
 
     static boolean isNull(YamlNode node) {

@@ -17,8 +17,8 @@ import org.lemsbridge.compare.SpikeTrain;
  */
 public final class ComparisonFigure {
 
-    static final Color REFERENCE = new Color(0x1f, 0x5f, 0xbf);
-    static final Color CANDIDATE = new Color(0xc0, 0x39, 0x00);
+    public static final Color REFERENCE = new Color(0x1f, 0x5f, 0xbf);
+    public static final Color CANDIDATE = new Color(0xc0, 0x39, 0x00);
     static final Color RESIDUAL = new Color(0x6a, 0x1b, 0x9a);
 
     private ComparisonFigure() {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.lemsbridge.validate.StartupPhases;
 
+
 /**
  * The start-up profile (issue 18): where the time of a small simulation goes before and around its first step. For
  * each model it runs, alternately and each in a fresh JVM with the launcher's options and archive:

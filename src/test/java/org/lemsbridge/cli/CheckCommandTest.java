@@ -3,13 +3,10 @@ package org.lemsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +25,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.lemsbridge.testing.SharedFolder;
+
 class CheckCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
@@ -44,8 +43,8 @@ class CheckCommandTest {
         Path report = folder.resolve("report");
         Path junit = folder.resolve("junit.xml");
         int code = run("check", "examples/suite.yaml", "--report", report.toString(), "--junit", junit.toString());
-        assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().contains("7 passed, 0 failed, 0 errors (7 cases, "), out.toString());
+        assertEquals(0, code, last.describe());
+        assertTrue(last.out().contains("7 passed, 0 failed, 0 errors (7 cases, "), last.out());
 
         String xml = Files.readString(junit);
         assertEquals(28, count(xml, "<testcase "), xml);
@@ -119,8 +118,8 @@ class CheckCommandTest {
                 + "\n    reference: Ex2_Izh_allcells.dat.gz\n    columns:\n"
                 + "      - {reference: \"izpopTonic[0]/v\", candidate: v, candidate_unit: mV}\n");
         Path report = folder.resolve("report");
-        assertEquals(2, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("1 passed, 0 failed, 1 error"), out.toString());
+        assertEquals(2, run("check", suite.toString(), "--report", report.toString()), last.describe());
+        assertTrue(last.out().contains("1 passed, 0 failed, 1 error"), last.out());
         String page = Files.readString(report.resolve("cases/blow-up/index.html"));
         assertTrue(page.contains("<div class=\"errorbox\">blow.yaml:0:0: simulation stopped: state variable x of"
                 + " Blow_inst became Infinity"), page);
@@ -135,9 +134,7 @@ class CheckCommandTest {
 
     @Test
     void aFailingIntegrateAndFireCaseReportsItsDifferentSpikeTrains() throws IOException {
-        Path shared = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize()
-                .resolve("reference-data/Ex0_IaF");
-        assumeTrue(Files.isDirectory(shared), shared + " is absent: skipping");
+        Path shared = SharedFolder.file("reference-data/Ex0_IaF");
         // the candidate: Ex0 with the plain IaF cell's threshold 1 mV lower, so it fires sooner and more often
         String lems = Files.readString(shared.resolve("LEMS_NML2_Ex0_IaF.xml"));
         String lower = lems.replace("<iafCell id=\"iaf\" leakConductance=\"0.2nS\" leakReversal=\"-53mV\"\n"
@@ -149,7 +146,7 @@ class CheckCommandTest {
         Files.writeString(suite, "suite: iaf\ncases:\n  - name: iaf-lower-threshold\n    model: Ex0_lower.xml\n"
                 + "    reference: " + shared.resolve("iaf_v.dat.gz") + "\n    tolerance: exact\n");
         Path report = folder.resolve("report");
-        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), last.describe());
         JsonNode columns = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).get("cases").get(0)
                 .get("comparison").get("columns");
         for (JsonNode column : columns) {
@@ -187,8 +184,8 @@ class CheckCommandTest {
                 + "      - {reference: \"izpopTonic[0]/v\", candidate: v, candidate_unit: mV}\n    tolerance: exact\n");
         Path report = folder.resolve("report");
 
-        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("0 passed, 1 failed"), out.toString());
+        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), last.describe());
+        assertTrue(last.out().contains("0 passed, 1 failed"), last.out());
         String junit = Files.readString(report.resolve("junit.xml"));
         Matcher failure = Pattern.compile("<failure message=\"([^\"]*)\"").matcher(junit);
         assertTrue(failure.find(), junit);
@@ -208,8 +205,8 @@ class CheckCommandTest {
                 + columns + "    tolerance: exact\n    window: 0:20ms\n");
         Path report = folder.resolve("report");
 
-        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("1 passed, 1 failed"), out.toString());
+        assertEquals(1, run("check", suite.toString(), "--report", report.toString()), last.describe());
+        assertTrue(last.out().contains("1 passed, 1 failed"), last.out());
         String coverage = "coverage: the candidate (4001 rows) ends at t = 0.02 s, 0.18 s before the reference's"
                 + " last time (0.2 s); the reference has 40001 rows from 0 to 0.2 s; a window (--window T0:T1, or"
                 + " window: in a suite case) compares a part on purpose";
@@ -229,7 +226,7 @@ class CheckCommandTest {
                 .toAbsolutePath() + "\n    reference: " + Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")
                 .toAbsolutePath() + "\n    window: 5mV:10mV\n");
         assertEquals(2, run("check", suite.toString(), "--report", folder.resolve("r").toString()));
-        assertEquals(suite + ":5:13: a window bound must be in a unit of time (s, ms, ...)", err.toString().strip());
+        assertEquals(suite + ":5:13: a window bound must be in a unit of time (s, ms, ...)", last.err().strip());
         assertTrue(Files.notExists(folder.resolve("r")));
     }
 
@@ -239,7 +236,7 @@ class CheckCommandTest {
         Files.writeString(suite, "cases:\n  - {name: a, model: missing.yaml, reference: missing.dat}\n");
         assertEquals(2, run("check", suite.toString(), "--report", folder.resolve("r").toString()));
         assertEquals(suite + ":2:22: no such file or folder: " + folder.resolve("missing.yaml"),
-                err.toString().strip());
+                last.err().strip());
         assertTrue(Files.notExists(folder.resolve("r")));
     }
 
@@ -249,9 +246,9 @@ class CheckCommandTest {
         Path suite = folder.resolve("suite.yaml");
         Files.writeString(suite, "suite: run only\ncases:\n  - name: ex2-run\n    model: " + model + "\n");
         Path report = folder.resolve("report");
-        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("1 passed, 0 failed, 0 errors (1 cases, "), out.toString());
-        assertTrue(err.toString().contains("[1/1] ex2-run: PASS (run only)"), err.toString());
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), last.describe());
+        assertTrue(last.out().contains("1 passed, 0 failed, 0 errors (1 cases, "), last.out());
+        assertTrue(last.err().contains("[1/1] ex2-run: PASS (run only)"), last.err());
 
         JsonNode c = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).get("cases").get(0);
         assertEquals("run", c.get("kind").asText());
@@ -298,7 +295,7 @@ class CheckCommandTest {
         assertEquals(2, run("check", suite.toString(), "--report", folder.resolve("r").toString()));
         assertEquals(suite + ":4:14: case 'tonic' has 'columns' but no 'reference' to compare with\n"
                 + "  hint: add a 'reference' trace, or leave 'columns' out to run the model and draw it",
-                err.toString().strip());
+                last.err().strip());
     }
 
     @Test
@@ -307,11 +304,11 @@ class CheckCommandTest {
         Path suite = folder.resolve("suite.yaml");
         Path report = folder.resolve("report");
         Files.writeString(suite, "cases:\n  - name: first-name\n    model: " + model + "\n");
-        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), last.describe());
         assertTrue(Files.isRegularFile(report.resolve("cases/first-name/index.html")));
 
         Files.writeString(suite, "cases:\n  - name: renamed\n    model: " + model + "\n");
-        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), out + "\n" + err);
+        assertEquals(0, run("check", suite.toString(), "--report", report.toString()), last.describe());
         try (Stream<Path> cases = Files.list(report.resolve("cases"))) {
             assertEquals(List.of("renamed"), cases.map(p -> p.getFileName().toString()).toList());
         }
@@ -331,7 +328,7 @@ class CheckCommandTest {
         assertEquals(2, run("check", suite.toString(), "--report", mine.toString()));
         assertEquals(mine + ":0:0: will not replace " + mine + ": it is neither empty nor a lemsbridge report (no"
                 + " summary.json in it)\n  hint: name a new folder with --report; check replaces its report folder as a"
-                + " whole", err.toString().strip());
+                + " whole", last.err().strip());
         assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
         try (Stream<Path> beside = Files.list(folder)) {
             assertEquals(List.of("mine", "suite.yaml"), beside.map(p -> p.getFileName().toString()).sorted().toList());

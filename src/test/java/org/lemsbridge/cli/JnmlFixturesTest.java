@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +24,8 @@ class JnmlFixturesTest {
     @ValueSource(strings = {"report_and_times", "multi_instantiate_type", "meta_ignored", "select_predicate"})
     void writesJlemsBytes(String name, @TempDir Path out) throws IOException, URISyntaxException {
         Path folder = Path.of(JnmlFixturesTest.class.getResource("/org/lemsbridge/jnml/").toURI());
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new String[] {"simulate", folder.resolve(name + ".xml").toString(), "-o",
-                out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(0, code, err.toString());
+        CliRun run = CliRun.of("simulate", folder.resolve(name + ".xml").toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
         List<Path> expected;
         try (Stream<Path> files = Files.list(folder.resolve("jlems").resolve(name))) {
             expected = files.filter(f -> !f.getFileName().toString().startsWith("report.")).sorted().toList();

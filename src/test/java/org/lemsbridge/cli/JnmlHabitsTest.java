@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +21,11 @@ class JnmlHabitsTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     private static Path fixture(String name) throws URISyntaxException {
@@ -39,12 +37,11 @@ class JnmlHabitsTest {
         Path with = folder.resolve("with");
         Path without = folder.resolve("without");
         Path model = fixture("report_and_times.xml");
-        assertEquals(0, run("simulate", model.toString(), "-o", without.toString()), err.toString());
-        String plain = out.toString().replace(without.toString(), "OUT");
-        out.getBuffer().setLength(0);
-        assertEquals(0, run("simulate", model.toString(), "-nogui", "-o", with.toString()), err.toString());
-        assertEquals(plain, out.toString().replace(with.toString(), "OUT"));
-        assertEquals("", err.toString());
+        assertEquals(0, run("simulate", model.toString(), "-o", without.toString()), last.err());
+        String plain = last.out().replace(without.toString(), "OUT");
+        assertEquals(0, run("simulate", model.toString(), "-nogui", "-o", with.toString()), last.err());
+        assertEquals(plain, last.out().replace(with.toString(), "OUT"));
+        assertEquals("", last.err());
         assertArrayEquals(Files.readAllBytes(without.resolve("report_and_times.dat")),
                 Files.readAllBytes(with.resolve("report_and_times.dat")));
     }
@@ -57,10 +54,10 @@ class JnmlHabitsTest {
         Files.writeString(b.resolve("units.xml"), "<Lems><Unit symbol=\"ms\" dimension=\"time\" power=\"-3\"/></Lems>\n");
         Path model = Files.writeString(Files.createDirectory(folder.resolve("m")).resolve("model.xml"),
                 "<Lems><Include file=\"dims.xml\"/><Include file=\"units.xml\"/></Lems>\n");
-        assertEquals(0, run("validate", model.toString(), "-I", a + ":" + b), err.toString());
-        assertEquals(0, run("validate", model.toString(), "-I", a.toString(), "-I", b.toString()), err.toString());
+        assertEquals(0, run("validate", model.toString(), "-I", a + ":" + b), last.err());
+        assertEquals(0, run("validate", model.toString(), "-I", a.toString(), "-I", b.toString()), last.err());
         assertEquals(2, run("validate", model.toString(), "-I", a.toString()));
-        assertTrue(err.toString().contains("included file 'units.xml' not found"), err.toString());
+        assertTrue(last.err().contains("included file 'units.xml' not found"), last.err());
     }
 
     @Test
@@ -68,7 +65,7 @@ class JnmlHabitsTest {
         Path missing = folder.resolve("no-such-folder");
         assertEquals(2, run("simulate", "examples/izhikevich-tonic.yaml", "-I", missing.toString(), "-o",
                 folder.toString()));
-        assertEquals(missing + ":0:0: -I folder does not exist", err.toString().lines().findFirst().orElseThrow());
+        assertEquals(missing + ":0:0: -I folder does not exist", last.err().lines().findFirst().orElseThrow());
         try (var files = Files.list(folder)) {
             assertEquals(0, files.count());
         } catch (IOException e) {
@@ -80,7 +77,7 @@ class JnmlHabitsTest {
     void theTargetsTimesFileHasJlemsBytesAndItsReportJlemsKeys() throws Exception {
         Path model = fixture("report_and_times.xml");
         Path jlems = fixture("jlems/report_and_times");
-        assertEquals(0, run("simulate", model.toString(), "-o", folder.toString()), err.toString());
+        assertEquals(0, run("simulate", model.toString(), "-o", folder.toString()), last.err());
         assertArrayEquals(Files.readAllBytes(jlems.resolve("times.dat")), Files.readAllBytes(folder.resolve("times.dat")));
         assertArrayEquals(Files.readAllBytes(jlems.resolve("report_and_times.dat")),
                 Files.readAllBytes(folder.resolve("report_and_times.dat")));
@@ -96,14 +93,14 @@ class JnmlHabitsTest {
             assertTrue(ours.get(i).startsWith(key) && ours.get(i).substring(key.length()).matches("\\d+\\.\\d+"),
                     ours.get(i));
         }
-        assertTrue(out.toString().contains("wrote " + folder.resolve("report.lemsbridge.txt") + " (the Target's report)"),
-                out.toString());
+        assertTrue(last.out().contains("wrote " + folder.resolve("report.lemsbridge.txt") + " (the Target's report)"),
+                last.out());
     }
 
     @Test
     void versionNamesTheCommitItWasBuiltFrom() throws Exception {
         assertEquals(0, run("--version"));
-        String line = out.toString().strip();
+        String line = last.out().strip();
         assertTrue(Pattern.matches("lemsbridge \\S+ \\(commit ([0-9a-f]{40}|unknown)(, with uncommitted changes)?\\)",
                 line), line);
         Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();

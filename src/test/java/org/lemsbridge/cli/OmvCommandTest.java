@@ -2,11 +2,8 @@ package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,22 +12,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.lemsbridge.testing.SharedFolder;
+
 /** NeuroML's own OMV tests, run on lemsbridge's simulator the jnml way (no -I), pass with OMV's tolerances. */
 class OmvCommandTest {
     private Path examples;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     @BeforeEach
     void findUpstream() {
-        Path shared = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
-        examples = shared.resolve("upstream/NeuroML2/LEMSexamples");
-        assumeTrue(Files.isDirectory(examples), "skipped: " + examples + " is absent (needs ../shared/upstream)");
+        examples = SharedFolder.file("upstream/NeuroML2/LEMSexamples");
     }
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     /** The acceptance run: every jNeuroML test of the folder passes, every other engine's is skipped. */
@@ -39,19 +36,19 @@ class OmvCommandTest {
             throws IOException {
         Path junit = folder.resolve("omv.xml");
         int code = run("omv", examples.resolve("test").toString(), "--junit", junit.toString());
-        assertEquals(0, code, out + "\n" + err);
-        List<String> lines = out.toString().lines().toList();
+        assertEquals(0, code, last.describe());
+        List<String> lines = last.out().lines().toList();
         List<String> tests = lines.stream().filter(l -> !l.startsWith(" ") && !l.startsWith("omv:")).toList();
         long jnml = tests.stream().filter(l -> l.matches("PASS .*\\.jnml\\.omt.*")).count();
-        assertEquals(29, jnml, out.toString());
+        assertEquals(29, jnml, last.out());
         assertTrue(tests.stream().filter(l -> !l.matches("PASS .*\\.jnml\\.omt.*"))
-                .allMatch(l -> l.startsWith("SKIPPED ") && l.contains(": engine ")), out.toString());
-        assertTrue(lines.contains("PASS " + examples.resolve("test/.test.ex9.jnml.omt")), out.toString());
-        assertTrue(lines.contains("  V (spike times): PASS: 6 values within tolerance 0"), out.toString());
+                .allMatch(l -> l.startsWith("SKIPPED ") && l.contains(": engine ")), last.out());
+        assertTrue(lines.contains("PASS " + examples.resolve("test/.test.ex9.jnml.omt")), last.out());
+        assertTrue(lines.contains("  V (spike times): PASS: 6 values within tolerance 0"), last.out());
         assertTrue(lines.contains("  spikerate (spike rate): PASS: observed 13.333333333333332, expected"
-                + " 13.333333333333332, within tolerance 0"), out.toString());
+                + " 13.333333333333332, within tolerance 0"), last.out());
         assertTrue(lines.contains("SKIPPED " + examples.resolve("test/.test.ex5.jnmlnrn.omt")
-                + ": engine jNeuroML_NEURON (lemsbridge stands in for jLEMS and jNeuroML)"), out.toString());
+                + ": engine jNeuroML_NEURON (lemsbridge stands in for jLEMS and jNeuroML)"), last.out());
         String summary = lines.get(lines.size() - 1);
         assertTrue(summary.startsWith("omv: " + tests.size() + " tests: 29 passed, 0 failed, 0 errors, "
                 + (tests.size() - 29) + " skipped; "), summary);
@@ -65,9 +62,9 @@ class OmvCommandTest {
     void ex2IsADryRun() {
         Path test = examples.resolve("test/.test.ex2.jnml.omt");
         int code = run("omv", test.toString());
-        assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().startsWith("PASS " + test + " (dry run: the target simulated without error)"),
-                out.toString());
+        assertEquals(0, code, last.describe());
+        assertTrue(last.out().startsWith("PASS " + test + " (dry run: the target simulated without error)"),
+                last.out());
     }
 
     @Test
@@ -82,12 +79,11 @@ class OmvCommandTest {
         Files.writeString(test.resolve(".test.ex0.mep"),
                 mep.substring(0, open + 1) + (first + 0.5) + mep.substring(comma));
         int code = run("omv", test.resolve("t.omt").toString(), "--format", "json");
-        assertEquals(1, code, out + "\n" + err);
-        assertTrue(out.toString().contains("iafTauPop0 (spike times): FAIL: 1 of 7 outside tolerance"), out.toString());
-        assertTrue(out.toString().contains("\"failed\": 1"), out.toString());
-        out.getBuffer().setLength(0);
+        assertEquals(1, code, last.describe());
+        assertTrue(last.out().contains("iafTauPop0 (spike times): FAIL: 1 of 7 outside tolerance"), last.out());
+        assertTrue(last.out().contains("\"failed\": 1"), last.out());
         assertEquals(1, run("omv", test.toString()));
-        assertTrue(out.toString().endsWith("omv: 1 tests: 0 passed, 1 failed, 0 errors, 0 skipped; 4 checks, 1 failed"
-                + System.lineSeparator()), out.toString());
+        assertTrue(last.out().endsWith("omv: 1 tests: 0 passed, 1 failed, 0 errors, 0 skipped; 4 checks, 1 failed"
+                + System.lineSeparator()), last.out());
     }
 }

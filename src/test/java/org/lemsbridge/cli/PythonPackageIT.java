@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.lemsbridge.testing.SharedFolder;
+
 /**
  * Runs the Python package's tests ({@code python/tests}, standard-library unittest, no network) against the jar that
  * {@code package} built: {@code mvn -B verify} runs it after the jar exists. Skipped, with a message, without python3.
@@ -30,7 +32,7 @@ class PythonPackageIT {
         ProcessBuilder tests = new ProcessBuilder("python3", "-m", "unittest", "discover", "-s", "tests", "-t", ".", "-v")
                 .directory(Path.of("python").toFile()).redirectErrorStream(true);
         tests.environment().put("LEMSBRIDGE_JAR", jar.toString());
-        tests.environment().put("LEMSBRIDGE_SHARED", System.getProperty("lemsbridge.shared", "../shared"));
+        tests.environment().put("LEMSBRIDGE_SHARED", SharedFolder.location().toString());
         tests.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         tests.environment().remove("LEMSBRIDGE_SERVE");
         Process process = tests.start();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,17 +16,17 @@ class RenderCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
     void rendersTheTonicSeedToAFile() throws IOException {
         Path xml = folder.resolve("tonic.xml");
-        assertEquals(0, run("render", "examples/izhikevich-tonic.yaml", "-o", xml.toString()), err.toString());
+        assertEquals(0, run("render", "examples/izhikevich-tonic.yaml", "-o", xml.toString()), last.err());
         String text = Files.readString(xml);
         assertTrue(text.contains("<Target component=\"sim_NeuroML_Ex2__Izhikevich__tonic_\""), text);
         assertTrue(text.contains("<OnCondition test=\"v .gt. thresh\">"), text);
@@ -52,7 +50,7 @@ class RenderCommandTest {
         Files.writeString(experiment, yaml.replace("\\n", "\n"));
         Path xml = folder.resolve("out.xml");
         assertEquals(2, run("render", experiment.toString(), "-o", xml.toString()));
-        String message = err.toString().strip();
+        String message = last.err().strip();
         assertEquals(1, message.lines().filter(l -> !l.startsWith("  hint:")).count(), message);
         assertTrue(message.startsWith(experiment + ":" + line + ":"), message);
         if (column > 0) {

@@ -57,13 +57,14 @@ class RequestServerTest {
     }
 
     private static CommandResult commandLine(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new CommandResult(status, out.toString(), err.toString());
+        return CommandResult.of(CliRun.of(args));
     }
 
     record CommandResult(int status, String stdout, String stderr) {
+        static CommandResult of(CliRun run) {
+            return new CommandResult(run.exitCode(), run.out(), run.err());
+        }
+
         static CommandResult of(JsonNode response) {
             return new CommandResult(response.get("status").asInt(), response.get("stdout").asText(),
                     response.get("stderr").asText());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,9 +103,6 @@ class ServeHostileCorpusTest {
     }
 
     private static RequestServerTest.CommandResult commandLine(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new RequestServerTest.CommandResult(status, out.toString(), err.toString());
+        return RequestServerTest.CommandResult.of(CliRun.of(args));
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,20 +12,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.lemsbridge.validate.RunSizeTest;
+
 class SimulateCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return run(CliRun.of(args));
+    }
+
+    private int run(CliRun run) {
+        last = run;
+        return run.exitCode();
     }
 
     @Test
     void theBurstSeedWritesJlemsRowsAndASidecar() throws IOException {
-        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString()), err.toString());
+        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString()), last.err());
         List<String> rows = Files.readAllLines(folder.resolve("IzhikevichBurst.dat"));
         assertEquals(40001, rows.size());
         assertEquals("0.0\t-70.0\t-14.0\t", rows.get(0));
@@ -44,8 +48,8 @@ class SimulateCommandTest {
                 + "integration: {step_size: 0.1, duration: 100, time_scale: ms}\n");
         Path output = folder.resolve("out");
         assertEquals(2, run("simulate", model.toString(), "-o", output.toString()));
-        List<String> lines = err.toString().strip().lines().toList();
-        assertEquals(2, lines.size(), err.toString());
+        List<String> lines = last.err().strip().lines().toList();
+        assertEquals(2, lines.size(), last.err());
         assertEquals(model + ":0:0: simulation stopped: state variable x of Blow_inst became Infinity"
                 + " at t = 9.000000000000002E-4 s (step 9)", lines.get(0));
         assertTrue(lines.get(1).startsWith("  hint: "), lines.get(1));
@@ -71,11 +75,11 @@ class SimulateCommandTest {
     @Test
     void aSimulationWithOnlyDisplaysWritesNothingAndSaysSo() throws IOException {
         Path output = folder.resolve("out");
-        assertEquals(0, run("simulate", displayOnlyEx2().toString(), "-o", output.toString()), err.toString());
-        assertEquals("", out.toString());
-        assertTrue(err.toString().contains("note: nothing was written: the Simulation has no OutputFile or"
+        assertEquals(0, run("simulate", displayOnlyEx2().toString(), "-o", output.toString()), last.err());
+        assertEquals("", last.out());
+        assertTrue(last.err().contains("note: nothing was written: the Simulation has no OutputFile or"
                 + " EventOutputFile (jLEMS only draws Displays; --displays writes them as .dat files, --plot draws"
-                + " them)"), err.toString());
+                + " them)"), last.err());
         try (var files = Files.list(output)) {
             assertEquals(0, files.count());
         }
@@ -85,8 +89,8 @@ class SimulateCommandTest {
     void displaysAreWrittenAsTheOutputFileOfTheSameQuantitiesWouldBe() throws IOException {
         Path output = folder.resolve("out");
         assertEquals(0, run("simulate", displayOnlyEx2().toString(), "--displays", "-o", output.toString()),
-                err.toString());
-        assertEquals("wrote " + output.resolve("tonic.dat") + " (40001 rows)", out.toString().strip());
+                last.err());
+        assertEquals("wrote " + output.resolve("tonic.dat") + " (40001 rows)", last.out().strip());
         List<String> reference;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
                 Path.of("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz")))) {
@@ -109,8 +113,8 @@ class SimulateCommandTest {
         Files.writeString(model, Files.readString(model).replace("<Display id=\"tonic\"", "<Display id=\"../up\""));
         Path output = folder.resolve("out");
         assertEquals(2, run("simulate", model.toString(), "--displays", "-o", output.toString()));
-        assertTrue(err.toString().contains("cannot write this Display as a file: its id '../up' is not a plain file"
-                + " name"), err.toString());
+        assertTrue(last.err().contains("cannot write this Display as a file: its id '../up' is not a plain file"
+                + " name"), last.err());
         assertTrue(Files.notExists(folder.resolve("up.dat")));
     }
 
@@ -120,24 +124,23 @@ class SimulateCommandTest {
         Files.writeString(cell, "<neuroml id=\"cell\"><izhikevichCell id=\"iz\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\""
                 + " b=\"0.2\" c=\"-65\" d=\"6\"/></neuroml>");
         assertEquals(2, run("simulate", cell.toString(), "-o", folder.resolve("out").toString()));
-        assertTrue(err.toString().startsWith(cell + ":0:0: the model has no <Target component=...>"), err.toString());
+        assertTrue(last.err().startsWith(cell + ":0:0: the model has no <Target component=...>"), last.err());
     }
 
     @Test
     void progressGoesToStderrOnlyWhenAskedForAndChangesNoOutput() throws IOException {
         Path plain = folder.resolve("plain");
-        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", plain.toString()), err.toString());
-        String plainOut = out.toString();
-        assertEquals("", err.toString(), "a captured stderr is not a terminal: no progress by default");
-        out.getBuffer().setLength(0);
+        assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", plain.toString()), last.err());
+        String plainOut = last.out();
+        assertEquals("", last.err(), "a captured stderr is not a terminal: no progress by default");
 
         Path shown = folder.resolve("shown");
         assertEquals(0, run("simulate", "examples/izhikevich-burst.yaml", "-o", shown.toString(), "--progress"),
-                err.toString());
-        assertEquals(plainOut.replace(plain.toString(), shown.toString()), out.toString());
+                last.err());
+        assertEquals(plainOut.replace(plain.toString(), shown.toString()), last.out());
         assertArrayEquals(Files.readAllBytes(plain.resolve("IzhikevichBurst.dat")),
                 Files.readAllBytes(shown.resolve("IzhikevichBurst.dat")));
-        String progress = err.toString();
+        String progress = last.err();
         assertTrue(progress.startsWith("\r") && progress.endsWith("\r"), progress);
         assertTrue(progress.substring(progress.lastIndexOf('\r', progress.length() - 2)).isBlank(),
                 "the last write erases the line: " + progress);
@@ -154,11 +157,19 @@ class SimulateCommandTest {
     @Test
     void onATerminalProgressIsShownUnlessNoProgressSaysOtherwise() {
         String[] args = {"simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString()};
-        assertEquals(0, Main.execute(args, new PrintWriter(out), new PrintWriter(err), failure -> { }, true));
-        assertTrue(err.toString().contains("simulated 0.2000 s of 0.2000 s (100.0%)"), err.toString());
-        err.getBuffer().setLength(0);
+        assertEquals(0, run(CliRun.onTerminal(args)));
+        assertTrue(last.err().contains("simulated 0.2000 s of 0.2000 s (100.0%)"), last.err());
         String[] quiet = {"simulate", "examples/izhikevich-burst.yaml", "-o", folder.toString(), "--no-progress"};
-        assertEquals(0, Main.execute(quiet, new PrintWriter(out), new PrintWriter(err), failure -> { }, true));
-        assertEquals("", err.toString());
+        assertEquals(0, run(CliRun.onTerminal(quiet)));
+        assertEquals("", last.err());
+    }
+
+    @Test
+    void twoToTheThirtyOneCellsAreRefusedBySimulateInOneLineWithoutBuildingThem() throws IOException {
+        Path file = RunSizeTest.model(folder, "1", "2147483648", "10ms");
+        assertEquals(2, run("simulate", file.toString(), "-o", folder.resolve("out").toString()));
+        assertEquals(file + ":11:9: the run would build 2 147 483 653 instances, more than the limit of 10 000 000"
+                + " [LB502]\n  hint: check the population sizes\n", last.err());
+        assertTrue(!Files.exists(folder.resolve("out/out.dat")));
     }
 }

@@ -2,13 +2,10 @@ package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.plot.PlotImages;
+import org.lemsbridge.testing.SharedFolder;
 
 /**
  * {@code simulate --plot} of upstream NeuroML2 LEMS examples: one PNG and one SVG per Display (and a raster per
@@ -30,14 +28,9 @@ class SimulatePlotTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
     private static Path upstream() {
-        Path root = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize()
-                .resolve("upstream/NeuroML2");
-        assumeTrue(Files.isDirectory(root.resolve("LEMSexamples")), root + " is absent: skipping");
-        return root;
+        SharedFolder.file("upstream/NeuroML2/LEMSexamples");
+        return SharedFolder.file("upstream/NeuroML2");
     }
 
     /** Simulates an upstream example with --plot and returns the plot folder. */
@@ -45,10 +38,9 @@ class SimulatePlotTest {
         Path upstream = upstream();
         Path lems = upstream.resolve("LEMSexamples/LEMS_NML2_" + example + ".xml");
         Path output = folder.resolve(example);
-        int code = Main.execute(new String[] {"simulate", lems.toString(), "-I", upstream.resolve("examples").toString(),
-            "-I", upstream.resolve("NeuroML2CoreTypes").toString(), "-o", output.toString(), "--plot"},
-                new PrintWriter(out), new PrintWriter(err));
-        assertEquals(0, code, out + "\n" + err);
+        CliRun run = CliRun.of("simulate", lems.toString(), "-I", upstream.resolve("examples").toString(), "-I",
+                upstream.resolve("NeuroML2CoreTypes").toString(), "-o", output.toString(), "--plot");
+        assertEquals(0, run.exitCode(), run.describe());
         return output.resolve("plots");
     }
 

@@ -3,8 +3,6 @@ package org.lemsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,8 @@ class SubcommandsTest {
             CommandLine top = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
             assertEquals(names, List.copyOf(top.getSubcommands().keySet()));
         }
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.BAD_INPUT, Main.execute(new String[] {"simulat", "x.xml"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err)));
-        assertTrue(err.toString().contains("simulate"), err.toString());
+        CliRun run = CliRun.of("simulat", "x.xml");
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("simulate"), run.err());
     }
 }

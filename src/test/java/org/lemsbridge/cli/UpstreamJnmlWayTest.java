@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +17,11 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.lemsbridge.testing.SharedFolder;
 
 /**
  * Upstream NeuroML2 LEMS examples run as jnml users run them: {@code lemsbridge simulate LEMS_NML2_ExN.xml -nogui} and
@@ -36,16 +35,15 @@ class UpstreamJnmlWayTest {
     private static final Pattern DISPLAY = Pattern.compile("<Display\\b[^>]*>");
     private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     /** Examples whose includes leave their folder ({@code ../examples/...}) or write events, and no Displays only. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Ex5_DetCell", "Ex14_PyNN", "Ex23_Spiketimes"})
     void outputFilesHaveJlemsBytes(String example, @TempDir Path here) throws IOException {
         Path lems = example(example);
-        assertEquals(0, run("simulate", lems.toString(), "-nogui", "-o", here.toString()), err.toString());
-        assertEquals("", err.toString());
+        assertEquals(0, run("simulate", lems.toString(), "-nogui", "-o", here.toString()), last.err());
+        assertEquals("", last.err());
         List<String[]> files = manifest(example, "-");
         for (String[] file : files) {
             assertEquals(file[5], sha256(Files.readAllBytes(here.resolve(file[3]))), example + ": " + file[3]
@@ -59,8 +57,8 @@ class UpstreamJnmlWayTest {
     void displaysHaveJlemsBytes(String example, @TempDir Path here) throws IOException {
         Path lems = example(example);
         assertEquals(0, run("simulate", lems.toString(), "-nogui", "--displays", "-o", here.toString()),
-                err.toString());
-        assertEquals("", err.toString());
+                last.err());
+        assertEquals("", last.err());
         List<List<String>> joined = new ArrayList<>();
         for (String display : displayFiles(Files.readString(lems))) {
             List<String> rows = Files.readAllLines(here.resolve(display + ".dat"));
@@ -94,14 +92,12 @@ class UpstreamJnmlWayTest {
     }
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     private static Path example(String example) {
-        Path shared = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
-        Path lems = shared.resolve("upstream/NeuroML2/LEMSexamples/LEMS_NML2_" + example + ".xml");
-        Assumptions.assumeTrue(Files.isRegularFile(lems), lems + " is absent: skipping the jnml-way upstream runs");
-        return lems;
+        return SharedFolder.file("upstream/NeuroML2/LEMSexamples/LEMS_NML2_" + example + ".xml");
     }
 
     private static List<String[]> manifest(String example, String variant) throws IOException {

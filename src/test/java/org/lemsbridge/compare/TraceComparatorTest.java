@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 
@@ -252,9 +253,7 @@ class TraceComparatorTest {
 
     @Test
     void manifestUnitsLikeAmperePerSquareMetreAreUnderstood() {
-        java.nio.file.Path path = java.nio.file.Path.of(System.getProperty("lemsbridge.shared", "../shared"))
-                .toAbsolutePath().normalize().resolve("reference-data/Ex5_DetCell/Ex5_DetCell_displays.dat.gz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(path), path + " is absent: skipping");
+        java.nio.file.Path path = SharedFolder.file("reference-data/Ex5_DetCell/Ex5_DetCell_displays.dat.gz");
         Trace ref = org.lemsbridge.trace.TraceReader.read(path);
         int ina = ref.indexOfQuantity("hhpop[0]/bioPhys1/membraneProperties/naChans/iDensity").orElseThrow();
         assertEquals("A/m^2", ref.column(ina).unit());

@@ -22,14 +22,14 @@ import org.lemsbridge.expr.Expr;
  * the new time (as jLEMS does), states with {@code boundaries} clipped after every step. It shares only the SymPy
  * parser and the inlining of {@code functions} with the renderer.
  */
-final class IndependentEuler {
+public final class IndependentEuler {
     private final Dynamics dynamics;
     private final Map<String, Expr> rates = new LinkedHashMap<>();
     private final Map<String, Expr> derived = new HashMap<>();
     private final Map<String, Double> constants = new HashMap<>();
     private final Map<String, Optional<StateClamp>> clamps = new HashMap<>();
 
-    IndependentEuler(Experiment experiment) {
+    public IndependentEuler(Experiment experiment) {
         this.dynamics = experiment.dynamics();
         Map<String, String> identity = new LinkedHashMap<>();
         List<String> couplings = CouplingInputs.names(dynamics);
@@ -61,7 +61,7 @@ final class IndependentEuler {
     }
 
     /** Rows of states (in state order) for t = 0, dt, ..., steps*dt, in the model's own numbers. */
-    List<double[]> run(double dt, int steps) {
+    public List<double[]> run(double dt, int steps) {
         List<String> names = new ArrayList<>(rates.keySet());
         double[] x = new double[names.size()];
         for (int i = 0; i < x.length; i++) {

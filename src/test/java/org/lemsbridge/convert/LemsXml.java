@@ -1,32 +1,25 @@
 package org.lemsbridge.convert;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.junit.jupiter.api.Assumptions;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
+
+import org.lemsbridge.testing.SharedFolder;
 
 /** Test helpers: safe XML parsing and validation against the official LEMS 0.7.6 schema from ../shared. */
 final class LemsXml {
     private LemsXml() {
     }
 
-    static Path shared() {
-        String configured = System.getProperty("lemsbridge.shared", "../shared");
-        return Path.of(configured).toAbsolutePath().normalize();
-    }
-
     /** The official XSD, or the test is skipped with a message. */
     static Path schema() {
-        Path xsd = shared().resolve("upstream/LEMS/Schemas/LEMS/LEMS_v0.7.6.xsd");
-        Assumptions.assumeTrue(Files.isRegularFile(xsd), "LEMS schema not found at " + xsd + "; skipping validation");
-        return xsd;
+        return SharedFolder.file("upstream/LEMS/Schemas/LEMS/LEMS_v0.7.6.xsd");
     }
 
     static void validate(String xml) throws Exception {

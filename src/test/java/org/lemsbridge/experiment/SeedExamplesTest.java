@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.lemsbridge.testing.SharedFolder;
+
 class SeedExamplesTest {
 
     private static Path seed(String name) {
-        String shared = System.getProperty("lemsbridge.shared", "../shared");
-        Path file = Path.of(shared).toAbsolutePath().normalize().resolve("docs/seed-examples").resolve(name);
-        assumeTrue(Files.isRegularFile(file), "seed example not available: " + file);
-        return file;
+        return SharedFolder.file("docs/seed-examples/" + name);
     }
 
     @Test

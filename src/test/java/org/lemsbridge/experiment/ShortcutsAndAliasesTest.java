@@ -119,7 +119,7 @@ class ShortcutsAndAliasesTest {
         assertEquals(11, f1.cases().get(0).location().line());
         assertEquals(22, f1.cases().get(0).location().column());
         assertEquals("(x1 - 0.6*(z - 4)**2 - slope)*x1", f1.cases().get(1).equation().rhs());
-        assertEquals(str("second branch"), f1.cases().get(1).extras().get("note"));
+        assertEquals(str("second branch"), f1.cases().get(1).extras().get("x-note"));
     }
 
     @Test
@@ -148,7 +148,7 @@ class ShortcutsAndAliasesTest {
         assertNull(kick.condition());
         assertEquals("preset_time", kick.eventType());
         assertEquals(new RawValue.Sequence(List.of(flt("10.0"), flt("20.5"))), kick.extras().get("trigger_times"));
-        assertEquals(str("nudge"), kick.affect().extras().get("description"));
+        assertEquals(str("nudge"), kick.affect().extras().get("label"));
         assertEquals("mV", d.stateVariables().get("v").unit());
     }
 
@@ -194,7 +194,7 @@ class ShortcutsAndAliasesTest {
         assertEquals(0.001, e.dynamics().parameters().get("small").value());
         assertEquals(1.0e12, e.dynamics().parameters().get("big").value());
         assertEquals(16.0, e.dynamics().parameters().get("hexy").value());
-        Map<String, RawValue> flags = ((RawValue.Mapping) e.extras().get("flags")).entries();
+        Map<String, RawValue> flags = ((RawValue.Mapping) e.extras().get("x-flags")).entries();
         assertEquals(new RawValue.Scalar("yes", "bool"), flags.get("plain_yes"));
         assertEquals(str("yes"), flags.get("quoted_yes"));
         assertEquals(new RawValue.Scalar("~", "null"), flags.get("nothing"));

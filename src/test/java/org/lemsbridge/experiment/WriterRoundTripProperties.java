@@ -104,7 +104,7 @@ class WriterRoundTripProperties {
                 .as((keys, values) -> {
                     LinkedHashMap<String, RawValue> fields = new LinkedHashMap<>();
                     for (int i = 0; i < keys.size(); i++) {
-                        fields.put("x_" + keys.get(i), values.get(i));
+                        fields.put("x-" + keys.get(i), values.get(i));
                     }
                     return fields.isEmpty() ? Extras.NONE : new Extras(fields);
                 });

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import org.lemsbridge.testing.SharedFolder;
+
 /** Every expression in the upstream NeuroML2 core types and LEMS examples parses, and prints back to the same tree. */
 class UpstreamExpressionsTest {
 
@@ -37,11 +39,7 @@ class UpstreamExpressionsTest {
     }
 
     private static Path upstream() {
-        String shared = System.getProperty("lemsbridge.shared");
-        Assumptions.assumeTrue(shared != null, "lemsbridge.shared not set: skipping upstream expressions");
-        Path dir = Path.of(shared).toAbsolutePath().normalize().resolve("upstream");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "no " + dir + ": skipping upstream expressions");
-        return dir;
+        return SharedFolder.file("upstream");
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -20,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.Main;
+import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.files.Staging;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -55,13 +53,11 @@ class AllOrNothingOutputTest {
         Files.writeString(out.resolve("Ex2_Izh_spikes.dat/keep.txt"), "a file of the user's\n");
         FolderSnapshot before = FolderSnapshot.of(out);
 
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new String[] {"simulate", EX2.toString(), "-o", out.toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        CliRun run = CliRun.of("simulate", EX2.toString(), "-o", out.toString());
 
-        assertEquals(2, code, err.toString());
-        assertEquals(out.resolve("Ex2_Izh_spikes.dat").toAbsolutePath() + ":0:0: cannot write: is a folder", err.toString().lines()
-                .findFirst().orElseThrow());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(out.resolve("Ex2_Izh_spikes.dat").toAbsolutePath() + ":0:0: cannot write: is a folder",
+                run.errLines().get(0));
         assertEquals(before, FolderSnapshot.of(out));
     }
 

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.lemsbridge.cli.CliRun;
+
 /**
  * The promises every command keeps on any input: exit 0, 1 or 2 (never 3), no stack trace, a failure is exactly one
  * line {@code file:line:col: message} on stderr plus at most one indented hint line, nothing is left behind in the
@@ -30,7 +32,7 @@ final class HostileContract {
     private HostileContract() {
     }
 
-    static void assertKept(CommandRun run) {
+    static void assertKept(CliRun run) {
         String all = run.out() + run.err();
         assertTrue(run.exitCode() >= 0 && run.exitCode() <= 2, () -> "exit code must be 0, 1 or 2: " + run.describe());
         assertFalse(all.contains("Exception") || all.contains("\tat ") || all.contains("internal error"),
@@ -45,13 +47,13 @@ final class HostileContract {
     }
 
     /** The line:col of the single error line. */
-    static String errorPlace(CommandRun run) {
+    static String errorPlace(CliRun run) {
         Matcher matcher = ERROR_LINE.matcher(run.errLines().get(0));
         assertTrue(matcher.matches());
         return matcher.group(2) + ":" + matcher.group(3);
     }
 
-    static void assertNoFiles(Path folder, CommandRun run) {
+    static void assertNoFiles(Path folder, CliRun run) {
         if (!Files.exists(folder)) {
             return;
         }

@@ -33,6 +33,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import org.lemsbridge.cli.CliRun;
+
 /** Runs every case of {@code hostile/cases.yaml} through {@code Main.execute} and checks the hostile-input contract. */
 class HostileCorpusTest {
 
@@ -96,7 +98,7 @@ class HostileCorpusTest {
                 .replace("{out}", out.toString()).replace("{blocker}", blocker.toString())).toList();
         Map<Path, String> before = HostileContract.hashes(corpus());
 
-        CommandRun run = assertTimeoutPreemptively(LIMIT, () -> CommandRun.of(args), "took over " + LIMIT);
+        CliRun run = assertTimeoutPreemptively(LIMIT, () -> CliRun.of(args), "took over " + LIMIT);
 
         assertEquals(hostile.exit(), run.exitCode(), run::describe);
         HostileContract.assertKept(run);

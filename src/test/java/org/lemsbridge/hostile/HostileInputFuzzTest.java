@@ -25,6 +25,8 @@ import net.jqwik.api.Provide;
 
 import org.junit.jupiter.api.Test;
 
+import org.lemsbridge.cli.CliRun;
+
 /**
  * Fuzzes every command with generated LEMS documents, YAML experiments and expressions, asserting the hostile-input
  * contract of {@link HostileContract} and that each command finishes within {@link #PER_COMMAND_MILLIS}.
@@ -85,9 +87,9 @@ class HostileInputFuzzTest {
 
     static void checkLems(String document) {
         inFolder("model.xml", document, (model, out) -> {
-            CommandRun validated = run(List.of("validate", model.toString()));
+            CliRun validated = run(List.of("validate", model.toString()));
             run(List.of("validate", "--format", "json", model.toString()));
-            CommandRun simulated = run(List.of("simulate", model.toString(), "-o", out.toString()));
+            CliRun simulated = run(List.of("simulate", model.toString(), "-o", out.toString()));
             if (validated.exitCode() != 0) {
                 assertTrue(simulated.exitCode() == 2, () -> "simulate ran what validate refused: "
                         + simulated.describe() + "\n" + validated.describe());
@@ -106,7 +108,7 @@ class HostileInputFuzzTest {
                 case 1 -> List.of("validate", "--format", "json", model.toString());
                 default -> List.of("simulate", model.toString(), "-o", out.toString());
             };
-            CommandRun run = run(args);
+            CliRun run = run(args);
             if (run.exitCode() != 0) {
                 HostileContract.assertNoFiles(out, run);
             }
@@ -120,7 +122,7 @@ class HostileInputFuzzTest {
                 case 1 -> List.of("render", model.toString(), "-o", out.resolve("model.xml").toString());
                 default -> List.of("simulate", model.toString(), "-o", out.toString());
             };
-            CommandRun run = run(args);
+            CliRun run = run(args);
             if (run.exitCode() != 0) {
                 HostileContract.assertNoFiles(out, run);
             }
@@ -129,13 +131,13 @@ class HostileInputFuzzTest {
 
     static void checkExperiment(String document) {
         inFolder("experiment.yaml", document, (model, out) -> {
-            CommandRun validated = run(List.of("validate", model.toString()));
-            CommandRun rendered = run(List.of("render", model.toString(), "-o", out.resolve("model.xml").toString()));
+            CliRun validated = run(List.of("validate", model.toString()));
+            CliRun rendered = run(List.of("render", model.toString(), "-o", out.resolve("model.xml").toString()));
             if (rendered.exitCode() != 0) {
                 HostileContract.assertNoFiles(out, rendered);
             }
             if (validated.exitCode() == 0) {
-                CommandRun simulated = run(List.of("simulate", model.toString(), "-o", out.resolve("run").toString()));
+                CliRun simulated = run(List.of("simulate", model.toString(), "-o", out.resolve("run").toString()));
                 if (simulated.exitCode() != 0) {
                     HostileContract.assertNoFiles(out.resolve("run"), simulated);
                 }
@@ -143,8 +145,8 @@ class HostileInputFuzzTest {
         });
     }
 
-    private static CommandRun run(List<String> args) {
-        CommandRun run = assertTimeoutPreemptively(Duration.ofMillis(PER_COMMAND_MILLIS), () -> CommandRun.of(args),
+    private static CliRun run(List<String> args) {
+        CliRun run = assertTimeoutPreemptively(Duration.ofMillis(PER_COMMAND_MILLIS), () -> CliRun.of(args),
                 () -> "hangs: " + String.join(" ", args) + "\n" + args.stream().filter(a -> a.contains("/in/"))
                         .map(a -> readQuietly(Path.of(a))).findFirst().orElse(""));
         HostileContract.assertKept(run);

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.lemsbridge.cli.CliRun;
+
 /**
  * XXE through an absolute {@code file://} URL: a secret file is created, every command is pointed at documents
  * that try to read it, and the secret must never appear in any output.
@@ -35,7 +37,7 @@ class SecretFileTest {
     }
 
     private void assertRefusedWithoutLeak(List<String> args, Path out) {
-        CommandRun run = CommandRun.of(args);
+        CliRun run = CliRun.of(args);
         assertEquals(2, run.exitCode(), run::describe);
         HostileContract.assertKept(run);
         assertFalse((run.out() + run.err() + HostileContract.contents(out)).contains(secret), run::describe);
@@ -44,7 +46,7 @@ class SecretFileTest {
 
     private void assertConfinedWithoutLeak(List<String> args, Path out) {
         assertRefusedWithoutLeak(args, out);
-        CommandRun run = CommandRun.of(args);
+        CliRun run = CliRun.of(args);
         assertTrue(run.err().contains("outside the --confine folders"), run::describe);
     }
 
@@ -105,13 +107,13 @@ class SecretFileTest {
                 + "</Lems>\n");
         Path folder = Files.createDirectory(temp.resolve("model"));
         Path model = Files.writeString(folder.resolve("model.xml"), "<Lems><Include file=\"../shared/dims.xml\"/></Lems>\n");
-        CommandRun asJlems = CommandRun.of(List.of("validate", model.toString()));
+        CliRun asJlems = CliRun.of(List.of("validate", model.toString()));
         assertEquals(0, asJlems.exitCode(), asJlems::describe);
-        CommandRun refused = CommandRun.of(List.of("validate", model.toString(), "--confine", folder.toString()));
+        CliRun refused = CliRun.of(List.of("validate", model.toString(), "--confine", folder.toString()));
         assertEquals(2, refused.exitCode(), refused::describe);
         assertTrue(refused.err().contains("model.xml:1:7: include '../shared/dims.xml' resolves to "
                 + shared.toRealPath().resolve("dims.xml") + ", outside the --confine folders"), refused::describe);
-        CommandRun allowed = CommandRun.of(List.of("validate", model.toString(), "--confine", folder.toString(),
+        CliRun allowed = CliRun.of(List.of("validate", model.toString(), "--confine", folder.toString(),
                 "--confine", shared.toString()));
         assertEquals(0, allowed.exitCode(), allowed::describe);
     }

@@ -27,12 +27,12 @@ import org.lemsbridge.lems.xml.SecureStax;
  * {@link SecureXml} must agree with on every valid document, element for element, attribute for attribute, position
  * for position.
  */
-final class StaxTreeReader {
+public final class StaxTreeReader {
 
     private StaxTreeReader() {
     }
 
-    static XmlElement read(Path file) {
+    public static XmlElement read(Path file) {
         try {
             return read(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), file.toString());
         } catch (java.nio.charset.MalformedInputException e) {
@@ -47,7 +47,7 @@ final class StaxTreeReader {
         }
     }
 
-    static XmlElement read(String xml, String sourceName) {
+    public static XmlElement read(String xml, String sourceName) {
         String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
         return read(null, new StringReader(text), sourceName, text);
     }

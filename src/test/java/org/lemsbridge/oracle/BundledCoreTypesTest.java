@@ -24,6 +24,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 
+import org.lemsbridge.testing.SharedFolder;
+
 /**
  * Checks the project's own NeuroML core type files (classpath /org/lemsbridge/lems/coretypes/):
  * presence, LEMS XSD validity, self-contained includes, coverage of the required types, and, where
@@ -103,8 +105,7 @@ class BundledCoreTypesTest {
 
     @Test
     void everyBundledFileIsValidAgainstTheLemsSchema() throws Exception {
-        Path xsd = shared().resolve("upstream/LEMS/Schemas/LEMS/LEMS_v0.7.6.xsd");
-        assumeTrue(Files.isRegularFile(xsd), "LEMS XSD not available at " + xsd);
+        Path xsd = SharedFolder.file("upstream/LEMS/Schemas/LEMS/LEMS_v0.7.6.xsd");
         Schema schema = SecureXml.schema(xsd);
         for (String file : FILES) {
             assertNull(SecureXml.firstViolation(schema, BundledCoreTypesTest.class.getResourceAsStream(DIR + file)), file);
@@ -275,11 +276,7 @@ class BundledCoreTypesTest {
         return SecureXml.parse(in);
     }
 
-    private static Path shared() {
-        return Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
-    }
-
     private static Path upstreamCoreTypes() {
-        return shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
+        return SharedFolder.location().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
     }
 }

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * pools, two calcium pools; upstream Ex10 q10, Ex18 GHK, Ex24 fractional gates) must write exactly the same files on
  * the bundled types as on NeuroML's own.</li>
  * </ul>
- * Skipped when {@code lemsbridge.shared} (default {@code ../shared}) is absent.
+ * Skipped when the shared folder ({@link SharedFolder}) is absent.
  */
 class BundledHodgkinHuxleyCasesTest {
 
@@ -43,11 +43,8 @@ class BundledHodgkinHuxleyCasesTest {
     @ParameterizedTest(name = "{0} = jLEMS")
     @ValueSource(strings = {"Ex1_HH", "Ex3_Net", "Ex5_DetCell"})
     void matchesJlemsOnBundledCoreTypes(String example, @TempDir Path out) throws IOException {
-        Path shared = JlemsReferenceCasesTest.shared();
-        Path folder = shared.resolve("reference-data").resolve(example);
-        Path nmlExamples = shared.resolve("upstream/NeuroML2/examples");
-        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")) && Files.isDirectory(nmlExamples),
-                "no jLEMS reference data under " + shared + " (set -Dlemsbridge.shared); skipping " + example);
+        Path folder = SharedFolder.file("reference-data/" + example);
+        Path nmlExamples = SharedFolder.file("upstream/NeuroML2/examples");
         for (String coreFile : List.of("Cells.xml", "Channels.xml", "NeuroML2CoreTypes.xml")) {
             assertFalse(Files.exists(folder.resolve(coreFile)) || Files.exists(nmlExamples.resolve(coreFile)),
                     coreFile + " on disk would hide the bundled copy");
@@ -83,10 +80,8 @@ class BundledHodgkinHuxleyCasesTest {
     @ValueSource(strings = {"channel_variants.xml", "LEMS_NML2_Ex10_Q10.xml", "LEMS_NML2_Ex18_GHK.xml",
             "LEMS_NML2_Ex24_FractionalConductance.xml"})
     void bundledTypesWriteWhatNeuroMLTypesWrite(String file, @TempDir Path out) throws Exception {
-        Path upstream = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2");
-        Path coreTypes = upstream.resolve("NeuroML2CoreTypes");
-        Assumptions.assumeTrue(Files.isRegularFile(coreTypes.resolve("Channels.xml")),
-                "NeuroML2 core types not under " + upstream + " (set -Dlemsbridge.shared); skipping " + file);
+        Path upstream = SharedFolder.file("upstream/NeuroML2");
+        Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         Path model = file.startsWith("LEMS_") ? upstream.resolve("LEMSexamples").resolve(file)
                 : Path.of(getClass().getResource(file).toURI());
         assertFalse(Files.exists(model.resolveSibling("Cells.xml")), "Cells.xml beside " + model);

@@ -17,12 +17,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 /**
  * The PyNN cell, synapse and spike-source types on the project's bundled {@code PyNN.xml}: no NeuroML2CoreTypes folder
@@ -34,7 +34,7 @@ import org.lemsbridge.lems.LemsReader;
  * <li>Our {@code pynn_variants.xml} (every PyNN type, recording adaptation, gating, synaptic and Poisson-source
  * variables and spikes that Ex14 does not write) must write the same files on the bundled types as on NeuroML's own.</li>
  * </ul>
- * Skipped when {@code lemsbridge.shared} (default {@code ../shared}) is absent.
+ * Skipped when the shared folder ({@link SharedFolder}) is absent.
  */
 class BundledPyNNCasesTest {
 
@@ -47,11 +47,8 @@ class BundledPyNNCasesTest {
     @ParameterizedTest(name = "{0} = jLEMS")
     @ValueSource(strings = {"Ex14_PyNN", "Ex23_Spiketimes"})
     void upstreamExampleWritesJlemsBytesOnBundledTypes(String example, @TempDir Path out) throws IOException {
-        Path upstream = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2");
-        Path lems = upstream.resolve("LEMSexamples").resolve("LEMS_NML2_" + example + ".xml");
-        Path nmlExamples = upstream.resolve("examples");
-        Assumptions.assumeTrue(Files.isRegularFile(lems) && Files.isDirectory(nmlExamples),
-                lems + " is absent (set -Dlemsbridge.shared); skipping " + example);
+        Path lems = SharedFolder.file("upstream/NeuroML2/LEMSexamples/LEMS_NML2_" + example + ".xml");
+        Path nmlExamples = SharedFolder.file("upstream/NeuroML2/examples");
         for (String coreFile : List.of("Cells.xml", "PyNN.xml", "NeuroML2CoreTypes.xml")) {
             assertFalse(Files.exists(lems.resolveSibling(coreFile)) || Files.exists(nmlExamples.resolve(coreFile)),
                     coreFile + " on disk would hide the bundled copy");
@@ -83,9 +80,7 @@ class BundledPyNNCasesTest {
     @ParameterizedTest(name = "{0}: bundled = NeuroML")
     @ValueSource(strings = {"pynn_variants.xml"})
     void bundledTypesWriteWhatNeuroMLTypesWrite(String file, @TempDir Path out) throws Exception {
-        Path coreTypes = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-        Assumptions.assumeTrue(Files.isRegularFile(coreTypes.resolve("PyNN.xml")),
-                "NeuroML2 core types not at " + coreTypes + " (set -Dlemsbridge.shared); skipping " + file);
+        Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         Path model = Path.of(getClass().getResource(file).toURI());
         assertFalse(Files.exists(model.resolveSibling("PyNN.xml")), "PyNN.xml beside " + model);
 

@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
-import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.Kind;
 import org.lemsbridge.tree.TreeBuilder;
@@ -41,8 +40,8 @@ class BytecodeKernelTest {
     @TestFactory
     Stream<DynamicTest> compiledRunsWriteTheSameBytesAsTheInterpreter() throws IOException, URISyntaxException {
         List<DynamicTest> tests = new ArrayList<>();
-        Path data = JlemsReferenceCasesTest.shared().resolve("reference-data");
-        Path upstream = JlemsReferenceCasesTest.shared().resolve("upstream");
+        Path data = SharedFolder.location().resolve("reference-data");
+        Path upstream = SharedFolder.location().resolve("upstream");
         if (Files.isDirectory(data)) {
             try (Stream<Path> folders = Files.list(data)) {
                 for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("manifest.json"))).sorted()
@@ -67,7 +66,7 @@ class BytecodeKernelTest {
         for (JsonNode entry : manifest.get("models")) {
             String name = entry.get("model").asText();
             tests.add(DynamicTest.dynamicTest("oracle " + name, () -> assertSameOutputs(name,
-                    () -> ModelRunner.load(oracle.resolve(name), List.of()).model())));
+                    () -> LemsReader.read(oracle.resolve(name), List.of()))));
         }
         return tests.stream();
     }
@@ -99,10 +98,8 @@ class BytecodeKernelTest {
 
     @Test
     void everyMemberOfAScaledPopulationIsCompiledAndMatchesJlems() throws IOException {
-        Path scaling = JlemsReferenceCasesTest.shared().resolve("reference-data/scaling");
-        Path coreTypes = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-        Assumptions.assumeTrue(Files.isDirectory(scaling) && Files.isDirectory(coreTypes),
-                "shared scaling models absent");
+        Path scaling = SharedFolder.file("reference-data/scaling");
+        Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         LemsModel model = LemsReader.read(scaling.resolve("LEMS_Izh_scaled_N10.xml"), List.of(coreTypes));
         Instance network = initialised(model, "net1", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
@@ -156,8 +153,7 @@ class BytecodeKernelTest {
     }
 
     private LemsModel populationModel(String cell) throws IOException {
-        Path coreTypes = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-        Assumptions.assumeTrue(Files.isDirectory(coreTypes), "shared NeuroML2 core types absent");
+        Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         Path file = out.resolve("population.xml");
         Files.writeString(file, population(cell));
         return LemsReader.read(file, List.of(coreTypes));

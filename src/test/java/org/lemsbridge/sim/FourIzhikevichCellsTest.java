@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 /**
  * Ex2 (four Izhikevich cells) from a LEMS file of our own, on the bundled NeuroML core types, against the
@@ -30,10 +31,7 @@ class FourIzhikevichCellsTest {
         Path model = Path.of(getClass().getResource("four_izhikevich_cells.xml").toURI());
         List<Path> searchPath = List.of();
         if (getClass().getResource("/org/lemsbridge/lems/coretypes/Cells.xml") == null) {
-            Path upstream = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-            Assumptions.assumeTrue(Files.isDirectory(upstream),
-                    "neither bundled NeuroML core types nor ../shared/upstream are available");
-            searchPath = List.of(upstream);
+            searchPath = List.of(SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes"));
         }
         Path reference = Path.of("reference-data/Ex2_Izh");
         Assumptions.assumeTrue(Files.isDirectory(reference), "reference-data/Ex2_Izh not found from " + Path.of("")

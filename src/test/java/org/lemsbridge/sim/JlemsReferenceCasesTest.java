@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +29,8 @@ class JlemsReferenceCasesTest {
 
     static final double RELATIVE_TOLERANCE = 1e-6;
 
-    static Path shared() {
-        String property = System.getProperty("lemsbridge.shared", "../shared");
-        return Path.of(property).toAbsolutePath().normalize();
-    }
-
     static Stream<Arguments> cases() throws IOException {
-        Path data = shared().resolve("reference-data");
+        Path data = SharedFolder.location().resolve("reference-data");
         if (!Files.isDirectory(data)) {
             return Stream.of(Arguments.of("(shared reference data absent)", SimulationOptions.Execution.COMPILED));
         }
@@ -54,10 +49,9 @@ class JlemsReferenceCasesTest {
     @MethodSource("cases")
     void matchesJlemsReference(String example, SimulationOptions.Execution kernels, @TempDir Path out)
             throws IOException {
-        Path folder = shared().resolve("reference-data").resolve(example);
-        Assumptions.assumeTrue(Files.isDirectory(folder), "shared/reference-data is absent; skipping jLEMS cases");
+        Path folder = SharedFolder.file("reference-data/" + example);
         JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
-        Path upstream = shared().resolve("upstream");
+        Path upstream = SharedFolder.file("upstream");
         List<Path> searchPath = example.startsWith("jlems_")
                 ? List.of(upstream.resolve("LEMS/examples"))
                 : List.of(upstream.resolve("NeuroML2/NeuroML2CoreTypes"), upstream.resolve("NeuroML2/LEMSexamples"),

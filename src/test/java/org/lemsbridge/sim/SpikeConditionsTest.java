@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 class SpikeConditionsTest {
 
@@ -22,7 +23,7 @@ class SpikeConditionsTest {
 
     @Test
     void integrateAndFireCellsResetFromTheirThresholdToTheirReset() {
-        Path ex0 = JlemsReferenceCasesTest.shared().resolve("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
+        Path ex0 = SharedFolder.file("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
         Map<String, SpikeCondition> found = of(ex0, List.of(), List.of("iafTauPop[0]/v", "iafTauRefPop[0]/v",
                 "iafPop[0]/v", "iafRefPop[0]/v", "iafPop[0]/nothing/v"));
         assertEquals(4, found.size(), found.toString());
@@ -42,7 +43,7 @@ class SpikeConditionsTest {
         assertEquals(0.030, tonic.threshold(), 1e-15);
         assertEquals(-0.065, tonic.reset(), 1e-15);
 
-        Path ex1 = JlemsReferenceCasesTest.shared().resolve("reference-data/Ex1_HH/LEMS_NML2_Ex1_HH.xml");
+        Path ex1 = SharedFolder.file("reference-data/Ex1_HH/LEMS_NML2_Ex1_HH.xml");
         SpikeCondition hh = of(ex1, List.of(), List.of("hhpop[0]/v")).get("hhpop[0]/v");
         assertFalse(hh.resets(), hh.toString());
         assertEquals(0.020, hh.threshold(), 1e-15); // thresh="20mV" in Ex1's pointCellCondBased

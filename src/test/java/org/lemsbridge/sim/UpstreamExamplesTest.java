@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.SharedFolder;
 
 /**
  * The upstream NeuroML2 LEMS examples ({@code upstream/NeuroML2/LEMSexamples/LEMS_NML2_Ex*.xml}), simulated
@@ -86,9 +87,8 @@ class UpstreamExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("runs")
     void writesJlemsBytes(Run run, @TempDir Path out) throws IOException {
-        Path upstream = JlemsReferenceCasesTest.shared().resolve("upstream/NeuroML2");
-        Path examples = upstream.resolve("LEMSexamples");
-        Assumptions.assumeTrue(Files.isDirectory(examples), examples + " is absent: skipping the upstream examples");
+        Path upstream = SharedFolder.file("upstream/NeuroML2");
+        Path examples = SharedFolder.file("upstream/NeuroML2/LEMSexamples");
         Assumptions.assumeTrue(!run.slow() || Boolean.getBoolean("lemsbridge.upstream.all"),
                 run.name() + " is marked slow in jlems-hashes.tsv: run with -Dlemsbridge.upstream.all=true");
         Path lems = examples.resolve("LEMS_NML2_" + run.example() + ".xml");

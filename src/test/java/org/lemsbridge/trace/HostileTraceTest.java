@@ -132,22 +132,6 @@ class HostileTraceTest {
                 refused("short.dat", "0 1\n1 1.x5\n".getBytes(StandardCharsets.US_ASCII)).oneLine());
     }
 
-    @Test
-    void theCommandLineSaysItInOneLineWithExitTwo() throws IOException {
-        Path comma = dir.resolve("comma.dat");
-        Files.writeString(comma, ",\n");
-        Path ok = dir.resolve("ok.dat");
-        Files.writeString(ok, "0.0\t1.0\t\n1.0E-4\t2.0\t\n");
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = org.lemsbridge.cli.Main.execute(new String[] {"compare", ok.toString(), comma.toString()},
-                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
-        assertEquals(2, code);
-        assertEquals(comma + ":1:1: not a trace file: the first line that is not blank holds no fields\n",
-                err.toString());
-        assertEquals("", out.toString());
-    }
-
     private static byte[] gzip(byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.testing.SharedFolder;
 
 class TraceReaderTest {
 
@@ -44,7 +45,7 @@ class TraceReaderTest {
 
     @Test
     void readsTheSharedEx1ReferenceUncompressed() {
-        Trace trace = TraceReader.read(SharedData.shared("reference-data/Ex1_HH/hh_v.dat"));
+        Trace trace = TraceReader.read(SharedFolder.file("reference-data/Ex1_HH/hh_v.dat"));
         assertEquals(15001, trace.rows());
         assertEquals(1, trace.columnCount());
         assertEquals("V", trace.column(0).unit());

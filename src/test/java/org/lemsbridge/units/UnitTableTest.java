@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import org.lemsbridge.testing.SharedFolder;
 
 class UnitTableTest {
 
@@ -104,10 +104,7 @@ class UnitTableTest {
     }
 
     static Document parseUpstream(String relative) throws Exception {
-        String shared = System.getProperty("lemsbridge.shared");
-        Assumptions.assumeTrue(shared != null, "system property lemsbridge.shared not set; skipping");
-        Path file = Path.of(shared).toAbsolutePath().normalize().resolve("upstream").resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), () -> file + " is absent; skipping");
+        Path file = SharedFolder.file("upstream/" + relative);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

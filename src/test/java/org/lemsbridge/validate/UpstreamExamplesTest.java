@@ -1,7 +1,6 @@
 package org.lemsbridge.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import org.lemsbridge.testing.SharedFolder;
+
 /**
  * {@code validate} on the upstream LEMS examples jLEMS runs: no error findings. Warnings are allowed (they are
  * about mismatches inside the NeuroML core types, which jLEMS runs regardless).
@@ -22,11 +23,7 @@ import org.junit.jupiter.api.Test;
 class UpstreamExamplesTest {
 
     private static Path shared(String relative) {
-        String root = System.getProperty("lemsbridge.shared");
-        assumeTrue(root != null, "lemsbridge.shared is not set: skipping the upstream examples");
-        Path path = Path.of(root).toAbsolutePath().normalize().resolve(relative);
-        assumeTrue(Files.isDirectory(path), path + " is absent: skipping the upstream examples");
-        return path;
+        return SharedFolder.file(relative);
     }
 
     private static List<Path> xmlFiles(Path folder) throws IOException {

@@ -30,7 +30,7 @@ final class JUnitXml {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", summary.suite());
+            xml.writeAttribute("name", ReportViews.title(summary));
             int tests = 0;
             int failures = 0;
             for (SuiteSummary.CaseSummary c : summary.cases()) {

@@ -56,7 +56,7 @@ public final class ReportViews {
     static Index index(SuiteSummary summary) {
         List<CaseCard> cards = summary.cases().stream().map(ReportViews::card).toList();
         List<CaseCard> problems = cards.stream().filter(c -> !c.statusClass().equals("pass")).toList();
-        return new Index(summary.suite(), label(summary.status()), summary.status().label(), counts(summary),
+        return new Index(title(summary), label(summary.status()), summary.status().label(), counts(summary),
                 facts(summary), cards, problems);
     }
 
@@ -68,12 +68,27 @@ public final class ReportViews {
 
     private static List<Fact> facts(SuiteSummary summary) {
         SuiteSummary.RunInfo run = summary.run();
-        return List.of(new Fact("suite file", summary.suiteFile()),
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("suite file", summary.suiteFile()),
                 new Fact("lemsbridge", run.version() + " (commit " + run.commit() + ")"),
                 new Fact("started", run.startedAt()),
                 new Fact("machine", run.machine()),
                 new Fact("total time", seconds(run.seconds()) + " s, " + run.jobs() + " case"
-                        + (run.jobs() == 1 ? "" : "s") + " at a time"));
+                        + (run.jobs() == 1 ? "" : "s") + " at a time")));
+        for (SuiteSummary.ShardRun shard : summary.shards()) {
+            facts.add(new Fact("shard " + shard.index() + "/" + shard.count(), shard.cases().size() + " of "
+                    + shard.suiteCases() + " cases in " + seconds(shard.seconds()) + " s (balanced by "
+                    + shard.basis() + ")"));
+        }
+        return facts;
+    }
+
+    /** The suite's name, followed by {@code (shard K/N)} in the report of one shard of several. */
+    static String title(SuiteSummary summary) {
+        if (summary.shards().size() == 1 && summary.shards().get(0).count() > 1) {
+            SuiteSummary.ShardRun shard = summary.shards().get(0);
+            return summary.suite() + " (shard " + shard.index() + "/" + shard.count() + ")";
+        }
+        return summary.suite();
     }
 
     private static CaseCard card(SuiteSummary.CaseSummary c) {
@@ -177,7 +192,7 @@ public final class ReportViews {
         String errorKind = c.error() == null ? "" : c.badInput()
                 ? "The case stopped on an input problem: fix the model, its includes or the suite file."
                 : "The case stopped on an internal error: a bug in lemsbridge; please report it with this message.";
-        return new CasePage(c.name(), summary.suite(), toReport + "index.html", label(c.status()),
+        return new CasePage(c.name(), title(summary), toReport + "index.html", label(c.status()),
                 c.status().label(), tierLine, facts, warnings, headline, notes, ReportRows.HEADERS, rows, reasons,
                 suggestion, pictures, checks, c.error(), errorKind);
     }

@@ -2,8 +2,12 @@ package org.lemsbridge.suite.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.lemsbridge.files.AtomicFiles;
 import org.lemsbridge.files.Json;
@@ -44,6 +48,38 @@ public final class SuiteReports {
         ReportViews.Index index = ReportViews.index(summary);
         write(reportFolder.resolve("report.md"), templates.render("summary.md.ftl", index));
         write(reportFolder.resolve("index.html"), templates.render("index.ftlh", index));
+    }
+
+    /**
+     * Copies the files of {@code shard}'s cases (outputs, plots, thumbnails: everything in each case's folder but its
+     * page, which {@link #write} renders anew) from the report folder {@code fromReport} into {@code toReport}.
+     * Only regular files are copied; links are not followed.
+     */
+    public static void copyCaseFiles(SuiteSummary shard, Path fromReport, Path toReport) throws IOException {
+        for (SuiteSummary.CaseSummary c : shard.cases()) {
+            Path from = fromReport.resolve(SuiteMerge.caseFolder(c));
+            if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Path page = from.resolve("index.html");
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(from)) {
+                files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && !f.equals(page)
+                        && !f.getFileName().toString().startsWith(".")).toList();
+            }
+            Path to = toReport.resolve(SuiteMerge.caseFolder(c));
+            for (Path file : files) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Path temporary = AtomicFiles.temporaryFor(target);
+                try {
+                    Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.moveIntoPlace(temporary, target);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+        }
     }
 
     /** Writes the JUnit XML (as the report's {@code junit.xml}) to {@code file}. */

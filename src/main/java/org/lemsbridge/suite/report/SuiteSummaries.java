@@ -15,13 +15,19 @@ public final class SuiteSummaries {
     }
 
     public static SuiteSummary of(SuiteResult result, SuiteSummary.RunInfo run, Path reportFolder) {
+        return of(result, run, reportFolder, List.of());
+    }
+
+    /** As {@link #of(SuiteResult, SuiteSummary.RunInfo, Path)} for a run of shards (see {@link SuiteSummary}). */
+    public static SuiteSummary of(SuiteResult result, SuiteSummary.RunInfo run, Path reportFolder,
+            List<SuiteSummary.ShardRun> shards) {
         Path suiteFile = result.suite().file().toAbsolutePath().normalize();
         RelativePaths paths = new RelativePaths(suiteFile.getParent(), reportFolder);
         List<SuiteSummary.CaseSummary> cases = result.cases().stream().map(c -> summary(c, paths)).toList();
         return new SuiteSummary(result.suite().name(), paths.fromReport(suiteFile), run,
                 result.passed() ? CaseResult.Status.PASS : CaseResult.Status.FAIL,
                 (int) result.count(CaseResult.Status.PASS), (int) result.count(CaseResult.Status.FAIL),
-                (int) result.count(CaseResult.Status.ERROR), cases);
+                (int) result.count(CaseResult.Status.ERROR), cases, shards);
     }
 
     private static SuiteSummary.CaseSummary summary(CaseResult result, RelativePaths paths) {

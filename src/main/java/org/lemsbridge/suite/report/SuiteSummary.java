@@ -24,12 +24,15 @@ import org.lemsbridge.suite.CaseResult.Status;
  * @param failed    cases that failed their verdict
  * @param errors    cases stopped by an error
  * @param cases     every case, in suite order
+ * @param shards    empty for a whole suite run in one go; a shard's own run for {@code check --shard}; every
+ *                  shard's run for a report merged from shards
  */
 public record SuiteSummary(String suite, String suiteFile, RunInfo run, Status status, int passed, int failed,
-                           int errors, List<CaseSummary> cases) {
+                           int errors, List<CaseSummary> cases, List<ShardRun> shards) {
 
     public SuiteSummary {
         cases = List.copyOf(cases);
+        shards = shards == null ? List.of() : List.copyOf(shards);
     }
 
     /** What a case's summary holds besides its status. */
@@ -83,5 +86,21 @@ public record SuiteSummary(String suite, String suiteFile, RunInfo run, Status s
 
     /** One check of an OMV test: an experiment's spike times against the expected ones. */
     public record OmvCheck(String experiment, boolean passed, String message) {
+    }
+
+    /**
+     * One shard's run ({@code check --shard INDEX/COUNT}).
+     *
+     * @param suiteDigest the SHA-256 of the suite file's bytes (shards of one suite have the same)
+     * @param suiteCases  how many cases the whole suite has
+     * @param cases       the numbers (1-based, in suite order) of the cases this shard ran
+     * @param basis       what the partition's cost estimates were based on
+     * @param seconds     the shard's wall time
+     */
+    public record ShardRun(int index, int count, String suiteDigest, int suiteCases, List<Integer> cases,
+                           String basis, String startedAt, String machine, double seconds, int jobs) {
+        public ShardRun {
+            cases = cases == null ? List.of() : List.copyOf(cases);
+        }
     }
 }

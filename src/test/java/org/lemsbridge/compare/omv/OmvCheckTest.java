@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.testing.SharedFolder;
 
 class OmvCheckTest {
 
@@ -23,10 +23,7 @@ class OmvCheckTest {
     Path dir;
 
     private static Path shared(String relative) {
-        Path root = Path.of(System.getProperty("lemsbridge.shared", "../shared")).toAbsolutePath().normalize();
-        Path path = root.resolve(relative);
-        assumeTrue(Files.exists(path), path + " is absent: skipping");
-        return path;
+        return SharedFolder.file(relative);
     }
 
     /** Runs an upstream OMT against the jLEMS reference traces (its ../results/x.dat is reference-data/EX/x.dat[.gz]). */

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.lemsbridge.convert.ExperimentToLems;
-import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.testing.SharedFolder;
 
 /** The LEMS and NeuroML files every reader and the schema must accept. */
 public final class LemsCorpus {
@@ -47,11 +46,7 @@ public final class LemsCorpus {
     }
 
     private static Path upstream() {
-        String shared = System.getProperty("lemsbridge.shared");
-        assumeTrue(shared != null, "lemsbridge.shared is not set");
-        Path upstream = Path.of(shared).toAbsolutePath().normalize().resolve("upstream");
-        assumeTrue(Files.isDirectory(upstream), "no upstream files at " + upstream);
-        return upstream;
+        return SharedFolder.file("upstream");
     }
 
     /** The project's bundled core types and its example models. */
@@ -60,19 +55,6 @@ public final class LemsCorpus {
         files.addAll(xmlFilesIn(Path.of("src/main/resources/org/lemsbridge/lems/coretypes"), false));
         files.addAll(xmlFilesIn(Path.of("examples"), true));
         return files;
-    }
-
-    /** The renderer's LEMS for each seed experiment, by seed file name. */
-    public static List<Rendered> renderedSeeds() {
-        List<Rendered> rendered = new ArrayList<>();
-        for (Path seed : List.of(Path.of("examples/izhikevich-tonic.yaml"), Path.of("examples/izhikevich-burst.yaml"))) {
-            String xml = new ExperimentToLems().render(ExperimentReader.read(seed)).xml();
-            rendered.add(new Rendered(seed.getFileName().toString(), xml));
-        }
-        return rendered;
-    }
-
-    public record Rendered(String seed, String xml) {
     }
 
     private static List<Path> xmlFilesIn(Path folder, boolean recursive) {

@@ -70,7 +70,7 @@ class SuiteReportsTest {
                 false);
         return new SuiteSummary("Suite & <friends>", "../examples/suite.yaml", new SuiteSummary.RunInfo(
                 "0.1.0-SNAPSHOT", "0123456789ab", "2026-12-06T21:00:00Z", "Linux 6.1 amd64, 2 cores, Java 17", 3.25,
-                2), Status.FAIL, 1, 1, 1, List.of(compared, stopped, omv));
+                2), Status.FAIL, 1, 1, 1, List.of(compared, stopped, omv), List.of());
     }
 
     private static List<Path> files(Path folder) throws IOException {

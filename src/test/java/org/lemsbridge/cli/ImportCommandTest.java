@@ -1,36 +1,34 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.Main;
+import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.experiment.RawValue;
+import org.lemsbridge.testing.SharedFolder;
 
 /** The {@code import} and {@code render --neuroml} commands as a user runs them. */
 class ImportCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
     void importWritesOneYamlPerPopulationMemberNotingItsSource(@TempDir Path dir) throws Exception {
         Path outDir = dir.resolve("imported");
-        assertEquals(0, run("import", "examples/ex2-izhikevich/Ex2_Izh.xml", "-o", outDir.toString()), err.toString());
+        assertEquals(0, run("import", "examples/ex2-izhikevich/Ex2_Izh.xml", "-o", outDir.toString()), last.err());
         try (Stream<Path> files = Files.list(outDir)) {
             assertEquals(List.of("izpopBurst_0.yaml", "izpopClass1_0.yaml", "izpopMixed_0.yaml", "izpopTonic_0.yaml"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -69,16 +67,15 @@ class ImportCommandTest {
                 </Lems>
                 """);
         int code = run("import", model.toString(), "-o", dir.resolve("out").toString());
-        assertTrue(code == 1 || code == 2, "exit " + code + ": " + err);
-        assertTrue(err.toString().contains("noisy.xml:11:9: p[0]: cell n1 (noisyCell): "), err.toString());
-        assertTrue(err.toString().contains("the OnStart value of 'x' is random"), err.toString());
-        assertTrue(!err.toString().contains("internal error"), err.toString());
+        assertTrue(code == 1 || code == 2, "exit " + code + ": " + last.err());
+        assertTrue(last.err().contains("noisy.xml:11:9: p[0]: cell n1 (noisyCell): "), last.err());
+        assertTrue(last.err().contains("the OnStart value of 'x' is random"), last.err());
+        assertTrue(!last.err().contains("internal error"), last.err());
     }
 
     @Test
     void membersThatCannotBeImportedAreReportedAsFileLineColumnAndExitOne(@TempDir Path dir) throws Exception {
-        Path cells = SharedFiles.root().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-        Assumptions.assumeTrue(Files.isDirectory(cells), cells + " is absent");
+        Path cells = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         Path model = dir.resolve("net.xml");
         Files.writeString(model, """
                 <Lems>
@@ -99,7 +96,7 @@ class ImportCommandTest {
                 </Lems>
                 """);
         assertEquals(1, run("import", model.toString(), "-I", cells.toString(), "-o", dir.resolve("o").toString()));
-        String problems = err.toString();
+        String problems = last.err();
         assertTrue(problems.startsWith(model + ":11:") && problems.contains("synaptic connection proj")
                 && problems.contains("(b)"), problems);
         try (Stream<Path> files = Files.list(dir.resolve("o"))) {
@@ -110,7 +107,7 @@ class ImportCommandTest {
     @Test
     void renderNeuromlWritesCoreTypes(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("tonic.xml");
-        assertEquals(0, run("render", "--neuroml", "examples/izhikevich-tonic.yaml", "-o", xml.toString()), err.toString());
+        assertEquals(0, run("render", "--neuroml", "examples/izhikevich-tonic.yaml", "-o", xml.toString()), last.err());
         String text = Files.readString(xml);
         assertTrue(text.contains("<izhikevichCell id=\"IzhikevichCell\"") && text.contains("<Include file=\"Cells.xml\"/>"),
                 text);

@@ -1,4 +1,4 @@
-package org.lemsbridge.plot;
+package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.Main;
+
+import org.lemsbridge.plot.Colors;
+import org.lemsbridge.plot.ComparisonFigure;
+import org.lemsbridge.plot.PlotImages;
 
 /**
  * The report of {@code examples/failing/suite.yaml} (the README's screenshots) as a user sees it: what it says of the
@@ -47,12 +48,9 @@ class ReportInBrowserTest {
         chromium = (named != null ? List.of(Path.of(named)) : List.of(Path.of("/usr/bin/chromium"),
                 Path.of("/usr/bin/chromium-browser"))).stream().filter(Files::isExecutable).findFirst().orElse(null);
         report = folder.resolve("report");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new String[] {"check", "examples/failing/suite.yaml", "--report", report.toString()},
-                new PrintWriter(out), new PrintWriter(err));
-        assertEquals(2, code, out + "\n" + err);
-        assertTrue(out.toString().contains("2 passed, 1 failed, 1 error (4 cases, "), out.toString());
+        CliRun run = CliRun.of("check", "examples/failing/suite.yaml", "--report", report.toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("2 passed, 1 failed, 1 error (4 cases, "), run.out());
     }
 
     @Test

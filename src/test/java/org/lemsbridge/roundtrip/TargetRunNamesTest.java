@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.convert.ImportResult;
+import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.experiment.Integration;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;

@@ -1,11 +1,9 @@
-package org.lemsbridge.validate;
+package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.Main;
+
+import org.lemsbridge.cli.CliRun;
 
 /** {@code lemsbridge validate} on many files in one run: exit code of the worst file, text and JSON output. */
 class ValidateCommandTest {
@@ -22,14 +21,8 @@ class ValidateCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path valid() throws IOException {
@@ -48,10 +41,10 @@ class ValidateCommandTest {
 
     @Test
     void theExitCodeIsThatOfTheWorstFile() throws IOException {
-        assertEquals(0, run("validate", valid().toString()).code());
-        assertEquals(1, run("validate", valid().toString(), withFindings().toString()).code());
-        Run all = run("validate", valid().toString(), withFindings().toString(), unreadable().toString());
-        assertEquals(2, all.code());
+        assertEquals(0, run("validate", valid().toString()).exitCode());
+        assertEquals(1, run("validate", valid().toString(), withFindings().toString()).exitCode());
+        CliRun all = run("validate", valid().toString(), withFindings().toString(), unreadable().toString());
+        assertEquals(2, all.exitCode());
         assertEquals(withFindings() + ":2:1: error LB203: <B> is not a known ComponentType\n"
                 + "  hint: include the file that defines it, e.g. <Include file=\"Cells.xml\"/>, and add its folder"
                 + " with -I\n"
@@ -63,9 +56,9 @@ class ValidateCommandTest {
 
     @Test
     void jsonIsTheOnlyThingOnStdout() throws IOException {
-        Run run = run("validate", "--format", "json", valid().toString(), withFindings().toString(),
+        CliRun run = run("validate", "--format", "json", valid().toString(), withFindings().toString(),
                 unreadable().toString());
-        assertEquals(2, run.code());
+        assertEquals(2, run.exitCode());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(2, json.get("errors").asInt());
         assertEquals(0, json.get("warnings").asInt());
@@ -85,8 +78,8 @@ class ValidateCommandTest {
 
     @Test
     void aBadFormatIsAUsageError() throws IOException {
-        Run run = run("validate", "--format", "xml", valid().toString());
-        assertEquals(2, run.code());
+        CliRun run = run("validate", "--format", "xml", valid().toString());
+        assertEquals(2, run.exitCode());
         assertEquals("--format:0:0: unknown format 'xml'; use text or json\n", run.err());
         assertEquals("", run.out());
     }

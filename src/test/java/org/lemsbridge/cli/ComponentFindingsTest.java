@@ -1,19 +1,21 @@
-package org.lemsbridge.validate;
+package org.lemsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.Main;
+
+import org.lemsbridge.cli.CliRun;
+import org.lemsbridge.validate.FileReport;
+import org.lemsbridge.validate.Finding;
+import org.lemsbridge.validate.Validator;
 
 /**
  * The mistakes a user makes on a component (a misspelled attribute, a parameter left out, a unit typo, a unit of
@@ -43,14 +45,8 @@ class ComponentFindingsTest {
             </Lems>
             """;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path model(String from, String to) throws IOException {
@@ -63,7 +59,7 @@ class ComponentFindingsTest {
                 .map(f -> f.code().id() + "@" + f.location().line() + ":" + f.location().column()).toList();
     }
 
-    private Run simulate(Path file) {
+    private CliRun simulate(Path file) {
         return run("simulate", file.toString(), "-o", temp.resolve("out").toString());
     }
 
@@ -71,7 +67,7 @@ class ComponentFindingsTest {
     void theModelItselfIsValidAndRuns() throws IOException {
         Path file = model("", "");
         assertEquals(List.of(), codesAndPlaces(Validator.of(List.of()).validate(file)));
-        assertEquals(0, simulate(file).code());
+        assertEquals(0, simulate(file).exitCode());
     }
 
     @Test
@@ -83,8 +79,8 @@ class ComponentFindingsTest {
         assertEquals("did you mean 'thresh'?", report.findings().get(0).hint());
         assertEquals("iaf (iafTauCell) gives no value for its parameter 'thresh' (voltage)",
                 report.findings().get(1).message());
-        Run simulated = simulate(file);
-        assertEquals(2, simulated.code());
+        CliRun simulated = simulate(file);
+        assertEquals(2, simulated.exitCode());
         assertEquals(file + ":6:5: iaf (iafTauCell) has no attribute 'threshh' [LB210]\n"
                 + "  hint: did you mean 'thresh'?\n", simulated.err());
         assertFalse(Files.exists(temp.resolve("out/out.dat")));
@@ -94,8 +90,8 @@ class ComponentFindingsTest {
     void aParameterLeftOutIsAFindingAtTheComponent() throws IOException {
         Path file = model("reset=\"-70mV\" ", "");
         assertEquals(List.of("LB211@6:5"), codesAndPlaces(Validator.of(List.of()).validate(file)));
-        Run simulated = simulate(file);
-        assertEquals(2, simulated.code());
+        CliRun simulated = simulate(file);
+        assertEquals(2, simulated.exitCode());
         assertTrue(simulated.err().startsWith(file + ":6:5: iaf (iafTauCell) gives no value for its parameter"
                 + " 'reset' (voltage) [LB211]"), simulated.err());
     }
@@ -103,12 +99,12 @@ class ComponentFindingsTest {
     @Test
     void aUnitTypoIsAFindingWithTheClosestUnitOfTheRightDimension() throws IOException {
         Path file = model("30ms", "30mss");
-        Run validated = run("validate", file.toString());
-        assertEquals(1, validated.code());
+        CliRun validated = run("validate", file.toString());
+        assertEquals(1, validated.exitCode());
         assertEquals(file + ":6:5: error LB212: parameter 'tau' of iafTauCell: unknown unit 'mss' in quantity"
                 + " '30mss'\n  hint: did you mean 'ms'?\n", validated.out());
         assertEquals("", validated.err());
-        assertEquals(2, simulate(file).code());
+        assertEquals(2, simulate(file).exitCode());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lemsbridge.convert.ExperimentToLems;
+import org.lemsbridge.convert.IndependentEuler;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.units.UnitTable;
 
 /**
@@ -46,7 +49,7 @@ class TvboDatabaseTest {
             "ZerlautAdaptationFirstOrder", "'S_i' is defined twice");
 
     static Path folder() {
-        return SharedFiles.root().resolve("upstream/tvbo/database/models");
+        return SharedFolder.location().resolve("upstream/tvbo/database/models");
     }
 
     static Stream<String> models() throws IOException {

@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.convert.ImportResult;
+import org.lemsbridge.convert.ImportedMember;
+import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.experiment.ExperimentWriter;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.trace.Trace;
 import org.lemsbridge.trace.TraceReader;
 
@@ -43,7 +47,7 @@ class ImportRoundTripTest {
 
     @Test
     void ex2UpstreamFileImportsToFourExperimentsThatReproduceJlems(@TempDir Path dir) throws Exception {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path file = shared.resolve("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml");
         Assumptions.assumeTrue(Files.exists(file), file + " is absent");
         LemsModel model = LemsReader.read(file,
@@ -53,7 +57,7 @@ class ImportRoundTripTest {
 
     @Test
     void ex0CellsIncludingTheRefractoryOnesReproduceJlems(@TempDir Path dir) throws Exception {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path file = shared.resolve("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
         Assumptions.assumeTrue(Files.exists(file), file + " is absent");
         LemsModel model = LemsReader.read(file, List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
@@ -76,7 +80,7 @@ class ImportRoundTripTest {
 
     @Test
     void plainLemsRegimeExampleOfJlemsImportsAndReproducesItsReference(@TempDir Path dir) throws Exception {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path file = shared.resolve("reference-data/jlems_test_regime_iaf/test_regime_iaf.xml");
         Path examples = shared.resolve("upstream/LEMS/examples");
         Assumptions.assumeTrue(Files.exists(file) && Files.isDirectory(examples), file + " is absent");
@@ -107,7 +111,7 @@ class ImportRoundTripTest {
 
     @Test
     void aLemsLevelConstantBecomesAParameterWithItsDeclaredDimension(@TempDir Path dir) throws Exception {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path file = shared.resolve("reference-data/jlems_bounce/bounce.xml");
         Path examples = shared.resolve("upstream/LEMS/examples");
         Assumptions.assumeTrue(Files.exists(file) && Files.isDirectory(examples), file + " is absent");
@@ -122,7 +126,7 @@ class ImportRoundTripTest {
 
     @Test
     void ex1HodgkinHuxleyCellWithItsChannelsReproducesJlemsExactly(@TempDir Path dir) throws Exception {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path file = shared.resolve("reference-data/Ex1_HH/LEMS_NML2_Ex1_HH.xml");
         Path displays = shared.resolve("reference-data/Ex1_HH/Ex1_HH_displays.dat");
         Assumptions.assumeTrue(Files.exists(file) && Files.exists(displays), file + " or its reference is absent");
@@ -155,7 +159,7 @@ class ImportRoundTripTest {
 
     @Test
     void adexWhoseRegimeRatesReadEachOtherIsReportedWithItsLocation() {
-        Path shared = SharedFiles.root();
+        Path shared = SharedFolder.root();
         Path cells = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
         Assumptions.assumeTrue(Files.isDirectory(cells), cells + " is absent");
         String lems = """

@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.convert.ImportResult;
+import org.lemsbridge.convert.ImportedMember;
+import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationOptions;

@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.convert.ImportResult;
+import org.lemsbridge.convert.ImportedMember;
+import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;

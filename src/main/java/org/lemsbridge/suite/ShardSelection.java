@@ -1,0 +1,56 @@
+package org.lemsbridge.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
+
+/**
+ * The cases one shard of a suite runs ({@code check --shard K/N}), chosen by a {@link ShardPlan} over the cases'
+ * {@link CaseCosts}, and what a merge needs to check that shards fit together.
+ *
+ * @param shard       which shard
+ * @param suite       the suite narrowed to the shard's cases (in suite order)
+ * @param caseNumbers the shard's cases' numbers in the whole suite (1-based)
+ * @param suiteCases  how many cases the whole suite has
+ * @param suiteDigest the SHA-256 of the suite file's bytes, in hex
+ * @param basis       what the cost estimates were based on
+ */
+public record ShardSelection(Shard shard, Suite suite, List<Integer> caseNumbers, int suiteCases, String suiteDigest,
+                             String basis) {
+
+    public ShardSelection {
+        caseNumbers = List.copyOf(caseNumbers);
+    }
+
+    /** Shard {@code shard} of {@code suite}, its costs estimated with {@code recordedSeconds} where known. */
+    public static ShardSelection of(Suite suite, Shard shard, Map<String, Double> recordedSeconds) {
+        CaseCosts.Costs costs = shard.count() == 1 ? new CaseCosts.Costs(
+                suite.cases().stream().map(c -> 1.0).toList(), "one shard")
+                : CaseCosts.of(suite, recordedSeconds);
+        List<Integer> positions = ShardPlan.of(costs.values(), shard.count()).positions(shard.index());
+        List<SuiteCase> cases = positions.stream().map(suite.cases()::get).toList();
+        return new ShardSelection(shard, new Suite(suite.name(), suite.file(), cases, suite.confinement()),
+                positions.stream().map(p -> p + 1).toList(), suite.cases().size(), digest(suite.file()),
+                costs.basis());
+    }
+
+    /** The SHA-256 of {@code file}'s bytes, in hex. */
+    public static String digest(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: "
+                    + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+}
