@@ -150,7 +150,7 @@ final class CheckCommand implements Callable<Integer> {
                     "cannot write the report: " + e.getMessage());
         } catch (OutputFailure e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
-                    "cannot write the report: " + e.problem().substring("cannot write: ".length()));
+                    "cannot write the report: " + OutputFailure.reason((IOException) e.getCause()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(SuiteReports.table(summary));
