@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.BuildInfo;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.Shard;
 import org.lemsbridge.suite.ShardSelection;
@@ -147,6 +148,9 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
+        } catch (OutputFailure e) {
+            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
+                    "cannot write the report: " + OutputFailure.reason((IOException) e.getCause()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(SuiteReports.table(summary));

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.report.ReportFolder;
 import org.lemsbridge.suite.report.SuiteMerge;
@@ -94,6 +95,9 @@ final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
                     + e.getMessage());
+        } catch (OutputFailure e) {
+            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
+                    + OutputFailure.reason((IOException) e.getCause()));
         } finally {
             report.discardUnpublished();
         }

@@ -255,10 +255,27 @@ public final class Staging implements AutoCloseable {
         finish();
     }
 
-    /** The shutdown hook: waits for a commit under way (this object's lock), then deletes what is left. */
+    /**
+     * The shutdown hook: waits for a commit under way (this object's lock), then deletes what is left. Threads of the
+     * command still run meanwhile and may add files to a staged folder (or make it again) while it is deleted, so the
+     * deletion is repeated until the folders stay gone, for at most about a second.
+     */
     private synchronized void abandon() {
-        abandonStaged();
+        List<Path> temporaries = List.copyOf(staged.values());
         finished = true;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            temporaries.forEach(Staging::deleteTree);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (temporaries.stream().noneMatch(t -> Files.exists(t, LinkOption.NOFOLLOW_LINKS))) {
+                break;
+            }
+        }
+        staged.clear();
     }
 
     private void abandonStaged() {

@@ -1,35 +1,43 @@
 package org.lemsbridge.suite.report;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 
 /**
  * A report folder replaced as a unit: a run writes its report into a hidden folder beside the target
- * ({@link #staging()}), and {@link #publish()} puts it in the target's place, so case folders of an earlier run
- * (renamed or removed cases) do not linger and a run that stops half way leaves the earlier report whole. Only an
- * absent or empty folder or an earlier report (a folder with {@code summary.json}) is replaced: a folder of the
- * user's own is refused, never deleted.
+ * ({@link #staging()}, staged by {@link Staging}), and {@link #publish()} puts it in the target's place, so case
+ * folders of an earlier run (renamed or removed cases) do not linger and a run that stops half way leaves the earlier
+ * report whole. Being a {@link Staging}, the hidden folder is deleted when the run fails, when SIGINT or SIGTERM ends
+ * it, and (left by a process that is gone) when the next check stages the same report. Only an absent or empty
+ * folder or an earlier report (a folder with {@code summary.json}) is replaced: a folder of the user's own is refused,
+ * never deleted.
  */
 public final class ReportFolder {
 
     /** The file that marks a folder as a lemsbridge report. */
     static final String MARKER = "summary.json";
 
-    private final Path target;
-    private final Path staging;
-    private boolean published;
+    /** Hidden folders of the earlier naming ({@code .NAME.partial.RANDOM}, {@code .NAME.old.RANDOM}). */
+    private static final List<String> EARLIER_NAMING = List.of(".partial.", ".old.");
 
-    private ReportFolder(Path target, Path staging) {
+    private final Path target;
+    private final Staging staging;
+    private final Path folder;
+
+    private ReportFolder(Path target, Staging staging, Path folder) {
         this.target = target;
         this.staging = staging;
+        this.folder = folder;
     }
 
     /**
@@ -45,17 +53,23 @@ public final class ReportFolder {
                     + ": it is neither empty nor a lemsbridge report (no " + MARKER + " in it)",
                     "name a new folder with --report; check replaces its report folder as a whole");
         }
-        Path parent = absolute.getParent();
-        if (parent == null) {
+        if (absolute.getParent() == null) {
             throw new IOException("the report folder cannot be the root folder");
         }
-        Files.createDirectories(parent);
-        return new ReportFolder(absolute, createHidden(parent, absolute.getFileName() + ".partial"));
+        Staging staging = Staging.create();
+        try {
+            Path folder = staging.folder(absolute);
+            removeEarlierNaming(absolute);
+            return new ReportFolder(absolute, staging, folder);
+        } catch (IOException | RuntimeException e) {
+            staging.close();
+            throw e;
+        }
     }
 
     /** The folder the new report is written into until {@link #publish()}. */
     public Path staging() {
-        return staging;
+        return folder;
     }
 
     /** The report folder. */
@@ -63,25 +77,19 @@ public final class ReportFolder {
         return target;
     }
 
-    /** Puts the new report in the target's place and removes the earlier one. */
-    public void publish() throws IOException {
-        if (!Files.exists(target)) {
-            Files.move(staging, target);
-        } else {
-            Path earlier = createHidden(target.getParent(), target.getFileName() + ".old");
-            Files.delete(earlier);
-            Files.move(target, earlier);
-            Files.move(staging, target);
-            deleteTree(earlier);
-        }
-        published = true;
+    /**
+     * Puts the new report in the target's place and removes the earlier one; when that fails the earlier report is
+     * put back.
+     *
+     * @throws OutputFailure naming the report folder
+     */
+    public void publish() {
+        staging.commit();
     }
 
     /** Removes the new report unless it was published (after a run that stopped). */
     public void discardUnpublished() {
-        if (!published) {
-            deleteTree(staging);
-        }
+        staging.close();
     }
 
     private static boolean replaceable(Path folder) throws IOException {
@@ -96,15 +104,21 @@ public final class ReportFolder {
         }
     }
 
-    /** A new folder {@code .NAME.RANDOM} in {@code parent}, with the permissions a plain new folder gets. */
-    private static Path createHidden(Path parent, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            try {
-                return Files.createDirectory(parent.resolve("." + name + "." + suffix));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
+    /**
+     * Deletes hidden folders that an earlier version left beside the report when it was killed: they carry no
+     * process id, so only those older than this process are taken as stale.
+     */
+    private static void removeEarlierNaming(Path target) throws IOException {
+        long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        for (String kind : EARLIER_NAMING) {
+            String prefix = "." + target.getFileName() + kind;
+            try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+                for (Path sibling : siblings) {
+                    String random = sibling.getFileName().toString().substring(prefix.length());
+                    if (Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS) && !random.contains(".")
+                            && Files.getLastModifiedTime(sibling).toMillis() < started) {
+                        deleteTree(sibling);
+                    }
                 }
             }
         }
@@ -112,13 +126,10 @@ public final class ReportFolder {
 
     /** Deletes a folder of ours and everything in it; what cannot be deleted is left behind. */
     private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a hidden folder left behind holds nothing the new report needs
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left behind: it holds nothing a report needs
         }
     }
 }
