@@ -1,5 +1,6 @@
 package org.lemsbridge.convert;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lemsbridge.error.BadInputException;
@@ -24,7 +25,7 @@ final class FunctionCalls {
     private FunctionCalls() {
     }
 
-    /** Throws at the first call of a function that is neither built in, one of {@code userFunctions}, nor a form. */
+    /** Throws at the first call of a function LEMS lacks or of a misspelt known one (see {@link #refuse}). */
     static void check(RhsText rhs, Set<String> userFunctions) {
         String text = rhs.text();
         if (text == null) {
@@ -48,7 +49,7 @@ final class FunctionCalls {
             }
             String name = text.substring(i, end);
             if (open < text.length() && text.charAt(open) == '(' && !known(name, userFunctions)) {
-                throw refusal(rhs, i + 1, name, userFunctions);
+                refuse(rhs, i + 1, name, userFunctions);
             }
             i = end;
         }
@@ -62,16 +63,23 @@ final class FunctionCalls {
         return userFunctions.contains(name) || FORMS.contains(name) || Functions.fromSympy(name).isPresent();
     }
 
-    private static BadInputException refusal(RhsText rhs, int column, String name, Set<String> userFunctions) {
+    /**
+     * Throws for a function LEMS lacks, or for a misspelling of a known function; any other unknown name is left to
+     * the expression reader (its syntax errors come first).
+     */
+    private static void refuse(RhsText rhs, int column, String name, Set<String> userFunctions) {
         if (WITHOUT_LEMS_FORM.contains(name)) {
-            return new BadInputException(rhs.at(column), "function '" + name + "' in " + rhs.what()
+            throw new BadInputException(rhs.at(column), "function '" + name + "' in " + rhs.what()
                     + " cannot be rendered: LEMS has no " + name + " and none of its functions computes it exactly");
         }
         Set<String> callable = new TreeSet<>(userFunctions);
         for (String canonical : Functions.CANONICAL) {
             callable.add(Functions.toSympy(canonical));
         }
-        String hint = NearestName.among(callable, name).map(n -> "; did you mean '" + n + "'?").orElse("");
-        return new BadInputException(rhs.at(column), "unknown function '" + name + "' in " + rhs.what() + hint);
+        Optional<String> nearest = NearestName.among(callable, name);
+        if (nearest.isPresent()) {
+            throw new BadInputException(rhs.at(column), "unknown function '" + name + "' in " + rhs.what()
+                    + "; did you mean '" + nearest.get() + "'?");
+        }
     }
 }

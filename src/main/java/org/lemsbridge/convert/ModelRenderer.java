@@ -724,12 +724,26 @@ final class ModelRenderer {
         return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
     }
 
+    /**
+     * The name the user wrote for a LEMS variable. A column is named so (its OutputColumn id, hence the trace's
+     * sidecar), because jLEMS records a quantity by its variable's name and so the quantity keeps the LEMS name.
+     */
+    private String userName(String lemsName) {
+        for (Map.Entry<String, String> entry : lemsNames.entrySet()) {
+            if (entry.getValue().equals(lemsName)) {
+                return entry.getKey();
+            }
+        }
+        return lemsName;
+    }
+
     private ComponentDef simulation(String simId, String instanceId, String typeName, List<String> states,
                                     Integration integration, Unit timeScale) {
         List<ComponentDef> columns = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>(Set.of(simId, instanceId, typeName + "_out"));
         for (String sv : states) {
-            String id = ids.contains(sv) ? "col_" + sv : sv;
+            String name = userName(sv);
+            String id = ids.contains(name) ? "col_" + name : name;
             ids.add(id);
             columns.add(new ComponentDef(id, SimulationTypes.OUTPUT_COLUMN, List.of(new Attribute("quantity", sv)),
                     List.of()));

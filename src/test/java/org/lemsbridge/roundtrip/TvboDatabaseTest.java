@@ -28,6 +28,8 @@ import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.suite.ModelRunner;
 import org.lemsbridge.testing.SharedFolder;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.TraceReader;
 import org.lemsbridge.units.UnitTable;
 
 /**
@@ -102,6 +104,10 @@ class TvboDatabaseTest {
         String expectedHash = jlemsHashes().get(name);
         assertTrue(expectedHash != null, "no jLEMS hash recorded for " + name);
         assertEquals(expectedHash, sha256(Files.readAllBytes(dat)), name + ": bytes differ from jLEMS 0.11.1's");
+
+        List<String> columnNames = TraceReader.read(dat).columns().stream().map(Column::name).toList();
+        assertEquals(List.copyOf(experiment.dynamics().stateVariables().keySet()), columnNames,
+                name + ": the columns keep the names the model file gives its states");
 
         List<double[]> rows = rows(dat);
         List<double[]> euler = new IndependentEuler(experiment).run(STEP, STEPS);
