@@ -114,6 +114,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         ReportFolder report = openReportFolder(reportFolder);
         try {
+            if (junitFile != null) {
+                reserve(report, junitFile);
+            }
             return runInto(suite, parallel, report, reportFolder, selection, whole.cases().size());
         } finally {
             report.discardUnpublished();
@@ -185,6 +188,15 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());
+        }
+    }
+
+    /** Refuses an unwritable {@code --junit} before any case runs: one line at the file, nothing written. */
+    static void reserve(ReportFolder report, Path file) {
+        try {
+            report.reserve(file);
+        } catch (OutputFailure e) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), e.problem());
         }
     }
 

@@ -1,13 +1,15 @@
 package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ImportResult;
-import org.lemsbridge.convert.ImportedMember;
 import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentWriter;
 import org.lemsbridge.lems.LemsReader;
 
@@ -57,20 +59,20 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            throw new BadInputException(SourceLocation.unknown(outputDir.toString()), "cannot write: is a file, not"
+                    + " a folder");
+        }
         ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders(), confine.confinement()), model.toString());
         PrintWriter err = spec.commandLine().getErr();
         for (BadInputException problem : result.problems()) {
             err.println(problem.oneLine());
         }
-        if (!result.members().isEmpty()) {
-            OutputFiles.createFolder(outputDir);
-        }
+        List<OutputFiles.Text> files = result.members().stream().map(member -> new OutputFiles.Text(
+                outputDir.resolve(member.stem() + ".yaml"), ExperimentWriter.write(member.experiment()))).toList();
+        OutputFiles.writeAll(files);
         PrintWriter out = spec.commandLine().getOut();
-        for (ImportedMember member : result.members()) {
-            Path file = outputDir.resolve(member.stem() + ".yaml");
-            OutputFiles.writeAtomically(file, ExperimentWriter.write(member.experiment()));
-            out.println("wrote " + file);
-        }
+        files.forEach(file -> out.println("wrote " + file.file()));
         if (result.members().isEmpty() && result.problems().isEmpty()) {
             err.println(model + ": the simulated network has no members to import");
         }

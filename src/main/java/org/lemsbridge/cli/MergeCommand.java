@@ -84,6 +84,9 @@ final class MergeCommand implements Callable<Integer> {
         SuiteSummary merged = SuiteMerge.merge(shards);
         ReportFolder report = openReportFolder();
         try {
+            if (junitFile != null) {
+                CheckCommand.reserve(report, junitFile);
+            }
             for (int i = 0; i < shards.size(); i++) {
                 SuiteReports.copyCaseFiles(shards.get(i).summary(), folders.get(i), report.staging());
             }

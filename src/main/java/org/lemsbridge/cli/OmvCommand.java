@@ -22,7 +22,7 @@ import org.lemsbridge.compare.omv.OmtFile;
 import org.lemsbridge.compare.omv.OmvResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.Staging;
 import org.lemsbridge.files.Json;
 import org.lemsbridge.suite.CaseCosts;
 import org.lemsbridge.suite.OmvOutcome;
@@ -109,11 +109,20 @@ final class OmvCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf(Locale.ROOT, "shard %s: %d of %d tests (balanced by cells x steps)%n",
                     shard.label(), tests.size(), found.size());
         }
+        try (Staging junitOutput = Staging.create()) {
+            if (junitFile != null) {
+                OutputFiles.reserve(junitOutput, junitFile);
+            }
+            return runAll(tests, found.size(), junitOutput);
+        }
+    }
+
+    private int runAll(List<Path> tests, int found, Staging junitOutput) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean text = format.equals("text");
         List<OmvOutcome> outcomes = new ArrayList<>();
         for (Path test : tests) {
-            OmvOutcome outcome = runOne(test, found.size() == 1);
+            OmvOutcome outcome = runOne(test, found == 1);
             outcomes.add(outcome);
             if (text) {
                 print(out, outcome);
@@ -127,7 +136,7 @@ final class OmvCommand implements Callable<Integer> {
             out.print(Json.data(summary));
         }
         if (junitFile != null) {
-            AtomicFiles.writeString(junitFile, junit(outcomes));
+            OutputFiles.writeAll(junitOutput, List.of(new OutputFiles.Text(junitFile, junit(outcomes))));
         }
         return summary.errors() > 0 ? ExitCodes.BAD_INPUT : summary.failed() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

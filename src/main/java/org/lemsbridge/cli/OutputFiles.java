@@ -3,27 +3,66 @@ package org.lemsbridge.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 
-/** Writes user-requested output files completely or not at all: a temporary file moved into place. */
+/**
+ * Writes user-requested output files all together or not at all ({@link Staging}): a failure at any file (a full
+ * disk, a folder in the way) leaves every earlier output as it was, reported as one line at that file, exit 2.
+ */
 final class OutputFiles {
     private OutputFiles() {
     }
 
-    static void writeAtomically(Path target, String text) {
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new BadInputException(SourceLocation.unknown(target.toString()),
-                    "cannot write: the folder " + folder + " does not exist");
+    /** One file a command writes, named as the user named it, and its text. */
+    record Text(Path file, String text) {
+    }
+
+    /** Writes {@code files} to disk, all or none. */
+    static void writeAll(List<Text> files) {
+        try (Staging staging = Staging.create()) {
+            writeAll(staging, files);
+        }
+    }
+
+    /** Writes {@code files} through {@code staging} (which may hold files reserved earlier), all or none. */
+    static void writeAll(Staging staging, List<Text> files) {
+        for (Text text : files) {
+            try {
+                staging.writeString(text.file(), text.text());
+            } catch (IOException e) {
+                throw refused(text.file(), e);
+            }
         }
         try {
-            AtomicFiles.writeString(target, text);
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(target.toString()), "cannot write: " + e.getMessage());
+            staging.commit();
+        } catch (OutputFailure e) {
+            Path named = files.stream().map(Text::file)
+                    .filter(file -> file.toAbsolutePath().normalize().equals(e.destination()))
+                    .findFirst().orElse(e.destination());
+            throw refused(named, (IOException) e.getCause());
         }
+    }
+
+    /**
+     * Stages {@code file} now, empty, so that one that cannot be written is refused before the command does its work
+     * (one line at the file, exit 2, nothing written).
+     */
+    static void reserve(Staging staging, Path file) {
+        try {
+            staging.reserve(file);
+        } catch (IOException e) {
+            throw refused(file, e);
+        }
+    }
+
+    private static BadInputException refused(Path file, IOException e) {
+        return new BadInputException(SourceLocation.unknown(file.toString()), "cannot write: "
+                + OutputFailure.reason(e), null, e);
     }
 
     static void createFolder(Path folder) {

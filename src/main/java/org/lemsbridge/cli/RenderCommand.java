@@ -1,13 +1,19 @@
 package org.lemsbridge.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.ExperimentToNeuroMl;
 import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.files.Staging;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,16 +54,33 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
-                : new ExperimentToLems().render(ExperimentReader.read(experiment));
-        PrintWriter err = spec.commandLine().getErr();
-        result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
-        if (output == null) {
-            spec.commandLine().getOut().print(result.xml());
-        } else {
-            OutputFiles.writeAtomically(output, result.xml());
-            err.println("wrote " + output);
+        try (Staging staging = Staging.create()) {
+            if (output != null) {
+                refuseOverwritingTheExperiment();
+                OutputFiles.reserve(staging, output);
+            }
+            RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
+                    : new ExperimentToLems().render(ExperimentReader.read(experiment));
+            PrintWriter err = spec.commandLine().getErr();
+            result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
+            if (output == null) {
+                spec.commandLine().getOut().print(result.xml());
+            } else {
+                OutputFiles.writeAll(staging, List.of(new OutputFiles.Text(output, result.xml())));
+                err.println("wrote " + output);
+            }
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+    }
+
+    private void refuseOverwritingTheExperiment() {
+        try {
+            if (Files.exists(output) && Files.exists(experiment) && Files.isSameFile(output, experiment)) {
+                throw new BadInputException(SourceLocation.unknown(output.toString()), "will not overwrite the"
+                        + " experiment being rendered: give another -o file");
+            }
+        } catch (IOException e) {
+            // not the same file as far as can be told: the write reports its own failure
+        }
     }
 }

@@ -11,9 +11,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -47,6 +49,7 @@ public final class Staging implements AutoCloseable {
     private final boolean ownsGate;
     private final long pid = ProcessHandle.current().pid();
     private final Map<Path, Path> staged = new LinkedHashMap<>();
+    private final Set<Path> reserved = new HashSet<>();
     private final Thread hook = new Thread(this::abandon, "lemsbridge-staging-cleanup");
     private boolean hooked;
     private boolean finished;
@@ -78,6 +81,21 @@ public final class Staging implements AutoCloseable {
      */
     public OutputStream open(Path destination) throws IOException {
         return gate.pass(() -> writes.open(stageFile(destination)));
+    }
+
+    /**
+     * Stages an empty temporary for {@code destination} now, so that a destination that cannot be written is found
+     * before the command does its work; {@link #open} (or {@link #writeString}) fills it later.
+     */
+    public void reserve(Path destination) throws IOException {
+        gate.pass(() -> {
+            reserveFile(destination);
+            return null;
+        });
+    }
+
+    private synchronized void reserveFile(Path destination) throws IOException {
+        reserved.add(stageFile(destination));
     }
 
     /** Stages {@code text} (UTF-8) for {@code destination}. */
@@ -124,6 +142,9 @@ public final class Staging implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "is a folder");
         }
+        if (staged.containsKey(target) && reserved.remove(staged.get(target))) {
+            return staged.get(target);
+        }
         if (staged.containsKey(target)) {
             throw new IOException(target + " is written twice by one command");
         }
@@ -141,9 +162,21 @@ public final class Staging implements AutoCloseable {
             hooked = true;
         }
         Path target = destination.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
+        createFolders(target.getParent());
         removeStale(target);
         return target;
+    }
+
+    /** Makes {@code folder} and its missing parents; a file in the way is named. */
+    private static void createFolders(Path folder) throws IOException {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new FileSystemException(folder.toString(), null, existing + " is a file, not a folder");
+        }
+        Files.createDirectories(folder);
     }
 
     private Path create(Path target, boolean folder) throws IOException {
@@ -235,6 +268,9 @@ public final class Staging implements AutoCloseable {
     private synchronized void moveAll() {
         if (finished) {
             throw new IllegalStateException("the command was ended before its outputs were complete");
+        }
+        if (!reserved.isEmpty()) {
+            throw new IllegalStateException("reserved outputs were never written: " + reserved);
         }
         List<Move> done = new ArrayList<>();
         Path target = null;
@@ -335,6 +371,7 @@ public final class Staging implements AutoCloseable {
             deleteTree(temporary);
         }
         staged.clear();
+        reserved.clear();
     }
 
     private synchronized void finish() {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.cli.CliRun;
 
 /**
  * SIGTERM and SIGINT at random points of a {@code check} in a child JVM, while it writes its report into the hidden
@@ -75,6 +76,39 @@ class CheckSignalTest {
                 reports.resolve("report").toString());
         assertEquals(0, outcome.exitCode(), outcome.stdout() + outcome.stderr());
         assertEquals(List.of("report"), namesIn(reports));
+    }
+
+    @Test
+    void aBackupLeftBySigkillDuringTheReportSwapIsPutBackOrRemovedByTheNextCheck() throws IOException,
+            InterruptedException {
+        Path suite = folder.resolve("small.yaml");
+        Files.writeString(suite, "cases:\n  - name: tonic\n    model: "
+                + Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath() + "\n");
+        Path reports = Files.createDirectories(folder.resolve("reports"));
+        Path report = reports.resolve("report");
+        CliRun first = CliRun.of("check", suite.toString(), "--report", report.toString());
+        assertEquals(0, first.exitCode(), first.describe());
+        FolderSnapshot earlier = FolderSnapshot.of(report);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+
+        // killed after moving the earlier report aside, before the new one was in place: it is put back
+        Path aside = reports.resolve(".report." + gone.pid() + ".k1llEd.bak");
+        Files.move(report, aside);
+        Path junitFolder = Files.createDirectories(folder.resolve("junit.xml"));
+        CliRun refused = CliRun.of("check", suite.toString(), "--report", report.toString(), "--junit",
+                junitFolder.toString());
+        assertEquals(2, refused.exitCode(), refused.describe());
+        assertEquals(List.of("report"), namesIn(reports));
+        assertEquals(earlier, FolderSnapshot.of(report), "the earlier report, byte for byte");
+
+        // killed after the new report was in place, before the earlier one was deleted: the backup goes
+        Path halfDeleted = Files.createDirectories(reports.resolve(".report." + gone.pid() + ".k2llEd.bak/cases"));
+        Files.writeString(halfDeleted.getParent().resolve("summary.json"), "{}");
+        CliRun next = CliRun.of("check", suite.toString(), "--report", report.toString());
+        assertEquals(0, next.exitCode(), next.describe());
+        assertEquals(List.of("report"), namesIn(reports));
+        assertEquals(earlier.names(), FolderSnapshot.of(report).names());
     }
 
     private Path writeSuite() throws IOException {

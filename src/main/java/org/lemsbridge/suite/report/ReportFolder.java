@@ -76,6 +76,20 @@ public final class ReportFolder {
         return folder;
     }
 
+    /**
+     * Stages {@code file} (outside the report, such as {@code --junit}) now, empty, so that a file that cannot be
+     * written is found before the run; {@link #stageAlso} fills it.
+     *
+     * @throws OutputFailure naming {@code file} with the operating system's reason
+     */
+    public void reserve(Path file) {
+        try {
+            staging.reserve(file);
+        } catch (IOException e) {
+            throw new OutputFailure(file, e);
+        }
+    }
+
     /** Stages {@code file} (outside the report, such as {@code --junit}) to be put in place with the report. */
     public void stageAlso(Path file, String text) throws IOException {
         staging.writeString(file, text);
