@@ -13,7 +13,21 @@ import java.util.function.DoubleUnaryOperator;
 public sealed interface SpikeRule {
 
     /** The sample indices of the spikes in {@code v}; a spike's time is the time of its sample. */
-    List<Integer> rows(double[] v);
+    default List<Integer> rows(double[] v) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 1; i < v.length; i++) {
+            if (spikeAt(v[i - 1], v[i])) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    /** True when a sample of {@code current} after one of {@code previous} is a spike. */
+    boolean spikeAt(double previous, double current);
+
+    /** True when this rule finds its spikes at the same samples as {@code other} in every trace. */
+    boolean sameSamples(SpikeRule other);
 
     /** Where spike markers go on the voltage axis (SI). */
     double markerLevel();
@@ -24,14 +38,13 @@ public sealed interface SpikeRule {
     /** OMV's rule: the first sample with {@code v[i-1] <= threshold < v[i]}. */
     record Crossing(double threshold, String origin) implements SpikeRule {
         @Override
-        public List<Integer> rows(double[] v) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (v[i - 1] <= threshold && threshold < v[i]) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+        public boolean spikeAt(double previous, double current) {
+            return previous <= threshold && threshold < current;
+        }
+
+        @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Crossing c && c.threshold == threshold;
         }
 
         @Override
@@ -58,15 +71,14 @@ public sealed interface SpikeRule {
         }
 
         @Override
-        public List<Integer> rows(double[] v) {
+        public boolean spikeAt(double previous, double current) {
             double span = threshold - reset;
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (Math.abs(v[i] - reset) <= 1e-3 * span && v[i - 1] - v[i] >= 0.1 * span) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+            return Math.abs(current - reset) <= 1e-3 * span && previous - current >= 0.1 * span;
+        }
+
+        @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Reset r && r.threshold == threshold && r.reset == reset;
         }
 
         @Override
@@ -84,14 +96,13 @@ public sealed interface SpikeRule {
     /** Falls by more than {@code minDrop} from one sample to the next (a reset seen in a trace, no model known). */
     record Drop(double minDrop, double level, String origin) implements SpikeRule {
         @Override
-        public List<Integer> rows(double[] v) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (v[i - 1] - v[i] > minDrop) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+        public boolean spikeAt(double previous, double current) {
+            return previous - current > minDrop;
+        }
+
+        @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Drop d && d.minDrop == minDrop;
         }
 
         @Override
@@ -118,22 +129,43 @@ public sealed interface SpikeRule {
                 max = Math.max(max, value);
             }
         }
-        Crossing zero = new Crossing(0.0, "detected: the trace crosses 0");
-        if (!(max > min) || (min <= 0 && max > 0)) {
-            return zero;
+        if (rangeDecides(min, max)) {
+            return detect(min, max, List.of());
         }
-        double half = (max - min) / 2;
+        Drop falls = new Drop(dropOf(min, max), Double.NaN, "");
         List<Double> before = new ArrayList<>();
         for (int i = 1; i < v.length; i++) {
-            if (v[i - 1] - v[i] > half) {
+            if (falls.spikeAt(v[i - 1], v[i])) {
                 before.add(v[i - 1]);
             }
+        }
+        return detect(min, max, before);
+    }
+
+    /**
+     * {@link #detect(double[])} from what it looks at: the smallest and largest finite value, and (unless
+     * {@link #rangeDecides}) the value before each fall by more than {@link #dropOf} in trace order.
+     */
+    static SpikeRule detect(double min, double max, List<Double> before) {
+        Crossing zero = new Crossing(0.0, "detected: the trace crosses 0");
+        if (rangeDecides(min, max)) {
+            return zero;
         }
         if (before.isEmpty()) {
             return new Crossing(0.0, "detected: no crossing of 0 and no reset in the trace");
         }
         double[] levels = before.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Drop(half, levels[levels.length / 2], "detected: the trace resets");
+        return new Drop(dropOf(min, max), levels[levels.length / 2], "detected: the trace resets");
+    }
+
+    /** True when a trace with these finite extremes is flat or crosses 0, so its rule is crossings of 0. */
+    static boolean rangeDecides(double min, double max) {
+        return !(max > min) || (min <= 0 && max > 0);
+    }
+
+    /** The fall that counts as a reset in a trace with these finite extremes: half its range. */
+    static double dropOf(double min, double max) {
+        return (max - min) / 2;
     }
 
     /** {@code rule} with its levels converted by {@code toSi} (a linear unit change of the candidate's values). */
