@@ -16,15 +16,15 @@ public sealed interface SpikeRule {
     default List<Integer> rows(double[] v) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 1; i < v.length; i++) {
-            if (spikeAt(v[i - 1], v[i])) {
+            if (spikesAt(v[i - 1], v[i])) {
                 rows.add(i);
             }
         }
         return rows;
     }
 
-    /** True when a sample of {@code current} after one of {@code previous} is a spike. */
-    boolean spikeAt(double previous, double current);
+    /** Whether the sample {@code now} is a spike, {@code before} being the sample before it. */
+    boolean spikesAt(double before, double now);
 
     /** True when this rule finds its spikes at the same samples as {@code other} in every trace. */
     boolean sameSamples(SpikeRule other);
@@ -38,8 +38,8 @@ public sealed interface SpikeRule {
     /** OMV's rule: the first sample with {@code v[i-1] <= threshold < v[i]}. */
     record Crossing(double threshold, String origin) implements SpikeRule {
         @Override
-        public boolean spikeAt(double previous, double current) {
-            return previous <= threshold && threshold < current;
+        public boolean spikesAt(double before, double now) {
+            return before <= threshold && threshold < now;
         }
 
         @Override
@@ -71,9 +71,9 @@ public sealed interface SpikeRule {
         }
 
         @Override
-        public boolean spikeAt(double previous, double current) {
+        public boolean spikesAt(double before, double now) {
             double span = threshold - reset;
-            return Math.abs(current - reset) <= 1e-3 * span && previous - current >= 0.1 * span;
+            return Math.abs(now - reset) <= 1e-3 * span && before - now >= 0.1 * span;
         }
 
         @Override
@@ -96,8 +96,8 @@ public sealed interface SpikeRule {
     /** Falls by more than {@code minDrop} from one sample to the next (a reset seen in a trace, no model known). */
     record Drop(double minDrop, double level, String origin) implements SpikeRule {
         @Override
-        public boolean spikeAt(double previous, double current) {
-            return previous - current > minDrop;
+        public boolean spikesAt(double before, double now) {
+            return before - now > minDrop;
         }
 
         @Override
@@ -135,7 +135,7 @@ public sealed interface SpikeRule {
         Drop falls = new Drop(dropOf(min, max), Double.NaN, "");
         List<Double> before = new ArrayList<>();
         for (int i = 1; i < v.length; i++) {
-            if (falls.spikeAt(v[i - 1], v[i])) {
+            if (falls.spikesAt(v[i - 1], v[i])) {
                 before.add(v[i - 1]);
             }
         }
