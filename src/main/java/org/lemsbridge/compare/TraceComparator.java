@@ -123,30 +123,48 @@ public final class TraceComparator {
     }
 
     /**
-     * The spike rule of a membrane-potential column (empty for any other column): a fixed threshold the caller gave,
-     * else the rule of the reference's or the candidate's model, else {@code detected} (the rule the traces show).
-     * A column is a membrane potential when a model rule names it, or when it is a voltage called v (or vm, v_m).
+     * The spike rule of a membrane-potential column (empty for any other column): the {@linkplain #knownSpikeRule
+     * known rule}, else {@code detected} (the rule the traces show).
      */
     static Optional<SpikeRule> spikeRule(Column refColumn, Column candColumn, UnitPairing units,
                                          ComparisonOptions options, Supplier<SpikeRule> detected) {
-        SpikeRule fromReference = options.spikeRules().byReference().get(refColumn.quantity());
-        SpikeRule fromCandidate = options.spikeRules().byCandidate().get(candColumn.quantity());
-        boolean namedLikeV = MEMBRANE_NAME.matcher(refColumn.lastSegment()).matches()
-                || MEMBRANE_NAME.matcher(candColumn.lastSegment()).matches();
-        if (fromReference == null && fromCandidate == null && !(units.isVoltage() && namedLikeV)) {
+        if (!isMembrane(refColumn, candColumn, units, options)) {
             return Optional.empty();
         }
+        return Optional.of(knownSpikeRule(refColumn, candColumn, units, options).orElseGet(detected));
+    }
+
+    /**
+     * True when a column pair is a membrane potential: a model rule names it, or it is a voltage called v (or vm,
+     * v_m).
+     */
+    static boolean isMembrane(Column refColumn, Column candColumn, UnitPairing units, ComparisonOptions options) {
+        boolean namedLikeV = MEMBRANE_NAME.matcher(refColumn.lastSegment()).matches()
+                || MEMBRANE_NAME.matcher(candColumn.lastSegment()).matches();
+        return options.spikeRules().byReference().containsKey(refColumn.quantity())
+                || options.spikeRules().byCandidate().containsKey(candColumn.quantity())
+                || (units.isVoltage() && namedLikeV);
+    }
+
+    /**
+     * The spike rule of a membrane-potential column that does not depend on its values: a fixed threshold the caller
+     * gave, else the rule of the reference's or the candidate's model; empty when it is to be detected.
+     */
+    static Optional<SpikeRule> knownSpikeRule(Column refColumn, Column candColumn, UnitPairing units,
+                                              ComparisonOptions options) {
         double fixed = options.tolerances().spikeThreshold();
         if (!Double.isNaN(fixed)) {
             return Optional.of(new SpikeRule.Crossing(fixed, "the threshold given"));
         }
+        SpikeRule fromReference = options.spikeRules().byReference().get(refColumn.quantity());
         if (fromReference != null) {
             return Optional.of(fromReference);
         }
+        SpikeRule fromCandidate = options.spikeRules().byCandidate().get(candColumn.quantity());
         if (fromCandidate != null) {
             return Optional.of(SpikeRule.converted(fromCandidate, x -> units.candidateToSi(new double[] {x})[0]));
         }
-        return Optional.of(detected.get());
+        return Optional.empty();
     }
 
     /**

@@ -42,6 +42,7 @@ final class DelimitedParser {
     private int width;
     private long rows;
     private double[] target;
+    private int targetOffset;
 
     /** {@code expectedBytes}: the length of the text if known (0 otherwise), used only to size the columns. */
     DelimitedParser(InputStream in, String fileName, long expectedBytes) {
@@ -79,7 +80,13 @@ final class DelimitedParser {
 
     /** Reads the next data row into {@code row} (of {@link #width()} values); false at the end of the file. */
     boolean next(double[] row) throws IOException {
-        target = row;
+        return next(row, 0);
+    }
+
+    /** Reads the next data row into {@code values} from {@code offset} on; false at the end of the file. */
+    boolean next(double[] values, int offset) throws IOException {
+        target = values;
+        targetOffset = offset;
         return nextDataRow();
     }
 
@@ -121,6 +128,7 @@ final class DelimitedParser {
                 }
                 width = fields.size();
                 target = new double[width];
+                targetOffset = 0;
                 if (!allNumbers(fields)) {
                     header = fields;
                     continue;
@@ -129,7 +137,7 @@ final class DelimitedParser {
             if (rows >= MAX_ROWS) {
                 throw error(1, "more than " + MAX_ROWS + " rows: larger than any trace lemsbridge reads");
             }
-            parseRow(from, to, target);
+            parseRow(from, to, target, targetOffset);
             rows++;
             dataBytes += bounds[1] - bounds[0] + 1;
             return true;
@@ -149,7 +157,7 @@ final class DelimitedParser {
         return (int) Math.min(MAX_ROWS, Math.max(rows + rows / 8.0, estimate));
     }
 
-    private void parseRow(int from, int to, double[] row) {
+    private void parseRow(int from, int to, double[] row, int offset) {
         int field = 0;
         int i = from;
         while (true) {
@@ -183,7 +191,7 @@ final class DelimitedParser {
                 throw error(fieldStart - from + 1, "field " + (field + 1) + " is not a number"
                         + excerpt(fieldStart, fieldEnd));
             }
-            row[field] = value;
+            row[offset + field] = value;
             field++;
             i = next;
             if (i < to && format != TextFormat.WHITESPACE) {

@@ -83,6 +83,13 @@ public final class TraceReader {
         }
     }
 
+    /** The names {@link #openRows} gives the columns of {@code file} (it reads the file's first rows only). */
+    public static TraceLayout layout(Path file, List<Column> explicitColumns) {
+        try (TraceRows rows = openRows(file, explicitColumns)) {
+            return rows.layout();
+        }
+    }
+
     static BadInputException cannotRead(String file, IOException e) {
         return new BadInputException(SourceLocation.unknown(file), "cannot read: " + e.getMessage(), null, e);
     }

@@ -35,13 +35,18 @@ public final class TraceRows implements Closeable {
 
     /** Reads the next row into {@code row} ({@link #width()} values, time first); false at the end of the file. */
     public boolean next(double[] row) {
+        return next(row, 0);
+    }
+
+    /** Reads the next row into {@code values} from {@code offset} on; false at the end of the file. */
+    public boolean next(double[] values, int offset) {
         if (pending != null) {
-            System.arraycopy(pending, 0, row, 0, row.length);
+            System.arraycopy(pending, 0, values, offset, pending.length);
             pending = null;
             return true;
         }
         try {
-            return parser.next(row);
+            return parser.next(values, offset);
         } catch (IOException e) {
             throw TraceReader.cannotRead(layout.source(), e);
         }
