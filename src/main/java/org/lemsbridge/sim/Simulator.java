@@ -95,7 +95,7 @@ public final class Simulator {
         List<OutputRecorder> writers = new ArrayList<>();
         List<EventRecorder> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
-        Staging staging = Staging.create(options.writes());
+        Staging staging = options.staging();
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
             long n = steps();
