@@ -46,15 +46,14 @@ final class CaseRunner {
     private static final int THUMBNAIL_WIDTH = 480;
 
     private final Path reportFolder;
-    private final Confinement confinement;
 
-    CaseRunner(Path reportFolder, Confinement confinement) {
+    CaseRunner(Path reportFolder) {
         this.reportFolder = reportFolder;
-        this.confinement = confinement;
     }
 
     CaseResult run(SuiteCase suiteCase) {
         long start = System.nanoTime();
+        Confinement confinement = suiteCase.confinement();
         List<String> warnings = new ArrayList<>();
         try {
             Path caseFolder = reportFolder.resolve(suiteCase.reportFolder());
@@ -109,7 +108,7 @@ final class CaseRunner {
         Path displayFolder = outputFolder.resolve("displays");
         Files.createDirectories(displayFolder);
         ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), model, SimulationOptions.writingTo(outputFolder)
-                .withDisplaysRecordedIn(displayFolder).confinedTo(confinement));
+                .withDisplaysRecordedIn(displayFolder).confinedTo(suiteCase.confinement()));
         warnings.addAll(run.warnings());
         List<Path> pngs = SimulationPlots.write(model.model(), run.result(), displayFolder, caseFolder.resolve("plots"))
                 .stream().filter(file -> file.getFileName().toString().endsWith(".png")).toList();
