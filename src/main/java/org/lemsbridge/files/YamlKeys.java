@@ -1,16 +1,10 @@
 package org.lemsbridge.files;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.lemsbridge.error.BadInputException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,25 +16,22 @@ public final class YamlKeys {
     private YamlKeys() {
     }
 
-    /** The top-level keys of {@code file}; none when it cannot be read or composed, or is not a mapping. */
+    /** The top-level keys of {@code file} (read by {@link YamlLoader}); none when it is refused or not a mapping. */
     public static Set<String> topLevel(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 22);
-        options.setNestingDepthLimit(100);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(reader);
-            Set<String> keys = new HashSet<>();
-            if (root instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        keys.add(key.getValue());
-                    }
-                }
-            }
-            return keys;
-        } catch (IOException | YAMLException | IllegalArgumentException e) {
+        Node root;
+        try {
+            root = YamlLoader.compose(YamlLoader.readText(file), file.toString());
+        } catch (BadInputException e) {
             return Set.of();
         }
+        Set<String> keys = new HashSet<>();
+        if (root instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    keys.add(key.getValue());
+                }
+            }
+        }
+        return keys;
     }
 }
