@@ -1,11 +1,9 @@
 package org.lemsbridge.suite;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +14,7 @@ import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -76,29 +71,11 @@ public final class SuiteReader {
 
     /** Reads a suite whose paths (and models) must also stay inside {@code confinement} (the command's --confine). */
     public static Suite read(Path file, Confinement confinement) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: " + e);
-        }
-        return new SuiteReader(file, confinement).parse(text);
+        return new SuiteReader(file, confinement).parse(YamlLoader.readText(file));
     }
 
     private Suite parse(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 20);
-        Node root;
-        try {
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            throw new BadInputException(at(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1),
-                    "malformed YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new BadInputException(at(0, 0), "refused YAML: " + e.getMessage());
-        }
+        Node root = YamlLoader.compose(text, file.toString());
         if (root == null) {
             throw new BadInputException(new SourceLocation(file.toString(), 1, 1), "the suite file is empty");
         }
@@ -114,7 +91,7 @@ public final class SuiteReader {
                     "'cases' must be a non-empty list of cases");
         }
         List<SuiteCase> cases = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Node caseNode : sequence.getValue()) {
             SuiteCase suiteCase = readCase(caseNode);
             if (!names.add(suiteCase.name())) {
@@ -122,7 +99,7 @@ public final class SuiteReader {
             }
             cases.add(suiteCase);
         }
-        return new Suite(name, file, cases, confinement);
+        return new Suite(name, file, cases);
     }
 
     /** The suite's own {@code confine:} folders, narrowed to the command's confinement. */
@@ -171,7 +148,8 @@ public final class SuiteReader {
         }
         return new SuiteCase(name, model, include, reference, optionalPath(fields.get("reference_lems")),
                 fields.containsKey("output") ? scalar(fields.get("output")) : null, columns,
-                readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node));
+                readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node),
+                confinement);
     }
 
     private Window readWindow(Node node) {
@@ -294,10 +272,6 @@ public final class SuiteReader {
     }
 
     private SourceLocation location(Node node) {
-        return at(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
-    }
-
-    private SourceLocation at(int line, int column) {
-        return new SourceLocation(file.toString(), line, column);
+        return YamlLoader.at(file.toString(), node.getStartMark());
     }
 }

@@ -1,21 +1,10 @@
 package org.lemsbridge.validate;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.lemsbridge.files.YamlKeys;
 
 /**
  * What a file is, told by its name and, for YAML, by its top-level keys: a suite has {@code cases}, an OMV test
@@ -42,7 +31,7 @@ enum FileKind {
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
             return LEMS;
         }
-        Set<String> keys = topLevelKeys(file);
+        Set<String> keys = YamlKeys.topLevel(file);
         if (keys.contains("cases")) {
             return SUITE;
         }
@@ -60,26 +49,5 @@ enum FileKind {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1)) && of(file) != OTHER_YAML;
-    }
-
-    private static Set<String> topLevelKeys(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 22);
-        options.setNestingDepthLimit(100);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(reader);
-            Set<String> keys = new HashSet<>();
-            if (root instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        keys.add(key.getValue());
-                    }
-                }
-            }
-            return keys;
-        } catch (IOException | YAMLException | IllegalArgumentException e) {
-            return Set.of();
-        }
     }
 }
