@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 record ServeRequest(JsonNode id, String command, List<String> args) {
 
     /** The commands {@code serve} runs; not {@code serve} itself, which would read the same input. */
-    static final List<String> COMMANDS = List.of("render", "simulate", "compare", "validate", "import", "check", "omv");
+    static final List<String> COMMANDS = List.of("render", "simulate", "compare", "validate", "import", "check", "omv",
+            "merge");
 
     static final String FORMAT_HINT = "one JSON object per line: {\"id\": 1, \"command\": \"simulate\","
             + " \"args\": [\"model.yaml\", \"-o\", \"out\"]}";

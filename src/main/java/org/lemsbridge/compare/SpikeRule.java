@@ -13,7 +13,18 @@ import java.util.function.DoubleUnaryOperator;
 public sealed interface SpikeRule {
 
     /** The sample indices of the spikes in {@code v}; a spike's time is the time of its sample. */
-    List<Integer> rows(double[] v);
+    default List<Integer> rows(double[] v) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 1; i < v.length; i++) {
+            if (spikesAt(v[i - 1], v[i])) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    /** Whether the sample {@code now} is a spike, {@code before} being the sample before it. */
+    boolean spikesAt(double before, double now);
 
     /** Where spike markers go on the voltage axis (SI). */
     double markerLevel();
@@ -24,14 +35,8 @@ public sealed interface SpikeRule {
     /** OMV's rule: the first sample with {@code v[i-1] <= threshold < v[i]}. */
     record Crossing(double threshold, String origin) implements SpikeRule {
         @Override
-        public List<Integer> rows(double[] v) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (v[i - 1] <= threshold && threshold < v[i]) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+        public boolean spikesAt(double before, double now) {
+            return before <= threshold && threshold < now;
         }
 
         @Override
@@ -58,15 +63,9 @@ public sealed interface SpikeRule {
         }
 
         @Override
-        public List<Integer> rows(double[] v) {
+        public boolean spikesAt(double before, double now) {
             double span = threshold - reset;
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (Math.abs(v[i] - reset) <= 1e-3 * span && v[i - 1] - v[i] >= 0.1 * span) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+            return Math.abs(now - reset) <= 1e-3 * span && before - now >= 0.1 * span;
         }
 
         @Override
@@ -84,14 +83,8 @@ public sealed interface SpikeRule {
     /** Falls by more than {@code minDrop} from one sample to the next (a reset seen in a trace, no model known). */
     record Drop(double minDrop, double level, String origin) implements SpikeRule {
         @Override
-        public List<Integer> rows(double[] v) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 1; i < v.length; i++) {
-                if (v[i - 1] - v[i] > minDrop) {
-                    rows.add(i);
-                }
-            }
-            return rows;
+        public boolean spikesAt(double before, double now) {
+            return before - now > minDrop;
         }
 
         @Override
@@ -123,16 +116,11 @@ public sealed interface SpikeRule {
             return zero;
         }
         double half = (max - min) / 2;
-        List<Double> before = new ArrayList<>();
-        for (int i = 1; i < v.length; i++) {
-            if (v[i - 1] - v[i] > half) {
-                before.add(v[i - 1]);
-            }
-        }
-        if (before.isEmpty()) {
+        List<Integer> falls = new Drop(half, Double.NaN, "falls by more than half the range").rows(v);
+        if (falls.isEmpty()) {
             return new Crossing(0.0, "detected: no crossing of 0 and no reset in the trace");
         }
-        double[] levels = before.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] levels = falls.stream().mapToDouble(row -> v[row - 1]).sorted().toArray();
         return new Drop(half, levels[levels.length / 2], "detected: the trace resets");
     }
 

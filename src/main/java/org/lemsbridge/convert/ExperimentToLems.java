@@ -47,7 +47,7 @@ public final class ExperimentToLems {
         try {
             return dimensioned.convert();
         } catch (BadInputException e) {
-            if (!dimensioned.failedOnDimensions() || !UnitCoverage.isPartial(experiment.dynamics())) {
+            if (e.kind() != BadInputException.Kind.DIMENSION_MISMATCH || !UnitCoverage.isPartial(experiment.dynamics())) {
                 throw e;
             }
         }

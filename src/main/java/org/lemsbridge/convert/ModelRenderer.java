@@ -71,7 +71,6 @@ final class ModelRenderer {
      */
     private final boolean ownNumbers;
     /** Whether this conversion stopped at a dimension mismatch (so own numbers may still render it). */
-    private boolean failedOnDimensions;
     private final List<String> couplingInputs;
     /**
      * Coupling inputs (LEMS names) whose dimension no sum has told yet; they read as dimensionless until one does.
@@ -93,13 +92,8 @@ final class ModelRenderer {
         this.couplingInputs = dynamics == null ? List.of() : CouplingInputs.names(dynamics);
     }
 
-    boolean failedOnDimensions() {
-        return failedOnDimensions;
-    }
-
-    private BadInputException dimensionMismatch(SourceLocation where, String message, String hint) {
-        failedOnDimensions = true;
-        return new BadInputException(where, message, hint);
+    private static BadInputException dimensionMismatch(SourceLocation where, String message, String hint) {
+        return new BadInputException(BadInputException.Kind.DIMENSION_MISMATCH, where, message, hint, null);
     }
 
     /** The unit a symbol is rendered in: the declared one, or (own numbers) none once the name is known valid. */

@@ -7,8 +7,17 @@ package org.lemsbridge.error;
 public final class BadInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What kind of problem it is, for callers that treat some kinds apart (a report's code, a fallback). */
+    public enum Kind {
+        /** any problem no caller needs to tell apart */
+        GENERAL,
+        /** an expression's or a value's dimension differs from the one it must have */
+        DIMENSION_MISMATCH
+    }
+
     private final transient SourceLocation location;
     private final String hint;
+    private final Kind kind;
 
     public BadInputException(SourceLocation location, String message) {
         this(location, message, null, null);
@@ -19,9 +28,18 @@ public final class BadInputException extends RuntimeException {
     }
 
     public BadInputException(SourceLocation location, String message, String hint, Throwable cause) {
+        this(Kind.GENERAL, location, message, hint, cause);
+    }
+
+    public BadInputException(Kind kind, SourceLocation location, String message, String hint, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
         this.location = location;
         this.hint = hint;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public SourceLocation location() {

@@ -1,8 +1,12 @@
 package org.lemsbridge.validate;
 
+import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Json;
 
 /** Prints validation reports: text (one finding per line, hint indented below) or JSON. */
 public final class ReportFormat {
@@ -24,38 +28,42 @@ public final class ReportFormat {
         return out.toString();
     }
 
-    /** One JSON object: every file with its status and findings (or the error that made it unreadable). */
+    /** One JSON object on one line: every file with its status and findings (or the error that made it unreadable). */
     public static String json(List<FileReport> reports) {
-        StringBuilder out = new StringBuilder("{\"files\":[");
-        long errors = 0;
-        long warnings = 0;
-        for (int i = 0; i < reports.size(); i++) {
-            FileReport report = reports.get(i);
-            errors += report.errors();
-            warnings += report.warnings();
-            out.append(i == 0 ? "" : ",").append("{\"file\":").append(string(report.file()))
-                    .append(",\"status\":").append(string(status(report)));
-            if (report.isUnreadable()) {
-                out.append(",\"error\":{");
-                location(out, report.unreadable().location());
-                out.append(",\"message\":").append(string(String.valueOf(report.unreadable().getMessage())))
-                        .append(",\"hint\":").append(nullable(report.unreadable().hint())).append('}');
+        return Json.compact(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("files");
+            for (FileReport report : reports) {
+                json.writeStartObject();
+                json.writeStringField("file", report.file());
+                json.writeStringField("status", status(report));
+                if (report.isUnreadable()) {
+                    json.writeObjectFieldStart("error");
+                    location(json, report.unreadable().location());
+                    json.writeStringField("message", String.valueOf(report.unreadable().getMessage()));
+                    Json.stringOrNullField(json, "hint", report.unreadable().hint());
+                    json.writeEndObject();
+                }
+                json.writeArrayFieldStart("findings");
+                for (Finding finding : report.findings()) {
+                    json.writeStartObject();
+                    json.writeStringField("code", finding.code().id());
+                    json.writeStringField("name", finding.code().name());
+                    json.writeStringField("severity", finding.severity().word());
+                    location(json, finding.location());
+                    json.writeStringField("message", finding.message());
+                    Json.stringOrNullField(json, "hint", finding.hint());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
             }
-            out.append(",\"findings\":[");
-            for (int j = 0; j < report.findings().size(); j++) {
-                Finding finding = report.findings().get(j);
-                out.append(j == 0 ? "" : ",").append("{\"code\":").append(string(finding.code().id()))
-                        .append(",\"name\":").append(string(finding.code().name()))
-                        .append(",\"severity\":").append(string(finding.severity().word())).append(',');
-                location(out, finding.location());
-                out.append(",\"message\":").append(string(finding.message()))
-                        .append(",\"hint\":").append(nullable(finding.hint())).append('}');
-            }
-            out.append("]}");
-        }
-        return out.append("],\"errors\":").append(errors).append(",\"warnings\":").append(warnings)
-                .append(",\"unreadable\":").append(reports.stream().filter(FileReport::isUnreadable).count())
-                .append("}\n").toString();
+            json.writeEndArray();
+            json.writeNumberField("errors", reports.stream().mapToLong(FileReport::errors).sum());
+            json.writeNumberField("warnings", reports.stream().mapToLong(FileReport::warnings).sum());
+            json.writeNumberField("unreadable", reports.stream().filter(FileReport::isUnreadable).count());
+            json.writeEndObject();
+        });
     }
 
     private static String status(FileReport report) {
@@ -66,34 +74,9 @@ public final class ReportFormat {
         };
     }
 
-    private static void location(StringBuilder out, SourceLocation location) {
-        out.append("\"location\":").append(string(location.file())).append(",\"line\":").append(location.line())
-                .append(",\"column\":").append(location.column());
-    }
-
-    private static String nullable(String text) {
-        return text == null ? "null" : string(text);
-    }
-
-    static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static void location(JsonGenerator json, SourceLocation location) throws IOException {
+        json.writeStringField("location", location.file());
+        json.writeNumberField("line", location.line());
+        json.writeNumberField("column", location.column());
     }
 }

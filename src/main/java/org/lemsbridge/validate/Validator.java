@@ -231,7 +231,7 @@ public final class Validator {
             findings.addAll(runSize(file, experiment, rendered));
         } catch (BadInputException e) {
             String message = e.getMessage() == null ? "cannot be rendered" : e.getMessage();
-            Code code = message.contains("dimension") ? Code.DIMENSION_MISMATCH : Code.EXPERIMENT;
+            Code code = e.kind() == BadInputException.Kind.DIMENSION_MISMATCH ? Code.DIMENSION_MISMATCH : Code.EXPERIMENT;
             findings.add(Finding.error(code, e.location(), message, e.hint()));
         }
         RunLimits.check(experiment.integration()).ifPresent(findings::add);

@@ -23,21 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.lemsbridge.testing.SharedFolder;
 
-class CheckCommandTest {
-    @TempDir
-    Path folder;
-
-    private CliRun last;
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.exitCode();
-    }
-
+class CheckCommandTest extends CommandLineTest {
     @Test
     void theBundledEx2SuitePassesExactlyAndWritesEveryReport() throws IOException {
         Path report = folder.resolve("report");

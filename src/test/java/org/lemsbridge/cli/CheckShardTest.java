@@ -10,25 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.files.Json;
 import org.lemsbridge.suite.CaseResult;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummary;
 
-class CheckShardTest {
-    @TempDir
-    Path folder;
-
-    private CliRun last;
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.exitCode();
-    }
-
+class CheckShardTest extends CommandLineTest {
     @Test
     void aShardWithNoCasesWritesAnEmptyPassingReport() throws IOException {
         Path report = folder.resolve("empty");

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lemsbridge.cli.CliRun;
 import org.lemsbridge.suite.CaseCosts;
 import org.lemsbridge.suite.ShardPlan;
 import org.lemsbridge.suite.SuiteReader;
@@ -27,17 +25,7 @@ import org.lemsbridge.suite.report.SuiteSummary;
  * A suite run in one go and the same suite run as shards then merged give the same summary.json and junit.xml once
  * the times (and the list of shards) are taken out, byte for byte, and the same case files.
  */
-class MergeCommandTest {
-    @TempDir
-    Path folder;
-
-    private CliRun last;
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.exitCode();
-    }
-
+class MergeCommandTest extends CommandLineTest {
     /** summary.json without the times and the shard list. */
     static String timeless(Path summaryJson) throws IOException {
         String text = Files.readString(summaryJson);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.testing.PopulationModel;
 
 /** omv over a folder shards the tests it finds as check shards a suite: every test once, balanced by cells x steps. */
 class OmvShardTest {
@@ -21,19 +22,7 @@ class OmvShardTest {
 
     /** A dry-run OMV test of a population of {@code cells} Izhikevich cells run for {@code steps} steps. */
     private void test(String name, int cells, int steps) throws IOException {
-        Files.writeString(folder.resolve(name + ".xml"), """
-                <Lems>
-                    <Target component="sim"/>
-                    <Include file="Cells.xml"/>
-                    <Include file="Networks.xml"/>
-                    <Include file="Simulation.xml"/>
-                    <izhikevichCell id="tonic" v0="-70mV" thresh="30mV" a="0.02" b="0.2" c="-65" d="6"/>
-                    <network id="net">
-                        <population id="pop" component="tonic" size="%d"/>
-                    </network>
-                    <Simulation id="sim" length="%sms" step="0.01ms" target="net"/>
-                </Lems>
-                """.formatted(cells, steps / 100.0));
+        PopulationModel.write(folder.resolve(name + ".xml"), cells, steps / 100.0 + "ms", "0.01ms");
         Files.writeString(folder.resolve("." + name + ".omt"), "target: " + name + ".xml\nengine: jLEMS\n");
     }
 

@@ -116,6 +116,39 @@ class RequestServerTest {
     }
 
     @Test
+    void aMergeRequestWritesTheCommandLinesMergedReportAndRefusesAMissingShard() throws IOException {
+        Path model = Path.of("examples/izhikevich-tonic.yaml").toAbsolutePath();
+        Path suite = Files.writeString(folder.resolve("suite.yaml"), "suite: two runs\ncases:\n  - {name: first, model: "
+                + model + "}\n  - {name: second, model: " + model + "}\n");
+        List<String> shards = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            Path report = folder.resolve("shard-" + k);
+            CommandResult shard = commandLine("check", suite.toString(), "--shard", k + "/2", "--jobs", "1",
+                    "--report", report.toString());
+            assertEquals(0, shard.status(), shard.stderr());
+            shards.add(report.toString());
+        }
+        Path byCommand = folder.resolve("merged-command");
+        Path byServe = folder.resolve("merged-serve");
+        CommandResult expected = commandLine("merge", shards.get(0), shards.get(1), "-o", byCommand.toString());
+        assertEquals(0, expected.status(), expected.stderr());
+
+        List<JsonNode> responses = serve(new RequestServer(),
+                request(1, "merge", shards.get(0), shards.get(1), "-o", byServe.toString()),
+                request(2, "merge", shards.get(1), "-o", folder.resolve("never").toString()));
+
+        assertEquals(new CommandResult(0, expected.stdout().replace(byCommand.toString(), byServe.toString()), ""),
+                CommandResult.of(responses.get(0)));
+        assertSameFiles(byCommand, byServe);
+        assertEquals(List.of("first", "second"), JSON.readTree(byServe.resolve("summary.json").toFile())
+                .findValuesAsText("name"));
+        assertEquals(2, responses.get(1).get("status").asInt());
+        assertEquals("merge:0:0: shard 1/2 is missing (given: 2)", responses.get(1).get("stderr").asText().strip());
+        assertEquals("shard 1/2 is missing (given: 2)", responses.get(1).at("/error/message").asText());
+        assertFalse(Files.exists(folder.resolve("never")));
+    }
+
+    @Test
     void renderToStdoutAndBadInputCarryTheCommandLinesTextAndAnErrorPlace() throws IOException {
         Path bad = Files.writeString(folder.resolve("bad.yaml"), "dynamics:\n  name: X\n  state_variables:\n"
                 + "    v: {equation: {rhs: \"v +* 2\"}, initial_value: 0}\n");

@@ -28,10 +28,12 @@ import org.lemsbridge.testing.SharedFolder;
  * nothing else ({@code -o} stands for the folder the command is run from, where jLEMS writes too). Their outputs must
  * have the SHA-256 jLEMS 0.11.1's outputs have in {@code upstream/jlems-hashes.tsv}. Display-only examples run with
  * {@code --displays}; their Display files, joined column-wise in document order, must be the file jLEMS wrote for the
- * copy that records every Display Line in one OutputFile. Skipped when {@code ../shared/upstream} is absent.
+ * copy that records every Display Line in one OutputFile. LEMS's own examples ({@code LEMS/examples/exampleN.xml}) are
+ * pinned the same way by {@code upstream/jlems-lems-hashes.tsv}. Skipped when {@code ../shared/upstream} is absent.
  */
 class UpstreamJnmlWayTest {
     private static final String MANIFEST = "/org/lemsbridge/upstream/jlems-hashes.tsv";
+    private static final String LEMS_MANIFEST = "/org/lemsbridge/upstream/jlems-lems-hashes.tsv";
     private static final Pattern DISPLAY = Pattern.compile("<Display\\b[^>]*>");
     private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
 
@@ -44,7 +46,7 @@ class UpstreamJnmlWayTest {
         Path lems = example(example);
         assertEquals(0, run("simulate", lems.toString(), "-nogui", "-o", here.toString()), last.err());
         assertEquals("", last.err());
-        List<String[]> files = manifest(example, "-");
+        List<String[]> files = manifest(MANIFEST, example, "-");
         for (String[] file : files) {
             assertEquals(file[5], sha256(Files.readAllBytes(here.resolve(file[3]))), example + ": " + file[3]
                     + " differs from jLEMS 0.11.1");
@@ -55,7 +57,33 @@ class UpstreamJnmlWayTest {
     @ParameterizedTest(name = "{0} --displays")
     @ValueSource(strings = {"Ex2_Izh", "Ex4_KS", "Ex4a_KS", "Ex11_STDP", "Ex13_Instances", "Ex17_Tissue"})
     void displaysHaveJlemsBytes(String example, @TempDir Path here) throws IOException {
-        Path lems = example(example);
+        assertDisplaysHaveJlemsBytes(example(example), manifest(MANIFEST, example, "displays").get(0), here);
+    }
+
+    /**
+     * LEMS's own language examples, run from {@code LEMS/examples} with nothing else: all eight have only Displays.
+     * example6 declares its own Simulation, Display and Line types (its step, 0.01 ms, gives 8001 rows).
+     */
+    @ParameterizedTest(name = "LEMS {0} --displays")
+    @ValueSource(strings = {"example1", "example2", "example3", "example4", "example5", "example6", "example7",
+        "example8"})
+    void lemsExampleDisplaysHaveJlemsBytes(String example, @TempDir Path here) throws IOException {
+        assertDisplaysHaveJlemsBytes(lemsExample(example), manifest(LEMS_MANIFEST, example, "displays").get(0), here);
+    }
+
+    /** As jLEMS with -nogui, a Display-only example writes no file at all without {@code --displays}. */
+    @ParameterizedTest(name = "LEMS {0}")
+    @ValueSource(strings = {"example4", "example6"})
+    void lemsExampleWithOnlyDisplaysWritesNothing(String example, @TempDir Path here) throws IOException {
+        assertEquals(0, run("simulate", lemsExample(example).toString(), "-nogui", "-o", here.toString()),
+                last.err());
+        assertEquals("", last.out());
+        try (var written = Files.list(here)) {
+            assertEquals(List.of(), written.toList());
+        }
+    }
+
+    private void assertDisplaysHaveJlemsBytes(Path lems, String[] expected, Path here) throws IOException {
         assertEquals(0, run("simulate", lems.toString(), "-nogui", "--displays", "-o", here.toString()),
                 last.err());
         assertEquals("", last.err());
@@ -73,7 +101,7 @@ class UpstreamJnmlWayTest {
         }
         StringBuilder text = new StringBuilder();
         joined.forEach(row -> text.append(String.join("\t", row)).append("\t\n"));
-        String[] expected = manifest(example, "displays").get(0);
+        String example = expected[0];
         assertEquals(Long.parseLong(expected[4]), joined.size(), example + " rows");
         assertEquals(expected[5], sha256(text.toString().getBytes(StandardCharsets.UTF_8)), example
                 + ": its Display files joined differ from jLEMS's recording of the same Lines");
@@ -100,12 +128,16 @@ class UpstreamJnmlWayTest {
         return SharedFolder.file("upstream/NeuroML2/LEMSexamples/LEMS_NML2_" + example + ".xml");
     }
 
-    private static List<String[]> manifest(String example, String variant) throws IOException {
-        try (InputStream in = Objects.requireNonNull(UpstreamJnmlWayTest.class.getResourceAsStream(MANIFEST))) {
+    private static Path lemsExample(String example) {
+        return SharedFolder.file("upstream/LEMS/examples/" + example + ".xml");
+    }
+
+    private static List<String[]> manifest(String resource, String example, String variant) throws IOException {
+        try (InputStream in = Objects.requireNonNull(UpstreamJnmlWayTest.class.getResourceAsStream(resource))) {
             List<String[]> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
                     .filter(r -> r[0].equals(example) && r[1].equals(variant)).toList();
-            assertFalse(rows.isEmpty(), "jlems-hashes.tsv has no " + example + " " + variant);
+            assertFalse(rows.isEmpty(), resource + " has no " + example + " " + variant);
             return rows;
         }
     }

@@ -3,34 +3,20 @@ package org.lemsbridge.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.testing.PopulationModel;
 
 class CaseCostsTest {
     @TempDir
     Path folder;
 
     private Path network(String name, int size, String length, String step) throws IOException {
-        Path file = folder.resolve(name + ".xml");
-        Files.writeString(file, """
-                <Lems>
-                    <Target component="sim"/>
-                    <Include file="Cells.xml"/>
-                    <Include file="Networks.xml"/>
-                    <Include file="Simulation.xml"/>
-                    <izhikevichCell id="tonic" v0="-70mV" thresh="30mV" a="0.02" b="0.2" c="-65" d="6"/>
-                    <network id="net">
-                        <population id="pop" component="tonic" size="%d"/>
-                    </network>
-                    <Simulation id="sim" length="%s" step="%s" target="net"/>
-                </Lems>
-                """.formatted(size, length, step));
-        return file;
+        return PopulationModel.write(folder.resolve(name + ".xml"), size, length, step);
     }
 
     private static SuiteCase lemsCase(String name, Path model) {

@@ -3,6 +3,8 @@ package org.lemsbridge.compare.omv;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lemsbridge.compare.SpikeRule;
+
 /**
  * OMV's {@code detect_spikes} on a scaled trace: {@code threshold} is the first sample of each upward crossing,
  * {@code v[i-1] <= threshold < v[i]}; {@code derivative} is each local maximum, {@code v[i] - v[i-1] >= 0 > v[i+1] - v[i]}
@@ -27,18 +29,13 @@ public record SpikeDetection(Method method, double threshold) {
 
     /** The rows at which spikes are detected, ascending. */
     public List<Integer> rows(double[] v) {
-        List<Integer> rows = new ArrayList<>();
         if (method == Method.THRESHOLD) {
-            for (int i = 1; i < v.length; i++) {
-                if (v[i - 1] <= threshold && v[i] > threshold) {
-                    rows.add(i);
-                }
-            }
-        } else {
-            for (int i = 1; i + 1 < v.length; i++) {
-                if (v[i] - v[i - 1] >= 0 && v[i + 1] - v[i] < 0) {
-                    rows.add(i);
-                }
+            return new SpikeRule.Crossing(threshold, "OMV's threshold").rows(v);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 1; i + 1 < v.length; i++) {
+            if (v[i] - v[i - 1] >= 0 && v[i + 1] - v[i] < 0) {
+                rows.add(i);
             }
         }
         return rows;
