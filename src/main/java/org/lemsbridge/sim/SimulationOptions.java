@@ -3,6 +3,7 @@ package org.lemsbridge.sim;
 import java.nio.file.Path;
 
 import org.lemsbridge.files.Confinement;
+import org.lemsbridge.files.StagedFolder;
 import org.lemsbridge.files.Staging;
 
 /**
@@ -11,13 +12,16 @@ import org.lemsbridge.files.Staging;
  * null, is where each Display's lines are also written, as {@code DISPLAY_ID.dat} with a sidecar, as an OutputFile
  * recording the same quantities would (jLEMS only draws them); {@code confinement} refuses an output file (and the
  * Target's report) outside its folders; {@code progress} is told every few hundred steps how far the run has got;
- * {@code writes} opens the staged output files (tests make writes fail through it, as on a full disk); {@code threads}
- * is how many threads step a batch whose members are independent ({@link #AUTOMATIC_THREADS}: as many as there are
+ * {@code writes} opens the staged output files (tests make writes fail through it, as on a full disk);
+ * {@code stagedIn}, if not null, is the staged folder the outputs are written in (a case of {@code check}'s report),
+ * through which they are staged, so that nothing is made there once the command is ending; {@code threads} is how
+ * many threads step a batch whose members are independent ({@link #AUTOMATIC_THREADS}: as many as there are
  * processors, for batches large enough to gain from it; 1: one thread; more: that many for every such batch,
  * whatever its size). The system property {@value BatchThreads#PROPERTY} overrides it.
  */
 public record SimulationOptions(Path outputDir, Long seedOverride, Execution execution, Path displayFolder,
-        Confinement confinement, RunProgress.Listener progress, Staging.Writes writes, int threads) {
+        Confinement confinement, RunProgress.Listener progress, Staging.Writes writes, StagedFolder stagedIn,
+        int threads) {
 
     /** {@code threads}: decided per batch by its size and the processors there are. */
     public static final int AUTOMATIC_THREADS = 0;
@@ -39,12 +43,12 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
 
     public SimulationOptions(Path outputDir, Long seedOverride) {
         this(outputDir, seedOverride, Execution.COMPILED, null, Confinement.NONE, RunProgress.Listener.NONE,
-                Staging.Writes.DISK, AUTOMATIC_THREADS);
+                Staging.Writes.DISK, null, AUTOMATIC_THREADS);
     }
 
     public SimulationOptions withExecution(Execution mode) {
-        return new SimulationOptions(outputDir, seedOverride, mode, displayFolder,
-                confinement, progress, writes, threads);
+        return new SimulationOptions(outputDir, seedOverride, mode, displayFolder, confinement, progress, writes,
+                stagedIn, threads);
     }
 
     /** Displays written to the output folder ({@code record} true) or not at all. */
@@ -54,30 +58,41 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
 
     /** Displays written to {@code folder} (null: not at all). */
     public SimulationOptions withDisplaysRecordedIn(Path folder) {
-        return new SimulationOptions(outputDir, seedOverride, execution, folder,
-                confinement, progress, writes, threads);
+        return new SimulationOptions(outputDir, seedOverride, execution, folder, confinement, progress, writes,
+                stagedIn, threads);
     }
 
     public SimulationOptions confinedTo(Confinement folders) {
-        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder,
-                folders, progress, writes, threads);
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, folders, progress, writes,
+                stagedIn, threads);
     }
 
     public SimulationOptions reportingProgressTo(RunProgress.Listener listener) {
-        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder,
-                confinement, listener, writes, threads);
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, listener,
+                writes, stagedIn, threads);
     }
 
     /** Output files opened through {@code through} (tests make writes fail with it, as on a full disk). */
     public SimulationOptions writingThrough(Staging.Writes through) {
-        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder,
-                confinement, progress, through, threads);
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress,
+                through, stagedIn, threads);
+    }
+
+    /** Outputs written inside {@code folder}, a folder staged as a whole, and staged through it. */
+    public SimulationOptions writingInside(StagedFolder folder) {
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
+                folder, threads);
     }
 
     /** Batches stepped on {@code count} threads ({@link #AUTOMATIC_THREADS}: decided by size and processors). */
     public SimulationOptions withThreads(int count) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
-                count);
+                stagedIn, count);
+    }
+
+    /** The staging the run's outputs are written through. */
+    public Staging staging() {
+        return stagedIn == null ? Staging.create(writes) : stagedIn.staging(writes);
     }
 
     public boolean recordDisplays() {

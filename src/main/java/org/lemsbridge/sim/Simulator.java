@@ -94,7 +94,7 @@ public final class Simulator {
         List<DatWriter> writers = new ArrayList<>();
         List<EventFileWriter> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
-        Staging staging = Staging.create(options.writes());
+        Staging staging = options.staging();
         StepTeam team = null;
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
