@@ -105,7 +105,6 @@ public final class ExperimentReader {
                 "'discrete' is a map (x <- f(x) each step), which LEMS cannot render as an ODE");
         refuseIf(f, "number_of_modes", v -> numberAbove(v, 1), "only one mode can be rendered");
         refuseIfGiven(f, "stimulus", "a stimulus changes the numbers and is not rendered");
-        refuseLibraryReference(f);
         String name = f.string("name");
         String label = f.string("label");
         String iri = f.string("iri");
@@ -390,23 +389,6 @@ public final class ExperimentReader {
         if (e != null && !isEmpty(e.value()) && changesNumbers.test(e.value())) {
             throw new BadInputException(e.key().location(), f.pathOf(key) + ": cannot be honoured in LEMS: " + why);
         }
-    }
-
-    /**
-     * {@code iri: tvbo:NAME} without the model's own equations refers to a model of TVBO's library, which is not
-     * looked up: rendering the rest would be a model without equations.
-     */
-    private static void refuseLibraryReference(Fields f) {
-        YamlNode.Entry e = f.peek("iri");
-        if (e == null || isEmpty(e.value()) || f.has("state_variables")) {
-            return;
-        }
-        String iri = e.value() instanceof YamlNode.Scalar s ? s.text() : "";
-        String model = iri.substring(iri.lastIndexOf(':') + 1);
-        boolean plainName = model.matches("[A-Za-z][A-Za-z0-9_]{0,79}");
-        throw new BadInputException(e.key().location(), f.pathOf("iri") + " names a model of TVBO's library, which"
-                + " is not looked up: write that model's fields (state_variables, parameters, ...) under " + f.path()
-                + (plainName ? " (in a TVBO checkout: database/models/" + model + ".yaml)" : ""));
     }
 
     private static boolean isEmpty(YamlNode node) {

@@ -62,13 +62,6 @@ class TvboVocabularyTest {
                         "bad.yaml:4:7: dynamics.state_variables.x.noise: cannot be honoured in LEMS: noise changes the numbers and LEMS here is deterministic"),
                 Arguments.of("integration: {method: euler, noise: {intensity: 0.01}}\n",
                         "bad.yaml:1:30: integration.noise: cannot be honoured in LEMS: noise changes the numbers and LEMS here is deterministic"),
-                Arguments.of("dynamics:\n  iri: tvbo:Generic2dOscillator\n  parameters: {a: {value: 1.0}}\n",
-                        "bad.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
-                                + " model's fields (state_variables, parameters, ...) under dynamics (in a TVBO checkout:"
-                                + " database/models/Generic2dOscillator.yaml)"),
-                Arguments.of("dynamics:\n  iri: 'x:<script>'\n",
-                        "bad.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
-                                + " model's fields (state_variables, parameters, ...) under dynamics"),
                 Arguments.of("stimulation: {amplitude: 1}\n",
                         "bad.yaml:1:1: stimulation: cannot be honoured in LEMS: a stimulus changes the numbers and is not rendered"));
     }
