@@ -165,7 +165,7 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>();
         for (SuiteCase suiteCase : suite.cases()) {
-            Validator forCase = new Validator(suiteCase.includePath(), schema, suite.confinement());
+            Validator forCase = new Validator(suiteCase.includePath(), schema, suiteCase.confinement());
             if (suiteCase.model() != null) {
                 part(findings, "case '" + suiteCase.name() + "'", forCase.validate(suiteCase.model()));
             }
