@@ -2,12 +2,15 @@ package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.ExperimentToNeuroMl;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.experiment.ExperimentReader;
+
+import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +51,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the checks validate runs (the renderer's own among them): what validate passes, render writes
+        Validator.of(List.of()).confinedTo(confine.confinement()).require(experiment);
         RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
                 : new ExperimentToLems().render(ExperimentReader.read(experiment));
         PrintWriter err = spec.commandLine().getErr();
