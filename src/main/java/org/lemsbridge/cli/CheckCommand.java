@@ -138,13 +138,13 @@ final class CheckCommand implements Callable<Integer> {
                 selection.suiteCases(), selection.caseNumbers(), selection.basis(), startedAt, machine,
                 result.seconds(), parallel));
         SuiteSummary summary = SuiteSummaries.of(result, new SuiteSummary.RunInfo(build.version(),
-                build.shortCommit(), startedAt, machine, result.seconds(), parallel), report.staging(), shards);
+                build.shortCommit(), startedAt, machine, result.seconds(), parallel), report.staging().path(), shards);
         try {
             SuiteReports.write(summary, report.staging());
-            report.publish();
             if (junitFile != null) {
-                SuiteReports.writeJUnit(summary, junitFile);
+                report.stageAlso(junitFile, SuiteReports.junit(summary));
             }
+            report.publish();
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
                     "cannot write the report: " + e.getMessage());

@@ -88,10 +88,10 @@ final class MergeCommand implements Callable<Integer> {
                 SuiteReports.copyCaseFiles(shards.get(i).summary(), folders.get(i), report.staging());
             }
             SuiteReports.write(merged, report.staging());
-            report.publish();
             if (junitFile != null) {
-                SuiteReports.writeJUnit(merged, junitFile);
+                report.stageAlso(junitFile, SuiteReports.junit(merged));
             }
+            report.publish();
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
                     + e.getMessage());

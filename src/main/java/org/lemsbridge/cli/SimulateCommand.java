@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.plot.SimulationPlots;
@@ -136,7 +137,7 @@ final class SimulateCommand implements Callable<Integer> {
     private void plot(LemsModel lems, SimulationResult result, Path displayData, Path plotFolder) {
         List<Path> pictures;
         try {
-            pictures = SimulationPlots.write(lems, result, displayData, plotFolder);
+            pictures = SimulationPlots.write(lems, result, displayData, plotFolder, FolderWrites.IN_PLACE);
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(plotFolder.toString()), "cannot write the plots: "
                     + e.getMessage(), "check that the plot folder is writable", e);

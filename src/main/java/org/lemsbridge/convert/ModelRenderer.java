@@ -58,6 +58,7 @@ final class ModelRenderer {
     /** User name -> LEMS name, for every model symbol. */
     private final Map<String, String> lemsNames = new LinkedHashMap<>();
     private final Map<String, SourceLocation> declaredAt = new HashMap<>();
+    private final Map<String, String> declaredKind = new HashMap<>();
     /** LEMS name -> dimension, filled as symbols become known. */
     private final Map<String, Dimension> dimensions = new HashMap<>();
     private final Map<String, String> stateNames = new LinkedHashMap<>();
@@ -116,6 +117,7 @@ final class ModelRenderer {
             throw new BadInputException(integration.location(), "time_scale '" + integration.timeScale()
                     + "' is not a unit of time but of " + timeScale.dimension().describe());
         }
+        checkFunctionCalls();
         declareSymbols();
         secName = freshName("SEC");
         timeScaled = ownNumbers;
@@ -382,19 +384,55 @@ final class ModelRenderer {
         return dynamics.description();
     }
 
-    /** Registers every model symbol with its LEMS name; a clash with a reserved name gets a suffix. */
-    private void declareSymbols() {
-        dynamics.parameters().values().forEach(p -> declare(p.name(), p.location(), "_par"));
-        dynamics.derivedParameters().values().forEach(p -> declare(p.name(), p.location(), "_par"));
-        dynamics.stateVariables().values().forEach(sv -> {
-            declare(sv.name(), sv.location(), "_sv");
-            stateNames.put(sv.name(), lemsNames.get(sv.name()));
-        });
-        dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), "_dv"));
-        couplingInputs.forEach(name -> declare(name, dynamics.location(), "_par"));
+    /** Refuses a call of a function LEMS cannot evaluate before anything else: it is what blocks such a model. */
+    private void checkFunctionCalls() {
+        Set<String> userFunctions = dynamics.functions().keySet();
+        List<RhsText> texts = new ArrayList<>();
+        dynamics.functions().values().forEach(f -> texts.add(optionalRhs(f.equation(), f.location(),
+                "the body of function '" + f.name() + "'")));
+        dynamics.derivedParameters().values().forEach(p -> texts.add(optionalRhs(p.equation(), p.location(),
+                "the equation of derived parameter '" + p.name() + "'")));
+        dynamics.parameters().values().forEach(p -> texts.add(optionalRhs(p.equation(), p.location(),
+                "the equation of derived parameter '" + p.name() + "'")));
+        for (DerivedVariable dv : dynamics.derivedVariables().values()) {
+            String what = "derived variable '" + dv.name() + "'";
+            texts.add(optionalRhs(dv.equation(), dv.location(), "the equation of " + what));
+            for (org.lemsbridge.experiment.Case c : dv.cases()) {
+                texts.add(optionalRhs(c.equation(), c.location(), "a case of " + what));
+                if (c.condition() != null) {
+                    texts.add(new RhsText(c.condition(), c.location(), "the condition of a case of " + what));
+                }
+            }
+        }
+        dynamics.stateVariables().values().forEach(sv -> texts.add(optionalRhs(sv.equation(), sv.location(),
+                "the equation of state variable '" + sv.name() + "'")));
+        for (Event event : dynamics.events().values()) {
+            texts.add(optionalRhs(event.condition(), event.location(), "the condition of event '" + event.name() + "'"));
+            texts.add(optionalRhs(event.affect(), event.location(), "the affect of event '" + event.name() + "'"));
+        }
+        texts.stream().filter(java.util.Objects::nonNull).forEach(text -> FunctionCalls.check(text, userFunctions));
     }
 
-    private void declare(String name, SourceLocation where, String suffix) {
+    /** The text of an equation that may be absent (null then). */
+    private RhsText optionalRhs(Equation equation, SourceLocation owner, String what) {
+        return equation == null || equation.rhs() == null ? null : rhs(equation, owner, what);
+    }
+
+    /** Registers every model symbol with its LEMS name; a clash with a reserved name gets a suffix. */
+    private void declareSymbols() {
+        dynamics.parameters().values().forEach(p -> declare(p.name(), p.location(), "_par", "a parameter"));
+        dynamics.derivedParameters().values().forEach(p -> declare(p.name(), p.location(), "_par",
+                "a derived parameter"));
+        dynamics.stateVariables().values().forEach(sv -> {
+            declare(sv.name(), sv.location(), "_sv", "a state variable");
+            stateNames.put(sv.name(), lemsNames.get(sv.name()));
+        });
+        dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), "_dv",
+                "a derived variable"));
+        couplingInputs.forEach(name -> declare(name, dynamics.location(), "_par", "a coupling input"));
+    }
+
+    private void declare(String name, SourceLocation where, String suffix, String kind) {
         if (!SafeId.isIdentifier(name) || Character.isDigit(name.charAt(0))) {
             throw new BadInputException(where, "'" + name + "' is not a valid name",
                     "use letters, digits and _, not starting with a digit");
@@ -403,9 +441,11 @@ final class ModelRenderer {
             throw new BadInputException(where, "'t' is the time and cannot name a model symbol");
         }
         if (declaredAt.containsKey(name)) {
-            throw new BadInputException(where, "'" + name + "' is defined twice (first at " + declaredAt.get(name) + ")");
+            throw new BadInputException(where, "'" + name + "' is defined twice: " + kind + " here and "
+                    + declaredKind.get(name) + " at " + declaredAt.get(name) + "; rename one of them");
         }
         declaredAt.put(name, where);
+        declaredKind.put(name, kind);
         String lems = name;
         if (RESERVED.contains(name)) {
             lems = name + suffix;
@@ -686,12 +726,26 @@ final class ModelRenderer {
         return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
     }
 
+    /**
+     * The name the user wrote for a LEMS variable. A column is named so (its OutputColumn id, hence the trace's
+     * sidecar), because jLEMS records a quantity by its variable's name and so the quantity keeps the LEMS name.
+     */
+    private String userName(String lemsName) {
+        for (Map.Entry<String, String> entry : lemsNames.entrySet()) {
+            if (entry.getValue().equals(lemsName)) {
+                return entry.getKey();
+            }
+        }
+        return lemsName;
+    }
+
     private ComponentDef simulation(String simId, String instanceId, String typeName, List<String> states,
                                     Integration integration, Unit timeScale) {
         List<ComponentDef> columns = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>(Set.of(simId, instanceId, typeName + "_out"));
         for (String sv : states) {
-            String id = ids.contains(sv) ? "col_" + sv : sv;
+            String name = userName(sv);
+            String id = ids.contains(name) ? "col_" + name : name;
             ids.add(id);
             columns.add(new ComponentDef(id, SimulationTypes.OUTPUT_COLUMN, List.of(new Attribute("quantity", sv)),
                     List.of()));

@@ -1,9 +1,6 @@
 package org.lemsbridge.experiment;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.YamlLoader;
 
 /**
  * Reads a TVBO SimulationExperiment YAML document into an {@link Experiment}, accepting the shortcuts and
@@ -36,18 +34,10 @@ public final class ExperimentReader {
 
     public static Experiment read(Path file) {
         String fileName = file.toString();
-        String text;
+        String text = YamlLoader.readText(file);
         Path real;
         try {
-            if (Files.size(file) > 4L * YamlComposer.MAX_CODE_POINTS) {
-                throw new BadInputException(SourceLocation.unknown(fileName), "file too large");
-            }
-            text = Files.readString(file);
             real = file.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(SourceLocation.unknown(fileName), "file not found");
-        } catch (MalformedInputException e) {
-            throw new BadInputException(SourceLocation.unknown(fileName), "not UTF-8 text");
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(fileName), "cannot read: " + e.getMessage());
         }

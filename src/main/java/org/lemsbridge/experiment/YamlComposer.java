@@ -1,35 +1,22 @@
 package org.lemsbridge.experiment;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML text into a {@link YamlNode} tree with SnakeYAML's node API (no object construction),
@@ -38,19 +25,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlComposer {
 
-    static final int MAX_ALIASES = 50;
-    static final int MAX_DEPTH = 64;
-    static final int MAX_CODE_POINTS = 10 * 1024 * 1024;
-    /** Bounds the tree after alias expansion (a "billion laughs" document stays small). */
-    static final int MAX_NODES = 200_000;
-
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
     private static final String INCLUDE_TAG = "!include";
     private static final Set<String> KNOWN_TYPES =
             Set.of("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq", "merge");
 
     private final Set<Path> includeStack = new HashSet<>();
-    private int nodeCount;
+    private final YamlLoader.NodeBudget budget = new YamlLoader.NodeBudget();
 
     private YamlComposer() {
     }
@@ -68,79 +49,38 @@ final class YamlComposer {
     }
 
     private YamlNode composeDocument(String yaml, String fileName, Path baseDir) {
-        Node root = composeSnake(yaml, fileName);
+        Node root = YamlLoader.compose(yaml, fileName, budget);
         if (root == null) {
             throw new BadInputException(new SourceLocation(fileName, 1, 1), "the document is empty");
         }
         return new Conversion(fileName, baseDir).convert(root, 0);
     }
 
-    private static Node composeSnake(String yaml, String fileName) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        options.setProcessComments(false);
-        try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options),
-                    new Resolver(), options);
-            return composer.getSingleNode();
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? e.getContext() + ": " : "";
-            throw new BadInputException(at(fileName, mark), "invalid YAML: " + context + problem, null, e);
-        } catch (YAMLException e) {
-            throw new BadInputException(new SourceLocation(fileName, 0, 0), "invalid YAML: " + e.getMessage(), null, e);
-        }
-    }
-
-    static SourceLocation at(String fileName, Mark mark) {
-        if (mark == null) {
-            return new SourceLocation(fileName, 0, 0);
-        }
-        return new SourceLocation(fileName, mark.getLine() + 1, mark.getColumn() + 1);
-    }
-
     /** Converts one file's SnakeYAML nodes. */
     private final class Conversion {
         private final String fileName;
         private final Path baseDir;
-        private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
         Conversion(String fileName, Path baseDir) {
             this.fileName = fileName;
             this.baseDir = baseDir;
         }
 
+        /** YamlLoader has bounded each document; the depth here also counts the files that include it. */
         YamlNode convert(Node node, int depth) {
-            if (++nodeCount > MAX_NODES) {
-                throw new BadInputException(loc(node), "the document expands to more than " + MAX_NODES
-                        + " nodes (too many aliases?)");
+            if (depth > YamlLoader.MAX_DEPTH) {
+                throw new BadInputException(loc(node), "nesting deeper than " + YamlLoader.MAX_DEPTH + " levels");
             }
-            if (depth > MAX_DEPTH) {
-                throw new BadInputException(loc(node), "nesting deeper than " + MAX_DEPTH + " levels");
-            }
-            if (inProgress.containsKey(node)) {
-                throw new BadInputException(loc(node), "recursive alias: a node contains itself");
-            }
-            inProgress.put(node, Boolean.TRUE);
-            try {
-                return switch (node.getNodeId()) {
-                    case scalar -> convertScalar((ScalarNode) node, depth);
-                    case sequence -> convertSequence((SequenceNode) node, depth);
-                    case mapping -> convertMapping((MappingNode) node, depth);
-                    default -> throw new BadInputException(loc(node), "unsupported YAML node");
-                };
-            } finally {
-                inProgress.remove(node);
-            }
+            return switch (node.getNodeId()) {
+                case scalar -> convertScalar((ScalarNode) node, depth);
+                case sequence -> convertSequence((SequenceNode) node, depth);
+                case mapping -> convertMapping((MappingNode) node, depth);
+                default -> throw new BadInputException(loc(node), "unsupported YAML node");
+            };
         }
 
         private SourceLocation loc(Node node) {
-            return at(fileName, node.getStartMark());
+            return YamlLoader.at(fileName, node.getStartMark());
         }
 
         private String typeOf(Node node) {
@@ -175,19 +115,13 @@ final class YamlComposer {
 
         private YamlNode convertMapping(MappingNode node, int depth) {
             typeOf(node);
-            // Explicit keys win over merged ones; among merge sources the first one wins.
-            Map<String, YamlNode.Scalar> explicit = new HashMap<>();
+            // Explicit keys win over merged ones; among merge sources the first one wins (YamlLoader has refused
+            // a key given twice).
+            Set<String> explicit = new HashSet<>();
             for (NodeTuple tuple : node.getValue()) {
-                if (isMergeKey(tuple.getKeyNode())) {
-                    continue;
+                if (!isMergeKey(tuple.getKeyNode())) {
+                    explicit.add(keyOf(tuple.getKeyNode()).text());
                 }
-                YamlNode.Scalar key = keyOf(tuple.getKeyNode());
-                YamlNode.Scalar first = explicit.get(key.text());
-                if (first != null) {
-                    throw new BadInputException(key.location(), "duplicate key '" + key.text()
-                            + "' (first given at line " + first.location().line() + ")");
-                }
-                explicit.put(key.text(), key);
             }
             List<YamlNode.Entry> entries = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -195,7 +129,7 @@ final class YamlComposer {
                 if (isMergeKey(tuple.getKeyNode())) {
                     for (YamlNode.Mapping source : mergeSources(tuple.getValueNode(), depth)) {
                         for (YamlNode.Entry merged : source.entries()) {
-                            if (!explicit.containsKey(merged.name()) && seen.add(merged.name())) {
+                            if (!explicit.contains(merged.name()) && seen.add(merged.name())) {
                                 entries.add(merged);
                             }
                         }
@@ -284,7 +218,7 @@ final class YamlComposer {
             try {
                 String content = readText(real, where, text);
                 String includedName = target.toString();
-                Node root = composeSnake(content, includedName);
+                Node root = YamlLoader.compose(content, includedName, budget);
                 if (root == null) {
                     throw new BadInputException(new SourceLocation(includedName, 1, 1),
                             "the included document is empty");
@@ -297,14 +231,9 @@ final class YamlComposer {
 
         private String readText(Path file, SourceLocation where, String text) {
             try {
-                if (Files.size(file) > 4L * MAX_CODE_POINTS) {
-                    throw new BadInputException(where, "!include '" + text + "': file too large");
-                }
-                return Files.readString(file);
-            } catch (MalformedInputException e) {
-                throw new BadInputException(where, "!include '" + text + "': not UTF-8 text");
-            } catch (IOException e) {
-                throw new BadInputException(where, "!include '" + text + "': cannot read: " + e.getMessage());
+                return YamlLoader.readText(file);
+            } catch (BadInputException e) {
+                throw new BadInputException(where, "!include '" + text + "': " + e.getMessage());
             }
         }
     }

@@ -21,9 +21,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * hidden temporary beside its destination, {@code .NAME.PID.RANDOM.tmp}; {@link #commit()} moves every one into
  * place, and when a move fails the destinations already replaced get their previous content back. Until then, and
  * whenever the command fails, the previous outputs stay exactly as they were: {@link #close()} deletes what was
- * staged, and so does a shutdown hook when the process is ended by SIGINT or SIGTERM (the hook waits for a commit
- * under way, so a signal leaves either all new outputs or all old ones). Temporaries that a killed process (SIGKILL)
- * left beside a destination are deleted the next time that destination is staged.
+ * staged, and so does a shutdown hook when the process is ended by SIGINT or SIGTERM. Every name made in what is
+ * staged passes a {@link WriteGate} that the hook closes before it deletes anything: it waits for a commit or a
+ * file creation under way, and no thread of the command can make a staged file or folder again afterwards, so a
+ * signal leaves either all new outputs or all old ones and no temporaries. Temporaries that a killed process
+ * (SIGKILL) left beside a destination are deleted the next time that destination is staged; a backup it left in the
+ * middle of a commit ({@code .NAME.PID.RANDOM.bak}) is put back when the destination is missing (the new file never
+ * arrived) and deleted when the new one is in place.
  */
 public final class Staging implements AutoCloseable {
 
@@ -39,32 +43,41 @@ public final class Staging implements AutoCloseable {
     private static final String BACKUP = ".bak";
 
     private final Writes writes;
+    private final WriteGate gate;
+    private final boolean ownsGate;
     private final long pid = ProcessHandle.current().pid();
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final Thread hook = new Thread(this::abandon, "lemsbridge-staging-cleanup");
     private boolean hooked;
     private boolean finished;
 
-    private Staging(Writes writes) {
+    private Staging(Writes writes, WriteGate gate, boolean ownsGate) {
         this.writes = writes;
+        this.gate = gate;
+        this.ownsGate = ownsGate;
     }
 
     /** A staging whose files are written to disk. */
     public static Staging create() {
-        return new Staging(Writes.DISK);
+        return create(Writes.DISK);
     }
 
     /** A staging whose files are opened through {@code writes}. */
     public static Staging create(Writes writes) {
-        return new Staging(writes);
+        return new Staging(writes, new WriteGate(), true);
+    }
+
+    /** A staging for files inside a staged folder, whose gate it shares (closing it is left to the folder's). */
+    static Staging sharing(WriteGate gate, Writes writes) {
+        return new Staging(writes, gate, false);
     }
 
     /**
      * Opens a new temporary for {@code destination}, which {@link #commit()} moves there. Its folder is created when
      * missing; a destination that is a folder is refused here, before anything is written.
      */
-    public synchronized OutputStream open(Path destination) throws IOException {
-        return writes.open(stageFile(destination));
+    public OutputStream open(Path destination) throws IOException {
+        return gate.pass(() -> writes.open(stageFile(destination)));
     }
 
     /** Stages {@code text} (UTF-8) for {@code destination}. */
@@ -79,8 +92,15 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    /** A new empty folder that {@link #commit()} puts in place of {@code destination}, replacing it as a whole. */
-    public synchronized Path folder(Path destination) throws IOException {
+    /**
+     * A new empty folder that {@link #commit()} puts in place of {@code destination}, replacing it as a whole; what
+     * the command makes in it goes through the returned {@link StagedFolder}.
+     */
+    public StagedFolder folder(Path destination) throws IOException {
+        return gate.pass(() -> new StagedFolder(stageFolder(destination), gate));
+    }
+
+    private synchronized Path stageFolder(Path destination) throws IOException {
         Path target = prepare(destination);
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "is a file, not a folder");
@@ -99,7 +119,7 @@ public final class Staging implements AutoCloseable {
         return temporary;
     }
 
-    private Path stageFile(Path destination) throws IOException {
+    private synchronized Path stageFile(Path destination) throws IOException {
         Path target = prepare(destination);
         if (Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "is a folder");
@@ -147,27 +167,51 @@ public final class Staging implements AutoCloseable {
     /**
      * Deletes temporaries of {@code target} left by processes that are gone: {@code .NAME.PID.RANDOM.tmp} whose
      * process no longer runs, and the older {@code .NAME.RANDOM.tmp} (no process id) from before this process began.
+     * A backup such a process left in the middle of its commit is put back when {@code target} is missing, else
+     * deleted (the new content had arrived whole).
      */
     private static void removeStale(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
         long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
         try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*" + TEMPORARY)) {
             for (Path sibling : siblings) {
-                String middle = sibling.getFileName().toString();
-                middle = middle.substring(prefix.length(), middle.length() - TEMPORARY.length());
-                int dot = middle.indexOf('.');
-                boolean stale;
-                if (dot > 0 && middle.substring(0, dot).chars().allMatch(Character::isDigit)) {
-                    long owner = Long.parseLong(middle.substring(0, dot));
-                    stale = owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
-                } else {
-                    stale = dot < 0 && Files.getLastModifiedTime(sibling).toMillis() < started;
-                }
+                String middle = middle(sibling, prefix, TEMPORARY);
+                boolean stale = middle.indexOf('.') < 0
+                        ? Files.getLastModifiedTime(sibling).toMillis() < started
+                        : ownerIsGone(middle);
                 if (stale) {
                     deleteTree(sibling);
                 }
             }
         }
+        try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*" + BACKUP)) {
+            for (Path sibling : siblings) {
+                if (!ownerIsGone(middle(sibling, prefix, BACKUP))) {
+                    continue;
+                }
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(sibling);
+                } else {
+                    move(sibling, target);
+                }
+            }
+        }
+    }
+
+    /** {@code PID.RANDOM} of {@code .NAME.PID.RANDOM.SUFFIX}. */
+    private static String middle(Path sibling, String prefix, String suffix) {
+        String name = sibling.getFileName().toString();
+        return name.substring(prefix.length(), name.length() - suffix.length());
+    }
+
+    /** Whether {@code PID.RANDOM} names a process that no longer runs. */
+    private static boolean ownerIsGone(String middle) {
+        int dot = middle.indexOf('.');
+        if (dot <= 0 || !middle.substring(0, dot).chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        long owner = Long.parseLong(middle.substring(0, dot));
+        return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
     }
 
     /**
@@ -176,7 +220,19 @@ public final class Staging implements AutoCloseable {
      *
      * @throws OutputFailure naming the destination that could not be replaced
      */
-    public synchronized void commit() {
+    public void commit() {
+        try {
+            gate.pass(() -> {
+                moveAll();
+                return null;
+            });
+        } catch (IOException ending) {
+            throw new IllegalStateException("the command was ended before its outputs were complete", ending);
+        }
+        finish();
+    }
+
+    private synchronized void moveAll() {
         if (finished) {
             throw new IllegalStateException("the command was ended before its outputs were complete");
         }
@@ -208,7 +264,6 @@ public final class Staging implements AutoCloseable {
             }
         }
         staged.clear();
-        finish();
     }
 
     /** One destination's progress in a commit. */
@@ -248,34 +303,31 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    /** Deletes everything staged and not committed; the previous outputs are untouched. */
+    /**
+     * Deletes everything staged and not committed; the previous outputs are untouched. Nothing more is made in what
+     * this staging's folders held, by any thread.
+     */
     @Override
-    public synchronized void close() {
-        abandonStaged();
+    public void close() {
+        if (ownsGate) {
+            gate.close();
+        }
+        synchronized (this) {
+            abandonStaged();
+        }
         finish();
     }
 
     /**
-     * The shutdown hook: waits for a commit under way (this object's lock), then deletes what is left. Threads of the
-     * command still run meanwhile and may add files to a staged folder (or make it again) while it is deleted, so the
-     * deletion is repeated until the folders stay gone, for at most about a second.
+     * The shutdown hook: closes the gate, which waits for a commit or a creation under way and lets none start, then
+     * deletes what is staged. Threads of the command still run meanwhile, but can no longer make anything in it.
      */
-    private synchronized void abandon() {
-        List<Path> temporaries = List.copyOf(staged.values());
-        finished = true;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            temporaries.forEach(Staging::deleteTree);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (temporaries.stream().noneMatch(t -> Files.exists(t, LinkOption.NOFOLLOW_LINKS))) {
-                break;
-            }
+    private void abandon() {
+        gate.close();
+        synchronized (this) {
+            finished = true;
+            abandonStaged();
         }
-        staged.clear();
     }
 
     private void abandonStaged() {
@@ -285,7 +337,7 @@ public final class Staging implements AutoCloseable {
         staged.clear();
     }
 
-    private void finish() {
+    private synchronized void finish() {
         finished = true;
         if (hooked) {
             try {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.FolderWrites;
 
 /** Writes figures as PNG or SVG files (each written whole to a temporary file, then moved into place). */
 public final class FigureFiles {
@@ -48,19 +48,29 @@ public final class FigureFiles {
     }
 
     public static void writePng(Path file, Figure figure) throws IOException {
-        writePng(file, image(figure));
+        writePng(FolderWrites.IN_PLACE, file, image(figure));
     }
 
     public static void writePng(Path file, BufferedImage image) throws IOException {
+        writePng(FolderWrites.IN_PLACE, file, image);
+    }
+
+    /** Writes {@code image} as a PNG {@code file} through {@code files}. */
+    public static void writePng(FolderWrites files, Path file, BufferedImage image) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!ImageIO.write(image, "png", bytes)) {
             throw new IOException("no PNG writer available");
         }
-        AtomicFiles.writeBytes(file, bytes.toByteArray());
+        files.write(file, bytes.toByteArray());
     }
 
     public static void writeSvg(Path file, Figure figure) throws IOException {
-        AtomicFiles.writeString(file, svg(figure));
+        writeSvg(FolderWrites.IN_PLACE, file, figure);
+    }
+
+    /** Writes {@code figure} as an SVG {@code file} through {@code files}. */
+    public static void writeSvg(FolderWrites files, Path file, Figure figure) throws IOException {
+        files.writeString(file, svg(figure));
     }
 
     /** Writes the figure in the format its file name ends with: {@code .png} or {@code .svg}. */

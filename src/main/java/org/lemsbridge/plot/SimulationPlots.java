@@ -1,7 +1,6 @@
 package org.lemsbridge.plot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.SafeName;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
@@ -28,26 +28,27 @@ public final class SimulationPlots {
     }
 
     /**
-     * Writes the pictures into {@code plotFolder} and returns the files written. {@code displayData} is the folder
-     * the run recorded its Displays in ({@code ID.dat}); it is not read when the Simulation has no Display.
+     * Writes the pictures into {@code plotFolder} (through {@code files}) and returns the files written.
+     * {@code displayData} is the folder the run recorded its Displays in ({@code ID.dat}); it is not read when the
+     * Simulation has no Display.
      */
-    public static List<Path> write(LemsModel model, SimulationResult result, Path displayData, Path plotFolder)
-            throws IOException {
-        Files.createDirectories(plotFolder);
+    public static List<Path> write(LemsModel model, SimulationResult result, Path displayData, Path plotFolder,
+            FolderWrites files) throws IOException {
+        files.createFolders(plotFolder);
         List<Path> written = new ArrayList<>();
         Set<String> used = new HashSet<>();
         List<DisplaySpec> displays = DisplaySpec.of(model);
         for (DisplaySpec display : displays) {
             Figure figure = SimulationFigures.display(display,
                     TraceReader.read(displayData.resolve(display.id() + ".dat")));
-            written.addAll(writeBoth(plotFolder, unique(display.id(), used), figure));
+            written.addAll(writeBoth(files, plotFolder, unique(display.id(), used), figure));
         }
         for (SimulationResult.WrittenFile file : result.files()) {
             if (file.sidecar() != null) {
                 if (displays.isEmpty()) {
                     Figure figure = SimulationFigures.outputFile("OutputFile " + file.id() + ": "
                             + file.path().getFileName(), TraceReader.read(file.path()));
-                    written.addAll(writeBoth(plotFolder, unique(file.id(), used), figure));
+                    written.addAll(writeBoth(files, plotFolder, unique(file.id(), used), figure));
                 }
                 continue;
             }
@@ -64,16 +65,17 @@ public final class SimulationPlots {
             List<String> ids = output.get().children().stream().map(Component::id).filter(id -> id != null).toList();
             Figure figure = SimulationFigures.raster("EventOutputFile " + file.id() + ": " + file.path().getFileName(),
                     ids, EventFile.read(file.path(), format), length(model));
-            written.addAll(writeBoth(plotFolder, unique(file.id(), used), figure));
+            written.addAll(writeBoth(files, plotFolder, unique(file.id(), used), figure));
         }
         return written;
     }
 
-    private static List<Path> writeBoth(Path folder, String name, Figure figure) throws IOException {
+    private static List<Path> writeBoth(FolderWrites files, Path folder, String name, Figure figure)
+            throws IOException {
         Path png = folder.resolve(name + ".png");
         Path svg = folder.resolve(name + ".svg");
-        FigureFiles.writePng(png, figure);
-        FigureFiles.writeSvg(svg, figure);
+        FigureFiles.writePng(files, png, FigureFiles.image(figure));
+        FigureFiles.writeSvg(files, svg, figure);
         return List.of(png, svg);
     }
 

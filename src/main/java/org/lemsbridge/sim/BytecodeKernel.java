@@ -72,7 +72,7 @@ final class BytecodeKernel {
      * Compiles the tree under {@code root}, whose state is initialized, and points {@code writers} at wherever the
      * state now lives. Call it once, after initialization and before the first step.
      */
-    static Attached attach(Instance root, List<DatWriter> writers, DoubleSupplier random) {
+    static Attached attach(Instance root, List<OutputRecorder> writers, DoubleSupplier random) {
         BytecodeKernel kernel = new BytecodeKernel(random);
         List<Instance> all = new ArrayList<>();
         everything(root, all);
@@ -91,7 +91,7 @@ final class BytecodeKernel {
         for (Instance instance : all) {
             instance.redirectRefs(collect);
         }
-        for (DatWriter writer : writers) {
+        for (OutputRecorder writer : writers) {
             writer.redirect(collect);
         }
         Map<double[], Location> moved = new IdentityHashMap<>(referenced.size());
@@ -106,7 +106,7 @@ final class BytecodeKernel {
             for (Instance instance : all) {
                 instance.redirectRefs(redirect);
             }
-            for (DatWriter writer : writers) {
+            for (OutputRecorder writer : writers) {
                 writer.redirect(redirect);
             }
         }
@@ -119,7 +119,7 @@ final class BytecodeKernel {
         for (Instance instance : all) {
             instance.redirectRefs(note);
         }
-        for (DatWriter writer : writers) {
+        for (OutputRecorder writer : writers) {
             writer.redirect(note);
         }
         int members = 0;

@@ -23,6 +23,7 @@ import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
 import org.lemsbridge.lems.TargetRun;
+import org.lemsbridge.trace.OutputThread;
 import org.lemsbridge.tree.Connection;
 import org.lemsbridge.tree.InstancePaths;
 import org.lemsbridge.tree.InstanceTree;
@@ -91,10 +92,10 @@ public final class Simulator {
      */
     SimulationResult run(boolean compile) {
         Engine engine = new Engine(seed);
-        List<DatWriter> writers = new ArrayList<>();
-        List<EventFileWriter> eventWriters = new ArrayList<>();
+        List<OutputRecorder> writers = new ArrayList<>();
+        List<EventRecorder> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
-        Staging staging = Staging.create(options.writes());
+        Staging staging = options.staging();
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
             long n = steps();
@@ -119,10 +120,10 @@ public final class Simulator {
                         instance.advanceOwn(t, step);
                     }
                 }
-                for (DatWriter writer : writers) {
+                for (OutputRecorder writer : writers) {
                     writer.writeRow(t);
                 }
-                for (EventFileWriter writer : eventWriters) {
+                for (EventRecorder writer : eventWriters) {
                     writer.flush(t);
                 }
                 if (times != null) {
@@ -137,10 +138,10 @@ public final class Simulator {
             long loopNanos = System.nanoTime() - loopStart;
             long loopEndMillis = System.currentTimeMillis();
             List<SimulationResult.WrittenFile> written = new ArrayList<>();
-            for (DatWriter writer : writers) {
+            for (OutputRecorder writer : writers) {
                 written.add(writer.finish());
             }
-            for (EventFileWriter writer : eventWriters) {
+            for (EventRecorder writer : eventWriters) {
                 written.add(writer.finish());
             }
             List<Path> reports = writeTargetReports(times, new RunReport.Timings(createdMillis, loopStartMillis,
@@ -149,8 +150,8 @@ public final class Simulator {
             return new SimulationResult(written, n, loopNanos, reports);
         } finally {
             outputThread.close();
-            writers.forEach(DatWriter::close);
-            eventWriters.forEach(EventFileWriter::close);
+            writers.forEach(OutputRecorder::close);
+            eventWriters.forEach(EventRecorder::close);
             staging.close();
         }
     }
@@ -185,7 +186,7 @@ public final class Simulator {
      * Builds the instance tree, opens the outputs (their recorders take part in initialisation: events sent then are
      * recorded), initialises the tree and freezes it into the runtime instances; the tree itself is garbage after.
      */
-    private Instance prepare(List<DatWriter> writers, List<EventFileWriter> eventWriters, OutputThread outputThread,
+    private Instance prepare(List<OutputRecorder> writers, List<EventRecorder> eventWriters, OutputThread outputThread,
             Engine engine, Staging staging) {
         InstanceTree tree = buildTree(engine);
         openOutputs(simulation, tree.root(), writers, eventWriters, outputThread, staging);
@@ -292,7 +293,7 @@ public final class Simulator {
      * Generates code for the run: subtrees and batches of instances as whole steps ({@link BytecodeKernel}), and
      * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests.
      */
-    static void compile(Instance root, List<DatWriter> writers, Engine engine) {
+    static void compile(Instance root, List<OutputRecorder> writers, Engine engine) {
         java.util.function.DoubleSupplier random = engine.random::nextDouble;
         GeneratedClass.Definer definer = BytecodeKernel.attach(root, writers, random).definer();
         List<Instance> interpreted = new ArrayList<>();
@@ -307,32 +308,32 @@ public final class Simulator {
         }
     }
 
-    private void openOutputs(Component holder, Node root, List<DatWriter> writers,
-            List<EventFileWriter> eventWriters, OutputThread outputThread, Staging staging) {
+    private void openOutputs(Component holder, Node root, List<OutputRecorder> writers,
+            List<EventRecorder> eventWriters, OutputThread outputThread, Staging staging) {
         int displays = 0;
         for (Component output : holder.children()) {
             SimulationBlock block = output.type().simulation();
             for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
                 Path file = outputPath(output, dataWriter.path(), dataWriter.fileName());
-                writers.add(new DatWriter(output.id(), file, recordedColumns(output, root),
+                writers.add(new OutputRecorder(output.id(), file, recordedColumns(output, root),
                         String.valueOf(model.source()), outputThread, staging));
             }
             if (options.recordDisplays() && !block.dataDisplays().isEmpty()) {
                 displays++;
-                writers.add(new DatWriter(output.id(), displayPath(output, displays), recordedColumns(output, root),
+                writers.add(new OutputRecorder(output.id(), displayPath(output, displays), recordedColumns(output, root),
                         String.valueOf(model.source()), outputThread, staging));
             }
             for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
                 Path file = outputPath(output, eventWriter.path(), eventWriter.fileName());
                 String format = eventWriter.format() == null ? null : output.textOrAttribute(
                         eventWriter.format()).orElse(null);
-                eventWriters.add(new EventFileWriter(output.id(), file, format, staging));
+                eventWriters.add(new EventRecorder(output.id(), file, format, staging));
             }
         }
         // event recorders are wired after all structural connections (lems-semantics §2.5)
         for (Component output : holder.children()) {
             for (int w = 0; w < output.type().simulation().eventWriters().size(); w++) {
-                EventFileWriter writer = eventWriters.get(indexOfEventWriter(holder, output, w));
+                EventRecorder writer = eventWriters.get(indexOfEventWriter(holder, output, w));
                 for (Component selection : output.children()) {
                     for (SimulationBlock.EventRecord record : selection.type().simulation().eventRecords()) {
                         String path = attribute(selection, record.quantity());
@@ -369,13 +370,14 @@ public final class Simulator {
                 component.describe() + " needs '" + name + "'"));
     }
 
-    private List<DatWriter.Column> recordedColumns(Component output, Node root) {
-        List<DatWriter.Column> columns = new ArrayList<>();
+    private List<OutputRecorder.Column> recordedColumns(Component output, Node root) {
+        List<OutputRecorder.Column> columns = new ArrayList<>();
         for (Component column : output.children()) {
             for (SimulationBlock.Record record : column.type().simulation().records()) {
                 String quantity = attribute(column, record.quantity());
-                columns.add(new DatWriter.Column(column.id() == null ? quantity : column.id(), quantity,
-                        unitOf(root, quantity, column.location()), recorded(root, quantity, column.location())));
+                columns.add(new OutputRecorder.Column(new org.lemsbridge.trace.Column(column.id() == null ? quantity
+                        : column.id(), quantity, unitOf(root, quantity, column.location())),
+                        recorded(root, quantity, column.location())));
             }
         }
         return columns;

@@ -16,8 +16,9 @@
  * identical siblings into whole steps, {@link org.lemsbridge.sim.KindKernels} the derived variables, rates and tests
  * of what the interpreter still steps; {@link org.lemsbridge.sim.GeneratedClass} hands them their functions and
  * callbacks as class data.</li>
- * <li>Output: {@link org.lemsbridge.sim.DatWriter} (jLEMS text plus a JSON sidecar) and
- * {@link org.lemsbridge.sim.EventFileWriter}, streamed to a temporary file and moved into place.</li>
+ * <li>Output: {@link org.lemsbridge.sim.OutputRecorder} and {@link org.lemsbridge.sim.EventRecorder} hand each
+ * step's values and events to {@link org.lemsbridge.trace}'s writers, which stream them to a temporary file and
+ * move it into place.</li>
  * </ul>
  */
 package org.lemsbridge.sim;

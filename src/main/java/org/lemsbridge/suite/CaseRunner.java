@@ -2,7 +2,6 @@ package org.lemsbridge.suite;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.files.SafeName;
+import org.lemsbridge.files.StagedFolder;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.plot.ComparisonFigure;
@@ -45,11 +45,14 @@ final class CaseRunner {
     private static final int PLOT_HEIGHT = 620;
     private static final int THUMBNAIL_WIDTH = 480;
 
+    private final StagedFolder report;
     private final Path reportFolder;
     private final Confinement confinement;
 
-    CaseRunner(Path reportFolder, Confinement confinement) {
-        this.reportFolder = reportFolder;
+    /** Writes each case into {@code report}: everything through it, so nothing is made there once the run ends. */
+    CaseRunner(StagedFolder report, Confinement confinement) {
+        this.report = report;
+        this.reportFolder = report.path();
         this.confinement = confinement;
     }
 
@@ -59,10 +62,10 @@ final class CaseRunner {
         try {
             Path caseFolder = reportFolder.resolve(suiteCase.reportFolder());
             Path outputFolder = caseFolder.resolve("output");
-            Files.createDirectories(outputFolder);
+            report.createFolders(outputFolder);
             if (suiteCase.omtFile() != null) {
                 OmvRunner.OmvRun omv = OmvRunner.run(suiteCase.omtFile(), suiteCase.includePath(), outputFolder,
-                        confinement);
+                        confinement, report);
                 return new CaseResult.OmvChecked(suiteCase, omv, warnings, since(start));
             }
             ModelRunner.LoadedModel candidateModel = ModelRunner.load(suiteCase.model(), suiteCase.includePath(),
@@ -71,7 +74,7 @@ final class CaseRunner {
                 return runAndDraw(suiteCase, candidateModel, caseFolder, warnings, start);
             }
             ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), candidateModel,
-                    SimulationOptions.writingTo(outputFolder).confinedTo(confinement));
+                    SimulationOptions.writingTo(outputFolder).confinedTo(confinement).writingInside(report));
             warnings.addAll(run.warnings());
             Path candidatePath = chooseOutput(suiteCase, run.result());
             LemsModel referenceModel = suiteCase.referenceLems() == null ? null
@@ -107,16 +110,17 @@ final class CaseRunner {
                                   List<String> warnings, long start) throws IOException {
         Path outputFolder = caseFolder.resolve("output");
         Path displayFolder = outputFolder.resolve("displays");
-        Files.createDirectories(displayFolder);
+        report.createFolders(displayFolder);
         ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), model, SimulationOptions.writingTo(outputFolder)
-                .withDisplaysRecordedIn(displayFolder).confinedTo(confinement));
+                .withDisplaysRecordedIn(displayFolder).confinedTo(confinement).writingInside(report));
         warnings.addAll(run.warnings());
-        List<Path> pngs = SimulationPlots.write(model.model(), run.result(), displayFolder, caseFolder.resolve("plots"))
-                .stream().filter(file -> file.getFileName().toString().endsWith(".png")).toList();
+        List<Path> pngs = SimulationPlots.write(model.model(), run.result(), displayFolder, caseFolder.resolve("plots"),
+                report).stream().filter(file -> file.getFileName().toString().endsWith(".png")).toList();
         Optional<String> thumbnail = Optional.empty();
         if (!pngs.isEmpty()) {
             Path small = caseFolder.resolve("thumbnail.png");
-            FigureFiles.writePng(small, FigureFiles.thumbnail(ImageIO.read(pngs.get(0).toFile()), THUMBNAIL_WIDTH));
+            FigureFiles.writePng(report, small, FigureFiles.thumbnail(ImageIO.read(pngs.get(0).toFile()),
+                    THUMBNAIL_WIDTH));
             thumbnail = Optional.of(relative(small));
         }
         return new CaseResult.Ran(suiteCase, pngs.stream().map(this::relative).toList(), thumbnail, warnings,
@@ -165,7 +169,7 @@ final class CaseRunner {
 
     private Plots plot(ComparisonRun run, Path caseFolder) throws IOException {
         Path plotFolder = caseFolder.resolve("plots");
-        Files.createDirectories(plotFolder);
+        report.createFolders(plotFolder);
         List<Optional<String>> links = new ArrayList<>();
         BufferedImage featured = null;
         boolean featuredFails = false;
@@ -179,7 +183,7 @@ final class CaseRunner {
             }
             Path png = plotFolder.resolve(String.format("%02d-%s.png", index++, SafeName.of(column.quantity())));
             BufferedImage image = FigureFiles.image(ComparisonFigure.of(aligned, PLOT_WIDTH, PLOT_HEIGHT));
-            FigureFiles.writePng(png, image);
+            FigureFiles.writePng(report, png, image);
             links.add(Optional.of(relative(png)));
             boolean fails = !column.tier().satisfies(run.comparison().verdict().required());
             if (featured == null || fails && !featuredFails) {
@@ -191,7 +195,7 @@ final class CaseRunner {
             return new Plots(links, Optional.empty());
         }
         Path thumbnail = caseFolder.resolve("thumbnail.png");
-        FigureFiles.writePng(thumbnail, FigureFiles.thumbnail(featured, THUMBNAIL_WIDTH));
+        FigureFiles.writePng(report, thumbnail, FigureFiles.thumbnail(featured, THUMBNAIL_WIDTH));
         return new Plots(links, Optional.of(relative(thumbnail)));
     }
 

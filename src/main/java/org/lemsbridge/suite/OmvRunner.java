@@ -11,6 +11,7 @@ import org.lemsbridge.compare.omv.OmvResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
+import org.lemsbridge.files.StagedFolder;
 import org.lemsbridge.sim.SimulationOptions;
 
 /**
@@ -46,7 +47,19 @@ public final class OmvRunner {
         return run(OmtFile.read(omtFile), includePath, workFolder, confinement);
     }
 
+    /** Runs the test with its outputs in {@code workFolder} inside {@code staged}, a folder staged as a whole. */
+    public static OmvRun run(Path omtFile, List<Path> includePath, Path workFolder, Confinement confinement,
+            StagedFolder staged) {
+        return run(OmtFile.read(omtFile), includePath, SimulationOptions.writingTo(workFolder).confinedTo(confinement)
+                .writingInside(staged));
+    }
+
     public static OmvRun run(OmtFile omt, List<Path> includePath, Path workFolder, Confinement confinement) {
+        return run(omt, includePath, SimulationOptions.writingTo(workFolder).confinedTo(confinement));
+    }
+
+    private static OmvRun run(OmtFile omt, List<Path> includePath, SimulationOptions options) {
+        Path workFolder = options.outputDir();
         if (!standsInFor(omt.engine())) {
             throw new BadInputException(SourceLocation.unknown(omt.path().toString()), "engine " + omt.engine()
                     + " is not one lemsbridge stands in for (" + String.join(", ", ENGINES.stream().sorted().toList())
@@ -55,7 +68,7 @@ public final class OmvRunner {
         Path target = omt.folder().resolve(omt.target()).normalize();
         Path targetFolder = target.getParent();
         MepFile mep = omt.isDryRun() ? null : MepFile.read(omt.mepPath());
-        ModelRunner.run(target, includePath, SimulationOptions.writingTo(workFolder).confinedTo(confinement));
+        ModelRunner.run(target, includePath, options);
         if (mep == null) {
             return new OmvRun(List.of(), true);
         }

@@ -1,8 +1,5 @@
 package org.lemsbridge.suite;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +13,7 @@ import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -76,29 +70,11 @@ public final class SuiteReader {
 
     /** Reads a suite whose paths (and models) must also stay inside {@code confinement} (the command's --confine). */
     public static Suite read(Path file, Confinement confinement) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: " + e);
-        }
-        return new SuiteReader(file, confinement).parse(text);
+        return new SuiteReader(file, confinement).parse(YamlLoader.readText(file));
     }
 
     private Suite parse(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 20);
-        Node root;
-        try {
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            throw new BadInputException(at(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1),
-                    "malformed YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new BadInputException(at(0, 0), "refused YAML: " + e.getMessage());
-        }
+        Node root = YamlLoader.compose(text, file.toString());
         if (root == null) {
             throw new BadInputException(new SourceLocation(file.toString(), 1, 1), "the suite file is empty");
         }
@@ -294,10 +270,6 @@ public final class SuiteReader {
     }
 
     private SourceLocation location(Node node) {
-        return at(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
-    }
-
-    private SourceLocation at(int line, int column) {
-        return new SourceLocation(file.toString(), line, column);
+        return YamlLoader.at(file.toString(), node.getStartMark());
     }
 }

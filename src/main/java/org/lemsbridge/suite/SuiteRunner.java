@@ -1,6 +1,5 @@
 package org.lemsbridge.suite;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,13 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.lemsbridge.files.StagedFolder;
+
 /** Runs a suite's cases in one JVM, {@code jobs} at a time, reporting each as it finishes. */
 public final class SuiteRunner {
-    private final Path reportFolder;
+    private final StagedFolder reportFolder;
     private final int jobs;
     private final Consumer<CaseResult> onFinished;
 
-    public SuiteRunner(Path reportFolder, int jobs, Consumer<CaseResult> onFinished) {
+    public SuiteRunner(StagedFolder reportFolder, int jobs, Consumer<CaseResult> onFinished) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }

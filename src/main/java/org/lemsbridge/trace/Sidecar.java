@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.Json;
 
 /**
  * The JSON file beside a {@code .dat} naming its columns:
@@ -48,6 +49,25 @@ public record Sidecar(List<Column> columns, String source, long rows) {
             return Optional.of(read(literal));
         }
         return Optional.empty();
+    }
+
+    /** This sidecar on one line: its columns' name, quantity and unit, the source and the row count. */
+    public String json() {
+        return Json.compact(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("columns");
+            for (Column column : columns) {
+                json.writeStartObject();
+                json.writeStringField("name", column.name());
+                json.writeStringField("quantity", column.quantity());
+                json.writeStringField("unit", column.unit());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("source", source);
+            json.writeNumberField("rows", rows);
+            json.writeEndObject();
+        });
     }
 
     public static Sidecar read(Path json) {

@@ -1,17 +1,12 @@
 package org.lemsbridge.validate;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -63,23 +58,20 @@ enum FileKind {
     }
 
     private static Set<String> topLevelKeys(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 22);
-        options.setNestingDepthLimit(100);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(reader);
-            Set<String> keys = new HashSet<>();
-            if (root instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        keys.add(key.getValue());
-                    }
-                }
-            }
-            return keys;
-        } catch (IOException | YAMLException | IllegalArgumentException e) {
+        Node root;
+        try {
+            root = YamlLoader.compose(YamlLoader.readText(file), file.toString());
+        } catch (BadInputException e) {
             return Set.of();
         }
+        Set<String> keys = new HashSet<>();
+        if (root instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    keys.add(key.getValue());
+                }
+            }
+        }
+        return keys;
     }
 }

@@ -98,4 +98,28 @@ class RenderErrorsTest {
         assertAt(renderError("function-arity.yaml"), "function-arity.yaml", 12, 26,
                 "function 'f' takes 2 argument(s), 1 given");
     }
+
+    @Test
+    void aFunctionLemsLacksIsRefusedByNameBeforeAnyOtherProblem() {
+        BadInputException e = renderError("function-without-lems-form.yaml");
+        assertAt(e, "function-without-lems-form.yaml", 8, 32);
+        assertEquals("function 'erf' in the equation of derived variable 'r' cannot be rendered: LEMS has no erf"
+                + " and none of its functions computes it exactly", e.getMessage());
+    }
+
+    @Test
+    void aMisspelledFunctionGetsTheNearestName() {
+        BadInputException e = renderError("function-misspelled.yaml");
+        assertAt(e, "function-misspelled.yaml", 7, 33);
+        assertEquals("unknown function 'exq' in the equation of state variable 'v'; did you mean 'exp'?",
+                e.getMessage());
+    }
+
+    @Test
+    void oneNameForTwoKindsOfSymbolNamesBothKindsAndPlaces() {
+        BadInputException e = renderError("name-of-two-kinds.yaml");
+        assertAt(e, "name-of-two-kinds.yaml", 7, 8);
+        assertTrue(e.getMessage().matches("'S' is defined twice: a derived variable here and a parameter at "
+                + ".*name-of-two-kinds.yaml:5:8; rename one of them"), e.getMessage());
+    }
 }

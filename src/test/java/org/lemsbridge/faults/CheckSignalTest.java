@@ -3,15 +3,12 @@ package org.lemsbridge.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -21,18 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM and SIGINT at random points of a {@code check} in a child JVM, while it writes its report into the hidden
  * folder beside the report: afterwards nothing hidden is left beside the report, and the report is the earlier one
  * byte for byte (killed) or a whole new one (the run had finished). A hidden folder a killed process left behind is
- * removed by the next check. {@code -Dlemsbridge.checkKills=N} sets the number of kill points (default 4).
+ * removed by the next check. {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
  */
 class CheckSignalTest {
-    private static final int KILLS = Integer.getInteger("lemsbridge.checkKills", 0);
 
     @TempDir
     Path folder;
 
     @Test
     void signalsLeaveNoHiddenFolderAndTheEarlierReportWhole() throws IOException, InterruptedException {
-        assumeTrue(KILLS > 0, "opt-in (-Dlemsbridge.checkKills=N): a SIGTERM can still race check's case threads,"
-                + " which recreate the staging folder after the shutdown hook removed it");
         Path suite = writeSuite();
         Path reports = Files.createDirectories(folder.resolve("reports"));
         Path report = reports.resolve("report");
@@ -43,34 +37,24 @@ class CheckSignalTest {
         assertTrue(earlier.names().contains("summary.json"), earlier.names().toString());
         assertTrue(earlier.names().contains("cases/large/index.html"), earlier.names().toString());
 
-        Random random = new Random(14);
-        int killedWhileStaged = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
-            FolderSnapshot previous = FolderSnapshot.of(report);
-            boolean interrupt = kill % 3 == 2;
-            Process child = ChildJvm.builder(folder, List.of(), "check", suite.toString(), "--report",
-                    report.toString(), "--jobs", "1").start();
-            boolean staged = waitForHiddenFolder(reports, child);
-            Thread.sleep(random.nextInt(staged ? 1000 : 50));
-            if (interrupt) {
-                new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
-            } else {
-                child.destroy(); // SIGTERM
-            }
-            assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the child ended");
-            int code = child.exitValue();
-            assertEquals(List.of("report"), namesIn(reports), "kill " + kill + " (exit " + code + ")");
+        FolderSnapshot[] previous = new FolderSnapshot[1];
+        int killedWhileStaged = KillLoop.run(KillLoop.KILLS, 1000, number -> {
+            previous[0] = FolderSnapshot.of(report);
+            return ChildJvm.builder(folder, List.of(), "check", suite.toString(), "--report", report.toString(),
+                    "--jobs", "1").start();
+        }, () -> namesIn(reports).stream().anyMatch(name -> name.startsWith(".report.")), kill -> {
+            assertEquals(List.of("report"), namesIn(reports), kill.toString());
             FolderSnapshot after = FolderSnapshot.of(report);
-            if (code == 0) {
-                assertEquals(earlier.names(), after.names(), "kill " + kill + " came after the run: a whole report");
-                assertNotEquals(previous, after, "kill " + kill + " came after the run: a new report");
+            if (kill.cameAfterTheRun()) {
+                assertEquals(earlier.names(), after.names(), kill + " came after the run: a whole report");
+                assertNotEquals(previous[0], after, kill + " came after the run: a new report");
             } else {
-                assertEquals(interrupt ? 130 : 143, code, ChildJvm.outcome(folder, code).stderr());
-                assertEquals(previous, after, "kill " + kill + ": the earlier report, byte for byte");
-                killedWhileStaged += staged ? 1 : 0;
+                assertEquals(kill.signalExitCode(), kill.exitCode(), ChildJvm.outcome(folder, kill.exitCode())
+                        .stderr());
+                assertEquals(previous[0], after, kill + ": the earlier report, byte for byte");
             }
-        }
-        assertTrue(killedWhileStaged >= (KILLS + 1) / 2, killedWhileStaged + " of " + KILLS
+        });
+        assertTrue(killedWhileStaged >= (KillLoop.KILLS + 1) / 2, killedWhileStaged + " of " + KillLoop.KILLS
                 + " kills came while the report was staged");
     }
 
@@ -114,19 +98,5 @@ class CheckSignalTest {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    /** Waits until the child has made its hidden report folder (true), or has ended, or 60 s passed. */
-    private static boolean waitForHiddenFolder(Path reports, Process child) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            try (Stream<Path> files = Files.list(reports)) {
-                if (files.anyMatch(p -> p.getFileName().toString().startsWith(".report."))) {
-                    return true;
-                }
-            }
-            Thread.sleep(5);
-        }
-        return false;
     }
 }

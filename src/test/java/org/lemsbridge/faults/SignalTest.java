@@ -7,20 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM and SIGINT at random points of a {@code simulate} in a child JVM: afterwards no temporary file is left
- * and the outputs are either all the previous ones, byte for byte (killed), or all the new ones (the run had
- * finished). {@code -Dlemsbridge.kills=N} sets the number of kill points (default 12; the soak runs 200).
+ * SIGTERM and SIGINT at random points of a {@code simulate} of a large model (Ex2 with 3000 tonic cells) in a child
+ * JVM: afterwards no temporary file is left and the outputs are either all the previous ones, byte for byte (killed),
+ * or all the new ones (the run had finished). {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
  */
 class SignalTest {
-    private static final int KILLS = Integer.getInteger("lemsbridge.kills", 12);
 
     @TempDir
     Path folder;
@@ -40,51 +37,33 @@ class SignalTest {
         assertEquals(List.of("Ex2_Izh_allcells.dat", "Ex2_Izh_allcells.dat.json", "Ex2_Izh_spikes.dat"),
                 newOutputs.names());
 
-        Random random = new Random(14);
-        int killedMidRun = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
-            Path out = folder.resolve("out" + kill);
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("Ex2_Izh_allcells.dat"), "previous allcells\n");
-            Files.writeString(out.resolve("Ex2_Izh_allcells.dat.json"), "{\"previous\": true}\n");
-            Files.writeString(out.resolve("Ex2_Izh_spikes.dat"), "previous spikes\n");
-            FolderSnapshot previous = FolderSnapshot.of(out);
-            boolean interrupt = kill % 4 == 3;
-            Process child = ChildJvm.builder(folder, List.of(), "simulate", model.toString(), "-o", out.toString())
-                    .start();
-            boolean staged = waitForTemporary(out, child);
-            Thread.sleep(random.nextInt(staged ? 400 : 50));
-            if (interrupt) {
-                new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        Path[] out = new Path[1];
+        FolderSnapshot[] previous = new FolderSnapshot[1];
+        int killedMidRun = KillLoop.run(KillLoop.KILLS, 400, number -> {
+            out[0] = Files.createDirectories(folder.resolve("out" + number));
+            Files.writeString(out[0].resolve("Ex2_Izh_allcells.dat"), "previous allcells\n");
+            Files.writeString(out[0].resolve("Ex2_Izh_allcells.dat.json"), "{\"previous\": true}\n");
+            Files.writeString(out[0].resolve("Ex2_Izh_spikes.dat"), "previous spikes\n");
+            previous[0] = FolderSnapshot.of(out[0]);
+            return ChildJvm.builder(folder, List.of(), "simulate", model.toString(), "-o", out[0].toString()).start();
+        }, () -> hasTemporary(out[0]), kill -> {
+            FolderSnapshot after = FolderSnapshot.of(out[0]);
+            assertEquals(List.of(), after.leftovers(), kill.toString());
+            if (kill.cameAfterTheRun()) {
+                assertEquals(newOutputs, after, kill + " came after the run: all new outputs");
             } else {
-                child.destroy(); // SIGTERM
+                assertEquals(kill.signalExitCode(), kill.exitCode(), ChildJvm.outcome(folder, kill.exitCode())
+                        .stderr());
+                assertEquals(previous[0], after, kill + ": all previous outputs");
             }
-            assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the child ended");
-            int code = child.exitValue();
-            FolderSnapshot after = FolderSnapshot.of(out);
-            assertEquals(List.of(), after.leftovers(), "kill " + kill + " (exit " + code + ")");
-            if (code == 0) {
-                assertEquals(newOutputs, after, "kill " + kill + " came after the run: all new outputs");
-            } else {
-                assertEquals(interrupt ? 130 : 143, code, ChildJvm.outcome(folder, code).stderr());
-                assertEquals(previous, after, "kill " + kill + ": all previous outputs");
-                killedMidRun += staged ? 1 : 0;
-            }
-        }
-        assertTrue(killedMidRun >= KILLS / 3, killedMidRun + " of " + KILLS + " kills came while files were staged");
+        });
+        assertTrue(killedMidRun >= KillLoop.KILLS / 3, killedMidRun + " of " + KillLoop.KILLS
+                + " kills came while files were staged");
     }
 
-    /** Waits until the child has staged its first output (true), or has ended, or 60 s passed. */
-    private static boolean waitForTemporary(Path out, Process child) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            try (Stream<Path> files = Files.list(out)) {
-                if (files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"))) {
-                    return true;
-                }
-            }
-            Thread.sleep(5);
+    private static boolean hasTemporary(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
         }
-        return false;
     }
 }

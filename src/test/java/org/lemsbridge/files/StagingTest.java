@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -87,5 +89,66 @@ class StagingTest {
         }
         assertTrue(Files.isDirectory(folder.resolve("a.dat")));
         assertEquals(List.of("a.dat"), names());
+    }
+
+    @Test
+    void nothingIsMadeInAStagedFolderOnceTheStagingIsClosed() throws Exception {
+        Staging staging = Staging.create();
+        StagedFolder report = staging.folder(folder.resolve("report"));
+        CountDownLatch writing = new CountDownLatch(20);
+        AtomicReference<Exception> refusal = new AtomicReference<>();
+        Thread caseThread = new Thread(() -> {
+            try {
+                for (int i = 0; ; i++) {
+                    Path output = report.createFolders(report.path().resolve("cases/c" + i + "/output"));
+                    report.write(output.getParent().resolve("thumbnail.png"), new byte[1000]);
+                    try (Staging outputs = report.staging(Staging.Writes.DISK)) {
+                        outputs.writeString(output.resolve("a.dat"), "0 1\n");
+                        outputs.commit();
+                    }
+                    writing.countDown();
+                }
+            } catch (Exception e) {
+                refusal.set(e);
+            }
+        });
+        caseThread.start();
+        writing.await();
+        staging.close();
+        assertEquals(List.of(), names(), "nothing left once close returns");
+        caseThread.join(10_000);
+        Throwable refused = refusal.get();
+        while (refused.getCause() != null) {
+            refused = refused.getCause(); // refused at a creation, or at the outputs' commit (which says why)
+        }
+        assertEquals("the command is ending: nothing more is written", refused.getMessage());
+        assertEquals(List.of(), names(), "and nothing made again");
+    }
+
+    @Test
+    void aBackupLeftByAKilledCommitIsPutBackWhenTheNewFileNeverArrived() throws Exception {
+        long gone = goneProcess();
+        Files.writeString(folder.resolve(".a.txt." + gone + ".x1.bak"), "old a");
+        Files.writeString(folder.resolve("b.txt"), "new b");
+        Files.writeString(folder.resolve(".b.txt." + gone + ".x2.bak"), "old b");
+        Path oldReport = Files.createDirectories(folder.resolve(".report." + gone + ".x3.bak/cases"));
+        Files.writeString(oldReport.getParent().resolve("summary.json"), "{}");
+        Files.writeString(folder.resolve(".c.txt.1.x4.bak"), "process 1 still runs");
+        try (Staging staging = Staging.create()) {
+            staging.writeString(folder.resolve("a.txt"), "newer a");
+            staging.writeString(folder.resolve("b.txt"), "newer b");
+            staging.folder(folder.resolve("report"));
+            staging.writeString(folder.resolve("c.txt"), "c");
+        }
+        assertEquals(List.of(".c.txt.1.x4.bak", "a.txt", "b.txt", "report"), names());
+        assertEquals("old a", Files.readString(folder.resolve("a.txt")), "moved aside, the new one never came");
+        assertEquals("new b", Files.readString(folder.resolve("b.txt")), "the new one had arrived whole");
+        assertEquals("{}", Files.readString(folder.resolve("report/summary.json")));
+    }
+
+    private static long goneProcess() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
     }
 }

@@ -15,7 +15,11 @@ import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
+import org.lemsbridge.compare.ColumnMatcher;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.Trace;
+import org.lemsbridge.trace.TraceReader;
 
 /**
  * TVBO's model files as its users write them, one node: coupling inputs are 0, boundaries clip the state after every
@@ -132,6 +136,46 @@ class SingleNodeTvboModelTest {
             assertClose(y, rows.get(k)[1], "y at row " + k);
         }
         assertEquals(101, rows.size());
+    }
+
+    @Test
+    void aStateNamedLikeALemsReservedNameKeepsItsNameAsColumnAndIsFoundByIt() throws IOException {
+        String yaml = """
+                dynamics:
+                  name: Pair
+                  parameters: {a: {value: 0.5}}
+                  state_variables:
+                    E:
+                      equation: {rhs: "-a*E + I"}
+                      initial_value: 1.0
+                    I:
+                      equation: {rhs: "-E"}
+                      initial_value: 0.0
+                  derived_variables:
+                    sin: {equation: {rhs: "2*E"}}
+                  output: [sin]
+                integration: {method: euler, step_size: 0.01, duration: 0.5, time_scale: ms}
+                """;
+        Path out = Files.createTempDirectory(dir, "out");
+        ModelRunner.run(write(yaml), List.of(), SimulationOptions.writingTo(out));
+        Trace trace = TraceReader.read(out.resolve("Pair.dat"));
+        assertEquals(List.of("E", "I", "sin"), trace.columns().stream().map(Column::name).toList());
+        assertEquals(List.of("E_sv", "I", "sin_dv"), trace.columns().stream().map(Column::quantity).toList(),
+                "jLEMS records a quantity by its LEMS variable, so the quantity keeps the LEMS name");
+        int e = ColumnMatcher.find(trace, "E", "candidate", w -> { }).orElseThrow();
+        int twiceE = ColumnMatcher.find(trace, "sin", "candidate", w -> { }).orElseThrow();
+        double valueE = 1.0;
+        double valueI = 0.0;
+        for (int k = 1; k < trace.rows(); k++) {
+            double rateE = -0.5 * valueE + valueI;
+            double rateI = -valueE;
+            // jLEMS evaluates derived variables before the step's update, so row k holds 2E of row k - 1
+            assertClose(2 * valueE, trace.value(twiceE, k), "sin (= 2E) at row " + k);
+            valueE += 0.01 * rateE;
+            valueI += 0.01 * rateI;
+            assertClose(valueE, trace.value(e, k), "E at row " + k);
+        }
+        assertEquals(51, trace.rows());
     }
 
     private static void assertClose(double expected, double actual, String what) {

@@ -80,8 +80,28 @@ class SuiteReaderTest {
                 .contains("unknown tolerance tier 'loose'"));
         Path broken = write("b.yaml", "cases: [\n");
         BadInputException e = assertThrows(BadInputException.class, () -> SuiteReader.read(broken));
-        assertTrue(e.getMessage().startsWith("malformed YAML"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid YAML: "), e.getMessage());
         assertEquals(2, e.location().line());
+    }
+
+    @Test
+    void suitesAreReadUnderTheOneYamlPolicy() throws IOException {
+        StringBuilder laughs = new StringBuilder("cases:\n  - &c0 {name: a, model: m.yaml}\n");
+        for (int i = 1; i < 10; i++) {
+            laughs.append("  - &c").append(i).append(" [").append(("*c" + (i - 1) + ", ").repeat(4)).append("*c")
+                    .append(i - 1).append("]\n");
+        }
+        Path bomb = write("bomb.yaml", laughs.toString());
+        BadInputException e = assertThrows(BadInputException.class, () -> SuiteReader.read(bomb));
+        assertTrue(e.oneLine().startsWith(bomb + ":2:"), e.oneLine());
+        assertTrue(e.oneLine().endsWith(": the document expands to more than 200000 nodes (too many aliases?)"),
+                e.oneLine());
+        Path twice = write("twice.yaml", "suite: a\ncases: []\nsuite: b\n");
+        assertEquals(twice + ":3:1: duplicate key 'suite' (first given at line 1)",
+                assertThrows(BadInputException.class, () -> SuiteReader.read(twice)).oneLine());
+        Path missing = folder.resolve("missing.yaml");
+        assertEquals(missing + ":0:0: file not found",
+                assertThrows(BadInputException.class, () -> SuiteReader.read(missing)).oneLine());
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.lemsbridge.compare.omv;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +10,7 @@ import java.util.Map;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -26,7 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * OMT/MEP YAML read as located values (mappings, lists and scalars only, no tags, no aliases beyond ten), so every
+ * OMT/MEP YAML read as located values (mappings, lists and scalars), under {@link YamlLoader}'s limits, so every
  * complaint names the line and column it is about.
  */
 final class OmvYaml {
@@ -106,35 +99,15 @@ final class OmvYaml {
     }
 
     static Value load(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setNestingDepthLimit(50);
-        options.setCodePointLimit(10 * 1024 * 1024);
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Node root = new Yaml(options).compose(reader);
-            if (root == null) {
-                return new Value(Map.of(), SourceLocation.of(file, 1, 1), null);
-            }
-            Value value = value(root, file);
-            if (!value.isMapping()) {
-                throw new BadInputException(SourceLocation.of(file, 1, 1), "expected a YAML mapping at the top level");
-            }
-            return value;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            throw new BadInputException(mark == null ? SourceLocation.unknown(file.toString())
-                    : SourceLocation.of(file, mark.getLine() + 1, mark.getColumn() + 1),
-                    "malformed YAML: " + e.getProblem(), null, e);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(), null,
-                    e);
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "malformed YAML: " + e.getMessage(),
-                    null, e);
+        Node root = YamlLoader.compose(YamlLoader.readText(file), file.toString());
+        if (root == null) {
+            return new Value(Map.of(), SourceLocation.of(file, 1, 1), null);
         }
+        Value value = value(root, file);
+        if (!value.isMapping()) {
+            throw new BadInputException(SourceLocation.of(file, 1, 1), "expected a YAML mapping at the top level");
+        }
+        return value;
     }
 
     /** Refuses a key OMV would not read, naming the nearest one it would. */
@@ -150,8 +123,7 @@ final class OmvYaml {
     }
 
     private static Value value(Node node, Path file) {
-        Mark start = node.getStartMark();
-        SourceLocation location = SourceLocation.of(file, start.getLine() + 1, start.getColumn() + 1);
+        SourceLocation location = location(node, file);
         if (node instanceof MappingNode mapping) {
             Map<String, Value> entries = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
@@ -177,7 +149,6 @@ final class OmvYaml {
     }
 
     private static SourceLocation location(Node node, Path file) {
-        Mark start = node.getStartMark();
-        return SourceLocation.of(file, start.getLine() + 1, start.getColumn() + 1);
+        return YamlLoader.at(file.toString(), node.getStartMark());
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.StagedFolder;
 import org.lemsbridge.files.Staging;
 
 /**
@@ -32,9 +33,9 @@ public final class ReportFolder {
 
     private final Path target;
     private final Staging staging;
-    private final Path folder;
+    private final StagedFolder folder;
 
-    private ReportFolder(Path target, Staging staging, Path folder) {
+    private ReportFolder(Path target, Staging staging, StagedFolder folder) {
         this.target = target;
         this.staging = staging;
         this.folder = folder;
@@ -58,7 +59,7 @@ public final class ReportFolder {
         }
         Staging staging = Staging.create();
         try {
-            Path folder = staging.folder(absolute);
+            StagedFolder folder = staging.folder(absolute);
             removeEarlierNaming(absolute);
             return new ReportFolder(absolute, staging, folder);
         } catch (IOException | RuntimeException e) {
@@ -67,9 +68,17 @@ public final class ReportFolder {
         }
     }
 
-    /** The folder the new report is written into until {@link #publish()}. */
-    public Path staging() {
+    /**
+     * The folder the new report is written into until {@link #publish()}: everything in it is made through it, so
+     * nothing is made in it once the run is ending.
+     */
+    public StagedFolder staging() {
         return folder;
+    }
+
+    /** Stages {@code file} (outside the report, such as {@code --junit}) to be put in place with the report. */
+    public void stageAlso(Path file, String text) throws IOException {
+        staging.writeString(file, text);
     }
 
     /** The report folder. */
@@ -78,8 +87,8 @@ public final class ReportFolder {
     }
 
     /**
-     * Puts the new report in the target's place and removes the earlier one; when that fails the earlier report is
-     * put back.
+     * Puts the new report (and the files staged with it) in the target's place and removes the earlier one; when
+     * that fails the earlier report is put back.
      *
      * @throws OutputFailure naming the report folder
      */

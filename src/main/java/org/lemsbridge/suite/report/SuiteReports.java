@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.lemsbridge.files.AtomicFiles;
+import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.Json;
+import org.lemsbridge.files.StagedFolder;
 
 /**
  * Writes a suite's report from its {@link SuiteSummary} alone: {@code summary.json} (the data), {@code junit.xml},
@@ -37,17 +37,26 @@ public final class SuiteReports {
 
     /** Writes every file of the report into {@code reportFolder}. */
     public static void write(SuiteSummary summary, Path reportFolder) throws IOException {
-        Files.createDirectories(reportFolder);
+        write(summary, FolderWrites.IN_PLACE, reportFolder);
+    }
+
+    /** Writes every file of the report into the staged report folder. */
+    public static void write(SuiteSummary summary, StagedFolder reportFolder) throws IOException {
+        write(summary, reportFolder, reportFolder.path());
+    }
+
+    private static void write(SuiteSummary summary, FolderWrites files, Path reportFolder) throws IOException {
+        files.createFolders(reportFolder);
         ReportTemplates templates = new ReportTemplates();
         for (SuiteSummary.CaseSummary c : summary.cases()) {
-            write(reportFolder.resolve(c.page()), templates.render("case.ftlh", ReportViews.casePage(summary, c)));
+            files.writeString(reportFolder.resolve(c.page()), templates.render("case.ftlh",
+                    ReportViews.casePage(summary, c)));
         }
-        write(reportFolder.resolve("summary.json"), Json.data(summary));
-        String junit = JUnitXml.render(summary);
-        write(reportFolder.resolve("junit.xml"), junit);
+        files.writeString(reportFolder.resolve("summary.json"), Json.data(summary));
+        files.writeString(reportFolder.resolve("junit.xml"), junit(summary));
         ReportViews.Index index = ReportViews.index(summary);
-        write(reportFolder.resolve("report.md"), templates.render("summary.md.ftl", index));
-        write(reportFolder.resolve("index.html"), templates.render("index.ftlh", index));
+        files.writeString(reportFolder.resolve("report.md"), templates.render("summary.md.ftl", index));
+        files.writeString(reportFolder.resolve("index.html"), templates.render("index.ftlh", index));
     }
 
     /**
@@ -55,7 +64,7 @@ public final class SuiteReports {
      * page, which {@link #write} renders anew) from the report folder {@code fromReport} into {@code toReport}.
      * Only regular files are copied; links are not followed.
      */
-    public static void copyCaseFiles(SuiteSummary shard, Path fromReport, Path toReport) throws IOException {
+    public static void copyCaseFiles(SuiteSummary shard, Path fromReport, StagedFolder toReport) throws IOException {
         for (SuiteSummary.CaseSummary c : shard.cases()) {
             Path from = fromReport.resolve(SuiteMerge.caseFolder(c));
             if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
@@ -67,24 +76,21 @@ public final class SuiteReports {
                 files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && !f.equals(page)
                         && !f.getFileName().toString().startsWith(".")).toList();
             }
-            Path to = toReport.resolve(SuiteMerge.caseFolder(c));
+            Path to = toReport.path().resolve(SuiteMerge.caseFolder(c));
             for (Path file : files) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Path temporary = AtomicFiles.temporaryFor(target);
-                try {
-                    Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-                    AtomicFiles.moveIntoPlace(temporary, target);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
+                toReport.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }
 
+    /** The JUnit XML of the report ({@code junit.xml}). */
+    public static String junit(SuiteSummary summary) {
+        return JUnitXml.render(summary);
+    }
+
     /** Writes the JUnit XML (as the report's {@code junit.xml}) to {@code file}. */
     public static void writeJUnit(SuiteSummary summary, Path file) throws IOException {
-        write(file, JUnitXml.render(summary));
+        FolderWrites.IN_PLACE.writeString(file, junit(summary));
     }
 
     /** A report's summary, read back from its {@code summary.json}. */
@@ -92,8 +98,4 @@ public final class SuiteReports {
         return Json.read(summaryJson, SuiteSummary.class);
     }
 
-    private static void write(Path target, String text) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        AtomicFiles.writeString(target, text);
-    }
 }

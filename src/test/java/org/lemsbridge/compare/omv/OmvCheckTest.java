@@ -208,5 +208,16 @@ class OmvCheckTest {
         Path omt = Files.writeString(dir.resolve("bad.omt"), "target: x\nexperiments:\n  a: [1, 2\n");
         BadInputException e = assertThrows(BadInputException.class, () -> OmtFile.read(omt));
         assertTrue(e.location().line() >= 3, e.oneLine());
+        assertTrue(e.getMessage().startsWith("invalid YAML: "), e.oneLine());
+    }
+
+    @Test
+    void omvFilesAreReadUnderTheOneYamlPolicy() throws IOException {
+        Path loop = Files.writeString(dir.resolve("loop.omt"), "target: x.xml\nengine: jNeuroML\nmep: &m [*m]\n");
+        assertEquals(loop + ":3:6: recursive alias: a node contains itself",
+                assertThrows(BadInputException.class, () -> OmtFile.read(loop)).oneLine());
+        Path tagged = Files.writeString(dir.resolve("tagged.mep"), "system: !!java.io.File [x]\n");
+        assertEquals(tagged + ":1:9: invalid YAML: Global tag is not allowed: tag:yaml.org,2002:java.io.File",
+                assertThrows(BadInputException.class, () -> MepFile.read(tagged)).oneLine());
     }
 }

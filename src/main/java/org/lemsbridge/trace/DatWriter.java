@@ -1,9 +1,4 @@
-package org.lemsbridge.sim;
-
-import org.lemsbridge.files.OutputFailure;
-import org.lemsbridge.files.Staging;
-import org.lemsbridge.files.FloatText;
-import org.lemsbridge.files.Json;
+package org.lemsbridge.trace;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,30 +11,34 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import org.lemsbridge.tree.Ref;
+import org.lemsbridge.files.FloatText;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 
 /**
- * Streams one OutputFile in jLEMS's format (time then each column, every value as {@code Float.toString((float) x)}
- * followed by a TAB, lines ending in {@code \n}) to a file staged with its JSON sidecar, put in place together with
- * every other output of the run when all are complete ({@link Staging}). The stepping loop stores each row as
- * float32 into a block; full blocks are formatted and written on the run's {@link OutputThread}, and only three
- * blocks per file exist, so memory does not grow with the run.
+ * Streams one trace in jLEMS's {@code .dat} format (time then each column, every value as
+ * {@code Float.toString((float) x)} followed by a TAB, lines ending in {@code \n}) to a file staged with its JSON
+ * {@link Sidecar}, put in place together with every other output of the run when all are complete ({@link Staging}).
+ * The stepping loop stores each row as float32 into a block; full blocks are formatted and written on the run's
+ * {@link OutputThread}, and only three blocks per file exist, so memory does not grow with the run.
  */
-final class DatWriter implements AutoCloseable {
+public final class DatWriter implements AutoCloseable {
 
-    /** One column: where its value lives and how the sidecar describes it. */
-    record Column(String name, String quantity, String unit, Ref source) {
+    /** Where a row's values (the columns after time) come from. */
+    @FunctionalInterface
+    public interface RowValues {
+        /** Puts the current value of each column, in order, into {@code row} from index {@code at} on. */
+        void copyTo(float[] row, int at);
     }
 
     /** Values per block of rows handed to the output thread; three blocks per file circulate. */
     private static final int BLOCK_VALUES = 1 << 14;
     private static final int BLOCKS = 3;
 
-    private final String id;
     private final Path target;
     private final Staging staging;
     private final List<Column> columns;
-    private Ref[] sources;
+    private final RowValues values;
     private final String modelSource;
     private final OutputStream out;
     private final OutputThread outputThread;
@@ -56,12 +55,12 @@ final class DatWriter implements AutoCloseable {
     private byte[] pending = new byte[1 << 16];
     private int used;
 
-    DatWriter(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread,
-              Staging staging) {
-        this.id = id;
+    /** {@code columns} are those after time; {@code modelSource} is what the sidecar names as the source. */
+    public DatWriter(Path target, List<Column> columns, RowValues values, String modelSource,
+            OutputThread outputThread, Staging staging) {
         this.target = target;
         this.columns = List.copyOf(columns);
-        this.sources = columns.stream().map(Column::source).toArray(Ref[]::new);
+        this.values = values;
         this.modelSource = modelSource;
         this.outputThread = outputThread;
         this.width = 1 + columns.size();
@@ -74,23 +73,14 @@ final class DatWriter implements AutoCloseable {
         }
     }
 
-    /** Reads each column from wherever its value now lives (see BytecodeKernel batches). */
-    void redirect(java.util.function.UnaryOperator<Ref> redirect) {
-        for (int i = 0; i < sources.length; i++) {
-            sources[i] = redirect.apply(sources[i]);
-        }
-    }
-
-    /** Records the current values as float32; the output thread formats them. */
-    void writeRow(double t) {
+    /** Records the time and the current values as float32; the output thread formats them. */
+    public void writeRow(double t) {
         if (block == null) {
             block = freeBlock();
         }
         int at = rowsInBlock * width;
         block[at] = (float) t;
-        for (Ref source : sources) {
-            block[++at] = (float) source.array()[source.index()];
-        }
+        values.copyTo(block, at + 1);
         rows++;
         if (++rowsInBlock == rowsPerBlock) {
             handOver();
@@ -167,7 +157,8 @@ final class DatWriter implements AutoCloseable {
         }
     }
 
-    SimulationResult.WrittenFile finish() {
+    /** Writes what is left and the sidecar. */
+    public WrittenTrace finish() {
         if (rowsInBlock > 0) {
             handOver();
         }
@@ -188,36 +179,15 @@ final class DatWriter implements AutoCloseable {
             throw new OutputFailure(target, e);
         }
         Path sidecar = target.resolveSibling(target.getFileName() + ".json");
+        List<Column> all = new java.util.ArrayList<>(width);
+        all.add(Column.time());
+        all.addAll(columns);
         try {
-            staging.writeString(sidecar, sidecarJson());
+            staging.writeString(sidecar, new Sidecar(all, modelSource, rows).json());
         } catch (IOException e) {
             throw new OutputFailure(sidecar, e);
         }
-        return new SimulationResult.WrittenFile(id, target, sidecar, rows);
-    }
-
-    private String sidecarJson() {
-        return Json.compact(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("columns");
-            column(json, "t", "t", "s");
-            for (Column column : columns) {
-                column(json, column.name(), column.quantity(), column.unit());
-            }
-            json.writeEndArray();
-            json.writeStringField("source", modelSource);
-            json.writeNumberField("rows", rows);
-            json.writeEndObject();
-        });
-    }
-
-    private static void column(com.fasterxml.jackson.core.JsonGenerator json, String name, String quantity, String unit)
-            throws IOException {
-        json.writeStartObject();
-        json.writeStringField("name", name);
-        json.writeStringField("quantity", quantity);
-        json.writeStringField("unit", unit);
-        json.writeEndObject();
+        return new WrittenTrace(target, sidecar, rows);
     }
 
     @Override

@@ -1,8 +1,4 @@
-package org.lemsbridge.sim;
-
-import org.lemsbridge.files.OutputFailure;
-import org.lemsbridge.files.Staging;
-import org.lemsbridge.files.FloatText;
+package org.lemsbridge.trace;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,15 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lemsbridge.tree.EventTarget;
+import org.lemsbridge.files.FloatText;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 
 /**
- * One EventOutputFile: events are buffered as they fire and written at the step's recording point stamped with
- * {@code (float) t}, as {@code t TAB id} (TIME_ID) or {@code id TAB t} (ID_TIME); other formats write nothing.
+ * One event file in jLEMS's format: events are buffered as they are {@linkplain #record recorded} and written at the
+ * step's recording point ({@link #flush}) stamped with {@code (float) t}, as {@code t TAB id} (TIME_ID) or
+ * {@code id TAB t} (ID_TIME); other formats write nothing. {@link EventFile} reads them back.
  */
-final class EventFileWriter implements AutoCloseable {
+public final class EventFileWriter implements AutoCloseable {
 
-    private final String id;
     private final Path target;
     private final boolean idFirst;
     private final boolean writes;
@@ -28,8 +26,7 @@ final class EventFileWriter implements AutoCloseable {
     private final List<String> pending = new ArrayList<>();
     private long events;
 
-    EventFileWriter(String id, Path target, String format, Staging staging) {
-        this.id = id;
+    public EventFileWriter(Path target, String format, Staging staging) {
         this.target = target;
         this.idFirst = "ID_TIME".equals(format);
         this.writes = "TIME_ID".equals(format) || idFirst;
@@ -40,11 +37,13 @@ final class EventFileWriter implements AutoCloseable {
         }
     }
 
-    EventTarget recorderFor(String selectionId) {
-        return () -> pending.add(selectionId);
+    /** An event of {@code selectionId} fired in this step. */
+    public void record(String selectionId) {
+        pending.add(selectionId);
     }
 
-    void flush(double t) {
+    /** Writes the step's events stamped with {@code t}. */
+    public void flush(double t) {
         if (pending.isEmpty()) {
             return;
         }
@@ -62,10 +61,10 @@ final class EventFileWriter implements AutoCloseable {
         pending.clear();
     }
 
-    SimulationResult.WrittenFile finish() {
+    public WrittenTrace finish() {
         try {
             out.close();
-            return new SimulationResult.WrittenFile(id, target, null, events);
+            return new WrittenTrace(target, null, events);
         } catch (IOException e) {
             throw new OutputFailure(target, e);
         }

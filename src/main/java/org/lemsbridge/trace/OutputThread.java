@@ -1,4 +1,4 @@
-package org.lemsbridge.sim;
+package org.lemsbridge.trace;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * The one background thread of a run that formats and writes recorded rows, so the stepping loop only copies numbers.
  * Tasks run in the order they were submitted, which keeps each file's rows in order.
  */
-final class OutputThread implements AutoCloseable {
+public final class OutputThread implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "lemsbridge-output");
@@ -17,7 +17,7 @@ final class OutputThread implements AutoCloseable {
         return thread;
     });
 
-    Future<?> submit(Runnable task) {
+    public Future<?> submit(Runnable task) {
         return executor.submit(task);
     }
 

@@ -1,0 +1,62 @@
+package org.lemsbridge.sim;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.lemsbridge.files.Staging;
+import org.lemsbridge.trace.DatWriter;
+import org.lemsbridge.trace.OutputThread;
+import org.lemsbridge.trace.WrittenTrace;
+import org.lemsbridge.tree.Ref;
+
+/**
+ * One OutputFile (or Display) of a run: each step it copies the recorded values from the instances' state into the
+ * {@link DatWriter} that formats and stages the {@code .dat} file and its sidecar.
+ */
+final class OutputRecorder implements DatWriter.RowValues, AutoCloseable {
+
+    /** One column: how the sidecar describes it and where its value lives. */
+    record Column(org.lemsbridge.trace.Column description, Ref source) {
+    }
+
+    private final String id;
+    private final Ref[] sources;
+    private final DatWriter writer;
+
+    OutputRecorder(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread,
+            Staging staging) {
+        this.id = id;
+        this.sources = columns.stream().map(Column::source).toArray(Ref[]::new);
+        this.writer = new DatWriter(target, columns.stream().map(Column::description).toList(), this, modelSource,
+                outputThread, staging);
+    }
+
+    /** Reads each column from wherever its value now lives (see BytecodeKernel batches). */
+    void redirect(UnaryOperator<Ref> redirect) {
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = redirect.apply(sources[i]);
+        }
+    }
+
+    void writeRow(double t) {
+        writer.writeRow(t);
+    }
+
+    @Override
+    public void copyTo(float[] row, int at) {
+        for (Ref source : sources) {
+            row[at++] = (float) source.array()[source.index()];
+        }
+    }
+
+    SimulationResult.WrittenFile finish() {
+        WrittenTrace written = writer.finish();
+        return new SimulationResult.WrittenFile(id, written.file(), written.sidecar(), written.rows());
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
