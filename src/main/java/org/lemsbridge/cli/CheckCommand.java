@@ -21,9 +21,11 @@ import org.lemsbridge.suite.Shard;
 import org.lemsbridge.suite.ShardSelection;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.Suite;
+import org.lemsbridge.suite.SuiteFiles;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.suite.SuiteResult;
 import org.lemsbridge.suite.SuiteRunner;
+import org.lemsbridge.suite.Suites;
 import org.lemsbridge.suite.report.ReportFolder;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummaries;
@@ -39,13 +41,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check",
         description = {"Run a regression suite: simulate each case's model, compare it with its reference by column"
-                + " name, and gate on the verdicts.",
+                + " name, and gate on the verdicts. Several suites (files, or folders of them) run as one, in one"
+                + " JVM: one report, each case named SUITE/CASE by its suite file's path.",
                 "Writes index.html (a card with a thumbnail per case), a page per case (cases/NAME/index.html, with one"
                         + " PNG per compared column), report.md (a Markdown summary for a CI job summary), summary.json"
                         + " (the data the pages are made from) and junit.xml (with times). The report folder is"
                         + " replaced as a whole (a folder that is not empty and not a report is refused)."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge check examples/suite.yaml",
+                "  lemsbridge check suites/ more/extra.yaml --jobs 2     (every suite file under suites/, then one"
+                        + " more)",
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
                 "  lemsbridge check suite.yaml --shard 2/4 --report out/shard-2    (then: lemsbridge merge out/shard-*"
                         + " -o out/report)",
@@ -57,8 +62,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE.yaml", description = "the suite file")
-    private Path suiteFile;
+    @Parameters(arity = "1..*", paramLabel = "SUITE", description = "suite files, or folders walked for them (their"
+            + " .yaml/.yml files with a top-level 'cases:', in name order)")
+    private List<Path> suitePaths;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "folder for the report (default: lemsbridge-report, or lemsbridge-report-shard-K with"
@@ -98,7 +104,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " --shard K/N");
         }
         Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
-        Suite whole = SuiteReader.read(suiteFile, confine.confinement());
+        Suite whole = Suites.combine(SuiteFiles.expand(suitePaths).stream()
+                .map(file -> SuiteReader.read(file, confine.confinement())).toList());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
@@ -109,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
                 : Path.of(shard == null ? "lemsbridge-report" : "lemsbridge-report-shard-" + shard.index());
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
-                Validator.of(suiteCase.includePath()).confinedTo(suite.confinement()).require(suiteCase.model());
+                Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement()).require(suiteCase.model());
             }
         }
         ReportFolder report = openReportFolder(reportFolder);

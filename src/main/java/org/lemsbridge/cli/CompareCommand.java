@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.compare.ColumnRequest;
 import org.lemsbridge.compare.ComparisonOptions;
-import org.lemsbridge.compare.ComparisonRun;
+import org.lemsbridge.compare.Comparison;
 import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tier;
 import org.lemsbridge.compare.Tolerances;
+import org.lemsbridge.compare.StreamingComparator;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.compare.Window;
 import org.lemsbridge.compare.report.JsonReport;
@@ -24,6 +26,8 @@ import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.suite.ModelSpikeRules;
 import org.lemsbridge.suite.TraceLoader;
 import org.lemsbridge.trace.Column;
+import org.lemsbridge.trace.TraceLayout;
+import org.lemsbridge.trace.TraceReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,15 +124,41 @@ final class CompareCommand implements Callable<Integer> {
         }
         LemsModel referenceModel = referenceLems == null ? null : LemsReader.read(referenceLems, include.folders(),
                 confine.confinement());
+        ComparisonOptions options = new ComparisonOptions(requests(), tolerances(required), required,
+                SpikeRules.none(), window());
+        Comparison comparison = streamed(referenceModel, options).orElseGet(() -> inMemory(referenceModel, options));
+        spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(comparison)
+                : TextReport.render(comparison));
+        return comparison.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * The comparison read row by row, in little memory, when the time grids are identical; empty otherwise, and on
+     * bad input, which reading the files whole then reports as it always has.
+     */
+    private Optional<Comparison> streamed(LemsModel referenceModel, ComparisonOptions options) {
+        try {
+            List<Column> referenceNames = referenceModel == null ? List.of()
+                    : TraceLoader.columnsNamedByLems(reference, referenceModel);
+            TraceLayout layout = TraceReader.layout(reference, referenceNames);
+            return StreamingComparator.compare(new StreamingComparator.TraceFile(reference, referenceNames),
+                    new StreamingComparator.TraceFile(candidate, List.of()),
+                    options.withSpikeRules(spikeRules(referenceModel, layout.columns())));
+        } catch (BadInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Comparison inMemory(LemsModel referenceModel, ComparisonOptions options) {
         TraceLoader.TracePair traces = TraceLoader.readPair(() -> referenceModel == null ? TraceLoader.read(reference)
                 : TraceLoader.readNamedByLems(reference, referenceModel), () -> TraceLoader.read(candidate));
-        SpikeRules spikeRules = referenceModel == null ? SpikeRules.none() : new SpikeRules(ModelSpikeRules.of(
-                referenceModel, traces.reference().columns().stream().map(Column::quantity).toList()), Map.of());
-        ComparisonRun run = TraceComparator.run(traces.reference(), traces.candidate(),
-                new ComparisonOptions(requests(), tolerances(required), required, spikeRules, window()));
-        spec.commandLine().getOut().print(format.equals("json") ? JsonReport.render(run.comparison())
-                : TextReport.render(run.comparison()));
-        return run.comparison().passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return TraceComparator.compare(traces.reference(), traces.candidate(),
+                options.withSpikeRules(spikeRules(referenceModel, traces.reference().columns())));
+    }
+
+    private static SpikeRules spikeRules(LemsModel referenceModel, List<Column> referenceColumns) {
+        return referenceModel == null ? SpikeRules.none() : new SpikeRules(ModelSpikeRules.of(referenceModel,
+                referenceColumns.stream().map(Column::quantity).toList()), Map.of());
     }
 
     private Window window() {

@@ -12,8 +12,10 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "lemsbridge",
         mixinStandardHelpOptions = true,
         versionProvider = LemsbridgeCommand.Version.class,
-        description = "Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
+        description = {"Moves neuron models between TVBO experiment YAML and LEMS/NeuroML, simulates LEMS with"
                 + " jLEMS semantics, and compares traces against references.",
+            "As with jnml, 'lemsbridge LEMS_file.xml -nogui' (a .xml file first) is short for 'lemsbridge simulate"
+                + " LEMS_file.xml -nogui'."},
         footer = ExitCodes.HELP_TEXT)
 public final class LemsbridgeCommand implements Runnable {
 

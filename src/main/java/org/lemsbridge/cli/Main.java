@@ -37,8 +37,9 @@ public final class Main {
     }
 
     /** As above; {@code errIsTerminal}: {@code err} is the process's stderr and a terminal (progress is shown). */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, Consumer<Throwable> failures,
+    static int execute(String[] given, PrintWriter out, PrintWriter err, Consumer<Throwable> failures,
             boolean errIsTerminal) {
+        String[] args = Subcommands.withJnmlShorthand(given);
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
         CommandLine simulate = commandLine.getSubcommands().get("simulate");
         if (simulate != null) {

@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.lemsbridge.compare.omv.OmtFile;
 import org.lemsbridge.compare.omv.OmvResult;
+import org.lemsbridge.compare.omv.OmvTargets;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.AtomicFiles;
@@ -30,6 +31,7 @@ import org.lemsbridge.suite.OmvRunner;
 import org.lemsbridge.suite.OmvTests;
 import org.lemsbridge.suite.Shard;
 import org.lemsbridge.suite.ShardPlan;
+import org.lemsbridge.validate.JnmlValidation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run OSB model-validation tests (.omt) with lemsbridge's simulator standing in for jNeuroML and"
                 + " jLEMS: simulate each test's target and check its observables (spike times by threshold or"
                 + " derivative, from a trace or a spike-times file; spike rates) against its .mep file with OMV's"
-                + " tolerance rule. A folder is searched for every *.omt below it, as 'omv all' does; tests for other"
-                + " engines are skipped and named. Exit 0 when every test run passed."},
+                + " tolerance rule. jNeuroML_validate tests (given --schema) make jnml -validate's checks on the files"
+                + " their target names. A folder is searched for every *.omt below it, as 'omv all' does; tests for"
+                + " other engines are skipped and named. Exit 0 when every test run passed."},
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:",
                 "  cd NeuroML2/LEMSexamples && lemsbridge omv test/.test.ex9.jnml.omt",
@@ -78,6 +81,11 @@ final class OmvCommand implements Callable<Integer> {
             description = "text (default) or json: the outcome of every test on stdout")
     private String format;
 
+    @Option(names = "--schema", paramLabel = "XSD",
+            description = "NeuroML's XML schema (NeuroML_v2.3.1.xsd, bundled in jnml but not in lemsbridge): runs"
+                    + " the jNeuroML_validate tests as jnml -validate would; without it they are skipped")
+    private Path schema;
+
     @Mixin
     private ConfineOption confine;
 
@@ -86,6 +94,10 @@ final class OmvCommand implements Callable<Integer> {
 
     @Mixin
     private DebugOption debugOption;
+
+    private static final String VALIDATE_ENGINE = "jNeuroML_validate";
+
+    private JnmlValidation validation;
 
     /** The JSON document of {@code --format json}. */
     record Summary(int passed, int failed, int errors, int skipped, List<OmvOutcome> tests) {
@@ -98,6 +110,7 @@ final class OmvCommand implements Callable<Integer> {
                     + "' (text or json)");
         }
         Shard shard = shardText == null ? null : Shard.parse(shardText, "--shard");
+        validation = schema == null ? null : JnmlValidation.withSchema(schema);
         List<Path> found = OmvTests.find(paths.isEmpty() ? List.of(Path.of("")) : paths);
         if (found.isEmpty()) {
             throw new BadInputException(SourceLocation.unknown(paths.isEmpty() ? "." : paths.get(0).toString()),
@@ -142,12 +155,16 @@ final class OmvCommand implements Callable<Integer> {
                 throw e;
             }
             return new OmvOutcome(test.toString(), null, OmvOutcome.Status.ERROR, List.of(), false, e.oneLine(),
-                    since(start));
+                    List.of(), since(start));
+        }
+        if (omt.engine().equals(VALIDATE_ENGINE)) {
+            return validate(test, omt, start);
         }
         if (!OmvRunner.standsInFor(omt.engine())) {
             return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.SKIPPED, List.of(), omt.isDryRun(),
                     "engine " + omt.engine() + " (lemsbridge stands in for "
-                            + String.join(" and ", OmvRunner.ENGINES.stream().sorted().toList()) + ")", since(start));
+                            + String.join(" and ", OmvRunner.ENGINES.stream().sorted().toList()) + ", and for "
+                            + VALIDATE_ENGINE + " given --schema)", List.of(), since(start));
         }
         Path work = outputDir != null ? Files.createDirectories(outputDir.toAbsolutePath().resolve(
                 test.getFileName().toString().replaceFirst("^\\.", ""))) : Files.createTempDirectory("lemsbridge-omv");
@@ -155,18 +172,55 @@ final class OmvCommand implements Callable<Integer> {
             OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders(), work, confine.confinement());
             OmvOutcome.Status status = run.passed() ? OmvOutcome.Status.PASS : OmvOutcome.Status.FAIL;
             return new OmvOutcome(test.toString(), omt.engine(), status, run.results(), run.dryRun(), null,
-                    since(start));
+                    List.of(), since(start));
         } catch (BadInputException e) {
             if (only) {
                 throw e;
             }
             return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.ERROR, List.of(), omt.isDryRun(),
-                    e.oneLine(), since(start));
+                    e.oneLine(), List.of(), since(start));
         } finally {
             if (outputDir == null) {
                 deleteTree(work);
             }
         }
+    }
+
+    /**
+     * OMV's jNeuroML_validate engine: {@code jnml -validate} on the files the target names (expanded as OMV does),
+     * passing when every one is valid; with no file named, OMV's engine fails.
+     */
+    private OmvOutcome validate(Path test, OmtFile omt, long start) {
+        if (schema == null) {
+            return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.SKIPPED, List.of(), true,
+                    "engine " + VALIDATE_ENGINE + " needs NeuroML's XML schema, which jnml bundles: give --schema"
+                            + " .../NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd", List.of(), since(start));
+        }
+        List<Path> files;
+        try {
+            files = OmvTargets.expand(omt.folder(), omt.target());
+        } catch (BadInputException e) {
+            return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.ERROR, List.of(), true,
+                    e.oneLine(), List.of(), since(start));
+        }
+        if (files.isEmpty()) {
+            return new OmvOutcome(test.toString(), omt.engine(), OmvOutcome.Status.FAIL, List.of(), true,
+                    "no file matches the target '" + omt.target() + "' (OMV: could not determine the list of files"
+                            + " for validation)", List.of(), since(start));
+        }
+        List<String> failures = new ArrayList<>();
+        int invalid = 0;
+        for (Path file : files) {
+            JnmlValidation.FileVerdict verdict = validation.validate(file);
+            if (!verdict.valid()) {
+                invalid++;
+                failures.addAll(verdict.failures());
+            }
+        }
+        String note = String.format(Locale.ROOT, "jnml -validate: %d files, %s", files.size(), invalid == 0
+                ? "all valid" : invalid + " not valid");
+        return new OmvOutcome(test.toString(), omt.engine(), invalid == 0 ? OmvOutcome.Status.PASS
+                : OmvOutcome.Status.FAIL, List.of(), true, note, failures, since(start));
     }
 
     private static void print(PrintWriter out, OmvOutcome outcome) {
@@ -175,8 +229,13 @@ final class OmvCommand implements Callable<Integer> {
             case SKIPPED -> out.println(head + ": " + outcome.note());
             case ERROR -> out.println(head + ": " + outcome.note());
             default -> {
-                out.println(head + (outcome.dryRun() ? " (dry run: the target simulated without error)" : ""));
+                if (outcome.note() != null) {
+                    out.println(head + ": " + outcome.note());
+                } else {
+                    out.println(head + (outcome.dryRun() ? " (dry run: the target simulated without error)" : ""));
+                }
                 outcome.results().forEach(result -> out.println("  " + result.message()));
+                outcome.details().forEach(detail -> out.println("  " + detail));
             }
         }
     }
@@ -222,8 +281,9 @@ final class OmvCommand implements Callable<Integer> {
                 switch (outcome.status()) {
                     case SKIPPED -> element(xml, "skipped", outcome.note(), null);
                     case ERROR -> element(xml, "error", outcome.note(), null);
-                    case FAIL -> element(xml, "failure", "a check failed", String.join("\n", outcome.results().stream()
-                            .filter(r -> !r.passed()).map(OmvResult::message).toList()));
+                    case FAIL -> element(xml, "failure", outcome.note() != null ? outcome.note() : "a check failed",
+                            String.join("\n", Stream.concat(outcome.results().stream().filter(r -> !r.passed())
+                                    .map(OmvResult::message), outcome.details().stream()).toList()));
                     case PASS -> {
                     }
                 }

@@ -1,6 +1,7 @@
 package org.lemsbridge.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
@@ -23,6 +24,21 @@ final class Subcommands {
             new Entry("plot", PlotCommand::new), new Entry("serve", ServeCommand::new));
 
     private Subcommands() {
+    }
+
+    /**
+     * jnml's habit {@code jnml LEMS_file.xml -nogui}: a command line whose first word is a {@code .xml} file rather
+     * than a command or an option means {@code simulate} that file; any other is returned as it is.
+     */
+    static String[] withJnmlShorthand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || !args[0].toLowerCase(Locale.ROOT).endsWith(".xml")
+                || ALL.stream().anyMatch(entry -> entry.name().equals(args[0]))) {
+            return args;
+        }
+        String[] simulate = new String[args.length + 1];
+        simulate[0] = "simulate";
+        System.arraycopy(args, 0, simulate, 1, args.length);
+        return simulate;
     }
 
     /** Adds to {@code top} the command {@code args} names first, or every command when it names none. */

@@ -19,23 +19,47 @@ public record AllcloseCheck(double rtol, double atol, boolean passed, int worstR
                             double worstDelta, double suggestedRtol, double suggestedAtol) {
 
     public static AllcloseCheck of(double[] time, double[] ref, double[] cand, double rtol, double atol) {
-        boolean passed = true;
-        int worst = -1;
-        double worstExcess = Double.NEGATIVE_INFINITY;
-        double neededRtol = 0;
-        double maxDelta = 0;
+        Accumulator check = new Accumulator(rtol, atol);
         for (int i = 0; i < ref.length; i++) {
-            double r = ref[i];
-            double delta = Math.abs(cand[i] - r);
+            check.add(i, ref[i], cand[i]);
+        }
+        return check.result(time);
+    }
+
+    /** The allowance at the worst row: {@code atol + rtol * |ref|}. */
+    public double allowedAtWorst() {
+        return atol + rtol * Math.abs(worstRef);
+    }
+
+    /** The check gathered row by row, for a column that is not held in memory; the same numbers as {@link #of}. */
+    static final class Accumulator {
+        private final double rtol;
+        private final double atol;
+        private boolean passed = true;
+        private int worst = -1;
+        private double worstExcess = Double.NEGATIVE_INFINITY;
+        private double worstRef;
+        private double worstDelta;
+        private double neededRtol;
+        private double maxDelta;
+
+        Accumulator(double rtol, double atol) {
+            this.rtol = rtol;
+            this.atol = atol;
+        }
+
+        /** Row {@code row} (counted from 0 in the order rows are added) with its two values. */
+        void add(int row, double r, double c) {
+            double delta = Math.abs(c - r);
             if (Double.isNaN(delta)) {
                 passed = false;
                 if (worstExcess != Double.POSITIVE_INFINITY) {
                     worstExcess = Double.POSITIVE_INFINITY;
-                    worst = i;
+                    worst(row, r, delta);
                 }
                 neededRtol = Double.POSITIVE_INFINITY;
                 maxDelta = Double.POSITIVE_INFINITY;
-                continue;
+                return;
             }
             double excess = delta - (atol + rtol * Math.abs(r));
             if (excess > 0) {
@@ -43,22 +67,27 @@ public record AllcloseCheck(double rtol, double atol, boolean passed, int worstR
             }
             if (excess > worstExcess) {
                 worstExcess = excess;
-                worst = i;
+                worst(row, r, delta);
             }
             maxDelta = Math.max(maxDelta, delta);
             if (delta > atol) {
                 neededRtol = Math.max(neededRtol, r == 0 ? Double.POSITIVE_INFINITY : (delta - atol) / Math.abs(r));
             }
         }
-        if (worst < 0) {
-            return new AllcloseCheck(rtol, atol, true, -1, Double.NaN, Double.NaN, Double.NaN, rtol, atol);
-        }
-        return new AllcloseCheck(rtol, atol, passed, worst, time[worst], ref[worst], Math.abs(cand[worst] - ref[worst]),
-                neededRtol, maxDelta);
-    }
 
-    /** The allowance at the worst row: {@code atol + rtol * |ref|}. */
-    public double allowedAtWorst() {
-        return atol + rtol * Math.abs(worstRef);
+        private void worst(int row, double r, double delta) {
+            worst = row;
+            worstRef = r;
+            worstDelta = delta;
+        }
+
+        /** The check; {@code time} holds the time of every row added. */
+        AllcloseCheck result(double[] time) {
+            if (worst < 0) {
+                return new AllcloseCheck(rtol, atol, true, -1, Double.NaN, Double.NaN, Double.NaN, rtol, atol);
+            }
+            return new AllcloseCheck(rtol, atol, passed, worst, time[worst], worstRef, worstDelta, neededRtol,
+                    maxDelta);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.trace.Column;
-import org.lemsbridge.trace.Trace;
+import org.lemsbridge.trace.TraceLayout;
 
 /**
  * Pairs reference and candidate columns by name: the exact quantity path, else a short name when exactly one column
@@ -27,7 +27,7 @@ public final class ColumnMatcher {
      * @param warnings receives one line per doubtful choice (positional addressing)
      * @throws BadInputException when a name is ambiguous, or a requested reference column does not exist
      */
-    public static List<ColumnMatch> match(Trace reference, Trace candidate, List<ColumnRequest> requests,
+    public static List<ColumnMatch> match(TraceLayout reference, TraceLayout candidate, List<ColumnRequest> requests,
                                           Consumer<String> warnings) {
         List<ColumnMatch> matches = new ArrayList<>();
         if (requests.isEmpty()) {
@@ -46,9 +46,9 @@ public final class ColumnMatcher {
         return matches;
     }
 
-    private static List<ColumnMatch> positional(Trace reference, Trace candidate, Consumer<String> warnings) {
+    private static List<ColumnMatch> positional(TraceLayout reference, TraceLayout candidate, Consumer<String> warnings) {
         if (reference.columnCount() != candidate.columnCount()) {
-            Trace unnamed = reference.isUnnamed() ? reference : candidate;
+            TraceLayout unnamed = reference.isUnnamed() ? reference : candidate;
             throw new BadInputException(SourceLocation.unknown(unnamed.source()), "the file names no columns and the"
                     + " column counts differ (reference " + reference.columnCount() + ", candidate "
                     + candidate.columnCount() + ")",
@@ -69,7 +69,7 @@ public final class ColumnMatcher {
      * unclaimed candidate column sharing its short name (sidecar name, else last segment) when the name is unique
      * on both sides. A column left over is missing (with a note when the short name was ambiguous).
      */
-    private static List<ColumnMatch> automatic(Trace reference, Trace candidate) {
+    private static List<ColumnMatch> automatic(TraceLayout reference, TraceLayout candidate) {
         int[] chosen = new int[reference.columnCount()];
         String[] notes = new String[reference.columnCount()];
         Set<Integer> claimed = new HashSet<>();
@@ -121,7 +121,7 @@ public final class ColumnMatcher {
      *
      * @throws BadInputException when the name is ambiguous or the position is out of range
      */
-    public static Optional<Integer> find(Trace trace, String key, String side, Consumer<String> warnings) {
+    public static Optional<Integer> find(TraceLayout trace, String key, String side, Consumer<String> warnings) {
         if (key.startsWith("#")) {
             int position;
             try {
@@ -159,7 +159,7 @@ public final class ColumnMatcher {
     }
 
     /** Columns whose sidecar name is {@code key}; if none, columns whose last path segment is {@code key}. */
-    private static List<Integer> byShortName(Trace trace, String key) {
+    private static List<Integer> byShortName(TraceLayout trace, String key) {
         List<Integer> byName = new ArrayList<>();
         List<Integer> bySegment = new ArrayList<>();
         for (int i = 0; i < trace.columnCount(); i++) {

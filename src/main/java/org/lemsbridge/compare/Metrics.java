@@ -38,100 +38,21 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
             throw new IllegalArgumentException("lengths differ: time " + time.length + ", ref " + n + ", cand "
                     + cand.length);
         }
-        CompensatedSum squares = new CompensatedSum();
-        CompensatedSum refSum = new CompensatedSum();
-        CompensatedSum candSum = new CompensatedSum();
-        int valid = 0;
-        int nanRows = 0;
-        int firstNan = -1;
-        double maxAbs = 0;
-        int maxAbsRow = -1;
-        double maxRel = 0;
-        int maxRelRow = -1;
-        double refMin = Double.POSITIVE_INFINITY;
-        double refMax = Double.NEGATIVE_INFINITY;
-        double maxAbsRef = 0;
-        for (int i = 0; i < n; i++) {
-            double r = ref[i];
-            double c = cand[i];
-            if (!Double.isFinite(r) || !Double.isFinite(c)) {
-                nanRows++;
-                if (firstNan < 0) {
-                    firstNan = i;
-                }
-                continue;
-            }
-            valid++;
-            double delta = c - r;
-            double abs = Math.abs(delta);
-            squares.add(delta * delta);
-            refSum.add(r);
-            candSum.add(c);
-            if (abs > maxAbs || maxAbsRow < 0) {
-                maxAbs = abs;
-                maxAbsRow = i;
-            }
-            double rel = r != 0 ? abs / Math.abs(r) : (abs == 0 ? 0 : Double.POSITIVE_INFINITY);
-            if (rel > maxRel || maxRelRow < 0) {
-                maxRel = rel;
-                maxRelRow = i;
-            }
-            refMin = Math.min(refMin, r);
-            refMax = Math.max(refMax, r);
-            maxAbsRef = Math.max(maxAbsRef, Math.abs(r));
-        }
-        if (valid == 0) {
-            return new Metrics(n, Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, nanRows, firstNan);
-        }
-        double rmse = Math.sqrt(squares.value() / valid);
-        double range = refMax - refMin;
-        double nrmse = range > 0 ? rmse / range : (rmse == 0 ? 0 : Double.POSITIVE_INFINITY);
-        double pearson = pearson(ref, cand, refSum.value() / valid, candSum.value() / valid);
-        return new Metrics(n, rmse, maxAbs, maxAbsRow, time[maxAbsRow], maxRel, maxRelRow, nrmse, pearson, refMin,
-                refMax, maxAbsRef, nanRows, firstNan);
+        return accumulate(ref, cand).metrics(time);
     }
 
-    private static double pearson(double[] ref, double[] cand, double refMean, double candMean) {
-        CompensatedSum cross = new CompensatedSum();
-        CompensatedSum refSquares = new CompensatedSum();
-        CompensatedSum candSquares = new CompensatedSum();
+    /** Both passes of {@link MetricsAccumulator} over two columns of equal length. */
+    static MetricsAccumulator accumulate(double[] ref, double[] cand) {
+        MetricsAccumulator sums = new MetricsAccumulator();
         for (int i = 0; i < ref.length; i++) {
-            if (!Double.isFinite(ref[i]) || !Double.isFinite(cand[i])) {
-                continue;
-            }
-            double dr = ref[i] - refMean;
-            double dc = cand[i] - candMean;
-            cross.add(dr * dc);
-            refSquares.add(dr * dr);
-            candSquares.add(dc * dc);
+            sums.add(i, ref[i], cand[i]);
         }
-        double sr = refSquares.value();
-        double sc = candSquares.value();
-        boolean refConstant = sr == 0 || isConstant(ref);
-        boolean candConstant = sc == 0 || isConstant(cand);
-        if (refConstant && candConstant) {
-            return 1.0;
-        }
-        if (refConstant || candConstant) {
-            return 0.0;
-        }
-        double r = cross.value() / Math.sqrt(sr * sc);
-        return Math.max(-1.0, Math.min(1.0, r));
-    }
-
-    private static boolean isConstant(double[] values) {
-        double first = Double.NaN;
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            if (Double.isNaN(first)) {
-                first = v;
-            } else if (v != first) {
-                return false;
+        if (sums.needsSecondPass()) {
+            sums.startSecondPass();
+            for (int i = 0; i < ref.length; i++) {
+                sums.addSecondPass(ref[i], cand[i]);
             }
         }
-        return true;
+        return sums;
     }
 }

@@ -26,6 +26,9 @@ public sealed interface SpikeRule {
     /** Whether the sample {@code now} is a spike, {@code before} being the sample before it. */
     boolean spikesAt(double before, double now);
 
+    /** True when this rule finds its spikes at the same samples as {@code other} in every trace. */
+    boolean sameSamples(SpikeRule other);
+
     /** Where spike markers go on the voltage axis (SI). */
     double markerLevel();
 
@@ -37,6 +40,11 @@ public sealed interface SpikeRule {
         @Override
         public boolean spikesAt(double before, double now) {
             return before <= threshold && threshold < now;
+        }
+
+        @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Crossing c && c.threshold == threshold;
         }
 
         @Override
@@ -69,6 +77,11 @@ public sealed interface SpikeRule {
         }
 
         @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Reset r && r.threshold == threshold && r.reset == reset;
+        }
+
+        @Override
         public double markerLevel() {
             return threshold;
         }
@@ -85,6 +98,11 @@ public sealed interface SpikeRule {
         @Override
         public boolean spikesAt(double before, double now) {
             return before - now > minDrop;
+        }
+
+        @Override
+        public boolean sameSamples(SpikeRule other) {
+            return other instanceof Drop d && d.minDrop == minDrop;
         }
 
         @Override
@@ -111,17 +129,43 @@ public sealed interface SpikeRule {
                 max = Math.max(max, value);
             }
         }
+        if (rangeDecides(min, max)) {
+            return detect(min, max, List.of());
+        }
+        Drop falls = new Drop(dropOf(min, max), Double.NaN, "");
+        List<Double> before = new ArrayList<>();
+        for (int i = 1; i < v.length; i++) {
+            if (falls.spikesAt(v[i - 1], v[i])) {
+                before.add(v[i - 1]);
+            }
+        }
+        return detect(min, max, before);
+    }
+
+    /**
+     * {@link #detect(double[])} from what it looks at: the smallest and largest finite value, and (unless
+     * {@link #rangeDecides}) the value before each fall by more than {@link #dropOf} in trace order.
+     */
+    static SpikeRule detect(double min, double max, List<Double> before) {
         Crossing zero = new Crossing(0.0, "detected: the trace crosses 0");
-        if (!(max > min) || (min <= 0 && max > 0)) {
+        if (rangeDecides(min, max)) {
             return zero;
         }
-        double half = (max - min) / 2;
-        List<Integer> falls = new Drop(half, Double.NaN, "falls by more than half the range").rows(v);
-        if (falls.isEmpty()) {
+        if (before.isEmpty()) {
             return new Crossing(0.0, "detected: no crossing of 0 and no reset in the trace");
         }
-        double[] levels = falls.stream().mapToDouble(row -> v[row - 1]).sorted().toArray();
-        return new Drop(half, levels[levels.length / 2], "detected: the trace resets");
+        double[] levels = before.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Drop(dropOf(min, max), levels[levels.length / 2], "detected: the trace resets");
+    }
+
+    /** True when a trace with these finite extremes is flat or crosses 0, so its rule is crossings of 0. */
+    static boolean rangeDecides(double min, double max) {
+        return !(max > min) || (min <= 0 && max > 0);
+    }
+
+    /** The fall that counts as a reset in a trace with these finite extremes: half its range. */
+    static double dropOf(double min, double max) {
+        return (max - min) / 2;
     }
 
     /** {@code rule} with its levels converted by {@code toSi} (a linear unit change of the candidate's values). */

@@ -19,7 +19,11 @@ public record SpikeTrain(SpikeRule rule, List<Integer> rows, List<Double> times)
     }
 
     public static SpikeTrain detect(double[] time, double[] values, SpikeRule rule) {
-        List<Integer> rows = rule.rows(values);
+        return of(time, rule, rule.rows(values));
+    }
+
+    /** The spikes {@code rule} found at {@code rows}, at their times in {@code time}. */
+    static SpikeTrain of(double[] time, SpikeRule rule, List<Integer> rows) {
         List<Double> times = new ArrayList<>(rows.size());
         for (int row : rows) {
             times.add(time[row]);

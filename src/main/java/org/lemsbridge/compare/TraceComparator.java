@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.compare.TierFinding.Kind;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
+import org.lemsbridge.trace.TraceLayout;
 
 /**
  * Compares a candidate trace with a reference trace: pairs columns by name, converts both sides to SI, aligns the
@@ -33,9 +35,10 @@ public final class TraceComparator {
      */
     public static ComparisonRun run(Trace reference, Trace candidate, ComparisonOptions options) {
         List<String> warnings = new ArrayList<>();
-        List<ColumnMatch> matches = ColumnMatcher.match(reference, candidate, options.columns(), warnings::add);
-        double[] refTime = timeInSeconds(reference, warnings, "reference");
-        double[] candTime = timeInSeconds(candidate, warnings, "candidate");
+        List<ColumnMatch> matches = ColumnMatcher.match(reference.layout(), candidate.layout(), options.columns(),
+                warnings::add);
+        double[] refTime = toSeconds(reference.time(), timeUnit(reference.layout(), warnings, "reference"));
+        double[] candTime = toSeconds(candidate.time(), timeUnit(candidate.layout(), warnings, "candidate"));
         TimeAlignment alignment = TimeAlignment.of(refTime, candTime, candidate.source(), options.window());
         double[] time = alignment.referenceTimes(refTime);
         Tolerances tolerances = options.tolerances();
@@ -45,7 +48,7 @@ public final class TraceComparator {
         for (ColumnMatch match : matches) {
             Column refColumn = reference.column(match.referenceIndex());
             if (match.missing()) {
-                results.add(missing(refColumn, match, candidate));
+                results.add(missing(refColumn, match, candidate.layout()));
                 continue;
             }
             Column candColumn = candidate.column(match.candidateIndex());
@@ -55,13 +58,18 @@ public final class TraceComparator {
             double[] candNative = units.candidateToSi(candidate.values(match.candidateIndex()));
             double[] refValues = Arrays.copyOfRange(refNative, alignment.firstRow(), alignment.endRow());
             double[] candValues = alignment.candidateOnGrid(refTime, candTime, candNative);
-            SpikeComparison spikes = spikeRule(refColumn, candColumn, units, refNative, candNative, options)
-                    .map(rule -> SpikeComparison.of(
-                            SpikeTrain.detect(refTime, refNative, rule).within(time[0], time[time.length - 1]),
-                            SpikeTrain.detect(candTime, candNative, rule).within(time[0], time[time.length - 1])))
+            SpikeComparison spikes = spikeRule(refColumn, candColumn, units, options,
+                    () -> detectedRule(SpikeSource.of(refNative), SpikeSource.of(candNative)))
+                    .map(rule -> spikes(time, SpikeTrain.detect(refTime, refNative, rule),
+                            SpikeTrain.detect(candTime, candNative, rule)))
                     .orElse(null);
-            ColumnComparison result = grade(refColumn, candColumn, units, time, refValues, candValues, spikes,
-                    tolerances, alignment);
+            MetricsAccumulator sums = Metrics.accumulate(refValues, candValues);
+            ColumnMeasures measures = new ColumnMeasures(sums.metrics(time),
+                    AllcloseCheck.of(time, refValues, candValues, tolerances.strictRtol(), tolerances.strictAtol()),
+                    AllcloseCheck.of(time, refValues, candValues, tolerances.tolerantRtol(), tolerances.tolerantAtol()),
+                    sums.firstNanReference(), sums.firstNanCandidate());
+            ColumnComparison result = grade(refColumn, candColumn, units, time, measures, spikes, tolerances,
+                    alignment);
             results.add(result);
             aligned.add(new AlignedColumn(result, time, refValues, candValues));
         }
@@ -72,17 +80,25 @@ public final class TraceComparator {
         return new ComparisonRun(comparison, aligned);
     }
 
-    private static double[] timeInSeconds(Trace trace, List<String> warnings, String side) {
-        double[] time = trace.time();
+    /** The unit of a trace's time column (seconds, with a warning, when it has none). */
+    static SiUnit timeUnit(TraceLayout trace, List<String> warnings, String side) {
         Column column = trace.timeColumn();
         SiUnit unit = UnitLookup.resolve(column.unit());
         if (!unit.known()) {
             warnings.add(side + " time column has no unit; assumed seconds");
-            return time;
+            return unit;
         }
         if (!unit.sameDimension(UnitLookup.resolve("s"))) {
             throw new BadInputException(SourceLocation.unknown(trace.source()), side + " time column '"
                     + column.name() + "' is in " + unit.symbol() + ", not a unit of time");
+        }
+        return unit;
+    }
+
+    /** {@code time} converted in place from {@code unit} to seconds (untouched when the unit is unknown). */
+    static double[] toSeconds(double[] time, SiUnit unit) {
+        if (!unit.known()) {
+            return time;
         }
         for (int i = 0; i < time.length; i++) {
             time[i] = unit.toSi(time[i]);
@@ -90,7 +106,7 @@ public final class TraceComparator {
         return time;
     }
 
-    private static ColumnComparison missing(Column refColumn, ColumnMatch match, Trace candidate) {
+    static ColumnComparison missing(Column refColumn, ColumnMatch match, TraceLayout candidate) {
         List<String> names = new ArrayList<>();
         candidate.columns().forEach(c -> names.add(c.quantity()));
         String message = refColumn.quantity() + ": the candidate has no column '" + match.request().candidate()
@@ -99,50 +115,81 @@ public final class TraceComparator {
                 List.of(new TierFinding(Tier.FAIL, Kind.MISSING_COLUMN, message)));
     }
 
+    /** Both spike trains, kept to the compared times. */
+    static SpikeComparison spikes(double[] time, SpikeTrain reference, SpikeTrain candidate) {
+        double from = time[0];
+        double to = time[time.length - 1];
+        return SpikeComparison.of(reference.within(from, to), candidate.within(from, to));
+    }
+
     /**
-     * The spike rule of a membrane-potential column (empty for any other column): a fixed threshold the caller gave,
-     * else the rule of the reference's or the candidate's model, else the rule the reference trace shows (or, when
-     * that finds no spike there, the candidate's). A column is a membrane potential when a model rule names it, or
-     * when it is a voltage called v (or vm, v_m).
+     * The spike rule of a membrane-potential column (empty for any other column): the {@linkplain #knownSpikeRule
+     * known rule}, else {@code detected} (the rule the traces show).
      */
-    private static Optional<SpikeRule> spikeRule(Column refColumn, Column candColumn, UnitPairing units,
-                                                 double[] refSi, double[] candSi, ComparisonOptions options) {
-        SpikeRule fromReference = options.spikeRules().byReference().get(refColumn.quantity());
-        SpikeRule fromCandidate = options.spikeRules().byCandidate().get(candColumn.quantity());
-        boolean namedLikeV = MEMBRANE_NAME.matcher(refColumn.lastSegment()).matches()
-                || MEMBRANE_NAME.matcher(candColumn.lastSegment()).matches();
-        if (fromReference == null && fromCandidate == null && !(units.isVoltage() && namedLikeV)) {
+    static Optional<SpikeRule> spikeRule(Column refColumn, Column candColumn, UnitPairing units,
+                                         ComparisonOptions options, Supplier<SpikeRule> detected) {
+        if (!isMembrane(refColumn, candColumn, units, options)) {
             return Optional.empty();
         }
+        return Optional.of(knownSpikeRule(refColumn, candColumn, units, options).orElseGet(detected));
+    }
+
+    /**
+     * True when a column pair is a membrane potential: a model rule names it, or it is a voltage called v (or vm,
+     * v_m).
+     */
+    static boolean isMembrane(Column refColumn, Column candColumn, UnitPairing units, ComparisonOptions options) {
+        boolean namedLikeV = MEMBRANE_NAME.matcher(refColumn.lastSegment()).matches()
+                || MEMBRANE_NAME.matcher(candColumn.lastSegment()).matches();
+        return options.spikeRules().byReference().containsKey(refColumn.quantity())
+                || options.spikeRules().byCandidate().containsKey(candColumn.quantity())
+                || (units.isVoltage() && namedLikeV);
+    }
+
+    /**
+     * The spike rule of a membrane-potential column that does not depend on its values: a fixed threshold the caller
+     * gave, else the rule of the reference's or the candidate's model; empty when it is to be detected.
+     */
+    static Optional<SpikeRule> knownSpikeRule(Column refColumn, Column candColumn, UnitPairing units,
+                                              ComparisonOptions options) {
         double fixed = options.tolerances().spikeThreshold();
         if (!Double.isNaN(fixed)) {
             return Optional.of(new SpikeRule.Crossing(fixed, "the threshold given"));
         }
+        SpikeRule fromReference = options.spikeRules().byReference().get(refColumn.quantity());
         if (fromReference != null) {
             return Optional.of(fromReference);
         }
+        SpikeRule fromCandidate = options.spikeRules().byCandidate().get(candColumn.quantity());
         if (fromCandidate != null) {
             return Optional.of(SpikeRule.converted(fromCandidate, x -> units.candidateToSi(new double[] {x})[0]));
         }
-        SpikeRule seen = SpikeRule.detect(refSi);
-        if (seen.rows(refSi).isEmpty()) {
-            SpikeRule candidateSeen = SpikeRule.detect(candSi);
-            if (!candidateSeen.rows(candSi).isEmpty()) {
-                return Optional.of(candidateSeen);
-            }
-        }
-        return Optional.of(seen);
+        return Optional.empty();
     }
 
-    private static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
-                                          double[] ref, double[] cand, SpikeComparison spikes,
-                                          Tolerances tolerances, TimeAlignment alignment) {
+    /**
+     * The rule the reference trace shows, or, when that finds no spike there, the candidate's (when it finds some in
+     * the candidate).
+     */
+    static SpikeRule detectedRule(SpikeSource reference, SpikeSource candidate) {
+        SpikeRule seen = reference.detected();
+        if (reference.rows(seen).isEmpty()) {
+            SpikeRule candidateSeen = candidate.detected();
+            if (!candidate.rows(candidateSeen).isEmpty()) {
+                return candidateSeen;
+            }
+        }
+        return seen;
+    }
+
+    static ColumnComparison grade(Column refColumn, Column candColumn, UnitPairing units, double[] time,
+                                  ColumnMeasures measures, SpikeComparison spikes, Tolerances tolerances,
+                                  TimeAlignment alignment) {
         String name = refColumn.quantity();
         String unit = units.siSymbol();
-        Metrics metrics = Metrics.compute(time, ref, cand);
-        AllcloseCheck strict = AllcloseCheck.of(time, ref, cand, tolerances.strictRtol(), tolerances.strictAtol());
-        AllcloseCheck tolerant = AllcloseCheck.of(time, ref, cand, tolerances.tolerantRtol(),
-                tolerances.tolerantAtol());
+        Metrics metrics = measures.metrics();
+        AllcloseCheck strict = measures.strict();
+        AllcloseCheck tolerant = measures.tolerant();
         List<TierFinding> findings = new ArrayList<>();
         units.problem().ifPresent(p -> findings.add(finding(Tier.FAIL, Kind.UNITS, name, p)));
         if (!alignment.covered()) {
@@ -150,8 +197,8 @@ public final class TraceComparator {
         }
         if (metrics.nanRows() > 0) {
             int row = metrics.firstNanRow();
-            boolean inReference = !Double.isFinite(ref[row]);
-            double value = inReference ? ref[row] : cand[row];
+            boolean inReference = !Double.isFinite(measures.firstNanReference());
+            double value = inReference ? measures.firstNanReference() : measures.firstNanCandidate();
             findings.add(finding(Tier.FAIL, Kind.NAN, name, value + " in " + (inReference ? "reference" : "candidate")
                     + " at row " + (row + alignment.firstRow()) + " (t = " + Numbers.format(time[row]) + " s), "
                     + metrics.nanRows() + " rows with NaN or infinity"));

@@ -62,6 +62,16 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
         return convert(values, candidate, candidateScale);
     }
 
+    /** A reference value in SI, exactly as {@link #referenceToSi(double[])} converts it. */
+    double referenceToSi(double value) {
+        return convert(value, reference, 1.0);
+    }
+
+    /** A candidate value in SI, exactly as {@link #candidateToSi(double[])} converts it. */
+    double candidateToSi(double value) {
+        return convert(value, candidate, candidateScale);
+    }
+
     private static double[] convert(double[] values, SiUnit unit, double scale) {
         if (unit.isSi() && scale == 1.0) {
             return values;
@@ -70,5 +80,9 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
             values[i] = unit.toSi(values[i]) * scale;
         }
         return values;
+    }
+
+    private static double convert(double value, SiUnit unit, double scale) {
+        return unit.isSi() && scale == 1.0 ? value : unit.toSi(value) * scale;
     }
 }

@@ -49,7 +49,7 @@ public final class CaseCosts {
         }
         List<Double> cellSteps = new ArrayList<>();
         for (SuiteCase c : cases) {
-            OptionalDouble estimate = cellSteps(c, suite);
+            OptionalDouble estimate = cellSteps(c);
             cellSteps.add(estimate.isPresent() ? estimate.getAsDouble() : Double.NaN);
         }
         double median = median(cellSteps);
@@ -78,9 +78,10 @@ public final class CaseCosts {
     }
 
     /** The components {@code suiteCase}'s model instantiates times its steps; empty when it cannot be read. */
-    public static OptionalDouble cellSteps(SuiteCase suiteCase, Suite suite) {
+    public static OptionalDouble cellSteps(SuiteCase suiteCase) {
         return suiteCase.model() == null ? omtCellSteps(suiteCase.omtFile(), suiteCase.includePath(),
-                suite.confinement()) : modelCellSteps(suiteCase.model(), suiteCase.includePath(), suite.confinement());
+                suiteCase.confinement()) : modelCellSteps(suiteCase.model(), suiteCase.includePath(),
+                suiteCase.confinement());
     }
 
     /**

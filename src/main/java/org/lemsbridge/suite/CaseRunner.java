@@ -47,17 +47,16 @@ final class CaseRunner {
 
     private final StagedFolder report;
     private final Path reportFolder;
-    private final Confinement confinement;
 
     /** Writes each case into {@code report}: everything through it, so nothing is made there once the run ends. */
-    CaseRunner(StagedFolder report, Confinement confinement) {
+    CaseRunner(StagedFolder report) {
         this.report = report;
         this.reportFolder = report.path();
-        this.confinement = confinement;
     }
 
     CaseResult run(SuiteCase suiteCase) {
         long start = System.nanoTime();
+        Confinement confinement = suiteCase.confinement();
         List<String> warnings = new ArrayList<>();
         try {
             Path caseFolder = reportFolder.resolve(suiteCase.reportFolder());
@@ -112,7 +111,7 @@ final class CaseRunner {
         Path displayFolder = outputFolder.resolve("displays");
         report.createFolders(displayFolder);
         ModelRunner.ModelRun run = ModelRunner.run(suiteCase.model(), model, SimulationOptions.writingTo(outputFolder)
-                .withDisplaysRecordedIn(displayFolder).confinedTo(confinement).writingInside(report));
+                .withDisplaysRecordedIn(displayFolder).confinedTo(suiteCase.confinement()).writingInside(report));
         warnings.addAll(run.warnings());
         List<Path> pngs = SimulationPlots.write(model.model(), run.result(), displayFolder, caseFolder.resolve("plots"),
                 report).stream().filter(file -> file.getFileName().toString().endsWith(".png")).toList();

@@ -12,16 +12,18 @@ import org.lemsbridge.compare.omv.OmvResult;
  * @param status  passed, failed, skipped (another engine) or stopped by an error
  * @param results the checks made (none for a dry run, a skipped test or an error)
  * @param dryRun  the test has no MEP: passing means the target simulated
- * @param note    why it was skipped or stopped, one line (null otherwise)
+ * @param note    why it was skipped or stopped, or what a validation engine decided, one line (null otherwise)
+ * @param details what a validation engine found, one line each (empty otherwise)
  * @param seconds wall time
  */
 public record OmvOutcome(String test, String engine, Status status, List<OmvResult> results, boolean dryRun, String note,
-                         double seconds) {
+                         List<String> details, double seconds) {
 
     /** The four ends of a test. */
     public enum Status { PASS, FAIL, SKIPPED, ERROR }
 
     public OmvOutcome {
         results = List.copyOf(results);
+        details = List.copyOf(details);
     }
 }

@@ -1,6 +1,7 @@
 package org.lemsbridge.suite;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,7 +21,7 @@ import org.lemsbridge.error.SourceLocation;
  * @param suite       the suite narrowed to the shard's cases (in suite order)
  * @param caseNumbers the shard's cases' numbers in the whole suite (1-based)
  * @param suiteCases  how many cases the whole suite has
- * @param suiteDigest the SHA-256 of the suite file's bytes, in hex
+ * @param suiteDigest the suite's {@link #digest}
  * @param basis       what the cost estimates were based on
  */
 public record ShardSelection(Shard shard, Suite suite, List<Integer> caseNumbers, int suiteCases, String suiteDigest,
@@ -37,18 +38,38 @@ public record ShardSelection(Shard shard, Suite suite, List<Integer> caseNumbers
                 : CaseCosts.of(suite, recordedSeconds);
         List<Integer> positions = ShardPlan.of(costs.values(), shard.count()).positions(shard.index());
         List<SuiteCase> cases = positions.stream().map(suite.cases()::get).toList();
-        return new ShardSelection(shard, new Suite(suite.name(), suite.file(), cases, suite.confinement()),
-                positions.stream().map(p -> p + 1).toList(), suite.cases().size(), digest(suite.file()),
-                costs.basis());
+        return new ShardSelection(shard, suite.withCases(cases), positions.stream().map(p -> p + 1).toList(),
+                suite.cases().size(), digest(suite.files()), costs.basis());
+    }
+
+    /**
+     * What tells a suite's shards from another suite's: the SHA-256 of its file's bytes, in hex; for several suite
+     * files, the SHA-256 of their SHA-256s, one a line in order.
+     */
+    public static String digest(List<Path> files) {
+        if (files.size() == 1) {
+            return digest(files.get(0));
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Path file : files) {
+            lines.append(digest(file)).append('\n');
+        }
+        return HexFormat.of().formatHex(sha256().digest(lines.toString().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The SHA-256 of {@code file}'s bytes, in hex. */
     public static String digest(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: "
                     + e.getMessage());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }

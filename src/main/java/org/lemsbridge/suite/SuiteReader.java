@@ -3,6 +3,7 @@ package org.lemsbridge.suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class SuiteReader {
                     "'cases' must be a non-empty list of cases");
         }
         List<SuiteCase> cases = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Node caseNode : sequence.getValue()) {
             SuiteCase suiteCase = readCase(caseNode);
             if (!names.add(suiteCase.name())) {
@@ -98,7 +99,7 @@ public final class SuiteReader {
             }
             cases.add(suiteCase);
         }
-        return new Suite(name, file, cases, confinement);
+        return new Suite(name, file, cases);
     }
 
     /** The suite's own {@code confine:} folders, narrowed to the command's confinement. */
@@ -147,7 +148,8 @@ public final class SuiteReader {
         }
         return new SuiteCase(name, model, include, reference, optionalPath(fields.get("reference_lems")),
                 fields.containsKey("output") ? scalar(fields.get("output")) : null, columns,
-                readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node));
+                readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node),
+                confinement);
     }
 
     private Window readWindow(Node node) {

@@ -27,7 +27,7 @@ public final class SuiteRunner {
 
     public SuiteResult run(Suite suite) {
         long start = System.nanoTime();
-        CaseRunner runner = new CaseRunner(reportFolder, suite.confinement());
+        CaseRunner runner = new CaseRunner(reportFolder);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, suite.cases().size())), task -> {
             Thread thread = new Thread(task, "lemsbridge-case");
             thread.setDaemon(true);

@@ -67,6 +67,14 @@ public final class TraceLoader {
 
     /** As {@link #readNamedByLems(Path, Path, List, Confinement)}, with the LEMS file already read. */
     public static Trace readNamedByLems(Path file, LemsModel model) {
+        return TraceReader.read(file, columnsNamedByLems(file, model));
+    }
+
+    /**
+     * The columns (time first) of the OutputFile of {@code model}'s Simulation whose {@code fileName} is the trace's
+     * file name (a {@code .gz} suffix ignored).
+     */
+    public static List<Column> columnsNamedByLems(Path file, LemsModel model) {
         String wanted = stripGzip(file.getFileName().toString());
         List<Simulator.PlannedOutput> outputs = Simulator.build(model, SimulationOptions.defaults()).plannedOutputs();
         for (Simulator.PlannedOutput output : outputs) {
@@ -76,7 +84,7 @@ public final class TraceLoader {
                 for (Simulator.PlannedColumn column : output.columns()) {
                     columns.add(new Column(column.name(), column.quantity(), column.unit()));
                 }
-                return TraceReader.read(file, columns);
+                return columns;
             }
         }
         throw new BadInputException(SourceLocation.unknown(String.valueOf(model.source())), "no OutputFile of "

@@ -39,7 +39,10 @@ final class DelimitedParser {
 
     private TextFormat format;
     private List<String> header;
-    private GrowableColumns columns;
+    private int width;
+    private long rows;
+    private double[] target;
+    private int targetOffset;
 
     /** {@code expectedBytes}: the length of the text if known (0 otherwise), used only to size the columns. */
     DelimitedParser(InputStream in, String fileName, long expectedBytes) {
@@ -48,7 +51,61 @@ final class DelimitedParser {
         this.expectedBytes = expectedBytes;
     }
 
+    /** Reads the whole file into column arrays. */
     RawTable parse() throws IOException {
+        double[] row = start();
+        GrowableColumns columns = new GrowableColumns(width);
+        do {
+            if (columns.isFull()) {
+                columns.grow(expectedRows(columns.rows()));
+            }
+            columns.addRow(row);
+        } while (next(row));
+        return new RawTable(columns.finish(), columns.rows(), header, format);
+    }
+
+    /**
+     * Reads up to the first data row, which tells the format, the header (if any) and the width; returns that row (a
+     * new array of {@link #width()} values, time first).
+     *
+     * @throws BadInputException when the file holds no data row, or what is read is not a trace
+     */
+    double[] start() throws IOException {
+        if (!nextDataRow()) {
+            throw new BadInputException(new SourceLocation(fileName, Math.max(1, lineNumber), 1),
+                    "no data rows in trace file");
+        }
+        return target.clone();
+    }
+
+    /** Reads the next data row into {@code row} (of {@link #width()} values); false at the end of the file. */
+    boolean next(double[] row) throws IOException {
+        return next(row, 0);
+    }
+
+    /** Reads the next data row into {@code values} from {@code offset} on; false at the end of the file. */
+    boolean next(double[] values, int offset) throws IOException {
+        target = values;
+        targetOffset = offset;
+        return nextDataRow();
+    }
+
+    /** The number of fields of every row, time included; known after {@link #start()}. */
+    int width() {
+        return width;
+    }
+
+    /** The header's fields, or null when the file has none; known after {@link #start()}. */
+    List<String> header() {
+        return header;
+    }
+
+    TextFormat format() {
+        return format;
+    }
+
+    /** Parses the next data line into {@code target} (allocated when the width becomes known). */
+    private boolean nextDataRow() throws IOException {
         int[] bounds = new int[2];
         while (nextLine(bounds)) {
             int from = bounds[0];
@@ -69,35 +126,30 @@ final class DelimitedParser {
                 if (fields.isEmpty()) {
                     throw error(1, "not a trace file: the first line that is not blank holds no fields");
                 }
+                width = fields.size();
+                target = new double[width];
+                targetOffset = 0;
                 if (!allNumbers(fields)) {
                     header = fields;
-                    columns = new GrowableColumns(fields.size());
                     continue;
                 }
-                columns = new GrowableColumns(fields.size());
             }
-            if (columns.isFull()) {
-                if (columns.rows() >= MAX_ROWS) {
-                    throw error(1, "more than " + MAX_ROWS + " rows: larger than any trace lemsbridge reads");
-                }
-                columns.grow(expectedRows());
+            if (rows >= MAX_ROWS) {
+                throw error(1, "more than " + MAX_ROWS + " rows: larger than any trace lemsbridge reads");
             }
-            parseRow(from, to);
+            parseRow(from, to, target, targetOffset);
+            rows++;
             dataBytes += bounds[1] - bounds[0] + 1;
+            return true;
         }
-        if (columns == null || columns.rows() == 0) {
-            throw new BadInputException(new SourceLocation(fileName, Math.max(1, lineNumber), 1),
-                    "no data rows in trace file");
-        }
-        return new RawTable(columns.finish(), columns.rows(), header, format);
+        return false;
     }
 
     /**
      * The capacity to grow to: twice the rows so far at first; once 4096 rows show the average row length, the rows a
      * text of the known length holds (3% spare), but always at least an eighth more.
      */
-    private int expectedRows() {
-        int rows = columns.rows();
+    private int expectedRows(int rows) {
         if (expectedBytes <= 0 || rows < 4096) {
             return (int) Math.min(MAX_ROWS, 2L * rows);
         }
@@ -105,8 +157,7 @@ final class DelimitedParser {
         return (int) Math.min(MAX_ROWS, Math.max(rows + rows / 8.0, estimate));
     }
 
-    private void parseRow(int from, int to) {
-        int width = columns.width();
+    private void parseRow(int from, int to, double[] row, int offset) {
         int field = 0;
         int i = from;
         while (true) {
@@ -140,7 +191,7 @@ final class DelimitedParser {
                 throw error(fieldStart - from + 1, "field " + (field + 1) + " is not a number"
                         + excerpt(fieldStart, fieldEnd));
             }
-            columns.add(field, value);
+            row[offset + field] = value;
             field++;
             i = next;
             if (i < to && format != TextFormat.WHITESPACE) {
@@ -150,7 +201,6 @@ final class DelimitedParser {
         if (field != width) {
             throw error(to - from + 1, "row has " + field + " fields but the " + widthSource() + " has " + width);
         }
-        columns.endRow();
     }
 
     /** {@code : '1.x5'} for a short run of printable ASCII; otherwise only its length, never its bytes. */
@@ -332,11 +382,10 @@ final class DelimitedParser {
             }
         }
 
-        void add(int column, double value) {
-            data[column][rows] = value;
-        }
-
-        void endRow() {
+        void addRow(double[] row) {
+            for (int i = 0; i < data.length; i++) {
+                data[i][rows] = row[i];
+            }
             rows++;
         }
 

@@ -90,16 +90,7 @@ public final class Trace {
 
     /** The index of the column whose quantity is exactly {@code quantity}, if there is exactly one. */
     public Optional<Integer> indexOfQuantity(String quantity) {
-        int found = -1;
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).quantity().equals(quantity)) {
-                if (found >= 0) {
-                    return Optional.empty();
-                }
-                found = i;
-            }
-        }
-        return found < 0 ? Optional.empty() : Optional.of(found);
+        return layout().indexOfQuantity(quantity);
     }
 
     /** The values of the column with this exact quantity path (a copy). */
@@ -109,7 +100,12 @@ public final class Trace {
 
     /** True when no column carries a name other than its position. */
     public boolean isUnnamed() {
-        return columns.stream().allMatch(Column::isPositional);
+        return layout().isUnnamed();
+    }
+
+    /** The source and the columns, without the numbers. */
+    public TraceLayout layout() {
+        return new TraceLayout(source, timeColumn, columns);
     }
 
     /** The same numbers under other column descriptions (same count). */

@@ -45,54 +45,112 @@ public final class TraceReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(), null,
-                    e);
+            throw cannotRead(file.toString(), e);
         }
-        String source = file.toString();
-        if (!explicitColumns.isEmpty()) {
-            return named(table, explicitColumns, source, "the given column list");
-        }
-        Optional<Sidecar> sidecar = Sidecar.find(file);
-        if (sidecar.isPresent()) {
-            return named(table, sidecar.get().columns(), source, "sidecar " + Sidecar.pathFor(file).getFileName());
-        }
-        Optional<List<Column>> manifest = ManifestColumns.find(file);
-        if (manifest.isPresent()) {
-            return named(table, manifest.get(), source, "manifest.json");
-        }
-        return fromTableAlone(table, source);
+        return build(table, layout(file, file.toString(), table.header(), table.width(), explicitColumns));
     }
 
     /** Reads a stream (no sidecar lookup); {@code sourceName} is used in messages. */
     public static Trace read(InputStream in, String sourceName, List<Column> explicitColumns) throws IOException {
         RawTable table = parse(in, sourceName, 0);
-        if (!explicitColumns.isEmpty()) {
-            return named(table, explicitColumns, sourceName, "the given column list");
+        return build(table, layout(null, sourceName, table.header(), table.width(), explicitColumns));
+    }
+
+    /**
+     * Opens {@code file} to be read row by row, its columns named as {@link #read(Path, List)} names them. A file
+     * that holds no data row, or whose names do not fit, is refused here; a bad row when it is reached.
+     */
+    public static TraceRows openRows(Path file, List<Column> explicitColumns) {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
+        } catch (IOException e) {
+            throw cannotRead(file.toString(), e);
         }
-        return fromTableAlone(table, sourceName);
+        try {
+            DelimitedParser parser = new DelimitedParser(content(raw), file.toString(), 0);
+            double[] first = parser.start();
+            TraceLayout layout = layout(file, file.toString(), parser.header(), parser.width(), explicitColumns);
+            return new TraceRows(layout, parser, first, raw);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw cannotRead(file.toString(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    /** The names {@link #openRows} gives the columns of {@code file} (it reads the file's first rows only). */
+    public static TraceLayout layout(Path file, List<Column> explicitColumns) {
+        try (TraceRows rows = openRows(file, explicitColumns)) {
+            return rows.layout();
+        }
+    }
+
+    static BadInputException cannotRead(String file, IOException e) {
+        return new BadInputException(SourceLocation.unknown(file), "cannot read: " + e.getMessage(), null, e);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read already failed; that is what is reported
+        }
     }
 
     /** {@code fileSize}: the stored size, or 0 when unknown; a plain (not gzipped) file's size sizes the columns. */
     private static RawTable parse(InputStream raw, String sourceName, long fileSize) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        boolean gzipped = first == 0x1f && second == 0x8b;
+        boolean gzipped = isGzip(in);
         InputStream content = gzipped ? new GZIPInputStream(in, 1 << 16) : in;
         return new DelimitedParser(content, sourceName, gzipped ? 0 : fileSize).parse();
     }
 
-    private static Trace fromTableAlone(RawTable table, String source) {
-        if (table.header() != null) {
-            return named(table, headerColumns(table.header()), source, "the header line");
+    /** The text of a file or stream, unzipped when it starts with gzip's magic bytes. */
+    private static InputStream content(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        return isGzip(in) ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
+    }
+
+    /**
+     * The names of a table's columns: the caller's list, else (for a file) its sidecar or manifest, else its header,
+     * else positions.
+     */
+    private static TraceLayout layout(Path file, String source, List<String> header, int width,
+                                      List<Column> explicitColumns) {
+        if (!explicitColumns.isEmpty()) {
+            return named(width, explicitColumns, source, "the given column list");
+        }
+        if (file != null) {
+            Optional<Sidecar> sidecar = Sidecar.find(file);
+            if (sidecar.isPresent()) {
+                return named(width, sidecar.get().columns(), source, "sidecar " + Sidecar.pathFor(file).getFileName());
+            }
+            Optional<List<Column>> manifest = ManifestColumns.find(file);
+            if (manifest.isPresent()) {
+                return named(width, manifest.get(), source, "manifest.json");
+            }
+        }
+        if (header != null) {
+            return named(width, headerColumns(header), source, "the header line");
         }
         List<Column> columns = new ArrayList<>();
-        for (int i = 1; i < table.width(); i++) {
+        for (int i = 1; i < width; i++) {
             columns.add(Column.positional(i));
         }
-        return build(table, Column.time(), columns, source);
+        return new TraceLayout(source, Column.time(), columns);
     }
 
     private static List<Column> headerColumns(List<String> header) {
@@ -116,21 +174,20 @@ public final class TraceReader {
         return name.equals("t") || name.equalsIgnoreCase("time");
     }
 
-    private static Trace named(RawTable table, List<Column> names, String source, String origin) {
-        int width = table.width();
+    private static TraceLayout named(int width, List<Column> names, String source, String origin) {
         if (names.size() == width) {
-            return build(table, names.get(0), names.subList(1, width), source);
+            return new TraceLayout(source, names.get(0), names.subList(1, width));
         }
         if (names.size() == width - 1) {
-            return build(table, Column.time(), names, source);
+            return new TraceLayout(source, Column.time(), names);
         }
         throw new BadInputException(SourceLocation.unknown(source), origin + " names " + names.size()
                 + " columns but the file has " + width + " (time included)");
     }
 
-    private static Trace build(RawTable table, Column time, List<Column> columns, String source) {
+    private static Trace build(RawTable table, TraceLayout layout) {
         double[][] values = new double[table.width() - 1][];
         System.arraycopy(table.columns(), 1, values, 0, values.length);
-        return Trace.adopt(source, time, table.columns()[0], columns, values);
+        return Trace.adopt(layout.source(), layout.timeColumn(), table.columns()[0], layout.columns(), values);
     }
 }

@@ -1,16 +1,10 @@
 package org.lemsbridge.validate;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.files.YamlLoader;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.lemsbridge.files.YamlKeys;
 
 /**
  * What a file is, told by its name and, for YAML, by its top-level keys: a suite has {@code cases}, an OMV test
@@ -37,7 +31,7 @@ enum FileKind {
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
             return LEMS;
         }
-        Set<String> keys = topLevelKeys(file);
+        Set<String> keys = YamlKeys.topLevel(file);
         if (keys.contains("cases")) {
             return SUITE;
         }
@@ -55,23 +49,5 @@ enum FileKind {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1)) && of(file) != OTHER_YAML;
-    }
-
-    private static Set<String> topLevelKeys(Path file) {
-        Node root;
-        try {
-            root = YamlLoader.compose(YamlLoader.readText(file), file.toString());
-        } catch (BadInputException e) {
-            return Set.of();
-        }
-        Set<String> keys = new HashSet<>();
-        if (root instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    keys.add(key.getValue());
-                }
-            }
-        }
-        return keys;
     }
 }

@@ -14,6 +14,7 @@ import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.compare.omv.MepFile;
 import org.lemsbridge.compare.omv.OmtFile;
+import org.lemsbridge.compare.omv.OmvTargets;
 import org.lemsbridge.suite.OmvRunner;
 import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteCase;
@@ -29,6 +30,9 @@ import org.lemsbridge.lems.LemsReader;
  * dimensions). One instance validates many files with the same search path and schema.
  */
 public final class Validator {
+
+    /** OMV's engine that runs {@code jnml -validate} on the files its target names. */
+    private static final String JNML_VALIDATE = "jNeuroML_validate";
 
     private final List<Path> searchPath;
     private final XsdCheck schema;
@@ -169,7 +173,7 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>();
         for (SuiteCase suiteCase : suite.cases()) {
-            Validator forCase = new Validator(suiteCase.includePath(), schema, suite.confinement());
+            Validator forCase = new Validator(suiteCase.includePath(), schema, suiteCase.confinement());
             if (suiteCase.model() != null) {
                 part(findings, "case '" + suiteCase.name() + "'", forCase.validate(suiteCase.model()));
             }
@@ -180,7 +184,10 @@ public final class Validator {
         return FileReport.of(file.toString(), findings);
     }
 
-    /** An OMV test: readable, an engine lemsbridge stands in for, its MEP file readable, its target valid. */
+    /**
+     * An OMV test: readable, an engine lemsbridge stands in for, its MEP file readable, its target valid; for
+     * jNeuroML_validate, every file its target names valid.
+     */
     private FileReport omvTest(Path file) {
         OmtFile omt;
         try {
@@ -190,9 +197,19 @@ public final class Validator {
         }
         List<Finding> findings = new ArrayList<>();
         SourceLocation where = SourceLocation.unknown(file.toString());
+        if (omt.engine().equals(JNML_VALIDATE)) {
+            List<Path> files = OmvTargets.expand(omt.folder(), omt.target());
+            if (files.isEmpty()) {
+                findings.add(Finding.error(Code.SUITE, where, "no file matches the target '" + omt.target() + "'",
+                        null));
+            }
+            files.forEach(target -> part(findings, "a file of the target", validate(target)));
+            return FileReport.of(file.toString(), findings);
+        }
         if (!OmvRunner.standsInFor(omt.engine())) {
             findings.add(Finding.error(Code.SUITE, where, "engine " + omt.engine() + " is not one lemsbridge stands in"
-                    + " for", "use one of " + String.join(", ", OmvRunner.ENGINES.stream().sorted().toList())));
+                    + " for", "use one of " + String.join(", ", OmvRunner.ENGINES.stream().sorted().toList())
+                            + ", or " + JNML_VALIDATE + " (validating the files its target names)"));
         }
         if (!omt.isDryRun() && omt.mepPath() != null) {
             part(findings, "the MEP file", validate(omt.mepPath()));

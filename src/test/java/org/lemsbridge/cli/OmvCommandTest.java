@@ -48,7 +48,11 @@ class OmvCommandTest {
         assertTrue(lines.contains("  spikerate (spike rate): PASS: observed 13.333333333333332, expected"
                 + " 13.333333333333332, within tolerance 0"), last.out());
         assertTrue(lines.contains("SKIPPED " + examples.resolve("test/.test.ex5.jnmlnrn.omt")
-                + ": engine jNeuroML_NEURON (lemsbridge stands in for jLEMS and jNeuroML)"), last.out());
+                + ": engine jNeuroML_NEURON (lemsbridge stands in for jLEMS and jNeuroML, and for"
+                + " jNeuroML_validate given --schema)"), last.out());
+        assertTrue(lines.contains("SKIPPED " + examples.resolve("test/.test.validate.omt") + ": engine"
+                + " jNeuroML_validate needs NeuroML's XML schema, which jnml bundles: give --schema"
+                + " .../NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd"), last.out());
         String summary = lines.get(lines.size() - 1);
         assertTrue(summary.startsWith("omv: " + tests.size() + " tests: 29 passed, 0 failed, 0 errors, "
                 + (tests.size() - 29) + " skipped; "), summary);
@@ -56,6 +60,38 @@ class OmvCommandTest {
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<testsuite name=\"omv\" tests=\"" + tests.size() + "\" failures=\"0\" errors=\"0\""
                 + " skipped=\"" + (tests.size() - 29) + "\""), xml);
+    }
+
+    /** OMV's jNeuroML_validate tests, given NeuroML's schema: jnml -validate passes every file both targets name. */
+    @Test
+    void theUpstreamValidateTestsPassGivenTheSchema() {
+        Path xsd = SharedFolder.file("upstream/NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd");
+        Path examplesTest = examples.resolve("test/.test.validate.omt");
+        Path morphologiesTest = examples.resolve("morphologies/.test.validate.omt");
+        int code = run("omv", examplesTest.toString(), morphologiesTest.toString(), "--schema", xsd.toString());
+        assertEquals(0, code, last.describe());
+        assertEquals(List.of("PASS " + examplesTest + ": jnml -validate: 17 files, all valid",
+                "PASS " + morphologiesTest + ": jnml -validate: 14 files, all valid",
+                "omv: 2 tests: 2 passed, 0 failed, 0 errors, 0 skipped; 0 checks, 0 failed"),
+                last.out().lines().toList());
+    }
+
+    /** A file of the target that breaks one of jnml's tests fails the test, at the file's line. */
+    @Test
+    void aValidateTestFailsOnAFileJnmlRejects(@TempDir Path folder) throws IOException {
+        Path xsd = SharedFolder.file("upstream/NeuroML2/Schemas/NeuroML2/NeuroML_v2.3.1.xsd");
+        String cell = Files.readString(examples.resolve("../examples/NML2_SingleCompHHCell.nml"));
+        Files.writeString(folder.resolve("good.nml"), cell);
+        Files.writeString(folder.resolve("bad.nml"), cell.replace("<population id=\"hhpop\" component=\"hhcell\"",
+                "<population id=\"hhpop\" component=\"hhcel\""));
+        Files.writeString(folder.resolve(".t.omt"), "target: \"*.nml\"\nengine: jNeuroML_validate\n");
+        int code = run("omv", folder.resolve(".t.omt").toString(), "--schema", xsd.toString());
+        assertEquals(1, code, last.describe());
+        List<String> lines = last.out().lines().toList();
+        assertEquals("FAIL " + folder.resolve(".t.omt") + ": jnml -validate: 2 files, 1 not valid", lines.get(0));
+        assertTrue(lines.get(1).matches("  .*bad\\.nml:\\d+:\\d+: Test: 10020 \\(Component in population should exist\\)"
+                + " failed! \\.\\.\\. Component: hhcel in hhpop not found!.*"), lines.get(1));
+        assertEquals(3, lines.size(), last.out());
     }
 
     @Test

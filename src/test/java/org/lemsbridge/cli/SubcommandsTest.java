@@ -38,4 +38,19 @@ class SubcommandsTest {
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("simulate"), run.err());
     }
+
+    @Test
+    void aXmlFileFirstMeansSimulateItAsJnmlDoes() {
+        assertEquals(List.of("simulate", "LEMS_x.xml", "-nogui"), List.of(Subcommands.withJnmlShorthand(
+                new String[] {"LEMS_x.xml", "-nogui"})));
+        assertEquals(List.of("simulate", "dir/M.XML"), List.of(Subcommands.withJnmlShorthand(
+                new String[] {"dir/M.XML"})));
+        for (String[] unchanged : new String[][] {{}, {"simulate", "x.xml"}, {"validate", "x.xml"}, {"-V"},
+            {"x.yaml"}, {"simulat", "x.xml"}}) {
+            assertEquals(List.of(unchanged), List.of(Subcommands.withJnmlShorthand(unchanged)));
+        }
+        CliRun missing = CliRun.of("no-such-model.xml", "-nogui");
+        assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().startsWith("no-such-model.xml:0:0: "), missing.err());
+    }
 }

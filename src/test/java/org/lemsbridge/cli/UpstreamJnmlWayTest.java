@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lemsbridge.testing.SharedFolder;
 
 /**
- * Upstream NeuroML2 LEMS examples run as jnml users run them: {@code lemsbridge simulate LEMS_NML2_ExN.xml -nogui} and
- * nothing else ({@code -o} stands for the folder the command is run from, where jLEMS writes too). Their outputs must
- * have the SHA-256 jLEMS 0.11.1's outputs have in {@code upstream/jlems-hashes.tsv}. Display-only examples run with
+ * Upstream NeuroML2 LEMS examples run as jnml users run them: {@code lemsbridge LEMS_NML2_ExN.xml -nogui} (short for
+ * {@code simulate}) and nothing else ({@code -o} stands for the folder the command is run from, where jLEMS writes
+ * too). Their outputs must have the SHA-256 jLEMS 0.11.1's outputs have in {@code upstream/jlems-hashes.tsv}. Display-only examples run with
  * {@code --displays}; their Display files, joined column-wise in document order, must be the file jLEMS wrote for the
  * copy that records every Display Line in one OutputFile. LEMS's own examples ({@code LEMS/examples/exampleN.xml}) are
  * pinned the same way by {@code upstream/jlems-lems-hashes.tsv}. Skipped when {@code ../shared/upstream} is absent.
@@ -44,7 +44,7 @@ class UpstreamJnmlWayTest {
     @ValueSource(strings = {"Ex5_DetCell", "Ex14_PyNN", "Ex23_Spiketimes"})
     void outputFilesHaveJlemsBytes(String example, @TempDir Path here) throws IOException {
         Path lems = example(example);
-        assertEquals(0, run("simulate", lems.toString(), "-nogui", "-o", here.toString()), last.err());
+        assertEquals(0, run(lems.toString(), "-nogui", "-o", here.toString()), last.err());
         assertEquals("", last.err());
         List<String[]> files = manifest(MANIFEST, example, "-");
         for (String[] file : files) {

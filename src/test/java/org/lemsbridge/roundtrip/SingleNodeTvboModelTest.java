@@ -162,8 +162,8 @@ class SingleNodeTvboModelTest {
         assertEquals(List.of("E", "I", "sin"), trace.columns().stream().map(Column::name).toList());
         assertEquals(List.of("E_sv", "I", "sin_dv"), trace.columns().stream().map(Column::quantity).toList(),
                 "jLEMS records a quantity by its LEMS variable, so the quantity keeps the LEMS name");
-        int e = ColumnMatcher.find(trace, "E", "candidate", w -> { }).orElseThrow();
-        int twiceE = ColumnMatcher.find(trace, "sin", "candidate", w -> { }).orElseThrow();
+        int e = ColumnMatcher.find(trace.layout(), "E", "candidate", w -> { }).orElseThrow();
+        int twiceE = ColumnMatcher.find(trace.layout(), "sin", "candidate", w -> { }).orElseThrow();
         double valueE = 1.0;
         double valueI = 0.0;
         for (int k = 1; k < trace.rows(); k++) {

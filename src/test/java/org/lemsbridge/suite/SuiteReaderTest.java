@@ -116,8 +116,8 @@ class SuiteReaderTest {
                   - {name: a, model: ../models/model.yaml, reference: ref.dat}
                 """);
         Suite suite = SuiteReader.read(inside);
-        assertEquals(List.of(suites.toRealPath(), models.toRealPath()), suite.confinement().folders());
-        assertTrue(suite.confinement().allows(suite.cases().get(0).model()));
+        assertEquals(List.of(suites.toRealPath(), models.toRealPath()), suite.cases().get(0).confinement().folders());
+        assertTrue(suite.cases().get(0).confinement().allows(suite.cases().get(0).model()));
 
         Path outside = Files.writeString(suites.resolve("out.yaml"), """
                 confine: .
@@ -136,7 +136,7 @@ class SuiteReaderTest {
         write("ref.dat", "0.0\t1.0\t\n");
         Path suite = write("s.yaml", "cases:\n  - {name: a, model: model.yaml, reference: ref.dat}\n");
         assertEquals(List.of(folder.toRealPath()), SuiteReader.read(suite, Confinement.to(List.of(folder)))
-                .confinement().folders());
+                .cases().get(0).confinement().folders());
         Path elsewhere = Files.createDirectory(folder.resolve("elsewhere"));
         BadInputException e = assertThrows(BadInputException.class,
                 () -> SuiteReader.read(suite, Confinement.to(List.of(elsewhere))));

@@ -111,4 +111,31 @@ class UpstreamExamplesTest {
             Files.delete(broken);
         }
     }
+
+    /** An OMV jNeuroML_validate test validates every file its target names (17 and 14 files upstream). */
+    @Test
+    void theJnmlValidateTestsValidateTheFilesTheirTargetsName() throws IOException {
+        Path xsd = shared("upstream/NeuroML2/Schemas/NeuroML2").resolve("NeuroML_v2.3.1.xsd");
+        Validator validator = Validator.withSchema(List.of(), xsd);
+        for (String test : List.of("test/.test.validate.omt", "morphologies/.test.validate.omt")) {
+            FileReport report = validator.validate(shared("upstream/NeuroML2/LEMSexamples/" + test));
+            assertEquals(List.of(), report.findings().stream().filter(Finding::isError).toList(), test);
+        }
+        Path folder = Files.createTempDirectory("validate-omt");
+        try {
+            Files.writeString(folder.resolve("t.omt"), "target: \"*.nml\"\nengine: jNeuroML_validate\n");
+            List<Finding> none = validator.validate(folder.resolve("t.omt")).findings();
+            assertEquals(List.of("no file matches the target '*.nml'"), none.stream().map(Finding::message).toList());
+            Files.writeString(folder.resolve("a.nml"), Files.readString(shared("upstream/NeuroML2/examples")
+                    .resolve("NML2_SingleCompHHCell.nml")).replace("<ionChannelHH id=\"passiveChan\"",
+                            "<ionChannelHH idd=\"passiveChan\""));
+            List<Finding> broken = validator.validate(folder.resolve("t.omt")).findings().stream()
+                    .filter(f -> f.code() == Code.SCHEMA).toList();
+            assertEquals(13, broken.get(0).location().line(), broken.toString());
+            Files.delete(folder.resolve("a.nml"));
+        } finally {
+            Files.delete(folder.resolve("t.omt"));
+            Files.delete(folder);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.lemsbridge.suite.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.lemsbridge.compare.report.ComparisonReport;
 import org.lemsbridge.suite.CaseResult;
@@ -21,10 +22,10 @@ public final class SuiteSummaries {
     /** As {@link #of(SuiteResult, SuiteSummary.RunInfo, Path)} for a run of shards (see {@link SuiteSummary}). */
     public static SuiteSummary of(SuiteResult result, SuiteSummary.RunInfo run, Path reportFolder,
             List<SuiteSummary.ShardRun> shards) {
-        Path suiteFile = result.suite().file().toAbsolutePath().normalize();
-        RelativePaths paths = new RelativePaths(suiteFile.getParent(), reportFolder);
+        RelativePaths paths = new RelativePaths(result.suite().folder(), reportFolder);
         List<SuiteSummary.CaseSummary> cases = result.cases().stream().map(c -> summary(c, paths)).toList();
-        return new SuiteSummary(result.suite().name(), paths.fromReport(suiteFile), run,
+        String suiteFiles = result.suite().files().stream().map(paths::fromReport).collect(Collectors.joining(", "));
+        return new SuiteSummary(result.suite().name(), suiteFiles, run,
                 result.passed() ? CaseResult.Status.PASS : CaseResult.Status.FAIL,
                 (int) result.count(CaseResult.Status.PASS), (int) result.count(CaseResult.Status.FAIL),
                 (int) result.count(CaseResult.Status.ERROR), cases, shards);

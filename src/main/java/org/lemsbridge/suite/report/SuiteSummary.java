@@ -14,10 +14,11 @@ import org.lemsbridge.suite.CaseResult.Status;
 /**
  * A suite run as data: what {@code summary.json} holds, and all the report pages, the Markdown summary and the JUnit
  * XML are rendered from (so reports of several runs can be merged and rendered again). Paths are relative: inputs
- * to the suite file's folder, outputs to the report folder.
+ * to the suite file's folder (for several suites run as one, the folder holding all their files), outputs to the
+ * report folder.
  *
  * @param suite     the suite's name
- * @param suiteFile the suite file, relative to the report folder
+ * @param suiteFile the suite file, relative to the report folder (several: comma-separated, in order)
  * @param run       when, where and with what it ran
  * @param status    {@code pass} when every case passed
  * @param passed    cases that passed
@@ -91,7 +92,8 @@ public record SuiteSummary(String suite, String suiteFile, RunInfo run, Status s
     /**
      * One shard's run ({@code check --shard INDEX/COUNT}).
      *
-     * @param suiteDigest the SHA-256 of the suite file's bytes (shards of one suite have the same)
+     * @param suiteDigest the SHA-256 of the suite file's bytes (shards of one suite have the same; for several suite
+     *                    files, the SHA-256 of their SHA-256s, one a line)
      * @param suiteCases  how many cases the whole suite has
      * @param cases       the numbers (1-based, in suite order) of the cases this shard ran
      * @param basis       what the partition's cost estimates were based on
