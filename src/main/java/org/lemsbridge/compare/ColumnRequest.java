@@ -61,8 +61,4 @@ public record ColumnRequest(String reference, String candidate, String reference
     public ColumnRequest withUnits(String newReferenceUnit, String newCandidateUnit) {
         return new ColumnRequest(reference, candidate, newReferenceUnit, newCandidateUnit, candidateScale);
     }
-
-    public boolean hasScale() {
-        return candidateScale != 1.0;
-    }
 }

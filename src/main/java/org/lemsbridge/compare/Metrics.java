@@ -23,10 +23,6 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
                       int maxRelRow, double nrmse, double pearson, double refMin, double refMax, double maxAbsRef,
                       int nanRows, int firstNanRow) {
 
-    public double refRange() {
-        return refMax - refMin;
-    }
-
     /**
      * Computes every metric over the rows of {@code time}; {@code ref} and {@code cand} have the same length.
      * Sums are compensated and Pearson's r uses two passes (means first), so results agree with exact

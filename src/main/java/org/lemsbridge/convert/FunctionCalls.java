@@ -17,10 +17,10 @@ final class FunctionCalls {
     private static final Set<String> WITHOUT_LEMS_FORM = Set.of("erf", "erfc", "erfi", "erfinv", "erfcinv", "atan",
             "atan2", "asin", "acos", "asinh", "acosh", "atanh", "acot", "asec", "acsc", "sec", "csc", "cot", "gamma",
             "loggamma", "lgamma", "digamma", "beta", "besselj", "bessely", "besseli", "besselk", "sinc", "LambertW",
-            "zeta", "re", "im", "arg", "conjugate", "Mod", "mod", "rem", "log10", "log2", "cbrt", "root",
+            "zeta", "re", "im", "arg", "conjugate", "rem", "log10", "log2", "cbrt", "root",
             "expm1", "log1p", "hypot");
     /** Names the SymPy reader takes as calls that are not functions of a value. */
-    private static final Set<String> FORMS = Set.of("Piecewise", "Eq", "Ne");
+    private static final Set<String> FORMS = Set.of("Piecewise", "Eq", "Ne", "Mod");
 
     private FunctionCalls() {
     }

@@ -117,6 +117,7 @@ final class ModelRenderer {
             throw new BadInputException(integration.location(), "time_scale '" + integration.timeScale()
                     + "' is not a unit of time but of " + timeScale.dimension().describe());
         }
+        refuseLibraryReference();
         checkFunctionCalls();
         declareSymbols();
         secName = freshName("SEC");
@@ -382,6 +383,22 @@ final class ModelRenderer {
             return dynamics.label();
         }
         return dynamics.description();
+    }
+
+    /**
+     * {@code iri: tvbo:NAME} without the model's own equations refers to a model of TVBO's library, which is not
+     * looked up: rendering the rest would give a model without equations.
+     */
+    private void refuseLibraryReference() {
+        String iri = dynamics.iri();
+        if (iri == null || iri.isBlank() || !dynamics.stateVariables().isEmpty()) {
+            return;
+        }
+        String model = iri.substring(iri.lastIndexOf(':') + 1);
+        boolean plainName = model.matches("[A-Za-z][A-Za-z0-9_]{0,79}");
+        throw new BadInputException(dynamics.location(), "dynamics.iri names a model of TVBO's library, which is not"
+                + " looked up: write that model's fields (state_variables, parameters, ...) under dynamics"
+                + (plainName ? " (in a TVBO checkout: database/models/" + model + ".yaml)" : ""));
     }
 
     /** Refuses a call of a function LEMS cannot evaluate before anything else: it is what blocks such a model. */

@@ -68,13 +68,6 @@ final class RegimeFlattening {
         return 0;
     }
 
-    /** The OnEntry assignments of the initial regime, which jLEMS runs at initialisation after OnStart. */
-    List<Dynamics.Action> initialEntry() {
-        List<Dynamics.Action> actions = new ArrayList<>();
-        dyn.regimes().get(initialIndex()).onEntries().forEach(actions::addAll);
-        return actions;
-    }
-
     /** Rates per state from the regimes: a Piecewise over the active regime, 0 in regimes without a rate. */
     Map<String, Expr> rates() {
         Map<String, List<Expr.Case>> cases = new LinkedHashMap<>();

@@ -15,6 +15,12 @@ public final class ParseLimits {
     /** Deepest accepted resulting tree (a leaf has depth 1); bounds a left-deep chain such as {@code a+b+c+...}. */
     public static final int MAX_TREE_DEPTH = 1000;
 
+    /**
+     * Most {@code %}/{@code Mod} in one expression: each is read as {@code a - b*floor(a/b)}, which repeats {@code a}
+     * and {@code b}, so a chain of them doubles the tree each time.
+     */
+    public static final int MAX_MODULI = 16;
+
     private ParseLimits() {
     }
 

@@ -27,7 +27,8 @@ import org.lemsbridge.expr.Expr.Var;
  * Atoms: numbers ({@code 3}, {@code 0.04}, {@code 1.0e-3}, {@code .5}; a number directly followed by a name is a
  * product, {@code 2x} = {@code 2*x}), names, {@code True}/{@code False}, {@code oo}/{@code nan} (infinity, NaN),
  * {@code pi} and {@code E} (kept as names), {@code Eq(a, b)}, {@code Ne(a, b)},
- * {@code Piecewise((v1, c1), ..., (d, True))} and the functions of {@link Functions} in SymPy or canonical spelling.
+ * {@code Piecewise((v1, c1), ..., (d, True))}, {@code a % b} and {@code Mod(a, b)} (floor modulo, read as
+ * {@code a - b*floor(a/b)}) and the functions of {@link Functions} in SymPy or canonical spelling.
  * A function name not followed by {@code (} is an ordinary name. Limits: {@link ParseLimits}.
  */
 public final class SympyParser {
@@ -40,6 +41,7 @@ public final class SympyParser {
     private final List<Token> tokens;
     private int pos;
     private int nesting;
+    private int moduli;
 
     private SympyParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -116,11 +118,30 @@ public final class SympyParser {
 
     private Expr multiplicative() {
         Expr left = unary();
-        while (isOp("*") || isOp("/")) {
-            BinaryOp op = next().text().equals("*") ? BinaryOp.MUL : BinaryOp.DIV;
-            left = new Binary(op, left, unary());
+        while (isOp("*") || isOp("/") || isOp("%")) {
+            Token op = next();
+            Expr right = unary();
+            left = switch (op.text()) {
+                case "*" -> new Binary(BinaryOp.MUL, left, right);
+                case "/" -> new Binary(BinaryOp.DIV, left, right);
+                default -> floorModulo(left, right, op);
+            };
         }
         return left;
+    }
+
+    /**
+     * Python's and SymPy's {@code a % b} ({@code Mod(a, b)}, Julia's {@code mod}): the remainder with the sign of
+     * {@code b}, written {@code a - b*floor(a/b)} because LEMS has no such operator (jLEMS's {@code %} rounds both
+     * operands to integers first).
+     */
+    private Expr floorModulo(Expr a, Expr b, Token at) {
+        moduli++;
+        if (moduli > ParseLimits.MAX_MODULI) {
+            throw new ExprSyntaxException("more than " + ParseLimits.MAX_MODULI + " modulo operations", at.column());
+        }
+        Expr quotient = new Call(Functions.FLOOR, List.of(new Binary(BinaryOp.DIV, a, b)));
+        return new Binary(BinaryOp.SUB, a, new Binary(BinaryOp.MUL, b, quotient));
     }
 
     private Expr unary() {
@@ -194,6 +215,13 @@ public final class SympyParser {
         Expr result;
         switch (n) {
             case "Piecewise" -> result = piecewiseArguments(open);
+            case "Mod" -> {
+                List<Expr> args = arguments(open);
+                if (args.size() != 2) {
+                    throw new ExprSyntaxException("Mod needs exactly two arguments", name.column());
+                }
+                result = floorModulo(args.get(0), args.get(1), name);
+            }
             case "Eq", "Ne" -> {
                 List<Expr> args = arguments(open);
                 if (args.size() != 2) {
@@ -346,7 +374,7 @@ public final class SympyParser {
     }
 
     private static String operatorAt(String text, int i) {
-        for (String op : List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "<", ">", "&", "|", "~")) {
+        for (String op : List.of("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "^", "<", ">", "&", "|", "~")) {
             if (text.startsWith(op, i)) {
                 return op;
             }

@@ -35,16 +35,8 @@ public record Panel(String title, String xTitle, String yTitle, Range xRange, Ra
         return new Panel("", xTitle, yTitle, xRange, yRange, List.of(), series, List.of(), 1.0);
     }
 
-    public Panel withTitle(String heading) {
-        return new Panel(heading, xTitle, yTitle, xRange, yRange, yLabels, series, notes, weight);
-    }
-
     public Panel withNotes(List<String> lines) {
         return new Panel(title, xTitle, yTitle, xRange, yRange, yLabels, series, lines, weight);
-    }
-
-    public Panel withWeight(double share) {
-        return new Panel(title, xTitle, yTitle, xRange, yRange, yLabels, series, notes, share);
     }
 
     public Panel withYLabels(List<String> labels) {

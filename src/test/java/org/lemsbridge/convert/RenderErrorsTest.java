@@ -122,4 +122,21 @@ class RenderErrorsTest {
         assertTrue(e.getMessage().matches("'S' is defined twice: a derived variable here and a parameter at "
                 + ".*name-of-two-kinds.yaml:5:8; rename one of them"), e.getMessage());
     }
+
+    @Test
+    void aLibraryReferenceWithoutTheModelsEquationsIsRefusedNotRenderedEmpty() {
+        String yaml = "dynamics:\n  iri: tvbo:Generic2dOscillator\n  parameters: {a: {value: 1.0}}\n"
+                + "integration: {step_size: 0.01, duration: 1.0}\n";
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> new ExperimentToLems().render(ExperimentReader.read(yaml, "ref.yaml", null)));
+        assertEquals("ref.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
+                + " model's fields (state_variables, parameters, ...) under dynamics (in a TVBO checkout:"
+                + " database/models/Generic2dOscillator.yaml)", e.oneLine());
+        String odd = "dynamics:\n  iri: 'x:<script>'\nintegration: {step_size: 0.01, duration: 1.0}\n";
+        BadInputException quiet = assertThrows(BadInputException.class,
+                () -> new ExperimentToLems().render(ExperimentReader.read(odd, "ref.yaml", null)));
+        assertEquals("ref.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
+                + " model's fields (state_variables, parameters, ...) under dynamics", quiet.oneLine(),
+                "an iri that is no plain name is not echoed");
+    }
 }

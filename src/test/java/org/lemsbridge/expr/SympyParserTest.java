@@ -120,4 +120,27 @@ class SympyParserTest {
         String ok = "(".repeat(ParseLimits.MAX_NESTING) + "x" + ")".repeat(ParseLimits.MAX_NESTING);
         assertEquals(x, SympyParser.parse(ok));
     }
+
+    @Test
+    void moduloIsPythonsFloorModuloWithTheSignOfTheDivisor() {
+        assertEquals(sub(x, mul(y, call("floor", div(x, y)))), SympyParser.parse("x % y"));
+        assertEquals(SympyParser.parse("x % y"), SympyParser.parse("Mod(x, y)"));
+        assertEquals(sub(SympyParser.parse("2*x % y"), n(0.5)), SympyParser.parse("2*x % y - 0.5"),
+                "% binds like * and /, left to right");
+        // Python 3: 5.5 % 2 = 1.5, -0.25 % 1 = 0.75, 0.25 % -1 = -0.75, 7 % 7 = 0.0, -3.5 % -2 = -1.5
+        double[][] pythonResults = {{5.5, 2, 1.5}, {-0.25, 1, 0.75}, {0.25, -1, -0.75}, {7, 7, 0.0}, {-3.5, -2, -1.5}};
+        for (double[] r : pythonResults) {
+            Expr parsed = SympyParser.parse("x % y");
+            double value = Evaluator.evaluate(parsed, name -> name.equals("x") ? r[0] : r[1]);
+            assertEquals(r[2], value, r[0] + " % " + r[1]);
+            double viaLems = Evaluator.evaluate(LemsParser.parse(LemsPrinter.printNumeric(parsed)),
+                    name -> name.equals("x") ? r[0] : r[1]);
+            assertEquals(r[2], viaLems, r[0] + " % " + r[1] + " printed for LEMS (floor as 0 - ceil(0 - q))");
+        }
+        String chain = "x" + " % y".repeat(ParseLimits.MAX_MODULI);
+        assertEquals(java.util.Set.of("x", "y"), Exprs.freeSymbols(SympyParser.parse(chain)), "the limit itself parses");
+        ExprSyntaxException tooMany = assertThrows(ExprSyntaxException.class,
+                () -> SympyParser.parse(chain + " % y"));
+        assertEquals(chain.length() + 2, tooMany.column(), "at the operator past the limit");
+    }
 }
