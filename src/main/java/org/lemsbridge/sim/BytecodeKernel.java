@@ -46,9 +46,10 @@ final class BytecodeKernel {
     static final int FAILURES = PARAMETERS[2];
     static final int TIME = PARAMETERS[3];
     static final int STEP = PARAMETERS[4];
+    /** A batch's loop counter: it starts as the parameter {@code from}. */
     private static final int MEMBER = PARAMETERS[5];
-    private static final int MEMBERS = MEMBER + 1;
-    private static final int FIRST_FREE = MEMBERS + 1;
+    private static final int MEMBERS_END = PARAMETERS[6];
+    private static final int FIRST_FREE = PARAMETERS[7];
 
     private final GeneratedClass.Definer definer = new GeneratedClass.Definer();
     /** The run's random generator, which generated random() calls draw from. */
@@ -56,6 +57,7 @@ final class BytecodeKernel {
     private final Set<Instance> activeReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Instance> batched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Batch> batches = new ArrayList<>();
+    private final List<Splittable> splittable = new ArrayList<>();
     /** Every array slot some Ref (requirement, select, recorder) reads, once state has moved. */
     private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
     private int compiledRoots;
@@ -64,8 +66,23 @@ final class BytecodeKernel {
     record Summary(int subtrees, int batches, int batchedMembers) {
     }
 
-    /** What {@link #attach} did, and the definer holding its classes, which later generated code may share. */
-    record Attached(Summary summary, GeneratedClass.Definer definer) {
+    /**
+     * What {@link #attach} did, the definer holding its classes, which later generated code may share, and the batches
+     * whose members are independent within a step, which may step on several threads ({@link SplitBatch}).
+     */
+    record Attached(Summary summary, GeneratedClass.Definer definer, List<Splittable> splittable) {
+        Attached {
+            splittable = List.copyOf(splittable);
+        }
+    }
+
+    /**
+     * A compiled batch whose members are independent within a step: its generated step ({@code code} over
+     * {@code arrays}), the callbacks of its {@code nodes} (member m's instance at post-order position p at
+     * m * positions + p), its number of members and the size of one member's step in bytes of code.
+     */
+    record Splittable(Instance first, CompiledSubtree code, double[][] arrays, IntConsumer[] emitters,
+            DoubleConsumer[] failures, Instance[] nodes, int members, int memberCodeBytes) {
     }
 
     /**
@@ -128,7 +145,8 @@ final class BytecodeKernel {
             members += batch.members.size();
         }
         kernel.compileRest(root);
-        return new Attached(new Summary(kernel.compiledRoots, kernel.batches.size(), members), kernel.definer);
+        return new Attached(new Summary(kernel.compiledRoots, kernel.batches.size(), members), kernel.definer,
+                kernel.splittable);
     }
 
     private BytecodeKernel(DoubleSupplier random) {
@@ -453,14 +471,47 @@ final class BytecodeKernel {
         }
         GeneratedClass.Built code;
         Layout layout = new Layout();
+        BatchStorage storage = new BatchStorage(layout, random, batch, positions, columns, read);
         try {
             collectArrays(first, new BatchStorage(layout, random, batch, positions, columns, read));
-            code = generate(first, new BatchStorage(layout, random, batch, positions, columns, read));
+            code = generate(first, storage);
         } catch (ExpressionEmitter.Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
         }
-        batch.members.get(0).useCompiled(definer.instance(CompiledSubtree.class, code),
-                layout.arrays.toArray(double[][]::new), emitters(batch.nodes), failures(batch.nodes));
+        CompiledSubtree step = definer.instance(CompiledSubtree.class, code);
+        double[][] arrays = layout.arrays.toArray(double[][]::new);
+        IntConsumer[] emitters = emitters(batch.nodes);
+        DoubleConsumer[] failures = failures(batch.nodes);
+        int members = batch.members.size();
+        batch.members.get(0).useCompiled(step, arrays, emitters, failures, members);
+        if (independentMembers(code, storage)) {
+            splittable.add(new Splittable(batch.members.get(0), step, arrays, emitters, failures, batch.nodes,
+                    members, code.codeBytes()));
+        }
+    }
+
+    /**
+     * Whether the members of a batch can step in any order, or at once, and still write what stepping them in order
+     * writes: they draw no random numbers (one generator serves the whole run, in order), no member reads another's
+     * row, and nothing they read can change while they step, which only events they send could do: so no member
+     * reads from an instance that receives events with actions (events are sent after the step, in member order,
+     * when members step apart; see {@link SplitBatch}).
+     */
+    private boolean independentMembers(GeneratedClass.Built code, BatchStorage storage) {
+        for (Object constant : code.classData()) {
+            if (constant == random) {
+                return false;
+            }
+        }
+        if (storage.readsOtherMembers) {
+            return false;
+        }
+        for (Instance receiver : activeReceivers) {
+            if (storage.readsOutside.contains(receiver.vars) || storage.readsOutside.contains(receiver.exposed)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- single subtrees ----
@@ -496,7 +547,7 @@ final class BytecodeKernel {
         }
         Instance[] all = nodes.toArray(Instance[]::new);
         root.useCompiled(definer.instance(CompiledSubtree.class, code), layout.arrays.toArray(double[][]::new),
-                emitters(all), failures(all));
+                emitters(all), failures(all), 1);
         compiledRoots++;
         return true;
     }
@@ -665,6 +716,10 @@ final class BytecodeKernel {
         private final Map<double[], java.util.BitSet> read;
         private final Label top = new Label();
         private final Label end = new Label();
+        /** Arrays outside the batch's columns that the code reads (requirements and selects). */
+        final Set<double[]> readsOutside = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Whether a member reads another member's row (then members depend on each other's order). */
+        boolean readsOtherMembers;
 
         BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
                 Set<double[]> columns, Map<double[], java.util.BitSet> read) {
@@ -673,21 +728,15 @@ final class BytecodeKernel {
             this.positions = positions;
             this.columns = columns;
             this.read = read;
-            layout.local(batch.varColumns[0][batch.node(0, 0).kind.tSlot]);
         }
 
         @Override
         void prologue() {
             super.prologue();
             MethodVisitor code = code();
-            code.visitVarInsn(Opcodes.ALOAD, FIRST_FREE);
-            code.visitInsn(Opcodes.ARRAYLENGTH);
-            code.visitVarInsn(Opcodes.ISTORE, MEMBERS);
-            GeneratedClass.pushInt(code, 0);
-            code.visitVarInsn(Opcodes.ISTORE, MEMBER);
             code.visitLabel(top);
             code.visitVarInsn(Opcodes.ILOAD, MEMBER);
-            code.visitVarInsn(Opcodes.ILOAD, MEMBERS);
+            code.visitVarInsn(Opcodes.ILOAD, MEMBERS_END);
             code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
         }
 
@@ -726,6 +775,11 @@ final class BytecodeKernel {
                 code().visitVarInsn(Opcodes.ILOAD, MEMBER);
                 code().visitInsn(Opcodes.DALOAD);
             } else {
+                if (columns.contains(ref.array())) {
+                    readsOtherMembers = true;
+                } else {
+                    readsOutside.add(ref.array());
+                }
                 super.read(ref);
             }
         }

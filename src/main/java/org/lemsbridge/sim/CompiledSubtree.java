@@ -8,9 +8,11 @@ import java.util.function.IntConsumer;
  * parents, each instance exactly as the interpreter steps it. {@code arrays} are the double arrays the code reads and
  * writes (the subtree's variables and exposures and whatever its requirements and selects read); for the instance at
  * post-order position p (in a batch, member m's at m * positions + p), {@code emitters[p]} sends its events and
- * {@code failures[p]} reports a state variable that is no longer finite.
+ * {@code failures[p]} reports a state variable that is no longer finite. A batch steps its members {@code from}
+ * (inclusive) to {@code to} (exclusive), in order; a single subtree ignores them.
  */
 @FunctionalInterface
 interface CompiledSubtree {
-    void step(double[][] arrays, IntConsumer[] emitters, DoubleConsumer[] failures, double t, double dt);
+    void step(double[][] arrays, IntConsumer[] emitters, DoubleConsumer[] failures, double t, double dt, int from,
+            int to);
 }

@@ -54,6 +54,8 @@ final class Instance implements ActionTarget {
         double[][] compiledArrays;
         IntConsumer[] emitters;
         DoubleConsumer[] failures;
+        int members;
+        SplitBatch split;
         /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
         Instance[] stepOrder;
         KineticSchemeRun[] schemes = new KineticSchemeRun[0];
@@ -144,13 +146,23 @@ final class Instance implements ActionTarget {
 
     // ---- generated code and batches (see BytecodeKernel) ----
 
-    /** From now on this instance's whole subtree steps through generated code. */
-    void useCompiled(CompiledSubtree compiled, double[][] arrays, IntConsumer[] emitters, DoubleConsumer[] failures) {
+    /**
+     * From now on this instance's whole subtree steps through generated code; {@code members}: the number of members
+     * when it steps a batch of them (1 for a subtree).
+     */
+    void useCompiled(CompiledSubtree compiled, double[][] arrays, IntConsumer[] emitters, DoubleConsumer[] failures,
+            int members) {
         Extras x = extras();
         x.compiled = compiled;
         x.compiledArrays = arrays;
         x.emitters = emitters;
         x.failures = failures;
+        x.members = members;
+    }
+
+    /** From now on the batch this instance steps (see {@link #useCompiled}) steps in chunks on several threads. */
+    void stepSplit(SplitBatch split) {
+        extras().split = split;
     }
 
     /** Children to step, replacing {@link #advanceOrder()} (when a run of them steps as one batch). */
@@ -226,8 +238,12 @@ final class Instance implements ActionTarget {
     void advanceOwn(double t, double dt) {
         Extras x = extras;
         if (x != null) {
+            if (x.split != null) {
+                x.split.step(t, dt);
+                return;
+            }
             if (x.compiled != null) {
-                x.compiled.step(x.compiledArrays, x.emitters, x.failures, t, dt);
+                x.compiled.step(x.compiledArrays, x.emitters, x.failures, t, dt, 0, x.members);
                 return;
             }
             if (x.rk4 != null) {

@@ -96,12 +96,14 @@ public final class Simulator {
         List<EventRecorder> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
         Staging staging = options.staging();
+        StepTeam team = null;
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
             long n = steps();
             double t = 0.0;
             if (compile) {
-                compile(root, writers, engine);
+                team = BatchThreads.split(compile(root, writers, engine), BatchThreads.requested(options),
+                        Runtime.getRuntime().availableProcessors());
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
@@ -149,6 +151,9 @@ public final class Simulator {
             staging.commit();
             return new SimulationResult(written, n, loopNanos, reports);
         } finally {
+            if (team != null) {
+                team.close();
+            }
             outputThread.close();
             writers.forEach(OutputRecorder::close);
             eventWriters.forEach(EventRecorder::close);
@@ -291,11 +296,13 @@ public final class Simulator {
 
     /**
      * Generates code for the run: subtrees and batches of instances as whole steps ({@link BytecodeKernel}), and
-     * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests.
+     * for the kinds of the instances the interpreter still steps, their derived variables, rates and tests. Returns
+     * the batches whose members are independent within a step.
      */
-    static void compile(Instance root, List<OutputRecorder> writers, Engine engine) {
+    static List<BytecodeKernel.Splittable> compile(Instance root, List<OutputRecorder> writers, Engine engine) {
         java.util.function.DoubleSupplier random = engine.random::nextDouble;
-        GeneratedClass.Definer definer = BytecodeKernel.attach(root, writers, random).definer();
+        BytecodeKernel.Attached attached = BytecodeKernel.attach(root, writers, random);
+        GeneratedClass.Definer definer = attached.definer();
         List<Instance> interpreted = new ArrayList<>();
         root.collectInterpreted(interpreted);
         KindKernels kernels = new KindKernels(definer, random);
@@ -306,6 +313,7 @@ public final class Simulator {
             }
             instance.code = codes.get(instance.kind);
         }
+        return attached.splittable();
     }
 
     private void openOutputs(Component holder, Node root, List<OutputRecorder> writers,

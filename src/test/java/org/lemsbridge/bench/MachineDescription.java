@@ -25,10 +25,14 @@ final class MachineDescription {
                         Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
             }
         }
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
         return "nproc " + Runtime.getRuntime().availableProcessors() + ", CPU " + cpu + ", memory " + memory
                 + ", JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + ", load average at start " + load.substring(0, load.indexOf(' ', load.indexOf(' ',
-                        load.indexOf(' ') + 1) + 1));
+                + ", load average at start " + loadAverage();
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 }

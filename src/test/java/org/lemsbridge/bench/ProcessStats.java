@@ -14,6 +14,12 @@ record ProcessStats(int exitCode, String stdout, String stderr, double wallSecon
 
     static ProcessStats run(List<String> command, Path workFolder, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(command, workFolder, timeoutSeconds, null);
+    }
+
+    /** As {@link #run(List, Path, long)}, in {@code directory} (null: this process's). */
+    static ProcessStats run(List<String> command, Path workFolder, long timeoutSeconds, Path directory)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         boolean timed = Files.isExecutable(TIME);
         if (timed) {
@@ -24,7 +30,11 @@ record ProcessStats(int exitCode, String stdout, String stderr, double wallSecon
         Path out = Files.createTempFile(workFolder, "child", ".out");
         Path err = Files.createTempFile(workFolder, "child", ".err");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new IOException("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
