@@ -11,7 +11,10 @@ import org.lemsbridge.convert.LemsToExperiment;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentWriter;
+import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+
+import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +66,10 @@ final class ImportCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown(outputDir.toString()), "cannot write: is a file, not"
                     + " a folder");
         }
-        ImportResult result = LemsToExperiment.convert(LemsReader.read(model, include.folders(), confine.confinement()), model.toString());
+        // the checks validate runs: what validate passes, import reads
+        LemsModel lems = Validator.of(include.folders()).confinedTo(confine.confinement()).require(model)
+                .orElseGet(() -> LemsReader.read(model, include.folders(), confine.confinement()));
+        ImportResult result = LemsToExperiment.convert(lems, model.toString());
         PrintWriter err = spec.commandLine().getErr();
         for (BadInputException problem : result.problems()) {
             err.println(problem.oneLine());

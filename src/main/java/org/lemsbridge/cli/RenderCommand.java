@@ -15,6 +15,8 @@ import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.files.Staging;
 
+import org.lemsbridge.validate.Validator;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +61,8 @@ final class RenderCommand implements Callable<Integer> {
                 refuseOverwritingTheExperiment();
                 OutputFiles.reserve(staging, output);
             }
+            // the checks validate runs (the renderer's own among them): what validate passes, render writes
+            Validator.of(List.of()).confinedTo(confine.confinement()).require(experiment);
             RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
                     : new ExperimentToLems().render(ExperimentReader.read(experiment));
             PrintWriter err = spec.commandLine().getErr();

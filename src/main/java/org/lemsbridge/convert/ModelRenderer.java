@@ -296,7 +296,7 @@ final class ModelRenderer {
         }
         throw dimensionMismatch(rate.source().at(1), "dimension mismatch in " + rate.source().what()
                 + ": it has dimension " + actual.describe() + " but must be " + perTime.describe()
-                + ", the dimension of '" + rate.state() + "' per time",
+                + ", the dimension of '" + rate.state() + "' per time" + dimensionlessParts(rate.expr()),
                 "a dimensionless state variable may instead have a dimensionless rate, read per " + timeScaleName);
     }
 
@@ -536,6 +536,14 @@ final class ModelRenderer {
         return new DerivedItem(lemsNames.get(dv.name()), new Expr.Piecewise(cases), dv.unit(), first);
     }
 
+    /** The names in {@code expr} that are dimensionless (a unit left out is a common cause), as a clause, or "". */
+    private String dimensionlessParts(Expr expr) {
+        List<String> names = Exprs.freeSymbols(expr).stream()
+                .filter(name -> dimensions.containsKey(name) && dimensions.get(name).isNone()).sorted().toList();
+        return names.isEmpty() ? "" : " ('" + String.join("', '", names) + "' in it "
+                + (names.size() == 1 ? "is" : "are") + " dimensionless)";
+    }
+
     private Dimension derivedDimension(DerivedItem item) {
         Dimension inferred = infer(item.expr(), item.source());
         if (item.unit() != null && !item.unit().isBlank()) {
@@ -543,7 +551,7 @@ final class ModelRenderer {
             if (!declared.dimension().equals(inferred)) {
                 throw dimensionMismatch(item.source().at(1), "dimension mismatch in " + item.source().what()
                         + ": it has dimension " + inferred.describe() + " but its unit '" + item.unit()
-                        + "' is " + declared.dimension().describe(), null);
+                        + "' is " + declared.dimension().describe() + dimensionlessParts(item.expr()), null);
             }
         }
         dimensions.put(item.name(), inferred);

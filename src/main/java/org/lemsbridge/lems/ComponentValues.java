@@ -22,7 +22,7 @@ final class ComponentValues {
     static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
             SourceLocation where) {
         return of(type, attributes, units, where, problem -> {
-            throw problem;
+            throw problem.problem();
         });
     }
 
@@ -31,7 +31,7 @@ final class ComponentValues {
      * unknown unit, a unit of another dimension) to {@code problems} and leaving it out, instead of stopping.
      */
     static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
-            SourceLocation where, Consumer<BadInputException> problems) {
+            SourceLocation where, Consumer<ValueProblem> problems) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (ComponentType.Constant constant : type.constants()) {
             values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));
@@ -47,9 +47,9 @@ final class ComponentValues {
                 try {
                     values.put(parameter.name(), units.toSi(text, parameter.dimension(), where));
                 } catch (BadInputException e) {
-                    problems.accept(new BadInputException(e.location(), (fixed != null ? "the Fixed value of '"
-                            : "parameter '") + parameter.name() + "' of " + type.name() + ": " + e.getMessage(),
-                            e.hint()));
+                    problems.accept(new ValueProblem(fixed != null ? null : parameter.name(), new BadInputException(
+                            e.location(), (fixed != null ? "the Fixed value of '" : "parameter '") + parameter.name()
+                                    + "' of " + type.name() + ": " + e.getMessage(), e.hint())));
                 }
             }
         }

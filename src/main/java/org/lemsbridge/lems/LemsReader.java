@@ -36,20 +36,20 @@ public final class LemsReader {
     private final Map<String, XmlElement> topLevelById = new HashMap<>();
     private final Map<String, Component> componentsById = new LinkedHashMap<>();
     /** Values that could not be read; null: the first one is thrown. */
-    private final List<BadInputException> valueProblems;
+    private final List<ValueProblem> valueProblems;
 
     private LemsReader(Path source, List<XmlElement> elements) {
         this(source, elements, null);
     }
 
-    private LemsReader(Path source, List<XmlElement> elements, List<BadInputException> valueProblems) {
+    private LemsReader(Path source, List<XmlElement> elements, List<ValueProblem> valueProblems) {
         this.source = source;
         this.elements = elements;
         this.valueProblems = valueProblems;
     }
 
     /** A model read on past component values that cannot be read (left out), and those values' problems. */
-    public record Reading(LemsModel model, List<BadInputException> valueProblems) {
+    public record Reading(LemsModel model, List<ValueProblem> valueProblems) {
         public Reading {
             valueProblems = List.copyOf(valueProblems);
         }
@@ -63,7 +63,7 @@ public final class LemsReader {
         document.firstUnresolved().ifPresent(problem -> {
             throw problem;
         });
-        List<BadInputException> problems = new ArrayList<>();
+        List<ValueProblem> problems = new ArrayList<>();
         LemsModel model = new LemsReader(document.file(), document.elements(), problems).build();
         return new Reading(model, problems);
     }
@@ -168,6 +168,11 @@ public final class LemsReader {
     }
 
     private void readUnits() {
+        units = unitsOf(elements);
+    }
+
+    /** The standard units with the Dimensions and Units that {@code elements} declare. */
+    public static LemsUnits unitsOf(List<XmlElement> elements) {
         UnitTable table = UnitTable.standard();
         String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
         for (XmlElement element : elements) {
@@ -190,7 +195,7 @@ public final class LemsReader {
                         number(element, "scale", 1.0), number(element, "offset", 0.0)));
             }
         }
-        units = new LemsUnits(table);
+        return new LemsUnits(table);
     }
 
     private static int integer(XmlElement element, String name) {

@@ -199,6 +199,39 @@ public final class Simulator {
         return FrozenTree.freeze(tree, engine);
     }
 
+    /**
+     * Everything a run refuses before its first step, found without running one: the instance tree is built (every
+     * reference, path, select and requirement resolved) and every output's file name, recorded quantity and event
+     * port looked up in it. No file is opened.
+     */
+    public void checkBuild() {
+        Node root = buildTree(new Engine(seed)).root();
+        for (Component output : simulation.children()) {
+            SimulationBlock block = output.type().simulation();
+            for (SimulationBlock.DataWriter dataWriter : block.dataWriters()) {
+                attribute(output, dataWriter.fileName());
+            }
+            for (SimulationBlock.EventWriter eventWriter : block.eventWriters()) {
+                attribute(output, eventWriter.fileName());
+            }
+            if (!block.dataWriters().isEmpty() || !block.dataDisplays().isEmpty()) {
+                recordedColumns(output, root);
+            }
+            for (Component selection : output.children()) {
+                for (SimulationBlock.EventRecord record : selection.type().simulation().eventRecords()) {
+                    Node source = InstancePaths.resolve(root, attribute(selection, record.quantity()),
+                            selection.location());
+                    String port = record.eventPort() == null ? null : selection.textOrAttribute(
+                            record.eventPort()).orElse(null);
+                    if (port != null && source.kind().outPortIndex(port) < 0) {
+                        throw new BadInputException(selection.location(), source.path() + " has no out port '"
+                                + port + "'");
+                    }
+                }
+            }
+        }
+    }
+
     /** One OutputFile as a run would write it. */
     public record PlannedOutput(String id, String fileName, List<PlannedColumn> columns) {
         public PlannedOutput {
@@ -254,7 +287,8 @@ public final class Simulator {
     private InstanceTree buildTree(Engine engine) {
         Component root = target == null ? null : model.component(target).orElse(null);
         if (root == null) {
-            throw new BadInputException(simulation.location(), "the Simulation's target '" + target
+            throw new BadInputException(simulation.location(), target == null ? simulation.describe()
+                    + " has no target (the id of the network to run)" : "the Simulation's target '" + target
                     + "' is not defined");
         }
         return new TreeBuilder(model, engine.random).build(root);

@@ -145,8 +145,8 @@ final class Binder {
                 return i;
             }
         }
-        throw new BadInputException(ks.location(), "KineticScheme " + ks.name() + ": transition " + edge.path()
-                + " names state '" + id + "' that is not in " + ks.nodes());
+        throw new BadInputException(edge.component().location(), "KineticScheme " + ks.name() + ": transition "
+                + edge.path() + " names state '" + id + "' that is not in " + ks.nodes());
     }
 
     private static Read required(Read ref, Node at, String variable, org.lemsbridge.lems.Dynamics.KineticScheme ks) {

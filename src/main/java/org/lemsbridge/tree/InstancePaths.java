@@ -1,8 +1,13 @@
 package org.lemsbridge.tree;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -63,7 +68,8 @@ public final class InstancePaths {
                 next = current;
             }
             if (next == null) {
-                throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path());
+                throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + current.path(),
+                        closest(current, step));
             }
             current = next;
         }
@@ -91,6 +97,39 @@ public final class InstancePaths {
                 }
             }
         }
-        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path());
+        throw new BadInputException(where, "path '" + path + "': no '" + step + "' in " + at.path(),
+                closest(at, step));
+    }
+
+    /** Few enough names of what is inside an instance to look for the one a misspelled step meant. */
+    private static final int MAX_CANDIDATES = 10_000;
+
+    /** "did you mean ...?" with the closest name of a child, list or attachment of {@code at}, or null. */
+    private static String closest(Node at, String step) {
+        Set<String> names = new LinkedHashSet<>(at.groupNames());
+        for (Node child : at.children()) {
+            if (names.size() >= MAX_CANDIDATES) {
+                break;
+            }
+            if (child.name() != null) {
+                names.add(child.name());
+            }
+            if (child.id() != null) {
+                names.add(child.id());
+            }
+        }
+        for (String group : at.groupNames()) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (Node member : at.group(group)) {
+                if (names.size() >= MAX_CANDIDATES) {
+                    break;
+                }
+                if (member.id() != null) {
+                    int n = seen.merge(member.id(), 1, Integer::sum) - 1;
+                    names.add(group + ":" + member.id() + ":" + n);
+                }
+            }
+        }
+        return NearestName.among(names, step).map(name -> "did you mean '" + name + "'?").orElse(null);
     }
 }

@@ -237,7 +237,8 @@ public final class TreeBuilder {
             id = owner.textOrAttribute(name).orElse(null);
         }
         if (id == null) {
-            throw new BadInputException(holder.location(), holder.describe() + " has no value for '" + name + "'",
+            Component missing = declarer(at, name, holder);
+            throw new BadInputException(missing.location(), missing.describe() + " has no value for '" + name + "'",
                     "set the attribute " + name + "=\"componentId\"");
         }
         List<Component> children = owner.children();
@@ -315,7 +316,9 @@ public final class TreeBuilder {
             attribute = attribute.substring(3);
         }
         String path = text(owner, attribute, forEach.location());
-        Node found = InstancePaths.resolve(owner.parent() == null ? owner : owner.parent(), path, forEach.location());
+        // a path that does not resolve is the value's fault: reported at the component that gives it
+        Node found = InstancePaths.resolve(owner.parent() == null ? owner : owner.parent(), path,
+                owner.component().location());
         List<Node> members = found.multiMembers();
         return members == null ? List.of(found) : members;
     }
@@ -331,14 +334,16 @@ public final class TreeBuilder {
                 return holder.parent();
             }
             String path = text(holder, with.instance(), with.location());
+            // a path that finds nothing is reported at the component that gives it (the holder or an ancestor)
+            SourceLocation given = ownerOf(holder, with.instance()).component().location();
             if (path.startsWith("./")) {
-                return InstancePaths.resolve(holder, path.substring(2), with.location());
+                return InstancePaths.resolve(holder, path.substring(2), given);
             }
-            return InstancePaths.resolve(base, path, with.location());
+            return InstancePaths.resolve(base, path, given);
         }
         Node listOwner = ownerOf(holder, with.list());
         Node list = InstancePaths.resolve(listOwner.parent() == null ? listOwner : listOwner.parent(),
-                text(holder, with.list(), with.location()), with.location());
+                text(holder, with.list(), with.location()), listOwner.component().location());
         double index;
         try {
             index = Double.parseDouble(text(holder, with.index(), with.location()).trim());
@@ -373,9 +378,25 @@ public final class TreeBuilder {
                 return value;
             }
         }
-        Component component = holder.component();
+        Component component = declarer(holder, attribute, holder.component());
         throw new BadInputException(component.location(), component.describe() + " needs the attribute '"
                 + attribute + "'");
+    }
+
+    /**
+     * The component an attribute left out belongs on: the nearest, from {@code from} up, whose type declares it
+     * (a connection takes its synapse from the projection, which is where it is missing), else {@code fallback}.
+     */
+    private static Component declarer(Node from, String attribute, Component fallback) {
+        for (Node at = from; at != null; at = at.parent()) {
+            ComponentType type = at.component().type();
+            if (type.texts().contains(attribute) || type.paths().contains(attribute)
+                    || type.componentReferences().stream().anyMatch(r -> r.name().equals(attribute))
+                    || type.links().stream().anyMatch(l -> l.name().equals(attribute))) {
+                return at.component();
+            }
+        }
+        return fallback;
     }
 
     /** Creates an instance of {@code component} in an attachment set of {@code target}, with Assigns applied. */
@@ -423,7 +444,7 @@ public final class TreeBuilder {
             });
             int slot = created.kind().slotOf(assign.property());
             if (slot < 0) {
-                throw new BadInputException(assign.location(), "Assign: " + created.component().describe()
+                throw new BadInputException(holderComponent.location(), "Assign: " + created.component().describe()
                         + " has no property '" + assign.property() + "'");
             }
             created.vars()[slot] = value;
@@ -449,7 +470,8 @@ public final class TreeBuilder {
         int outPort = sourcePort != null ? source.kind().outPortIndex(sourcePort) : source.kind().outPorts.isEmpty() ? -1 : 0;
         if (outPort < 0) {
             if (sourcePort != null) {
-                throw new BadInputException(ec.location(), source.path() + " has no out port '" + sourcePort + "'");
+                throw new BadInputException(component.location(), source.path() + " has no out port '" + sourcePort
+                        + "'");
             }
             return; // the source never emits: nothing to wire
         }

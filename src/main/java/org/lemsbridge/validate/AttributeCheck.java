@@ -26,6 +26,7 @@ final class AttributeCheck {
 
     private final LemsModel model;
     private final List<Finding> findings = new ArrayList<>();
+    private final AttributePlaces places = new AttributePlaces();
 
     private AttributeCheck(LemsModel model) {
         this.model = model;
@@ -42,8 +43,8 @@ final class AttributeCheck {
         declared.addAll(NeuroMlOnlyAttributes.of(component.role()));
         for (String attribute : component.attributes().keySet()) {
             if (!declared.contains(attribute) && !ANY_COMPONENT.contains(attribute) && !attribute.contains(":")) {
-                findings.add(Finding.error(Code.UNKNOWN_ATTRIBUTE, component.location(), component.describe()
-                        + " has no attribute '" + attribute + "'", hint(attribute, declared)));
+                findings.add(Finding.error(Code.UNKNOWN_ATTRIBUTE, places.of(component.location(), attribute),
+                        component.describe() + " has no attribute '" + attribute + "'", hint(attribute, declared)));
             }
         }
         Set<String> fixed = new LinkedHashSet<>();

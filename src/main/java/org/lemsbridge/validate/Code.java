@@ -21,6 +21,8 @@ public enum Code {
     UNKNOWN_ATTRIBUTE("LB210", "a component has an attribute its ComponentType does not declare"),
     MISSING_PARAMETER("LB211", "a component gives no value for a Parameter of its ComponentType"),
     BAD_VALUE("LB212", "a component's value cannot be read: an unknown unit or a unit of the wrong dimension"),
+    UNRESOLVED("LB213", "building the instance tree (as a run does, without running it) finds a reference, path,"
+            + " select, port or requirement that resolves to nothing"),
     DIMENSION_MISMATCH("LB301", "an expression's dimension differs from the dimension it must have"),
     INCONSISTENT_EXPRESSION("LB302", "the parts of an expression do not fit together"),
     UNKNOWN_SYMBOL("LB303", "an expression uses a name its ComponentType does not define"),

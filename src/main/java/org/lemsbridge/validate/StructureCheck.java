@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.lems.XmlElement;
@@ -69,7 +70,9 @@ final class StructureCheck {
     private void component(XmlElement element, String parentType) {
         element.attribute("id").ifPresent(allIds::add);
         Optional<String> declared = parentType == null ? Optional.empty() : childType(parentType, element.tag());
+        String explicit = element.attributeOr("type", null);
         String typeName = declared.isPresent() ? element.attributeOr("type", declared.get())
+                : explicit != null && types.containsKey(explicit) ? explicit
                 : element.tag().equals("Component") || !types.containsKey(element.tag())
                         ? element.attributeOr("type", element.tag().equals("Component") ? null : element.tag())
                         : element.tag();
@@ -78,10 +81,25 @@ final class StructureCheck {
                     null));
             return;
         }
+        if (explicit != null && !types.containsKey(explicit) && !typeName.equals(explicit)) {
+            findings.add(Finding.error(Code.UNKNOWN_TYPE, element.location(), "<" + element.tag() + "> has type '"
+                    + explicit + "', which is not a known ComponentType", nameHint(explicit, null)
+                            .orElse(includeHint())));
+            return;
+        }
         if (!types.containsKey(typeName)) {
             findings.add(Finding.error(Code.UNKNOWN_TYPE, element.location(), "<" + element.tag()
                     + "> is not a known ComponentType" + (typeName.equals(element.tag()) ? "" : " (type '"
-                            + typeName + "')"), includeHint()));
+                            + typeName + "')"), nameHint(typeName, parentType).orElse(includeHint())));
+            return;
+        }
+        if (parentType != null && declared.isEmpty() && !element.tag().equals("Component")
+                && !types.containsKey(element.tag()) && !inACollection(parentType, typeName)) {
+            // <reverseRatex type="HHExpRate"> would be a nameless member: what selects reverseRate finds nothing
+            findings.add(Finding.error(Code.UNKNOWN_TYPE, element.location(), "<" + element.tag() + "> is neither a"
+                    + " Child or Children of '" + parentType + "' nor a ComponentType", nameHint(element.tag(),
+                            parentType).orElse("its type declares the children: " + String.join(", ",
+                                    childNames(parentType)))));
             return;
         }
         element.attribute("extends").filter(prototype -> !topLevelIds.containsKey(prototype)).ifPresent(prototype ->
@@ -96,6 +114,65 @@ final class StructureCheck {
         for (XmlElement child : nested) {
             component(child, typeName);
         }
+    }
+
+    /** The Child or Children name of the parent type, or else the ComponentType name, closest to {@code typed}. */
+    private Optional<String> nameHint(String typed, String parentType) {
+        Optional<String> child = parentType == null ? Optional.empty()
+                : NearestName.among(childNames(parentType), typed);
+        return child.or(() -> NearestName.among(types.keySet(), typed)).map(name -> "did you mean '" + name + "'?");
+    }
+
+    /** Whether a Children of {@code parentType} (or an ancestor) holds components of {@code typeName}. */
+    private boolean inACollection(String parentType, String typeName) {
+        String current = parentType;
+        Set<String> visited = new HashSet<>();
+        while (current != null && visited.add(current)) {
+            XmlElement type = types.get(current);
+            if (type == null) {
+                return false;
+            }
+            for (XmlElement member : type.children()) {
+                if (member.tag().equals("Children") && extendsOrIs(typeName, member.attributeOr("type", null))) {
+                    return true;
+                }
+            }
+            current = type.attributeOr("extends", null);
+        }
+        return false;
+    }
+
+    private boolean extendsOrIs(String typeName, String base) {
+        String current = typeName;
+        Set<String> visited = new HashSet<>();
+        while (current != null && visited.add(current)) {
+            if (current.equals(base)) {
+                return true;
+            }
+            XmlElement type = types.get(current);
+            current = type == null ? null : type.attributeOr("extends", null);
+        }
+        return false;
+    }
+
+    /** The names of the Child and Children of {@code typeName} and its ancestors. */
+    private List<String> childNames(String typeName) {
+        List<String> names = new ArrayList<>();
+        String current = typeName;
+        Set<String> visited = new HashSet<>();
+        while (current != null && visited.add(current)) {
+            XmlElement type = types.get(current);
+            if (type == null) {
+                break;
+            }
+            for (XmlElement member : type.children()) {
+                if (member.tag().equals("Child") || member.tag().equals("Children")) {
+                    member.attribute("name").ifPresent(names::add);
+                }
+            }
+            current = type.attributeOr("extends", null);
+        }
+        return names;
     }
 
     /** The declared type of a Child or Children named {@code tag} in {@code typeName} or its ancestors. */

@@ -59,8 +59,9 @@ public final class Validator {
         return new Validator(searchPath, schema, folders);
     }
 
+    /** Every finding in {@code file}, including what building its instance tree (without running it) refuses. */
     public FileReport validate(Path file) {
-        return check(file).report();
+        return check(file, true).report();
     }
 
     /** A report, and for a plain LEMS file the model read on the way (null otherwise, or when it could not be read). */
@@ -70,7 +71,7 @@ public final class Validator {
         }
     }
 
-    private Checked check(Path file) {
+    private Checked check(Path file, boolean build) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             return Checked.of(FileReport.unreadable(name, new BadInputException(SourceLocation.unknown(name),
@@ -78,7 +79,7 @@ public final class Validator {
         }
         try {
             return switch (FileKind.of(file)) {
-                case LEMS -> lems(file);
+                case LEMS -> lems(file, build);
                 case EXPERIMENT, OTHER_YAML -> Checked.of(experiment(file));
                 case SUITE -> Checked.of(suite(file));
                 case OMV_TEST -> Checked.of(omvTest(file));
@@ -103,7 +104,8 @@ public final class Validator {
                     ? "a suite file" : "an OMV file") + ", not a model", kind == FileKind.SUITE
                             ? "run it with 'lemsbridge check'" : "run an OMV test with 'lemsbridge omv'");
         }
-        Checked checked = check(file);
+        // the command builds the instance tree itself and refuses what it cannot build at the same place
+        Checked checked = check(file, false);
         FileReport report = checked.report();
         if (report.isUnreadable()) {
             throw report.unreadable();
@@ -115,7 +117,7 @@ public final class Validator {
         return Optional.ofNullable(checked.model());
     }
 
-    private Checked lems(Path file) {
+    private Checked lems(Path file, boolean build) {
         String name = file.toString();
         IncludedDocument document;
         try {
@@ -130,11 +132,14 @@ public final class Validator {
         LemsModel model = null;
         BadInputException readError = null;
         List<Finding> findings = new ArrayList<>(StructureCheck.check(document.elements()));
+        findings.addAll(DeclarationCheck.check(document.elements()));
         try {
             LemsReader.Reading reading = LemsReader.readListingValueProblems(document);
             model = reading.model();
-            reading.valueProblems().forEach(problem -> findings.add(Finding.error(Code.BAD_VALUE, problem.location(),
-                    problem.getMessage(), problem.hint())));
+            AttributePlaces places = new AttributePlaces();
+            reading.valueProblems().forEach(value -> findings.add(Finding.error(Code.BAD_VALUE, places.of(
+                    value.problem().location(), value.attribute()), value.problem().getMessage(),
+                    value.problem().hint())));
         } catch (BadInputException e) {
             readError = e;
         }
@@ -152,6 +157,9 @@ public final class Validator {
         RunLimits.check(model).ifPresent(findings::add);
         findings.addAll(RunSize.check(model));
         findings.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
+        if (build && findings.stream().noneMatch(Finding::isError)) {
+            BuildCheck.check(model).ifPresent(findings::add);
+        }
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
     }
 

@@ -74,11 +74,11 @@ class CiFormatsTest {
                     + " " + command.group(5));
         }
         assertEquals(List.of(
-                "error cell.xml:3:5 LB210 UNKNOWN_ATTRIBUTE",
+                "error cell.xml:3:47 LB210 UNKNOWN_ATTRIBUTE",
                 "error cell.xml:3:5 LB211 MISSING_PARAMETER",
                 "error models/broken.xml:3:1 LB100 UNREADABLE",
                 "warning models/twice.xml:4:5 LB202 DUPLICATE_TYPE"), parsed);
-        assertEquals("::error file=cell.xml,line=3,col=5,title=LB210 UNKNOWN_ATTRIBUTE::iaf (iafTauCell) has no"
+        assertEquals("::error file=cell.xml,line=3,col=47,title=LB210 UNKNOWN_ATTRIBUTE::iaf (iafTauCell) has no"
                 + " attribute 'threshh'%0Ahint: did you mean 'thresh'?", lines.get(0));
     }
 
@@ -114,7 +114,7 @@ class CiFormatsTest {
                     + physical.get("region").get("startLine").asInt() + ":"
                     + physical.get("region").get("startColumn").asInt());
         }
-        assertEquals(List.of("LB210 error cell.xml:3:5", "LB211 error cell.xml:3:5", "LB100 error models/broken.xml:3:1",
+        assertEquals(List.of("LB210 error cell.xml:3:47", "LB211 error cell.xml:3:5", "LB100 error models/broken.xml:3:1",
                 "LB202 warning models/twice.xml:4:5"), results);
         assertEquals(folder.toAbsolutePath().toUri().toString(),
                 sarifRun.get("originalUriBaseIds").get("SRCROOT").get("uri").asText());
@@ -137,7 +137,7 @@ class CiFormatsTest {
                 """);
         CliRun run = run("validate", suite.toString());
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals(temp.resolve("model.xml") + ":3:5: error LB212: parameter 'tau' of iafTauCell: unknown unit"
+        assertEquals(temp.resolve("model.xml") + ":3:76: error LB212: parameter 'tau' of iafTauCell: unknown unit"
                 + " 'mss' in quantity '30mss'\n  hint: did you mean 'ms'?\n", run.out());
         assertEquals(0, run("validate", "examples").exitCode());
         Path other = Files.writeString(temp.resolve("mkdocs.yml"), "site_name: docs\n");

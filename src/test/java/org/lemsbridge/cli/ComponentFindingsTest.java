@@ -74,14 +74,14 @@ class ComponentFindingsTest {
     void aMisspelledAttributeIsNamedWithTheOneItWasMeantToBe() throws IOException {
         Path file = model("thresh=", "threshh=");
         FileReport report = Validator.of(List.of()).validate(file);
-        assertEquals(List.of("LB210@6:5", "LB211@6:5"), codesAndPlaces(report));
+        assertEquals(List.of("LB210@6:47", "LB211@6:5"), codesAndPlaces(report));
         assertEquals("iaf (iafTauCell) has no attribute 'threshh'", report.findings().get(0).message());
         assertEquals("did you mean 'thresh'?", report.findings().get(0).hint());
         assertEquals("iaf (iafTauCell) gives no value for its parameter 'thresh' (voltage)",
                 report.findings().get(1).message());
         CliRun simulated = simulate(file);
         assertEquals(2, simulated.exitCode());
-        assertEquals(file + ":6:5: iaf (iafTauCell) has no attribute 'threshh' [LB210]\n"
+        assertEquals(file + ":6:47: iaf (iafTauCell) has no attribute 'threshh' [LB210]\n"
                 + "  hint: did you mean 'thresh'?\n", simulated.err());
         assertFalse(Files.exists(temp.resolve("out/out.dat")));
     }
@@ -101,7 +101,7 @@ class ComponentFindingsTest {
         Path file = model("30ms", "30mss");
         CliRun validated = run("validate", file.toString());
         assertEquals(1, validated.exitCode());
-        assertEquals(file + ":6:5: error LB212: parameter 'tau' of iafTauCell: unknown unit 'mss' in quantity"
+        assertEquals(file + ":6:76: error LB212: parameter 'tau' of iafTauCell: unknown unit 'mss' in quantity"
                 + " '30mss'\n  hint: did you mean 'ms'?\n", validated.out());
         assertEquals("", validated.err());
         assertEquals(2, simulate(file).exitCode());
@@ -111,7 +111,7 @@ class ComponentFindingsTest {
     void aUnitOfTheWrongDimensionIsAFinding() throws IOException {
         Path file = model("30ms", "30mV");
         FileReport report = Validator.of(List.of()).validate(file);
-        assertEquals(List.of("LB212@6:5"), codesAndPlaces(report));
+        assertEquals(List.of("LB212@6:76"), codesAndPlaces(report));
         assertEquals("parameter 'tau' of iafTauCell: quantity '30mV' has unit 'mV' of voltage (m=1 l=2 t=-3 i=-1),"
                 + " but time (t=1) is expected", report.findings().get(0).message());
     }
@@ -121,7 +121,7 @@ class ComponentFindingsTest {
         Path file = model("tau=\"30ms\"", "tau=\"30mss\" ").toAbsolutePath();
         Files.writeString(file, Files.readString(file).replace("thresh=\"-55mV\"", "thresh=\"-55 mA\""));
         FileReport report = Validator.of(List.of()).validate(file);
-        assertEquals(List.of("LB212@6:5", "LB212@6:5"), codesAndPlaces(report));
+        assertEquals(List.of("LB212@6:47", "LB212@6:77"), codesAndPlaces(report));
         assertTrue(report.findings().get(0).message().startsWith("parameter 'thresh'"), report.findings().toString());
         assertTrue(report.findings().get(1).message().startsWith("parameter 'tau'"), report.findings().toString());
     }
@@ -140,7 +140,7 @@ class ComponentFindingsTest {
         assertEquals(List.of(), codesAndPlaces(Validator.of(List.of()).validate(file)));
         Files.writeString(file, Files.readString(file).replace("amplitude=\"1nA\"", "amplitud=\"1nA\""));
         FileReport report = Validator.of(List.of()).validate(file);
-        assertEquals(List.of("LB210@3:5", "LB211@3:5"), codesAndPlaces(report));
+        assertEquals(List.of("LB210@3:61", "LB211@3:5"), codesAndPlaces(report));
         assertEquals("did you mean 'amplitude'?", report.findings().get(0).hint());
     }
 }

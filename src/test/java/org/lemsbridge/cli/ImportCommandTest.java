@@ -52,10 +52,10 @@ class ImportCommandTest {
                   <Include file="Networks.xml"/>
                   <Include file="Simulation.xml"/>
                   <ComponentType name="noisyCell">
-                    <Parameter name="x0" dimension="none"/>
+                    <Parameter name="x0" dimension="none"/><Constant name="tau" dimension="time" value="1ms"/>
                     <Dynamics>
                       <StateVariable name="x" dimension="none"/>
-                      <TimeDerivative variable="x" value="-x / 1"/>
+                      <TimeDerivative variable="x" value="-x / tau"/>
                       <OnStart>
                         <StateAssignment variable="x" value="x0 + random(1)"/>
                       </OnStart>
