@@ -103,7 +103,7 @@ class ErrorTest(unittest.TestCase):
                 self.assertEqual((os.path.abspath("no-such-experiment.yaml"), 0, 0, 2),
                                  (missing.exception.file, missing.exception.line, missing.exception.column,
                                   missing.exception.code))
-                self.assertEqual("file not found", missing.exception.message)
+                self.assertEqual("no such file", missing.exception.message)
                 with self.assertRaises(lemsbridge.LemsbridgeError) as option:
                     lemsbridge.compare(EX2_REFERENCE, EX2_REFERENCE, tier="perfect", server=server)
                 self.assertEqual(2, option.exception.code)
