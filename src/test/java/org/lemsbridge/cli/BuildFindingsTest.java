@@ -25,27 +25,10 @@ class BuildFindingsTest {
     @TempDir
     Path temp;
 
-    private static final String MODEL = """
-            <Lems>
-                <Target component="sim1"/>
-                <Include file="Cells.xml"/>
-                <Include file="Networks.xml"/>
-                <Include file="Simulation.xml"/>
-                <iafTauCell id="iaf" leakReversal="-65mV" thresh="-55mV" reset="-70mV" tau="30ms"/>
-                <network id="net">
-                    <population id="iafPop" component="iaf" size="1"/>
-                </network>
-                <Simulation id="sim1" length="10ms" step="0.01ms" target="net">
-                    <OutputFile id="of" fileName="out.dat">
-                        <OutputColumn id="v" quantity="iafPop[0]/v"/>
-                    </OutputFile>
-                </Simulation>
-            </Lems>
-            """;
+    private static final String MODEL = ComponentFindingsTest.MODEL;
 
     private Path model(String from, String to) throws IOException {
-        assertTrue(MODEL.contains(from), from);
-        return Files.writeString(temp.resolve("model.xml"), MODEL.replace(from, to));
+        return ComponentFindingsTest.modelWith(temp, from, to);
     }
 
     private static List<String> errors(FileReport report) {

@@ -27,7 +27,8 @@ class ComponentFindingsTest {
     @TempDir
     Path temp;
 
-    private static final String MODEL = """
+    /** One iafTauCell recorded to out.dat; BuildFindingsTest mutates the same model (its line numbers matter). */
+    static final String MODEL = """
             <Lems>
                 <Target component="sim1"/>
                 <Include file="Cells.xml"/>
@@ -50,8 +51,13 @@ class ComponentFindingsTest {
     }
 
     private Path model(String from, String to) throws IOException {
+        return modelWith(temp, from, to);
+    }
+
+    /** {@link #MODEL} with {@code from} (which it must hold) replaced by {@code to}, written to FOLDER/model.xml. */
+    static Path modelWith(Path folder, String from, String to) throws IOException {
         assertTrue(MODEL.contains(from), from);
-        return Files.writeString(temp.resolve("model.xml"), MODEL.replace(from, to));
+        return Files.writeString(folder.resolve("model.xml"), MODEL.replace(from, to));
     }
 
     private static List<String> codesAndPlaces(FileReport report) {
