@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.BuildInfo;
 import org.lemsbridge.files.OutputFailure;
@@ -88,13 +89,7 @@ final class CheckCommand implements Callable<Integer> {
     private Integer jobs;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     @Override
     public Integer call() {
@@ -105,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
         Suite whole = Suites.combine(SuiteFiles.expand(suitePaths).stream()
-                .map(file -> SuiteReader.read(file, confine.confinement())).toList());
+                .map(file -> SuiteReader.read(file, inputOptions.confinement())).toList());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
@@ -156,11 +151,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             report.publish();
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
-                    "cannot write the report: " + e.getMessage());
+            throw IoFailure.cannotWrite(reportFolder, e);
         } catch (OutputFailure e) {
-            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
-                    "cannot write the report: " + OutputFailure.reason((IOException) e.getCause()));
+            throw e.toBadInput();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(SuiteReports.table(summary));
@@ -193,8 +186,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return ReportFolder.open(reportFolder);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(reportFolder.toString()),
-                    "cannot write the report: " + e.getMessage());
+            throw IoFailure.cannotWrite(reportFolder, e);
         }
     }
 
@@ -203,7 +195,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             report.reserve(file);
         } catch (OutputFailure e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), e.problem());
+            throw IoFailure.cannotWrite(file, (IOException) e.getCause());
         }
     }
 

@@ -107,13 +107,7 @@ final class CompareCommand implements Callable<Integer> {
     private String format;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     @Override
     public Integer call() {
@@ -123,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "'; use text or json");
         }
         LemsModel referenceModel = referenceLems == null ? null : LemsReader.read(referenceLems, include.folders(),
-                confine.confinement());
+                inputOptions.confinement());
         ComparisonOptions options = new ComparisonOptions(requests(), tolerances(required), required,
                 SpikeRules.none(), window());
         Comparison comparison = streamed(referenceModel, options).orElseGet(() -> inMemory(referenceModel, options));

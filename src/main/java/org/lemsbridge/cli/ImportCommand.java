@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.convert.ImportResult;
 import org.lemsbridge.convert.LemsToExperiment;
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.experiment.ExperimentWriter;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -52,28 +51,19 @@ final class ImportCommand implements Callable<Integer> {
     private Path outputDir;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     @Override
     public Integer call() {
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
-            throw new BadInputException(SourceLocation.unknown(outputDir.toString()), "cannot write: is a file, not"
-                    + " a folder");
+            throw IoFailure.cannotWrite(outputDir, "is a file, not a folder");
         }
         // the checks validate runs: what validate passes, import reads
-        LemsModel lems = Validator.of(include.folders()).confinedTo(confine.confinement()).require(model)
-                .orElseGet(() -> LemsReader.read(model, include.folders(), confine.confinement()));
+        LemsModel lems = Validator.of(include.folders()).confinedTo(inputOptions.confinement()).require(model)
+                .orElseGet(() -> LemsReader.read(model, include.folders(), inputOptions.confinement()));
         ImportResult result = LemsToExperiment.convert(lems, model.toString());
         PrintWriter err = spec.commandLine().getErr();
-        for (BadInputException problem : result.problems()) {
-            err.println(problem.oneLine());
-        }
+        result.problems().forEach(problem -> ErrorReport.print(problem, err));
         List<OutputFiles.Text> files = result.members().stream().map(member -> new OutputFiles.Text(
                 outputDir.resolve(member.stem() + ".yaml"), ExperimentWriter.write(member.experiment()))).toList();
         OutputFiles.writeAll(files);

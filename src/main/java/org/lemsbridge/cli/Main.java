@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.Crash;
-import org.lemsbridge.validate.OneLine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -47,16 +44,17 @@ public final class Main {
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+        commandLine.setExecutionExceptionHandler((thrown, cmd, parseResult) -> {
+            Throwable exception = ErrorReport.asReported(thrown);
             failures.accept(exception);
-            return report(exception, err, debugRequested(parseResult));
+            return ErrorReport.print(exception, err, debugRequested(parseResult));
         });
         int code;
         try {
             code = commandLine.execute(args);
         } catch (Throwable crash) { // an Error (out of memory, stack overflow) passes picocli's handler by
             failures.accept(crash);
-            code = report(crash, err, debugRequested(commandLine.getParseResult()));
+            code = ErrorReport.print(crash, err, debugRequested(commandLine.getParseResult()));
         }
         out.flush();
         err.flush();
@@ -71,29 +69,5 @@ public final class Main {
             }
         }
         return false;
-    }
-
-    /** Prints what went wrong as the one-line contract says and returns the exit code; {@code serve} uses it too. */
-    static int report(Throwable exception, PrintWriter err, boolean debug) {
-        if (exception instanceof BadInputException bad) {
-            err.println(OneLine.of(bad.oneLine()));
-            if (bad.hint() != null) {
-                err.println("  hint: " + OneLine.of(bad.hint()));
-            }
-            if (debug) {
-                bad.printStackTrace(err);
-            }
-            return ExitCodes.BAD_INPUT;
-        }
-        if (Crash.isResourceExhaustion(exception)) {
-            err.println("lemsbridge: " + Crash.describe(exception));
-        } else {
-            err.println("lemsbridge: " + Crash.describe(exception)
-                    + (debug ? "" : " (run again with --debug for details and please report it)"));
-        }
-        if (debug) {
-            exception.printStackTrace(err);
-        }
-        return ExitCodes.INTERNAL_ERROR;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.suite.CaseResult;
@@ -58,8 +59,7 @@ final class MergeCommand implements Callable<Integer> {
         try {
             return ReportFolder.open(output);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
-                    + e.getMessage());
+            throw IoFailure.cannotWrite(output, e);
         }
     }
 
@@ -96,11 +96,9 @@ final class MergeCommand implements Callable<Integer> {
             }
             report.publish();
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
-                    + e.getMessage());
+            throw IoFailure.cannotWrite(output, e);
         } catch (OutputFailure e) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write the merged report: "
-                    + OutputFailure.reason((IOException) e.getCause()));
+            throw e.toBadInput();
         } finally {
             report.discardUnpublished();
         }

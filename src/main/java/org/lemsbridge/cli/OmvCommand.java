@@ -87,13 +87,7 @@ final class OmvCommand implements Callable<Integer> {
     private Path schema;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     private static final String VALIDATE_ENGINE = "jNeuroML_validate";
 
@@ -117,7 +111,7 @@ final class OmvCommand implements Callable<Integer> {
                     "no .omt files found");
         }
         List<Path> tests = shard == null ? found : ShardPlan.of(CaseCosts.ofOmvTests(found, include.folders(),
-                confine.confinement()), shard.count()).positions(shard.index()).stream().map(found::get).toList();
+                inputOptions.confinement()), shard.count()).positions(shard.index()).stream().map(found::get).toList();
         if (shard != null) {
             spec.commandLine().getErr().printf(Locale.ROOT, "shard %s: %d of %d tests (balanced by cells x steps)%n",
                     shard.label(), tests.size(), found.size());
@@ -178,7 +172,7 @@ final class OmvCommand implements Callable<Integer> {
         Path work = outputDir != null ? Files.createDirectories(outputDir.toAbsolutePath().resolve(
                 test.getFileName().toString().replaceFirst("^\\.", ""))) : Files.createTempDirectory("lemsbridge-omv");
         try {
-            OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders(), work, confine.confinement());
+            OmvRunner.OmvRun run = OmvRunner.run(omt, include.folders(), work, inputOptions.confinement());
             OmvOutcome.Status status = run.passed() ? OmvOutcome.Status.PASS : OmvOutcome.Status.FAIL;
             return new OmvOutcome(test.toString(), omt.engine(), status, run.results(), run.dryRun(), null,
                     List.of(), since(start));

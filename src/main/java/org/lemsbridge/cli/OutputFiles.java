@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.files.Staging;
 
@@ -35,7 +34,7 @@ final class OutputFiles {
             try {
                 staging.writeString(text.file(), text.text());
             } catch (IOException e) {
-                throw refused(text.file(), e);
+                throw IoFailure.cannotWrite(text.file(), e);
             }
         }
         try {
@@ -44,7 +43,7 @@ final class OutputFiles {
             Path named = files.stream().map(Text::file)
                     .filter(file -> file.toAbsolutePath().normalize().equals(e.destination()))
                     .findFirst().orElse(e.destination());
-            throw refused(named, (IOException) e.getCause());
+            throw IoFailure.cannotWrite(named, (IOException) e.getCause());
         }
     }
 
@@ -56,21 +55,16 @@ final class OutputFiles {
         try {
             staging.reserve(file);
         } catch (IOException e) {
-            throw refused(file, e);
+            throw IoFailure.cannotWrite(file, e);
         }
     }
 
-    private static BadInputException refused(Path file, IOException e) {
-        return new BadInputException(SourceLocation.unknown(file.toString()), "cannot write: "
-                + OutputFailure.reason(e), null, e);
-    }
 
     static void createFolder(Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(folder.toString()),
-                    "cannot create the output folder: " + e.getMessage());
+            throw IoFailure.cannotWrite(folder, e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -79,8 +80,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         Path folder = output.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()),
-                    "cannot write: the folder " + folder + " does not exist");
+            throw IoFailure.cannotWrite(output, "the folder " + folder + " does not exist");
         }
         LemsModel names = referenceLems == null ? null : LemsReader.read(referenceLems, include.folders());
         List<Trace> loaded = new ArrayList<>();
@@ -111,7 +111,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             FigureFiles.write(output, figure);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write: " + e.getMessage());
+            throw IoFailure.cannotWrite(output, e);
         }
         spec.commandLine().getOut().println("wrote " + output + " (" + curves.size() + " columns)");
         return ExitCodes.OK;

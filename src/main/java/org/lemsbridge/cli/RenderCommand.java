@@ -46,13 +46,7 @@ final class RenderCommand implements Callable<Integer> {
     private boolean neuroml;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     @Override
     public Integer call() {
@@ -62,7 +56,7 @@ final class RenderCommand implements Callable<Integer> {
                 OutputFiles.reserve(staging, output);
             }
             // the checks validate runs (the renderer's own among them): what validate passes, render writes
-            Validator.of(List.of()).confinedTo(confine.confinement()).require(experiment);
+            Validator.of(List.of()).confinedTo(inputOptions.confinement()).require(experiment);
             RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
                     : new ExperimentToLems().render(ExperimentReader.read(experiment));
             PrintWriter err = spec.commandLine().getErr();

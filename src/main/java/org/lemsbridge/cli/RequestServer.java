@@ -88,7 +88,7 @@ final class RequestServer {
                 status = runner.run(request.commandLine(), outWriter, errWriter, failure::set);
             } catch (Throwable crash) { // a crashing command (a stack overflow, say) must not end the server
                 failure.set(crash);
-                status = Main.report(crash, errWriter, request.args().contains("--debug"));
+                status = ErrorReport.print(crash, errWriter, request.args().contains("--debug"));
             }
         }
         String stderr = err.toString();
@@ -99,7 +99,7 @@ final class RequestServer {
     private static ServeResponse rejected(JsonNode id, BadInputException problem) {
         StringWriter err = new StringWriter();
         try (PrintWriter errWriter = new PrintWriter(err)) {
-            Main.report(problem, errWriter, false);
+            ErrorReport.print(problem, errWriter, false);
         }
         return new ServeResponse(id, ExitCodes.BAD_INPUT, "", err.toString(), ServeResponse.Problem.of(problem, ""));
     }

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
@@ -67,16 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
     private String plot;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
+    private ModelInputOptions inputOptions;
 
     @Mixin
     private ProgressOption progress;
-
-    @Mixin
-    private DebugOption debugOption;
 
     private boolean stderrIsTerminal;
 
@@ -89,9 +82,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
         List<Path> folders = include.folders();
-        Optional<LemsModel> checked = Validator.of(folders).confinedTo(confine.confinement()).require(model);
+        Optional<LemsModel> checked = Validator.of(folders).confinedTo(inputOptions.confinement()).require(model);
         ModelRunner.LoadedModel loaded = checked.isPresent() ? new ModelRunner.LoadedModel(checked.get(), List.of())
-                : ModelRunner.load(model, folders, confine.confinement());
+                : ModelRunner.load(model, folders, inputOptions.confinement());
         OutputFiles.createFolder(folder);
         Path plotFolder = plot == null ? null : plot.isEmpty() ? folder.resolve("plots") : Path.of(plot);
         if (plotFolder != null) {
@@ -100,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
         Path displayData = displays ? folder : plotFolder != null ? temporaryFolder() : null;
         try {
             SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecordedIn(displayData)
-                    .confinedTo(confine.confinement());
+                    .confinedTo(inputOptions.confinement());
             ModelRunner.ModelRun run = simulate(loaded, options);
             report(run, displays ? null : displayData);
             if (plotFolder != null) {
@@ -127,10 +120,9 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             return ModelRunner.run(model, loaded, options);
         } catch (OutputFailure e) {
-            throw new BadInputException(SourceLocation.unknown(e.destination().toString()), e.problem(), null, e);
+            throw e.toBadInput();
         } catch (UncheckedIOException e) {
-            throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
-                    + e.getMessage(), "check the output folder and the OutputFile names", e);
+            throw IoFailure.cannotWrite(options.outputDir(), e.getCause());
         }
     }
 
@@ -139,8 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             pictures = SimulationPlots.write(lems, result, displayData, plotFolder, FolderWrites.IN_PLACE);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(plotFolder.toString()), "cannot write the plots: "
-                    + e.getMessage(), "check that the plot folder is writable", e);
+            throw IoFailure.cannotWrite(plotFolder, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         pictures.forEach(picture -> out.println("wrote " + picture));

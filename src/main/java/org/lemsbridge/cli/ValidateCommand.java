@@ -12,7 +12,6 @@ import org.lemsbridge.validate.FileReport;
 import org.lemsbridge.validate.GithubAnnotations;
 import org.lemsbridge.validate.SarifReport;
 import org.lemsbridge.validate.ValidatedFiles;
-import org.lemsbridge.validate.OneLine;
 import org.lemsbridge.validate.ReportFormat;
 import org.lemsbridge.validate.Validator;
 
@@ -68,13 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
     private Path root;
 
     @Mixin
-    private ConfineOption confine;
-
-    @Mixin
-    private NoGuiOption noGui;
-
-    @Mixin
-    private DebugOption debugOption;
+    private ModelInputOptions inputOptions;
 
     @Override
     public Integer call() {
@@ -84,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Path> folders = include.folders();
         Validator validator = (schema == null ? Validator.of(folders) : Validator.withSchema(folders, schema))
-                .confinedTo(confine.confinement());
+                .confinedTo(inputOptions.confinement());
         List<FileReport> reports = ValidatedFiles.expand(files).stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
@@ -96,10 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (FileReport report : reports) {
             if (report.isUnreadable()) {
-                err.println(OneLine.of(report.unreadable().oneLine()));
-                if (report.unreadable().hint() != null) {
-                    err.println("  hint: " + OneLine.of(report.unreadable().hint()));
-                }
+                ErrorReport.print(report.unreadable(), err);
             }
         }
         return reports.stream().mapToInt(FileReport::exitCode).max().orElse(ExitCodes.OK);

@@ -2,7 +2,7 @@ package org.lemsbridge.error;
 
 /**
  * The one exception for input a user can fix: printed by the CLI as {@code file:line:col: message}
- * (plus an optional hint line) with exit code 2.
+ * (plus an optional hint line) with exit code 2; an {@link Kind#IO_FAILURE} as {@code path: message}.
  */
 public final class BadInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +12,9 @@ public final class BadInputException extends RuntimeException {
         /** any problem no caller needs to tell apart */
         GENERAL,
         /** an expression's or a value's dimension differs from the one it must have */
-        DIMENSION_MISMATCH
+        DIMENSION_MISMATCH,
+        /** a file or folder that could not be read or written ({@link IoFailure}): located by its path alone */
+        IO_FAILURE
     }
 
     private final transient SourceLocation location;
@@ -54,6 +56,6 @@ public final class BadInputException extends RuntimeException {
     /** The single line the CLI prints. */
     public String oneLine() {
         String text = getMessage() == null ? "bad input" : getMessage().replace('\n', ' ');
-        return location + ": " + text;
+        return (kind == Kind.IO_FAILURE ? location.file() : location) + ": " + text;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.YamlLoader;
 
@@ -35,7 +36,7 @@ public final class ExperimentReader {
         try {
             real = file.toRealPath();
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(fileName), "cannot read: " + e.getMessage());
+            throw IoFailure.cannotRead(fileName, e);
         }
         YamlNode root = YamlComposer.compose(text, fileName, real.getParent(), real);
         return fromTree(root);

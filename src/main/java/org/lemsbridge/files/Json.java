@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -108,8 +109,7 @@ public final class Json {
             throw new BadInputException(SourceLocation.of(file, line, column), "not a " + type.getSimpleName()
                     + " document: " + what, null, e);
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(),
-                    null, e);
+            throw IoFailure.cannotRead(file, e);
         }
     }
 

@@ -2,8 +2,10 @@ package org.lemsbridge.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+
+import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 
 /**
  * An output that could not be written, named by its destination (never by a temporary) with the operating system's
@@ -15,7 +17,7 @@ public final class OutputFailure extends UncheckedIOException {
     private final transient Path destination;
 
     public OutputFailure(Path destination, IOException cause) {
-        super("cannot write " + destination + ": " + reason(cause), cause);
+        super("cannot write " + destination + ": " + IoFailure.reason(cause), cause);
         this.destination = destination;
     }
 
@@ -23,19 +25,8 @@ public final class OutputFailure extends UncheckedIOException {
         return destination;
     }
 
-    /** The operating system's words for {@code failure} (for a file system failure, without its paths). */
-    public static String reason(IOException failure) {
-        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        if (failure.getMessage() != null) {
-            return failure.getMessage();
-        }
-        return failure.getClass().getSimpleName();
-    }
-
-    /** What the one line says after the destination. */
-    public String problem() {
-        return "cannot write: " + reason(getCause());
+    /** The one line every command prints: the destination and the operating system's reason. */
+    public BadInputException toBadInput() {
+        return IoFailure.cannotWrite(destination, (IOException) getCause());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -71,7 +72,7 @@ public final class YamlLoader {
         } catch (MalformedInputException e) {
             throw new BadInputException(where, "not UTF-8 text");
         } catch (IOException e) {
-            throw new BadInputException(where, "cannot read: " + e.getMessage());
+            throw IoFailure.cannotRead(file, e);
         }
     }
 

@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.xml.LemsVocabulary;
 import org.lemsbridge.lems.xml.NameHints;
@@ -68,14 +69,14 @@ public final class SecureXml {
                 stream = SecureStax.open(in);
                 return new SecureXml(name, TagPositions.asReported()).document(stream);
             } catch (IOException e) {
-                throw cannotRead(name, e);
+                throw IoFailure.cannotRead(name, e);
             } catch (XMLStreamException e) {
                 throw SecureStax.malformed(e, name);
             } catch (MissingResourceException e) {
                 throw SecureStax.parserFailure(e, stream, name);
             }
         } catch (IOException e) {
-            throw cannotRead(name, e);
+            throw IoFailure.cannotRead(name, e);
         }
     }
 
@@ -189,7 +190,4 @@ public final class SecureXml {
                 + MAX_SIZE / (1024 * 1024) + " MiB");
     }
 
-    private static BadInputException cannotRead(String name, IOException e) {
-        return new BadInputException(SourceLocation.unknown(name), "cannot read file: " + e.getMessage());
-    }
 }

@@ -19,9 +19,9 @@ import org.lemsbridge.compare.SpikeRules;
 import org.lemsbridge.compare.Tolerances;
 import org.lemsbridge.compare.TraceComparator;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.Crash;
 import org.lemsbridge.error.NearestName;
-import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.files.SafeName;
@@ -91,14 +91,13 @@ final class CaseRunner {
             return new CaseResult.Compared(suiteCase, comparison.comparison(), plots.links(), plots.thumbnail(),
                     warnings, since(start));
         } catch (OutputFailure e) {
-            return new CaseResult.Stopped(suiteCase, new BadInputException(SourceLocation.unknown(
-                    e.destination().toString()), e.problem()).oneLine(), true, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, e.toBadInput().oneLine(), true, warnings, since(start));
         } catch (BadInputException e) {
             String hint = e.hint() == null ? "" : " (" + e.hint() + ")";
             return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start));
         } catch (IOException e) {
-            return new CaseResult.Stopped(suiteCase, "cannot write the case's files: " + e.getMessage(), true,
-                    warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, IoFailure.cannotWrite(reportFolder.resolve(
+                    suiteCase.reportFolder()), e).oneLine(), true, warnings, since(start));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start));
         }

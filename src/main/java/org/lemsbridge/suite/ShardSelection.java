@@ -10,8 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.lemsbridge.error.BadInputException;
-import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.IoFailure;
 
 /**
  * The cases one shard of a suite runs ({@code check --shard K/N}), chosen by a {@link ShardPlan} over the cases'
@@ -62,8 +61,7 @@ public record ShardSelection(Shard shard, Suite suite, List<Integer> caseNumbers
         try {
             return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read suite file: "
-                    + e.getMessage());
+            throw IoFailure.cannotRead(file, e);
         }
     }
 

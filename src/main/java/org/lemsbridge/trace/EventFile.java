@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -55,8 +56,7 @@ public record EventFile(List<Event> events) {
                 }
             }
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(),
-                    null, e);
+            throw IoFailure.cannotRead(file, e);
         }
         return new EventFile(events);
     }

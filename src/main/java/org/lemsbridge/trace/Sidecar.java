@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Json;
 
@@ -102,8 +103,7 @@ public record Sidecar(List<Column> columns, String source, long rows) {
                 throw new BadInputException(SourceLocation.of(json, line, column),
                         "malformed JSON: " + e.getOriginalMessage(), null, e);
             } catch (IOException e) {
-                throw new BadInputException(SourceLocation.unknown(json.toString()),
-                        "cannot read: " + e.getMessage(), null, e);
+                throw IoFailure.cannotRead(json, e);
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -45,7 +46,7 @@ public final class TraceReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
         } catch (IOException e) {
-            throw cannotRead(file.toString(), e);
+            throw IoFailure.cannotRead(file, e);
         }
         return build(table, layout(file, file.toString(), table.header(), table.width(), explicitColumns));
     }
@@ -67,7 +68,7 @@ public final class TraceReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "no such file");
         } catch (IOException e) {
-            throw cannotRead(file.toString(), e);
+            throw IoFailure.cannotRead(file, e);
         }
         try {
             DelimitedParser parser = new DelimitedParser(content(raw), file.toString(), 0);
@@ -76,7 +77,7 @@ public final class TraceReader {
             return new TraceRows(layout, parser, first, raw);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw cannotRead(file.toString(), e);
+            throw IoFailure.cannotRead(file, e);
         } catch (RuntimeException e) {
             closeQuietly(raw);
             throw e;
@@ -88,10 +89,6 @@ public final class TraceReader {
         try (TraceRows rows = openRows(file, explicitColumns)) {
             return rows.layout();
         }
-    }
-
-    static BadInputException cannotRead(String file, IOException e) {
-        return new BadInputException(SourceLocation.unknown(file), "cannot read: " + e.getMessage(), null, e);
     }
 
     private static void closeQuietly(InputStream in) {

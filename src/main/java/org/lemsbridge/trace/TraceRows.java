@@ -3,7 +3,7 @@ package org.lemsbridge.trace;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 
 /**
  * A trace file read one row at a time (time first, then the columns of {@link #layout()}), for comparing traces
@@ -48,7 +48,7 @@ public final class TraceRows implements Closeable {
         try {
             return parser.next(values, offset);
         } catch (IOException e) {
-            throw TraceReader.cannotRead(layout.source(), e);
+            throw IoFailure.cannotRead(layout.source(), e);
         }
     }
 
@@ -57,7 +57,7 @@ public final class TraceRows implements Closeable {
         try {
             stream.close();
         } catch (IOException e) {
-            throw TraceReader.cannotRead(layout.source(), e);
+            throw IoFailure.cannotRead(layout.source(), e);
         }
     }
 }

@@ -15,6 +15,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -73,7 +74,7 @@ final class XsdCheck {
             findings.add(Finding.error(Code.SCHEMA, SourceLocation.unknown(name), "schema validation failed: "
                     + e.getMessage(), null));
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(name), "cannot read: " + e.getMessage());
+            throw IoFailure.cannotRead(name, e);
         }
         return findings.size() > MOST_FINDINGS ? List.copyOf(findings.subList(0, MOST_FINDINGS)) : findings;
     }

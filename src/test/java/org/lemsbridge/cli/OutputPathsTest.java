@@ -72,7 +72,7 @@ class OutputPathsTest {
         CliRun run = CliRun.of("import", EX2, "-o", out.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals(List.of(last + ":0:0: cannot write: is a folder"), run.errLines());
+        assertEquals(List.of(last + ": cannot write: is a folder"), run.errLines());
         assertEquals(before, snapshot(out));
     }
 
@@ -98,7 +98,7 @@ class OutputPathsTest {
             try (Staging staging = Staging.create(full)) {
                 e = assertThrows(BadInputException.class, () -> OutputFiles.writeAll(staging, texts));
             }
-            assertEquals(files.get(failing - 1) + ":0:0: cannot write: No space left on device", e.oneLine());
+            assertEquals(files.get(failing - 1) + ": cannot write: No space left on device", e.oneLine());
             assertEquals(before, snapshot(out), "disk full at file " + failing);
         }
         try (Staging staging = Staging.create()) {
@@ -112,7 +112,7 @@ class OutputPathsTest {
         Path taken = Files.createDirectories(folder.resolve("taken.xml"));
         CliRun intoFolder = CliRun.of("render", TONIC, "-o", taken.toString());
         assertEquals(2, intoFolder.exitCode(), intoFolder.describe());
-        assertEquals(List.of(taken + ":0:0: cannot write: is a folder"), intoFolder.errLines());
+        assertEquals(List.of(taken + ": cannot write: is a folder"), intoFolder.errLines());
         assertEquals(List.of("taken.xml"), names(folder));
 
         Path experiment = Files.copy(Path.of(TONIC), folder.resolve("tonic.yaml"));
@@ -141,7 +141,7 @@ class OutputPathsTest {
                 junitFolder.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals(List.of(junitFolder + ":0:0: cannot write: is a folder"), run.errLines(), "no case ran");
+        assertEquals(List.of(junitFolder + ": cannot write: is a folder"), run.errLines(), "no case ran");
         assertEquals("", run.out());
         assertEquals(List.of("junit.xml", "suite.yaml"), names(folder), "no report, nothing hidden");
 
@@ -149,7 +149,7 @@ class OutputPathsTest {
         CliRun underAFile = CliRun.of("check", suite.toString(), "--report", report.toString(), "--junit",
                 aFile.resolve("junit.xml").toString());
         assertEquals(2, underAFile.exitCode(), underAFile.describe());
-        assertEquals(List.of(aFile.resolve("junit.xml") + ":0:0: cannot write: " + aFile.toAbsolutePath()
+        assertEquals(List.of(aFile.resolve("junit.xml") + ": cannot write: " + aFile.toAbsolutePath()
                 + " is a file, not a folder"), underAFile.errLines());
         assertEquals(List.of("a-file", "junit.xml", "suite.yaml"), names(folder));
 
@@ -168,7 +168,7 @@ class OutputPathsTest {
         Path omt = Files.writeString(folder.resolve(".test.omt"), "target: missing.xml\nengine: jNeuroML\n");
         CliRun run = CliRun.of("omv", omt.toString(), "--junit", junitFolder.toString());
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals(List.of(junitFolder + ":0:0: cannot write: is a folder"), run.errLines());
+        assertEquals(List.of(junitFolder + ": cannot write: is a folder"), run.errLines());
         assertEquals("", run.out());
         assertEquals(List.of(".test.omt", "omv.xml"), names(folder), "nothing written, nothing hidden");
         assertEquals(List.of(), names(junitFolder));

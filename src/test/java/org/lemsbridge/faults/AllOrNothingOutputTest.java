@@ -56,7 +56,7 @@ class AllOrNothingOutputTest {
         CliRun run = CliRun.of("simulate", EX2.toString(), "-o", out.toString());
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals(out.resolve("Ex2_Izh_spikes.dat").toAbsolutePath() + ":0:0: cannot write: is a folder",
+        assertEquals(out.resolve("Ex2_Izh_spikes.dat").toAbsolutePath() + ": cannot write: is a folder",
                 run.errLines().get(0));
         assertEquals(before, FolderSnapshot.of(out));
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.error.IoFailure;
 
 class StagingTest {
     @TempDir
@@ -85,7 +86,7 @@ class StagingTest {
         Files.createDirectories(folder.resolve("a.dat"));
         try (Staging staging = Staging.create()) {
             IOException e = assertThrows(IOException.class, () -> staging.open(folder.resolve("a.dat")));
-            assertEquals("is a folder", OutputFailure.reason(e));
+            assertEquals("is a folder", IoFailure.reason(e));
         }
         assertTrue(Files.isDirectory(folder.resolve("a.dat")));
         assertEquals(List.of("a.dat"), names());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -99,8 +100,7 @@ final class OmvData {
         } catch (NoSuchFileException e) {
             throw new BadInputException(SourceLocation.unknown(file.toString()), "the data file was not written");
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read: " + e.getMessage(), null,
-                    e);
+            throw IoFailure.cannotRead(file, e);
         }
     }
 

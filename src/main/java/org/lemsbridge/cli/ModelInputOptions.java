@@ -1,0 +1,24 @@
+package org.lemsbridge.cli;
+
+import org.lemsbridge.files.Confinement;
+
+import picocli.CommandLine.Mixin;
+
+/**
+ * The options of every command that reads models or suites: {@code --confine DIR}, jnml's {@code -nogui} and
+ * {@code --debug}.
+ */
+final class ModelInputOptions {
+    @Mixin
+    private ConfineOption confine;
+
+    @Mixin
+    private NoGuiOption noGui;
+
+    @Mixin
+    private DebugOption debug;
+
+    Confinement confinement() {
+        return confine.confinement();
+    }
+}
