@@ -39,7 +39,9 @@ def write_model(folder, name, cells, steps):
     with open(TEMPLATE) as f:
         model = f.read()
     with open(path, "w") as f:
-        f.write(model.format(cells=cells, length="%sms" % round(steps * 0.005, 3), step="0.005ms"))
+        population = '        <population id="pop" component="tonic" size="%d"/>\n' % cells
+        f.write(model.format(a="0.02", pulses="", population=population, inputs="",
+                             length="%sms" % round(steps * 0.005, 3), step="0.005ms", outputs=""))
     with open(os.path.join(folder, name + ".omt"), "w") as f:
         f.write("target: %s.xml\nengine: jNeuroML\n" % name)
     return path

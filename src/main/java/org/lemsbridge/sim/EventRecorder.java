@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.lemsbridge.files.Staging;
 import org.lemsbridge.trace.EventFileWriter;
-import org.lemsbridge.trace.WrittenTrace;
 import org.lemsbridge.tree.EventTarget;
 
 /** One EventOutputFile of a run: the events its selections receive go to an {@link EventFileWriter}. */
@@ -28,8 +27,7 @@ final class EventRecorder implements AutoCloseable {
     }
 
     SimulationResult.WrittenFile finish() {
-        WrittenTrace written = writer.finish();
-        return new SimulationResult.WrittenFile(id, written.file(), written.sidecar(), written.rows());
+        return SimulationResult.WrittenFile.of(id, writer.finish());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.function.UnaryOperator;
 import org.lemsbridge.files.Staging;
 import org.lemsbridge.trace.DatWriter;
 import org.lemsbridge.trace.OutputThread;
-import org.lemsbridge.trace.WrittenTrace;
 import org.lemsbridge.tree.Ref;
 
 /**
@@ -51,8 +50,7 @@ final class OutputRecorder implements DatWriter.RowValues, AutoCloseable {
     }
 
     SimulationResult.WrittenFile finish() {
-        WrittenTrace written = writer.finish();
-        return new SimulationResult.WrittenFile(id, written.file(), written.sidecar(), written.rows());
+        return SimulationResult.WrittenFile.of(id, writer.finish());
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.lemsbridge.sim;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.lemsbridge.trace.WrittenTrace;
+
 /**
  * What a run wrote: each output file with its row count (events for event files), the number of steps, and the
  * wall time of the stepping loop (initial state through the last row, recording included; building and finishing
@@ -21,5 +23,10 @@ public record SimulationResult(List<WrittenFile> files, long steps, long loopNan
 
     /** {@code sidecar} is null for event files. */
     public record WrittenFile(String id, Path path, Path sidecar, long rows) {
+
+        /** The file the OutputFile or EventOutputFile {@code id} wrote. */
+        static WrittenFile of(String id, WrittenTrace written) {
+            return new WrittenFile(id, written.file(), written.sidecar(), written.rows());
+        }
     }
 }

@@ -3,13 +3,13 @@ package org.lemsbridge.validate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.TextLines;
 
 /**
  * Where an attribute is written: the reader keeps only where an element starts, so the attribute is looked up in
@@ -21,18 +21,10 @@ final class AttributePlaces {
     /** An element longer than this is not searched further for its attribute. */
     private static final int MAX_TAG = 100_000;
 
-    private final Map<String, Lines> texts = new HashMap<>();
+    private final Map<String, Source> texts = new HashMap<>();
 
-    private record Lines(String text, int[] starts) {
-        int offset(int line, int column) {
-            return line < 1 || line > starts.length ? -1 : starts[line - 1] + Math.max(0, column - 1);
-        }
-
-        SourceLocation at(String file, int offset) {
-            int index = Arrays.binarySearch(starts, offset);
-            int line = index >= 0 ? index : -index - 2;
-            return new SourceLocation(file, line + 1, offset - starts[line] + 1);
-        }
+    /** A file's text and where its lines start. */
+    private record Source(String text, TextLines lines) {
     }
 
     /** The place of {@code attribute} in the start tag of the element at {@code element}. */
@@ -40,18 +32,18 @@ final class AttributePlaces {
         if (attribute == null || element.line() <= 0) {
             return element;
         }
-        Lines lines = texts.computeIfAbsent(element.file(), AttributePlaces::read);
-        if (lines == null) {
+        Source source = texts.computeIfAbsent(element.file(), AttributePlaces::read);
+        if (source == null) {
             return element;
         }
-        int start = lines.offset(element.line(), element.column());
-        if (start < 0 || start >= lines.text().length() || lines.text().charAt(start) != '<') {
+        int start = source.lines().offset(element.line(), element.column());
+        if (start < 0 || start >= source.text().length() || source.text().charAt(start) != '<') {
             return element;
         }
-        int end = endOfTag(lines.text(), start);
-        Matcher found = Pattern.compile("\\s(" + Pattern.quote(attribute) + ")\\s*=").matcher(lines.text())
+        int end = endOfTag(source.text(), start);
+        Matcher found = Pattern.compile("\\s(" + Pattern.quote(attribute) + ")\\s*=").matcher(source.text())
                 .region(start, end);
-        return found.find() ? lines.at(element.file(), found.start(1)) : element;
+        return found.find() ? source.lines().at(element.file(), found.start(1)) : element;
     }
 
     /** The offset of the {@code >} that closes the start tag at {@code start}, skipping quoted values. */
@@ -71,26 +63,13 @@ final class AttributePlaces {
         return limit;
     }
 
-    private static Lines read(String file) {
+    private static Source read(String file) {
         if (file.startsWith("bundled:")) {
             return null;
         }
         try {
             String text = Files.readString(Path.of(file));
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
-                }
-            }
-            int[] starts = new int[count];
-            int line = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[line++] = i + 1;
-                }
-            }
-            return new Lines(text, starts);
+            return new Source(text, TextLines.of(text));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Benchmark {
 
-    private final Map<String, String> options;
+    private final BenchOptions options;
     private final Path project;
     private final Path shared;
     private final Path jar;
@@ -36,28 +34,19 @@ public final class Benchmark {
     private final String java;
     private final List<String> rows = new ArrayList<>();
 
-    private Benchmark(Map<String, String> options) throws IOException {
+    private Benchmark(BenchOptions options) {
         this.options = options;
-        project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
-        shared = Path.of(options.getOrDefault("shared", project.resolve("../shared").toString())).toAbsolutePath()
-                .normalize();
-        jar = Path.of(options.getOrDefault("jar", project.resolve("target/lemsbridge.jar").toString()));
-        baselineJar = options.containsKey("baseline-jar") ? Path.of(options.get("baseline-jar")) : null;
-        work = options.containsKey("work") ? Files.createDirectories(Path.of(options.get("work")))
-                : Files.createTempDirectory("lemsbridge-bench");
-        repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        project = options.project();
+        shared = options.shared();
+        work = options.work();
+        repeat = options.repeat();
+        java = options.java();
+        jar = Path.of(options.get("jar", project.resolve("target/lemsbridge.jar").toString()));
+        baselineJar = options.has("baseline-jar") ? Path.of(options.get("baseline-jar", null)) : null;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        new Benchmark(options).runAll();
+        new Benchmark(BenchOptions.parse(args, "lemsbridge-bench", 3)).runAll();
     }
 
     private void runAll() throws Exception {
@@ -67,9 +56,9 @@ public final class Benchmark {
         if (!Files.isDirectory(coreTypes)) {
             throw new IllegalStateException("no NeuroML2 core types at " + coreTypes + " (set --shared)");
         }
-        int[] sizes = Arrays.stream(options.getOrDefault("sizes", "10,100,1000,10000,100000").split(","))
+        int[] sizes = Arrays.stream(options.get("sizes", "10,100,1000,10000,100000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        int baselineMax = Integer.parseInt(options.getOrDefault("baseline-max-size", "1000"));
+        int baselineMax = Integer.parseInt(options.get("baseline-max-size", "1000"));
         Path limit = shared.resolve("reference-data/scaling/IzhLimit.java");
         for (int n : sizes) {
             Path model = ScaledModel.izhikevich(work, n);
@@ -86,7 +75,7 @@ public final class Benchmark {
         example("Ex1_HH", reference.resolve("Ex1_HH/LEMS_NML2_Ex1_HH.xml"), 1, coreTypes);
         largeTrace(coreTypes);
         String table = table(machine);
-        Path out = Path.of(options.getOrDefault("out", project.resolve("bench/results.md").toString()));
+        Path out = Path.of(options.get("out", project.resolve("bench/results.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println();
@@ -111,7 +100,7 @@ public final class Benchmark {
         Path dat = work.resolve("limit-N" + n + ".dat");
         ProcessStats stats = ProcessStats.run(List.of(java, limit.toString(), String.valueOf(n), dat.toString()),
                 work, 3600);
-        check(stats, "IzhLimit");
+        stats.checked("IzhLimit");
         double rate = Double.parseDouble(field(stats.stdout(), "neuron_steps_per_s"));
         boolean same = Arrays.equals(Files.readAllBytes(dat), Files.readAllBytes(Path.of(ours)));
         rows.add(row("N=" + n + " Izhikevich + pulse", "IzhLimit.java (hand-written)", n * 40000L, rate,
@@ -161,7 +150,7 @@ public final class Benchmark {
     }
 
     private void largeTrace(Path coreTypes) throws Exception {
-        int cells = Integer.parseInt(options.getOrDefault("trace-cells", "180"));
+        int cells = Integer.parseInt(options.get("trace-cells", "180"));
         Path model = ScaledModel.wideTrace(work, cells);
         Path out = Files.createDirectories(work.resolve("trace"));
         Whole made = whole(jar, List.of("simulate", model.toString(), "-I", coreTypes.toString(), "-o",
@@ -182,12 +171,12 @@ public final class Benchmark {
             for (int i = 0; i < repeat; i++) {
                 ProcessStats probe = ProcessStats.run(List.of(java, "-cp", classpath(whichJar),
                         "org.lemsbridge.bench.CompareProbe", reference.toString(), candidate.toString()), work, 3600);
-                check(probe, "CompareProbe");
+                probe.checked("CompareProbe");
                 line = probe.stdout().trim();
                 seconds.add((Long.parseLong(field(line, "read_ns"))
                         + Long.parseLong(field(line, "compare_ns"))) / 1e9);
             }
-            double both = median(seconds);
+            double both = BenchOptions.median(seconds);
             long bytes = Long.parseLong(field(line, "bytes"));
             Whole whole = whole(whichJar, List.of("compare", reference.toString(), candidate.toString()), repeat);
             String note = String.format(Locale.ROOT, "read 2 x %s MB + compare in-process: %.2f s = %.0f MB/s; "
@@ -206,11 +195,11 @@ public final class Benchmark {
         for (int i = 0; i < times; i++) {
             ProcessStats stats = ProcessStats.run(List.of(java, "-cp", classpath(whichJar), "org.lemsbridge.bench.LoopProbe",
                     model.toString(), out.toString(), coreTypes.toString()), work, 7200);
-            check(stats, "LoopProbe");
+            stats.checked("LoopProbe");
             long loop = Long.parseLong(field(stats.stdout(), "loop_ns"));
             seconds.add((loop > 0 ? loop : Long.parseLong(field(stats.stdout(), "run_ns"))) / 1e9);
         }
-        return median(seconds);
+        return BenchOptions.median(seconds);
     }
 
     private record Whole(double wall, double cpu, double rssMib, int runs) {
@@ -231,12 +220,12 @@ public final class Benchmark {
             command.addAll(List.of("-jar", whichJar.toString()));
             command.addAll(arguments);
             ProcessStats stats = ProcessStats.run(command, work, 7200);
-            check(stats, String.join(" ", arguments));
+            stats.checked(String.join(" ", arguments));
             walls.add(stats.wallSeconds());
             cpus.add(stats.cpuSeconds());
             rss = Math.max(rss, stats.peakRssMib());
         }
-        return new Whole(median(walls), median(cpus), rss, times);
+        return new Whole(BenchOptions.median(walls), BenchOptions.median(cpus), rss, times);
     }
 
     /**
@@ -259,13 +248,6 @@ public final class Benchmark {
         return whichJar + File.pathSeparator + project.resolve("target/test-classes");
     }
 
-    private static void check(ProcessStats stats, String what) {
-        if (stats.exitCode() != 0) {
-            throw new IllegalStateException(what + " exited with " + stats.exitCode() + ":\n" + stats.stdout()
-                    + stats.stderr());
-        }
-    }
-
     private static String field(String text, String name) {
         for (String token : text.trim().split("\\s+")) {
             if (token.startsWith(name + "=")) {
@@ -273,12 +255,6 @@ public final class Benchmark {
             }
         }
         throw new IllegalStateException("no " + name + " in: " + text);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private String row(String workload, String tool, long neuronSteps, double rate, Whole whole, String note) {

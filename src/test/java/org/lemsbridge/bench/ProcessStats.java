@@ -59,6 +59,14 @@ record ProcessStats(int exitCode, String stdout, String stderr, double wallSecon
         return new ProcessStats(process.exitValue(), stdout, stderr, wall, cpu, rss);
     }
 
+    /** This run, when it exited with 0; else an exception naming {@code what} with the child's output. */
+    ProcessStats checked(String what) {
+        if (exitCode != 0) {
+            throw new IllegalStateException(what + " exited with " + exitCode + ":\n" + stdout + stderr);
+        }
+        return this;
+    }
+
     private static double number(String text, String label) {
         int at = text.lastIndexOf(label);
         if (at < 0) {

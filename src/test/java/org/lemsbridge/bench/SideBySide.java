@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -35,7 +33,7 @@ public final class SideBySide {
     static final String BEGIN = "<!-- side-by-side:begin -->";
     static final String END = "<!-- side-by-side:end -->";
 
-    private final Map<String, String> options;
+    private final BenchOptions options;
     private final Path project;
     private final Path shared;
     private final Path coreTypes;
@@ -46,32 +44,20 @@ public final class SideBySide {
     private final String java;
     private final List<String> rows = new ArrayList<>();
 
-    private SideBySide(Map<String, String> options) throws IOException {
+    private SideBySide(BenchOptions options) {
         this.options = options;
-        project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
-        shared = Path.of(options.getOrDefault("shared", project.resolve("../shared").toString())).toAbsolutePath()
-                .normalize();
+        project = options.project();
+        shared = options.shared();
+        work = options.work();
+        repeat = options.repeat();
+        java = options.java();
         coreTypes = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
         launcher = project.resolve("lemsbridge");
-        jlems = Path.of(options.getOrDefault("jlems", "/tmp/jlems"));
-        work = options.containsKey("work") ? Files.createDirectories(Path.of(options.get("work")).toAbsolutePath())
-                : Files.createTempDirectory("lemsbridge-side-by-side");
-        repeat = Integer.parseInt(options.getOrDefault("repeat", "5"));
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jlems = Path.of(options.get("jlems", "/tmp/jlems"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("an option without a value: " + args[args.length - 1]);
-        }
-        new SideBySide(options).runAll();
+        new SideBySide(BenchOptions.parse(args, "lemsbridge-side-by-side", 5)).runAll();
     }
 
     private void runAll() throws Exception {
@@ -80,12 +66,12 @@ public final class SideBySide {
         }
         String machine = MachineDescription.describe();
         System.out.println(machine);
-        List<String> parts = List.of(options.getOrDefault("parts", "ex2,scaling,check,compare").split(","));
+        List<String> parts = List.of(options.get("parts", "ex2,scaling,check,compare").split(","));
         if (parts.contains("ex2")) {
             ex2();
         }
         if (parts.contains("scaling")) {
-            for (String n : options.getOrDefault("sizes", "1000,10000,100000").split(",")) {
+            for (String n : options.get("sizes", "1000,10000,100000").split(",")) {
                 scaled(Integer.parseInt(n.trim()));
             }
         }
@@ -93,17 +79,17 @@ public final class SideBySide {
             suite();
         }
         if (parts.contains("compare")) {
-            compare(Double.parseDouble(options.getOrDefault("trace-mb", "150")));
+            compare(Double.parseDouble(options.get("trace-mb", "150")));
         }
         String table = table(machine);
-        Path out = Path.of(options.getOrDefault("out", project.resolve("bench/side-by-side.md").toString()));
+        Path out = Path.of(options.get("out", project.resolve("bench/side-by-side.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println();
         System.out.println(table);
         System.out.println("written to " + out);
-        if (options.containsKey("readme") && !options.get("readme").equals("none")) {
-            Path readme = Path.of(options.get("readme"));
+        if (!options.get("readme", "none").equals("none")) {
+            Path readme = Path.of(options.get("readme", "none"));
             String text = Files.readString(readme);
             int begin = text.indexOf(BEGIN);
             int end = text.indexOf(END);
@@ -194,7 +180,7 @@ public final class SideBySide {
         Path model = ScaledModel.wideTrace(folder, columns);
         ProcessStats made = ProcessStats.run(List.of(launcher.toString(), "simulate", model.toString(), "-I",
                 coreTypes.toString(), "-o", folder.toString()), work, 3600);
-        check(made, "simulate " + model.getFileName());
+        made.checked("simulate " + model.getFileName());
         Path candidate = folder.resolve("izh_wide_N" + columns + ".dat");
         Path reference = folder.resolve("reference.dat");
         Files.copy(candidate, reference, StandardCopyOption.REPLACE_EXISTING);
@@ -232,24 +218,19 @@ public final class SideBySide {
         List<ProcessStats> b = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
             if (i % 2 == 0) {
-                a.add(checked(ours.run()));
-                b.add(checked(anchor.run()));
+                a.add(ours.run().checked("a measured process"));
+                b.add(anchor.run().checked("a measured process"));
             } else {
-                b.add(checked(anchor.run()));
-                a.add(checked(ours.run()));
+                b.add(anchor.run().checked("a measured process"));
+                a.add(ours.run().checked("a measured process"));
             }
         }
         return new Pair(measured(a), measured(b));
     }
 
-    private static ProcessStats checked(ProcessStats stats) {
-        check(stats, "a measured process");
-        return stats;
-    }
-
     private static Measured measured(List<ProcessStats> runs) {
-        return new Measured(median(runs.stream().map(ProcessStats::wallSeconds).toList()),
-                median(runs.stream().map(ProcessStats::cpuSeconds).toList()),
+        return new Measured(BenchOptions.median(runs.stream().map(ProcessStats::wallSeconds).toList()),
+                BenchOptions.median(runs.stream().map(ProcessStats::cpuSeconds).toList()),
                 runs.stream().mapToDouble(ProcessStats::peakRssMib).max().orElse(Double.NaN));
     }
 
@@ -270,23 +251,11 @@ public final class SideBySide {
         if (!Files.exists(classes.resolve("IzhLimit.class"))) {
             Files.createDirectories(classes);
             Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-            check(ProcessStats.run(List.of(javac.toString(), "-d", classes.toString(),
-                    shared.resolve("reference-data/scaling/IzhLimit.java").toString()), work, 600), "javac IzhLimit");
+            ProcessStats.run(List.of(javac.toString(), "-d", classes.toString(),
+                    shared.resolve("reference-data/scaling/IzhLimit.java").toString()), work, 600)
+                    .checked("javac IzhLimit");
         }
         return classes;
-    }
-
-    private static void check(ProcessStats stats, String what) {
-        if (stats.exitCode() != 0) {
-            throw new IllegalStateException(what + " exited with " + stats.exitCode() + ":\n" + stats.stdout()
-                    + stats.stderr());
-        }
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     // ---- the table ----

@@ -3,21 +3,18 @@ package org.lemsbridge.convert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.testing.DatFiles;
 
 /**
  * Runs the rendered seeds in a real jLEMS (opt-in: {@code -Dlemsbridge.jlems=/path/to/run-jlems.sh}, a script
@@ -39,11 +36,9 @@ class RenderedSeedsInJlemsTest {
         assertTrue(run.waitFor(600, TimeUnit.SECONDS), "jLEMS timed out");
         assertEquals(0, run.exitValue(), Files.readString(dir.resolve("jlems.log")));
 
-        List<double[]> ours = rows(Files.newBufferedReader(dir.resolve(datFile)));
+        List<double[]> ours = DatFiles.read(dir.resolve(datFile));
         Path refDir = Path.of("reference-data", "Ex2_Izh");
-        List<double[]> ref = rows(new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(refDir.resolve("Ex2_Izh_allcells.dat.gz"))),
-                StandardCharsets.UTF_8)));
+        List<double[]> ref = DatFiles.read(refDir.resolve("Ex2_Izh_allcells.dat.gz"));
         int refColumn = allcellsColumn(refDir.resolve("columns.txt"), quantity);
         assertEquals(ref.size(), ours.size(), "rows");
         double maxRef = 0;
@@ -66,22 +61,6 @@ class RenderedSeedsInJlemsTest {
         assertTrue(maxDiff / maxRef <= 1e-6, "max|dv|/max|ref| = " + maxDiff / maxRef);
         assertTrue(refResets.size() > 5, "the reference spikes");
         assertEquals(refResets, ourResets, "spikes on the same steps");
-    }
-
-    private static List<double[]> rows(BufferedReader reader) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        try (reader) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] fields = line.trim().split("\t");
-                double[] row = new double[fields.length];
-                for (int i = 0; i < fields.length; i++) {
-                    row[i] = Double.parseDouble(fields[i]);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     /** The column index of {@code quantity} in the allcells file, from columns.txt. */

@@ -19,7 +19,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.IoFailure;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.TextLines;
 import org.lemsbridge.lems.xml.SecureStax;
 
 /**
@@ -39,11 +41,10 @@ public final class StaxTreeReader {
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in, null, file.toString(), null);
             } catch (IOException again) {
-                throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: "
-                        + again.getMessage());
+                throw IoFailure.cannotRead(file, again);
             }
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "cannot read file: " + e.getMessage());
+            throw IoFailure.cannotRead(file, e);
         }
     }
 
@@ -96,7 +97,7 @@ public final class StaxTreeReader {
     private static XmlElement readDocument(XMLStreamReader xml, String sourceName, String text)
             throws XMLStreamException {
         Deque<Building> open = new ArrayDeque<>();
-        int[] starts = text == null ? null : lineStarts(text);
+        TextLines lines = text == null ? null : TextLines.of(text);
         XmlElement root = null;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -115,7 +116,7 @@ public final class StaxTreeReader {
                         }
                         attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
                     }
-                    open.push(new Building(xml.getLocalName(), attributes, elementStart(xml, sourceName, text, starts)));
+                    open.push(new Building(xml.getLocalName(), attributes, elementStart(xml, sourceName, text, lines)));
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     XmlElement done = open.pop().build();
@@ -137,7 +138,8 @@ public final class StaxTreeReader {
     }
 
     /** Line and column of the {@code <} that opens the current element (StAX reports the end of the tag). */
-    private static SourceLocation elementStart(XMLStreamReader xml, String sourceName, String text, int[] starts) {
+    private static SourceLocation elementStart(XMLStreamReader xml, String sourceName, String text,
+            TextLines lines) {
         Location end = xml.getLocation();
         int offset = end.getCharacterOffset();
         if (text == null || offset <= 0 || offset > text.length()) {
@@ -152,27 +154,7 @@ public final class StaxTreeReader {
         if (open < 0) {
             return locate(xml, sourceName);
         }
-        int index = java.util.Arrays.binarySearch(starts, open);
-        int line = index >= 0 ? index : -index - 2;
-        return new SourceLocation(sourceName, line + 1, open - starts[line] + 1);
-    }
-
-    /** Offsets at which each line starts. */
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
-        return starts;
+        return lines.at(sourceName, open);
     }
 
     private static boolean opensElement(String text, int at, String name) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.compare.ColumnMatcher;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.testing.DatFiles;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.Trace;
 import org.lemsbridge.trace.TraceReader;
@@ -96,11 +96,7 @@ class SingleNodeTvboModelTest {
             assertEquals(List.of("coupling inputs c_pop0, local_coupling are 0 in a single node without a network;"
                     + " rendered as parameters of value 0, which may be overridden"), rendered.warnings());
             List<double[]> rows = simulate(yaml, "Leak.dat");
-            double x = 1.0;
-            for (int k = 1; k < rows.size(); k++) {
-                x = x + 0.1 * (-x / 4.0);
-                assertClose(x, rows.get(k)[1], "x at row " + k);
-            }
+            assertEuler(rows, 1.0, 0.1, (x, t) -> -x / 4.0, "x");
             assertEquals(21, rows.size());
         }
     }
@@ -127,14 +123,7 @@ class SingleNodeTvboModelTest {
                 + " the model is rendered in its own numbers, as TVBO evaluates it (every quantity as written,"
                 + " t and every rate in ms)", rendered.warnings().get(0));
         List<double[]> rows = simulate(yaml, "Annotated.dat");
-        double y = 0.1;
-        double t = 0.0;
-        DoubleBinaryOperator rate = (yy, tt) -> 3.25 * 0.1 * 2.0 * Math.cos(0.5 * tt) - 0.1 * yy;
-        for (int k = 1; k < rows.size(); k++) {
-            t += 0.05;
-            y = y + 0.05 * rate.applyAsDouble(y, t);
-            assertClose(y, rows.get(k)[1], "y at row " + k);
-        }
+        assertEuler(rows, 0.1, 0.05, (y, t) -> 3.25 * 0.1 * 2.0 * Math.cos(0.5 * t) - 0.1 * y, "y");
         assertEquals(101, rows.size());
     }
 
@@ -178,6 +167,18 @@ class SingleNodeTvboModelTest {
         assertEquals(51, trace.rows());
     }
 
+    /** Column 1, row by row, is forward Euler of y' = rate(y, t) from {@code initial}, t at the step's end. */
+    private static void assertEuler(List<double[]> rows, double initial, double step, DoubleBinaryOperator rate,
+            String name) {
+        double y = initial;
+        double t = 0.0;
+        for (int k = 1; k < rows.size(); k++) {
+            t += step;
+            y = y + step * rate.applyAsDouble(y, t);
+            assertClose(y, rows.get(k)[1], name + " at row " + k);
+        }
+    }
+
     private static void assertClose(double expected, double actual, String what) {
         double tolerance = 1e-6 * Math.max(1.0, Math.abs(expected));
         assertTrue(Math.abs(expected - actual) <= tolerance, what + ": expected " + expected + " but was " + actual);
@@ -192,15 +193,6 @@ class SingleNodeTvboModelTest {
     private List<double[]> simulate(String yaml, String datFile) throws IOException {
         Path out = Files.createTempDirectory(dir, "out");
         ModelRunner.run(write(yaml), List.of(), SimulationOptions.writingTo(out));
-        List<double[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve(datFile))) {
-            String[] fields = line.trim().split("\t");
-            double[] row = new double[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                row[i] = Double.parseDouble(fields[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
+        return DatFiles.read(out.resolve(datFile));
     }
 }

@@ -27,6 +27,7 @@ import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.testing.DatFiles;
 import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.trace.Column;
 import org.lemsbridge.trace.TraceReader;
@@ -132,7 +133,7 @@ class TvboDatabaseTest {
         assertEquals(List.copyOf(experiment.dynamics().stateVariables().keySet()), columnNames,
                 name + ": the columns keep the names the model file gives its states");
 
-        List<double[]> rows = rows(dat);
+        List<double[]> rows = DatFiles.read(dat);
         List<double[]> euler = new IndependentEuler(experiment).run(step, (int) Math.round(DURATION / step));
         assertEquals(euler.size(), rows.size(), "rows");
         int states = euler.get(0).length;
@@ -177,18 +178,5 @@ class TvboDatabaseTest {
 
     static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static List<double[]> rows(Path dat) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(dat)) {
-            String[] fields = line.trim().split("\t");
-            double[] row = new double[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                row[i] = Double.parseDouble(fields[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.SharedFolder;
+import org.lemsbridge.testing.DatFiles;
 
 /**
  * The PyNN cell, synapse and spike-source types on the project's bundled {@code PyNN.xml}: no NeuroML2CoreTypes folder

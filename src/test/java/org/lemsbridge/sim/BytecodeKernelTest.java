@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.Kind;
@@ -120,56 +121,40 @@ class BytecodeKernelTest {
      * 60 cells in two runs (30 with one pulse, 30 with another) and one explicitInput each: three batches. Recorded
      * are states, an exposure, a derived variable and an input's current of several members, plus spikes.
      */
-    private static String population(String cell) {
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            inputs.append("<explicitInput target=\"izpop[").append(i).append("]\" input=\"").append(i < 30 ? "i1" : "i2")
-                    .append("\" destination=\"synapses\"/>\n");
-        }
-        return """
-                <Lems>
-                <Target component="sim1"/>
-                <Include file="Cells.xml"/>
-                <Include file="Networks.xml"/>
-                <Include file="Inputs.xml"/>
-                <Include file="Simulation.xml"/>
-                %s
-                <pulseGeneratorDL id="i1" delay="20ms" duration="2000ms" amplitude="14"/>
-                <pulseGeneratorDL id="i2" delay="10ms" duration="50ms" amplitude="10"/>
-                <network id="net1">
-                <population id="izpop" component="izTonic" size="60"/>
-                %s</network>
-                <Simulation id="sim1" length="100ms" step="0.005ms" target="net1">
-                    <OutputFile id="of0" fileName="columns.dat">
-                        <OutputColumn id="v0" quantity="izpop[0]/v"/>
-                        <OutputColumn id="u0" quantity="izpop[0]/U"/>
-                        <OutputColumn id="v29" quantity="izpop[29]/v"/>
-                        <OutputColumn id="v30" quantity="izpop[30]/v"/>
-                        <OutputColumn id="u59" quantity="izpop[59]/U"/>
-                        <OutputColumn id="isyn45" quantity="izpop[45]/ISyn"/>
-                        <OutputColumn id="i31" quantity="izpop[31]/i2/I"/>
-                    </OutputFile>
-                    <EventOutputFile id="spikes" fileName="spikes.dat" format="TIME_ID">
-                        <EventSelection id="0" select="izpop[0]" eventPort="spike"/>
-                        <EventSelection id="45" select="izpop[45]" eventPort="spike"/>
-                    </EventOutputFile>
-                </Simulation>
-                </Lems>
-                """.formatted(cell, inputs);
+    private static String population(String a) {
+        return PopulationModel.of(60, "100ms", "0.005ms").withA(a)
+                .withPulses(PopulationModel.pulse("i1", "20ms", "2000ms", "14"),
+                        PopulationModel.pulse("i2", "10ms", "50ms", "10"))
+                .withInputs(PopulationModel.explicitInputs(60, i -> i < 30 ? "i1" : "i2"))
+                .withOutputs("""
+                        <OutputFile id="of0" fileName="columns.dat">
+                            <OutputColumn id="v0" quantity="pop[0]/v"/>
+                            <OutputColumn id="u0" quantity="pop[0]/U"/>
+                            <OutputColumn id="v29" quantity="pop[29]/v"/>
+                            <OutputColumn id="v30" quantity="pop[30]/v"/>
+                            <OutputColumn id="u59" quantity="pop[59]/U"/>
+                            <OutputColumn id="isyn45" quantity="pop[45]/ISyn"/>
+                            <OutputColumn id="i31" quantity="pop[31]/i2/I"/>
+                        </OutputFile>
+                        <EventOutputFile id="spikes" fileName="spikes.dat" format="TIME_ID">
+                            <EventSelection id="0" select="pop[0]" eventPort="spike"/>
+                            <EventSelection id="45" select="pop[45]" eventPort="spike"/>
+                        </EventOutputFile>
+                        """)
+                .lems();
     }
 
-    private LemsModel populationModel(String cell) throws IOException {
+    private LemsModel populationModel(String a) throws IOException {
         Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         Path file = out.resolve("population.xml");
-        Files.writeString(file, population(cell));
+        Files.writeString(file, population(a));
         return LemsReader.read(file, List.of(coreTypes));
     }
 
     @Test
     void batchedPopulationsWriteTheSameBytesAsTheInterpreter() throws IOException {
-        String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
-        LemsModel model = populationModel(cell);
-        Instance network = initialised(model, "net1", new Engine(1234L));
+        LemsModel model = populationModel("0.02");
+        Instance network = initialised(model, "net", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "cells 0-29, cells 30-59 and the 60 explicitInputs as three batches");
 
@@ -185,13 +170,12 @@ class BytecodeKernelTest {
 
     @Test
     void aBatchedMemberThatBlowsUpIsReportedAsTheInterpreterReportsIt() throws IOException {
-        String cell = "<izhikevichCell id=\"izTonic\" v0=\"-70mV\" thresh=\"30mV\" a=\"1e300\" b=\"0.2\" c=\"-65\" d=\"6\"/>";
-        LemsModel model = populationModel(cell);
+        LemsModel model = populationModel("1e300");
         SimulationException interpreted = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
                 () -> Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false));
         SimulationException compiled = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
                 () -> Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true));
-        assertEquals("state variable U of net1/izpop/0 became -Infinity at t = 1.0E-5 s (step 2)",
+        assertEquals("state variable U of net/pop/0 became -Infinity at t = 1.0E-5 s (step 2)",
                 interpreted.getMessage());
         assertEquals(interpreted.getMessage(), compiled.getMessage());
     }

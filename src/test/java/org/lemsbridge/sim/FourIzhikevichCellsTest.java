@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.SharedFolder;
+import org.lemsbridge.testing.DatFiles;
 
 /**
  * Ex2 (four Izhikevich cells) from a LEMS file of our own, on the bundled NeuroML core types, against the

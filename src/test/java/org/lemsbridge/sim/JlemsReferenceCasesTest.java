@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.SharedFolder;
+import org.lemsbridge.testing.DatFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.testing.DatFiles;
 
 /**
  * Pins the rules of lems-semantics.md §10 with tiny models written for these tests; every expected number is

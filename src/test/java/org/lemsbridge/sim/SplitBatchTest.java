@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.TreeBuilder;
@@ -83,41 +84,23 @@ class SplitBatchTest {
      * the explicitInputs), recording members on both sides of chunk borders, and spikes.
      */
     private static String scaled(int n) {
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            inputs.append("<explicitInput target=\"izpop[").append(i).append("]\" input=\"").append(i < n / 3 ? "i1"
-                    : "i2").append("\" destination=\"synapses\"/>\n");
-        }
         StringBuilder columns = new StringBuilder();
         StringBuilder selections = new StringBuilder();
         for (int i : new int[] {0, n / 8 - 1, n / 8, n / 2 - 1, n / 2, n - 2, n - 1}) {
-            columns.append("<OutputColumn id=\"v").append(i).append("\" quantity=\"izpop[").append(i)
-                    .append("]/v\"/>\n<OutputColumn id=\"u").append(i).append("\" quantity=\"izpop[").append(i)
+            columns.append("<OutputColumn id=\"v").append(i).append("\" quantity=\"pop[").append(i)
+                    .append("]/v\"/>\n<OutputColumn id=\"u").append(i).append("\" quantity=\"pop[").append(i)
                     .append("]/U\"/>\n");
-            selections.append("<EventSelection id=\"").append(i).append("\" select=\"izpop[").append(i)
+            selections.append("<EventSelection id=\"").append(i).append("\" select=\"pop[").append(i)
                     .append("]\" eventPort=\"spike\"/>\n");
         }
-        return """
-                <Lems>
-                <Target component="sim1"/>
-                <Include file="Cells.xml"/>
-                <Include file="Networks.xml"/>
-                <Include file="Inputs.xml"/>
-                <Include file="Simulation.xml"/>
-                <izhikevichCell id="izTonic" v0="-70mV" thresh="30mV" a="0.02" b="0.2" c="-65" d="6"/>
-                <pulseGeneratorDL id="i1" delay="20ms" duration="2000ms" amplitude="14"/>
-                <pulseGeneratorDL id="i2" delay="10ms" duration="2000ms" amplitude="14"/>
-                <network id="net1">
-                <population id="izpop" component="izTonic" size="%d"/>
-                %s</network>
-                <Simulation id="sim1" length="60ms" step="0.005ms" target="net1">
-                <OutputFile id="of0" fileName="columns.dat">
-                %s</OutputFile>
-                <EventOutputFile id="spikes" fileName="spikes.dat" format="ID_TIME">
-                %s</EventOutputFile>
-                </Simulation>
-                </Lems>
-                """.formatted(n, inputs, columns, selections);
+        return PopulationModel.of(n, "60ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "20ms", "2000ms", "14"),
+                        PopulationModel.pulse("i2", "10ms", "2000ms", "14"))
+                .withInputs(PopulationModel.explicitInputs(n, i -> i < n / 3 ? "i1" : "i2"))
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"columns.dat\">\n" + columns + "</OutputFile>\n"
+                        + "<EventOutputFile id=\"spikes\" fileName=\"spikes.dat\" format=\"ID_TIME\">\n" + selections
+                        + "</EventOutputFile>\n")
+                .lems();
     }
 
     @Test
@@ -126,7 +109,7 @@ class SplitBatchTest {
             Path file = out.resolve("scaled" + n + ".xml");
             Files.writeString(file, scaled(n));
             LemsModel model = LemsReader.read(file, List.of());
-            assertEquals(2 * n, splittable(model, "net1").stream().mapToInt(BytecodeKernel.Splittable::members)
+            assertEquals(2 * n, splittable(model, "net").stream().mapToInt(BytecodeKernel.Splittable::members)
                     .sum(), "every cell (with its input) and every explicitInput in a splittable batch");
             SimulationResult one = run(model, n + "-1", 1);
             assertEquals(2, one.files().size());
@@ -163,42 +146,31 @@ class SplitBatchTest {
     void aFailingMemberIsReportedAsInOrder() throws IOException {
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            inputs.append("<inputW id=\"").append(i).append("\" target=\"../izpop/").append(i)
-                    .append("/izTonic\" destination=\"synapses\" weight=\"")
+            inputs.append("<inputW id=\"").append(i).append("\" target=\"../pop/").append(i)
+                    .append("/tonic\" destination=\"synapses\" weight=\"")
                     .append(i == 37 || i == 50 ? "-1e308" : "1").append("\"/>\n");
         }
         StringBuilder instances = new StringBuilder();
         for (int i = 0; i < 60; i++) {
             instances.append("<instance id=\"").append(i).append("\"><location x=\"0\" y=\"0\" z=\"0\"/></instance>\n");
         }
-        String xml = """
-                <Lems>
-                <Target component="sim1"/>
-                <Include file="Cells.xml"/>
-                <Include file="Networks.xml"/>
-                <Include file="Inputs.xml"/>
-                <Include file="Simulation.xml"/>
-                <izhikevichCell id="izTonic" v0="-70mV" thresh="30mV" a="0.02" b="0.2" c="-65" d="6"/>
-                <pulseGeneratorDL id="i1" delay="1ms" duration="2000ms" amplitude="14"/>
-                <network id="net1">
-                <population id="izpop" component="izTonic" type="populationList" size="60">
-                %s</population>
-                <inputList id="inputs" component="i1" population="izpop">
-                %s</inputList>
-                </network>
-                <Simulation id="sim1" length="5ms" step="0.005ms" target="net1">
-                <OutputFile id="of0" fileName="v.dat"><OutputColumn id="v" quantity="izpop/0/izTonic/v"/></OutputFile>
-                </Simulation>
-                </Lems>
-                """.formatted(instances, inputs);
+        String xml = PopulationModel.of(60, "5ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "1ms", "2000ms", "14"))
+                .withPopulation("<population id=\"pop\" component=\"tonic\" type=\"populationList\" size=\"60\">\n"
+                        + instances + "</population>\n")
+                .withInputs("<inputList id=\"inputs\" component=\"i1\" population=\"pop\">\n" + inputs
+                        + "</inputList>\n")
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop/0/tonic/v\"/>"
+                        + "</OutputFile>\n")
+                .lems();
         Path file = out.resolve("failing.xml");
         Files.writeString(file, xml);
         LemsModel model = LemsReader.read(file, List.of());
-        assertEquals(List.of(60, 60), splittable(model, "net1").stream().map(BytecodeKernel.Splittable::members)
+        assertEquals(List.of(60, 60), splittable(model, "net").stream().map(BytecodeKernel.Splittable::members)
                 .toList(), "the cells (with their inputs) and the inputW list");
         SimulationException interpreted = assertThrows(SimulationException.class, () -> Simulator.build(model,
                 SimulationOptions.writingTo(out.resolve("i"))).run(false));
-        assertEquals("state variable I of net1/izpop/37/component/i1 became -Infinity at t = 0.0010000000000000022 s"
+        assertEquals("state variable I of net/pop/37/component/i1 became -Infinity at t = 0.0010000000000000022 s"
                 + " (step 200)", interpreted.getMessage());
         for (int threads : new int[] {1, 2, 4, 60}) {
             SimulationException split = assertThrows(SimulationException.class, () -> run(model, "f" + threads,
@@ -243,15 +215,15 @@ class SplitBatchTest {
         Path file = out.resolve("scaled1000.xml");
         Files.writeString(file, scaled(1000));
         LemsModel model = LemsReader.read(file, List.of());
-        BytecodeKernel.Splittable batch = splittable(model, "net1").get(0);
+        BytecodeKernel.Splittable batch = splittable(model, "net").get(0);
         long work = (long) batch.members() * batch.memberCodeBytes();
-        assertNull(BatchThreads.split(splittable(model, "net1"), SimulationOptions.AUTOMATIC_THREADS, 1));
-        assertNull(BatchThreads.split(splittable(model, "net1"), 1, 2));
-        StepTeam forced = BatchThreads.split(splittable(model, "net1"), 3, 1);
+        assertNull(BatchThreads.split(splittable(model, "net"), SimulationOptions.AUTOMATIC_THREADS, 1));
+        assertNull(BatchThreads.split(splittable(model, "net"), 1, 2));
+        StepTeam forced = BatchThreads.split(splittable(model, "net"), 3, 1);
         assertNotNull(forced, "forced threads split on one processor too");
         assertEquals(3, forced.threads());
         forced.close();
-        StepTeam automatic = BatchThreads.split(splittable(model, "net1"), SimulationOptions.AUTOMATIC_THREADS, 2);
+        StepTeam automatic = BatchThreads.split(splittable(model, "net"), SimulationOptions.AUTOMATIC_THREADS, 2);
         assertEquals(work >= BatchThreads.MIN_WORK, automatic != null, "work " + work);
         if (automatic != null) {
             automatic.close();

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.TreeBuilder;
 
@@ -68,7 +69,7 @@ public final class ThreadThreshold {
 
     private static long cellBatchWork(LemsModel model) {
         Engine engine = new Engine(1234L);
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component("net1").orElseThrow());
+        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component("net").orElseThrow());
         tree.initialise();
         long most = 0;
         for (BytecodeKernel.Splittable batch : Simulator.compile(FrozenTree.freeze(tree, engine), List.of(), engine)) {
@@ -85,26 +86,11 @@ public final class ThreadThreshold {
     }
 
     private static String model(int n) {
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            inputs.append("<explicitInput target=\"izpop[").append(i).append("]\" input=\"i1\" destination=\"synapses\"/>\n");
-        }
-        return """
-                <Lems>
-                <Target component="sim1"/>
-                <Include file="Cells.xml"/>
-                <Include file="Networks.xml"/>
-                <Include file="Inputs.xml"/>
-                <Include file="Simulation.xml"/>
-                <izhikevichCell id="izTonic" v0="-70mV" thresh="30mV" a="0.02" b="0.2" c="-65" d="6"/>
-                <pulseGeneratorDL id="i1" delay="20ms" duration="2000ms" amplitude="14"/>
-                <network id="net1">
-                <population id="izpop" component="izTonic" size="%d"/>
-                %s</network>
-                <Simulation id="sim1" length="200ms" step="0.005ms" target="net1">
-                <OutputFile id="of0" fileName="v.dat"><OutputColumn id="v0" quantity="izpop[0]/v"/></OutputFile>
-                </Simulation>
-                </Lems>
-                """.formatted(n, inputs);
+        return PopulationModel.of(n, "200ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "20ms", "2000ms", "14"))
+                .withInputs(PopulationModel.explicitInputs(n, i -> "i1"))
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v0\" quantity=\"pop[0]/v\"/>"
+                        + "</OutputFile>\n")
+                .lems();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.DatFiles;
 
 /**
  * Runs a small self-contained LEMS model written for a test: a prelude of our own (time units and a minimal

@@ -1,11 +1,10 @@
 package org.lemsbridge.lems.xml;
 
-import java.util.Arrays;
-
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamReader;
 
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.error.TextLines;
 
 /**
  * Where start tags begin. A StAX reader reports the position just past a start tag; when the document's text is
@@ -15,11 +14,11 @@ import org.lemsbridge.error.SourceLocation;
 public final class TagPositions {
 
     private final String text;
-    private final int[] lineStarts;
+    private final TextLines lines;
 
     private TagPositions(String text) {
         this.text = text;
-        this.lineStarts = text == null ? null : lineStarts(text);
+        this.lines = text == null ? null : TextLines.of(text);
     }
 
     public static TagPositions inText(String text) {
@@ -46,27 +45,12 @@ public final class TagPositions {
         if (open < 0) {
             return SecureStax.here(reader, sourceName);
         }
-        int index = Arrays.binarySearch(lineStarts, open);
-        int line = index >= 0 ? index : -index - 2;
-        return new SourceLocation(sourceName, line + 1, open - lineStarts[line] + 1);
+        return lines.at(sourceName, open);
     }
 
     private boolean opensElement(int at, String name) {
         int end = at + 1 + name.length();
         return text.startsWith(name, at + 1) && end < text.length()
                 && (Character.isWhitespace(text.charAt(end)) || text.charAt(end) == '>' || text.charAt(end) == '/');
-    }
-
-    private static int[] lineStarts(String text) {
-        int lines = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            lines++;
-        }
-        int[] starts = new int[lines];
-        int line = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            starts[line++] = i + 1;
-        }
-        return starts;
     }
 }
