@@ -25,23 +25,13 @@ import java.util.zip.GZIPInputStream;
 public final class Benchmark {
 
     private final BenchOptions options;
-    private final Path project;
-    private final Path shared;
     private final Path jar;
     private final Path baselineJar;
-    private final Path work;
-    private final int repeat;
-    private final String java;
     private final List<String> rows = new ArrayList<>();
 
     private Benchmark(BenchOptions options) {
         this.options = options;
-        project = options.project();
-        shared = options.shared();
-        work = options.work();
-        repeat = options.repeat();
-        java = options.java();
-        jar = Path.of(options.get("jar", project.resolve("target/lemsbridge.jar").toString()));
+        jar = Path.of(options.get("jar", options.project().resolve("target/lemsbridge.jar").toString()));
         baselineJar = options.has("baseline-jar") ? Path.of(options.get("baseline-jar", null)) : null;
     }
 
@@ -52,16 +42,16 @@ public final class Benchmark {
     private void runAll() throws Exception {
         String machine = machine();
         System.out.println(machine);
-        Path coreTypes = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
+        Path coreTypes = options.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
         if (!Files.isDirectory(coreTypes)) {
             throw new IllegalStateException("no NeuroML2 core types at " + coreTypes + " (set --shared)");
         }
         int[] sizes = Arrays.stream(options.get("sizes", "10,100,1000,10000,100000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int baselineMax = Integer.parseInt(options.get("baseline-max-size", "1000"));
-        Path limit = shared.resolve("reference-data/scaling/IzhLimit.java");
+        Path limit = options.shared().resolve("reference-data/scaling/IzhLimit.java");
         for (int n : sizes) {
-            Path model = ScaledModel.izhikevich(work, n);
+            Path model = ScaledModel.izhikevich(options.work(), n);
             String ours = scaled("lemsbridge", jar, model, n, coreTypes);
             if (baselineJar != null && n <= baselineMax) {
                 scaled("before", baselineJar, model, n, coreTypes);
@@ -70,12 +60,12 @@ public final class Benchmark {
                 limitLoop(limit, n, ours);
             }
         }
-        Path reference = shared.resolve("reference-data");
+        Path reference = options.shared().resolve("reference-data");
         example("Ex2_Izh", reference.resolve("Ex2_Izh/LEMS_NML2_Ex2_Izh.xml"), 4, coreTypes);
         example("Ex1_HH", reference.resolve("Ex1_HH/LEMS_NML2_Ex1_HH.xml"), 1, coreTypes);
         largeTrace(coreTypes);
         String table = table(machine);
-        Path out = Path.of(options.get("out", project.resolve("bench/results.md").toString()));
+        Path out = Path.of(options.get("out", options.project().resolve("bench/results.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println();
@@ -85,21 +75,21 @@ public final class Benchmark {
 
     /** Loop probe and whole-process runs of one scaled model with one jar; returns the path of the .dat written. */
     private String scaled(String label, Path whichJar, Path model, int n, Path coreTypes) throws Exception {
-        Path out = Files.createDirectories(work.resolve(label + "-N" + n));
+        Path out = Files.createDirectories(options.work().resolve(label + "-N" + n));
         long steps = 40000;
         boolean big = (long) n * steps >= 4_000_000_000L;
-        double loopSeconds = loopSeconds(whichJar, model, out, coreTypes, big ? 1 : repeat);
+        double loopSeconds = loopSeconds(whichJar, model, out, coreTypes, big ? 1 : options.repeat());
         Whole whole = whole(whichJar, List.of("simulate", model.toString(), "-I", coreTypes.toString(), "-o",
-                out.toString()), big ? 1 : repeat);
+                out.toString()), big ? 1 : options.repeat());
         String dat = out.resolve("izh_scaled_N" + n + "_v.dat").toString();
         rows.add(row("N=" + n + " Izhikevich + pulse", label, n * steps, n * steps / loopSeconds, whole, ""));
         return dat;
     }
 
     private void limitLoop(Path limit, int n, String ours) throws Exception {
-        Path dat = work.resolve("limit-N" + n + ".dat");
-        ProcessStats stats = ProcessStats.run(List.of(java, limit.toString(), String.valueOf(n), dat.toString()),
-                work, 3600);
+        Path dat = options.work().resolve("limit-N" + n + ".dat");
+        ProcessStats stats = ProcessStats.run(List.of(options.java(), limit.toString(), String.valueOf(n), dat.toString()),
+                options.work(), 3600);
         stats.checked("IzhLimit");
         double rate = Double.parseDouble(field(stats.stdout(), "neuron_steps_per_s"));
         boolean same = Arrays.equals(Files.readAllBytes(dat), Files.readAllBytes(Path.of(ours)));
@@ -116,10 +106,10 @@ public final class Benchmark {
         }
         for (String label : baselineJar == null ? List.of("lemsbridge") : List.of("lemsbridge", "before")) {
             Path whichJar = label.equals("before") ? baselineJar : jar;
-            Path out = Files.createDirectories(work.resolve(label + "-" + name));
-            double loop = loopSeconds(whichJar, model, out, coreTypes, repeat);
+            Path out = Files.createDirectories(options.work().resolve(label + "-" + name));
+            double loop = loopSeconds(whichJar, model, out, coreTypes, options.repeat());
             Whole whole = whole(whichJar, List.of("simulate", model.toString(), "-I", coreTypes.toString(), "-o",
-                    out.toString()), repeat);
+                    out.toString()), options.repeat());
             long steps = steps(name);
             String same = sameAsReference(name, out);
             rows.add(row(name, label, cells * steps, cells * steps / loop, whole, same));
@@ -132,7 +122,7 @@ public final class Benchmark {
 
     /** Whether every .dat of the example equals jLEMS's reference byte for byte. */
     private String sameAsReference(String name, Path out) throws IOException {
-        Path folder = shared.resolve("reference-data").resolve(name);
+        Path folder = options.shared().resolve("reference-data").resolve(name);
         List<String> verdicts = new ArrayList<>();
         try (var files = Files.list(folder)) {
             for (Path ref : files.filter(f -> f.toString().endsWith(".dat") || f.toString().endsWith(".dat.gz"))
@@ -151,8 +141,8 @@ public final class Benchmark {
 
     private void largeTrace(Path coreTypes) throws Exception {
         int cells = Integer.parseInt(options.get("trace-cells", "180"));
-        Path model = ScaledModel.wideTrace(work, cells);
-        Path out = Files.createDirectories(work.resolve("trace"));
+        Path model = ScaledModel.wideTrace(options.work(), cells);
+        Path out = Files.createDirectories(options.work().resolve("trace"));
         Whole made = whole(jar, List.of("simulate", model.toString(), "-I", coreTypes.toString(), "-o",
                 out.toString()), 1);
         Path candidate = out.resolve("izh_wide_N" + cells + ".dat");
@@ -168,9 +158,9 @@ public final class Benchmark {
             Path whichJar = jar;
             List<Double> seconds = new ArrayList<>();
             String line = "";
-            for (int i = 0; i < repeat; i++) {
-                ProcessStats probe = ProcessStats.run(List.of(java, "-cp", classpath(whichJar),
-                        "org.lemsbridge.bench.CompareProbe", reference.toString(), candidate.toString()), work, 3600);
+            for (int i = 0; i < options.repeat(); i++) {
+                ProcessStats probe = ProcessStats.run(List.of(options.java(), "-cp", classpath(whichJar),
+                        "org.lemsbridge.bench.CompareProbe", reference.toString(), candidate.toString()), options.work(), 3600);
                 probe.checked("CompareProbe");
                 line = probe.stdout().trim();
                 seconds.add((Long.parseLong(field(line, "read_ns"))
@@ -178,7 +168,7 @@ public final class Benchmark {
             }
             double both = BenchOptions.median(seconds);
             long bytes = Long.parseLong(field(line, "bytes"));
-            Whole whole = whole(whichJar, List.of("compare", reference.toString(), candidate.toString()), repeat);
+            Whole whole = whole(whichJar, List.of("compare", reference.toString(), candidate.toString()), options.repeat());
             String note = String.format(Locale.ROOT, "read 2 x %s MB + compare in-process: %.2f s = %.0f MB/s; "
                     + "whole process %.0f MB/s; %s", mb(bytes / 2), both, bytes / 1e6 / both,
                     bytes / 1e6 / whole.wall(), line.contains("passed=true") ? "passed" : "**failed**");
@@ -193,8 +183,8 @@ public final class Benchmark {
     private double loopSeconds(Path whichJar, Path model, Path out, Path coreTypes, int times) throws Exception {
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            ProcessStats stats = ProcessStats.run(List.of(java, "-cp", classpath(whichJar), "org.lemsbridge.bench.LoopProbe",
-                    model.toString(), out.toString(), coreTypes.toString()), work, 7200);
+            ProcessStats stats = ProcessStats.run(List.of(options.java(), "-cp", classpath(whichJar), "org.lemsbridge.bench.LoopProbe",
+                    model.toString(), out.toString(), coreTypes.toString()), options.work(), 7200);
             stats.checked("LoopProbe");
             long loop = Long.parseLong(field(stats.stdout(), "loop_ns"));
             seconds.add((loop > 0 ? loop : Long.parseLong(field(stats.stdout(), "run_ns"))) / 1e9);
@@ -214,12 +204,12 @@ public final class Benchmark {
         List<Double> cpus = new ArrayList<>();
         double rss = 0;
         for (int i = 0; i < times; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+            List<String> command = new ArrayList<>(List.of(options.java(), "-Djava.awt.headless=true"));
             command.addAll(launcherOptions(whichJar));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", whichJar.toString()));
             command.addAll(arguments);
-            ProcessStats stats = ProcessStats.run(command, work, 7200);
+            ProcessStats stats = ProcessStats.run(command, options.work(), 7200);
             stats.checked(String.join(" ", arguments));
             walls.add(stats.wallSeconds());
             cpus.add(stats.cpuSeconds());
@@ -245,7 +235,7 @@ public final class Benchmark {
     }
 
     private String classpath(Path whichJar) {
-        return whichJar + File.pathSeparator + project.resolve("target/test-classes");
+        return whichJar + File.pathSeparator + options.project().resolve("target/test-classes");
     }
 
     private static String field(String text, String name) {
@@ -272,7 +262,7 @@ public final class Benchmark {
         text.append("| workload | run by | neuron-steps | loop neuron-steps/s | whole process wall s | CPU s (user+sys) "
                 + "| peak RSS MiB | notes |\n|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> text.append(r).append('\n'));
-        text.append("\nWall and CPU: median of ").append(repeat).append(" runs (1 run when N x steps >= 4e9); peak RSS: "
+        text.append("\nWall and CPU: median of ").append(options.repeat()).append(" runs (1 run when N x steps >= 4e9); peak RSS: "
                 + "the largest of those runs (`/usr/bin/time -v`). Loop: the stepping loop timed inside the simulator "
                 + "(initial state to last row, recording included; parsing, building and closing files excluded), "
                 + "median over runs in fresh JVMs. `before` = ").append(baselineJar == null ? "not measured"

@@ -34,25 +34,15 @@ public final class SideBySide {
     static final String END = "<!-- side-by-side:end -->";
 
     private final BenchOptions options;
-    private final Path project;
-    private final Path shared;
     private final Path coreTypes;
     private final Path launcher;
     private final Path jlems;
-    private final Path work;
-    private final int repeat;
-    private final String java;
     private final List<String> rows = new ArrayList<>();
 
     private SideBySide(BenchOptions options) {
         this.options = options;
-        project = options.project();
-        shared = options.shared();
-        work = options.work();
-        repeat = options.repeat();
-        java = options.java();
-        coreTypes = shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes");
-        launcher = project.resolve("lemsbridge");
+        coreTypes = options.shared().resolve("upstream/NeuroML2/NeuroML2CoreTypes");
+        launcher = options.project().resolve("lemsbridge");
         jlems = Path.of(options.get("jlems", "/tmp/jlems"));
     }
 
@@ -82,7 +72,7 @@ public final class SideBySide {
             compare(Double.parseDouble(options.get("trace-mb", "150")));
         }
         String table = table(machine);
-        Path out = Path.of(options.get("out", project.resolve("bench/side-by-side.md").toString()));
+        Path out = Path.of(options.get("out", options.project().resolve("bench/side-by-side.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println();
@@ -105,13 +95,13 @@ public final class SideBySide {
     // ---- the workloads ----
 
     private void ex2() throws Exception {
-        Path model = shared.resolve("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml");
+        Path model = options.shared().resolve("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml");
         Path ours = modelFolder("ex2-lemsbridge", model);
         Path theirs = modelFolder("ex2-jlems", model);
         String file = model.getFileName().toString();
         Pair pair = alternate(
-                () -> ProcessStats.run(List.of(launcher.toString(), "simulate", file, "-nogui"), work, 600, ours),
-                () -> ProcessStats.run(List.of(jlems.toString(), file, "-nogui"), work, 600, theirs));
+                () -> ProcessStats.run(List.of(launcher.toString(), "simulate", file, "-nogui"), options.work(), 600, ours),
+                () -> ProcessStats.run(List.of(jlems.toString(), file, "-nogui"), options.work(), 600, theirs));
         List<String> same = new ArrayList<>();
         try (Stream<Path> written = Files.list(theirs)) {
             for (Path dat : written.filter(f -> f.toString().endsWith(".dat")).sorted().toList()) {
@@ -120,7 +110,7 @@ public final class SideBySide {
                 same.add(dat.getFileName() + (equal ? " = jLEMS" : " **differs from jLEMS**"));
             }
         }
-        Path reference = shared.resolve("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz");
+        Path reference = options.shared().resolve("reference-data/Ex2_Izh/Ex2_Izh_allcells.dat.gz");
         if (Files.exists(reference)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(reference))) {
                 boolean equal = Arrays.equals(in.readAllBytes(), Files.readAllBytes(ours.resolve("Ex2_Izh_allcells.dat")));
@@ -133,16 +123,16 @@ public final class SideBySide {
     }
 
     private void scaled(int n) throws Exception {
-        Path folder = Files.createDirectories(work.resolve("scaling"));
+        Path folder = Files.createDirectories(options.work().resolve("scaling"));
         Path model = ScaledModel.izhikevich(folder, n);
         Path ours = Files.createDirectories(folder.resolve("out-N" + n));
         Path limitClasses = limitClasses();
         Path limitDat = folder.resolve("limit-N" + n + ".dat");
         Pair pair = alternate(
                 () -> ProcessStats.run(List.of(launcher.toString(), "simulate", model.toString(), "-I",
-                        coreTypes.toString(), "-o", ours.toString()), work, 7200),
-                () -> ProcessStats.run(List.of(java, "-cp", limitClasses.toString(), "IzhLimit", String.valueOf(n),
-                        limitDat.toString()), work, 7200));
+                        coreTypes.toString(), "-o", ours.toString()), options.work(), 7200),
+                () -> ProcessStats.run(List.of(options.java(), "-cp", limitClasses.toString(), "IzhLimit", String.valueOf(n),
+                        limitDat.toString()), options.work(), 7200));
         boolean same = Arrays.equals(Files.readAllBytes(limitDat),
                 Files.readAllBytes(ours.resolve("izh_scaled_N" + n + "_v.dat")));
         double ratio = pair.ours().wall() / pair.anchor().wall();
@@ -164,22 +154,22 @@ public final class SideBySide {
     }
 
     private void suite() throws Exception {
-        Path report = work.resolve("suite-report");
+        Path report = options.work().resolve("suite-report");
         Pair pair = alternate(
                 () -> ProcessStats.run(List.of(launcher.toString(), "check", "examples/suite.yaml", "--report",
-                        report.toString()), work, 1200, project),
-                () -> ProcessStats.run(List.of(java, "-version"), work, 60));
+                        report.toString()), options.work(), 1200, options.project()),
+                () -> ProcessStats.run(List.of(options.java(), "-version"), options.work(), 60));
         row("`check examples/suite.yaml`", "`java -version`", pair, "<= 4 s", pair.ours().wall() <= 4,
                 "every case passed (exit 0)");
     }
 
     private void compare(double megabytes) throws Exception {
-        Path folder = Files.createDirectories(work.resolve("trace"));
+        Path folder = Files.createDirectories(options.work().resolve("trace"));
         // a column of the Izhikevich trace takes about 11.7 bytes per row, and there are 40 001 rows
         int columns = Math.max(1, (int) Math.ceil(megabytes * 1e6 / (40_001 * 11.7)));
         Path model = ScaledModel.wideTrace(folder, columns);
         ProcessStats made = ProcessStats.run(List.of(launcher.toString(), "simulate", model.toString(), "-I",
-                coreTypes.toString(), "-o", folder.toString()), work, 3600);
+                coreTypes.toString(), "-o", folder.toString()), options.work(), 3600);
         made.checked("simulate " + model.getFileName());
         Path candidate = folder.resolve("izh_wide_N" + columns + ".dat");
         Path reference = folder.resolve("reference.dat");
@@ -189,8 +179,8 @@ public final class SideBySide {
         long bytes = Files.size(reference) + Files.size(candidate);
         Pair pair = alternate(
                 () -> ProcessStats.run(List.of(launcher.toString(), "compare", reference.toString(),
-                        candidate.toString()), work, 3600),
-                () -> ProcessStats.run(List.of("cmp", reference.toString(), candidate.toString()), work, 3600));
+                        candidate.toString()), options.work(), 3600),
+                () -> ProcessStats.run(List.of("cmp", reference.toString(), candidate.toString()), options.work(), 3600));
         double rate = bytes / 1e6 / pair.ours().wall();
         row(String.format(Locale.ROOT, "`compare` 2 x %.0f MB (%d columns, same grid)", bytes / 2e6, columns),
                 "`cmp` of the files", pair, "< 250 MiB, >= 150 MB/s",
@@ -216,7 +206,7 @@ public final class SideBySide {
     private Pair alternate(Process ours, Process anchor) throws Exception {
         List<ProcessStats> a = new ArrayList<>();
         List<ProcessStats> b = new ArrayList<>();
-        for (int i = 0; i < repeat; i++) {
+        for (int i = 0; i < options.repeat(); i++) {
             if (i % 2 == 0) {
                 a.add(ours.run().checked("a measured process"));
                 b.add(anchor.run().checked("a measured process"));
@@ -235,7 +225,7 @@ public final class SideBySide {
     }
 
     private Path modelFolder(String name, Path model) throws IOException {
-        Path folder = Files.createDirectories(work.resolve(name));
+        Path folder = Files.createDirectories(options.work().resolve(name));
         Files.copy(model, folder.resolve(model.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         try (Stream<Path> types = Files.list(coreTypes)) {
             for (Path type : types.filter(f -> f.toString().endsWith(".xml")).toList()) {
@@ -247,12 +237,12 @@ public final class SideBySide {
 
     /** IzhLimit.java compiled once, so its runs start like any compiled program (not through the source launcher). */
     private Path limitClasses() throws Exception {
-        Path classes = work.resolve("izhlimit-classes");
+        Path classes = options.work().resolve("izhlimit-classes");
         if (!Files.exists(classes.resolve("IzhLimit.class"))) {
             Files.createDirectories(classes);
             Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
             ProcessStats.run(List.of(javac.toString(), "-d", classes.toString(),
-                    shared.resolve("reference-data/scaling/IzhLimit.java").toString()), work, 600)
+                    options.shared().resolve("reference-data/scaling/IzhLimit.java").toString()), options.work(), 600)
                     .checked("javac IzhLimit");
         }
         return classes;
@@ -276,7 +266,7 @@ public final class SideBySide {
         text.append("| workload | lemsbridge wall s | anchor | anchor wall s | ratio | target | met | CPU s (ours / anchor)"
                 + " | peak RSS MiB (ours / anchor) | notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> text.append(r).append('\n'));
-        text.append("\nWhole processes, each workload and its anchor alternately, ").append(repeat)
+        text.append("\nWhole processes, each workload and its anchor alternately, ").append(options.repeat())
                 .append(" runs each: median wall and CPU (user + sys) seconds, largest peak RSS (`/usr/bin/time -v`). "
                         + "lemsbridge runs as `./lemsbridge` (launcher options and class-data-sharing archive).\n");
         return text.toString();

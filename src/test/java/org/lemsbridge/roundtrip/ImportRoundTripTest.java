@@ -47,28 +47,25 @@ class ImportRoundTripTest {
 
     @Test
     void ex2UpstreamFileImportsToFourExperimentsThatReproduceJlems(@TempDir Path dir) throws Exception {
-        Path shared = SharedFolder.root();
-        Path file = shared.resolve("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml");
-        Assumptions.assumeTrue(Files.exists(file), file + " is absent");
-        LemsModel model = LemsReader.read(file,
-                List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
-        checkEx2(model, dir);
+        checkEx2(withCoreTypes(SharedFolder.file("reference-data/Ex2_Izh/LEMS_NML2_Ex2_Izh.xml")), dir);
+    }
+
+    /** A NeuroML model of the shared folder read with the upstream core types (skipped when either is absent). */
+    private static LemsModel withCoreTypes(Path file) {
+        return LemsReader.read(file, List.of(SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes")));
     }
 
     @Test
     void ex0CellsIncludingTheRefractoryOnesReproduceJlems(@TempDir Path dir) throws Exception {
-        Path shared = SharedFolder.root();
-        Path file = shared.resolve("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
-        Assumptions.assumeTrue(Files.exists(file), file + " is absent");
-        LemsModel model = LemsReader.read(file, List.of(shared.resolve("upstream/NeuroML2/NeuroML2CoreTypes")));
-        ImportResult result = LemsToExperiment.convert(model, file.toString());
+        Path file = SharedFolder.file("reference-data/Ex0_IaF/LEMS_NML2_Ex0_IaF.xml");
+        ImportResult result = LemsToExperiment.convert(withCoreTypes(file), file.toString());
         assertEquals(List.of(), result.problems().stream().map(p -> p.oneLine()).toList());
         assertEquals(List.of("iafTauPop_0", "iafTauRefPop_0", "iafRefPop_0", "iafPop_0"),
                 result.members().stream().map(ImportedMember::stem).toList());
         // jLEMS records v of the refractory cells before each step's regime update: the import records v_recorded
         assertEquals(Map.of("v_recorded", "iafRefPop[0]/v", "lastSpikeTime", "iafRefPop[0]/lastSpikeTime"),
                 result.members().get(2).quantities());
-        Trace reference = TraceReader.read(shared.resolve("reference-data/Ex0_IaF/iaf_v.dat.gz"));
+        Trace reference = TraceReader.read(SharedFolder.file("reference-data/Ex0_IaF/iaf_v.dat.gz"));
         for (ImportedMember member : result.members()) {
             for (Deviation d : simulateAndCompare(member, reference, dir)) {
                 System.out.printf("import Ex0 %s %s: max|d| = %.3g, max|ref| = %.3g, relative %.3g%n", member.stem(),
