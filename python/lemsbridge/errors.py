@@ -6,6 +6,9 @@ import re
 from typing import Optional
 
 _ONE_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$")
+# a file that could not be read or written: named by its path alone, with no line and column
+_IO_FAILURE = re.compile(r"^(?P<file>.+?): (?P<message>cannot (?:read|write): .*)$")
+_IO_MESSAGE = re.compile(r"^cannot (?:read|write): ")
 
 
 class LemsbridgeError(Exception):
@@ -20,7 +23,8 @@ class LemsbridgeError(Exception):
         hint: how to fix it, or ``None``.
         stderr: everything the command printed on stderr.
 
-    ``str(error)`` is the command line's own one-line message, ``file:line:col: message``.
+    ``str(error)`` is the command line's own one-line message, ``file:line:col: message`` (``path: cannot read:
+    reason`` or ``cannot write`` for a file that could not be read or written).
     """
 
     def __init__(self, message: str, *, file: Optional[str] = None, line: int = 0, column: int = 0,
@@ -38,6 +42,8 @@ class LemsbridgeError(Exception):
         """``file:line:col: message`` as the command line prints it (only the message when no file is known)."""
         if self.file is None:
             return self.message
+        if self.line == 0 and self.column == 0 and _IO_MESSAGE.match(self.message):
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
     @classmethod
@@ -60,6 +66,9 @@ class LemsbridgeError(Exception):
         """From one ``file:line:col: message`` line (a line without a place becomes the message alone)."""
         match = _ONE_LINE.match(line)
         if match is None:
+            failure = _IO_FAILURE.match(line)
+            if failure is not None:
+                return cls(failure["message"], file=failure["file"], code=code, hint=hint, stderr=stderr)
             return cls(line, code=code, hint=hint, stderr=stderr)
         return cls(match["message"], file=match["file"], line=int(match["line"]), column=int(match["column"]),
                    code=code, hint=hint, stderr=stderr)

@@ -95,6 +95,18 @@ class ErrorTest(unittest.TestCase):
                 self.assertEqual(["bad.yaml"], sorted(p.name for p in Path(folder).iterdir()),
                                  "no partial output file")
 
+    def test_a_file_that_cannot_be_written_is_named_by_its_path_alone_as_the_command_line_says(self) -> None:
+        line = "out/a.dat: cannot write: is a folder"
+        from_line = lemsbridge.LemsbridgeError.from_line(line, code=2)
+        self.assertEqual(("out/a.dat", 0, 0, "cannot write: is a folder"),
+                         (from_line.file, from_line.line, from_line.column, from_line.message))
+        self.assertEqual(line, str(from_line))
+        served = lemsbridge.LemsbridgeError.from_error({"file": "out/a.dat", "line": 0, "column": 0,
+                                                        "message": "cannot write: is a folder"}, 2, "")
+        self.assertEqual(line, str(served))
+        self.assertEqual("m.xml:0:0: the model has no <Target>",
+                         str(lemsbridge.LemsbridgeError.from_line("m.xml:0:0: the model has no <Target>", code=2)))
+
     def test_a_missing_file_and_a_bad_option_raise_too(self) -> None:
         for server in (True, False):
             with self.subTest(server=server):

@@ -22,12 +22,15 @@ import org.lemsbridge.cli.CliRun;
 
 /**
  * The promises every command keeps on any input: exit 0, 1 or 2 (never 3), no stack trace, a failure is exactly one
- * line {@code file:line:col: message} on stderr plus at most one indented hint line, nothing is left behind in the
+ * line {@code file:line:col: message} (for a file that cannot be read or written {@code PATH: cannot read: REASON}
+ * or {@code cannot write}) on stderr plus at most one indented hint line, nothing is left behind in the
  * output folder when a command fails, and the user's files are not changed.
  */
 final class HostileContract {
 
     static final Pattern ERROR_LINE = Pattern.compile("^(.+):(\\d+):(\\d+): (.+)$");
+    /** A file that could not be read or written: its path, no line and column (a destination is no place in a file). */
+    static final Pattern IO_FAILURE_LINE = Pattern.compile("^(.+): cannot (read|write): (.+)$");
 
     private HostileContract() {
     }
@@ -41,13 +44,16 @@ final class HostileContract {
             List<String> lines = run.errLines();
             assertTrue(lines.size() == 1 || (lines.size() == 2 && lines.get(1).startsWith("  hint: ")),
                     () -> "a failure is one line plus at most one hint line: " + run.describe());
-            assertTrue(ERROR_LINE.matcher(lines.get(0)).matches(), () -> "not file:line:col: message: "
-                    + run.describe());
+            assertTrue(ERROR_LINE.matcher(lines.get(0)).matches() || IO_FAILURE_LINE.matcher(lines.get(0)).matches(),
+                    () -> "not file:line:col: message nor PATH: cannot read|write: reason: " + run.describe());
         }
     }
 
-    /** The line:col of the single error line. */
+    /** The line:col of the single error line, or {@code path} for a file that could not be read or written. */
     static String errorPlace(CliRun run) {
+        if (IO_FAILURE_LINE.matcher(run.errLines().get(0)).matches()) {
+            return "path";
+        }
         Matcher matcher = ERROR_LINE.matcher(run.errLines().get(0));
         assertTrue(matcher.matches());
         return matcher.group(2) + ":" + matcher.group(3);
