@@ -73,7 +73,7 @@ class PlotOutputsTest {
         CliRun run = CliRun.onTerminal("simulate", EX2, "-o", out.toString(), "--plot");
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals(List.of(inTheWay.toAbsolutePath() + ":0:0: cannot write: is a folder"), run.errLines());
+        assertEquals(List.of(inTheWay.toAbsolutePath() + ": cannot write: is a folder"), run.errLines());
         assertFalse(run.err().contains("\r"), run.describe());
         assertEquals("", run.out());
         assertEquals(before, snapshot(out));
@@ -113,7 +113,7 @@ class PlotOutputsTest {
         CliRun run = CliRun.of("plot", folder.resolve("missing.dat").toString(), "-o", inTheWay.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals(List.of(inTheWay + ":0:0: cannot write: is a folder"), run.errLines());
+        assertEquals(List.of(inTheWay + ": cannot write: is a folder"), run.errLines());
         assertEquals(List.of("cells.png"), snapshot(folder).keySet().stream().toList());
     }
 
