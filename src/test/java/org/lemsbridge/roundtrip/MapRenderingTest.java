@@ -1,4 +1,4 @@
-package org.lemsbridge.convert;
+package org.lemsbridge.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
@@ -35,7 +37,11 @@ class MapRenderingTest {
     private static final String TENT_JLEMS_SHA256 = "ba824a32c8a1a352a46616cd81e6277cc995cdb241ea4ad6e54152ec54f045df";
 
     private static Path fixture(String name) {
-        return ExperimentToLemsTest.resource("maps/" + name);
+        try {
+            return Path.of(MapRenderingTest.class.getResource("maps/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
