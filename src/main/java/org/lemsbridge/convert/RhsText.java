@@ -8,7 +8,8 @@ import org.lemsbridge.error.SourceLocation;
  * An expression string from the YAML together with where its first character sits in the file, so that a column
  * inside the string (1-based) becomes a file position. A text put together from several scalars (an equation's
  * {@code conditionals}) has one span per scalar; a column inside a span is a position in that scalar, any other
- * column is {@code start}.
+ * column is {@code start}. An experiment built in code (an import) has no file positions: {@code start} is null
+ * there, and so is every position found in it.
  */
 record RhsText(String text, SourceLocation start, String what, List<Span> spans) {
 
@@ -28,11 +29,11 @@ record RhsText(String text, SourceLocation start, String what, List<Span> spans)
     SourceLocation at(int column) {
         int offset = Math.max(1, column) - 1;
         if (spans.isEmpty()) {
-            return start.shiftedBy(offset);
+            return start == null ? null : start.shiftedBy(offset);
         }
         for (Span span : spans) {
             if (offset >= span.from() && offset <= span.to()) {
-                return span.start().shiftedBy(offset - span.from());
+                return span.start() == null ? null : span.start().shiftedBy(offset - span.from());
             }
         }
         return start;
@@ -45,11 +46,11 @@ record RhsText(String text, SourceLocation start, String what, List<Span> spans)
             if (span.to() > from && span.from() < to) {
                 int first = Math.max(span.from(), from);
                 inside.add(new Span(first - from, Math.min(span.to(), to) - from,
-                        span.start().shiftedBy(first - span.from())));
+                        span.start() == null ? null : span.start().shiftedBy(first - span.from())));
             }
         }
-        return new RhsText(text.substring(from, to), spans.isEmpty() ? start.shiftedBy(from) : start, sliceWhat,
-                inside);
+        SourceLocation sliceStart = start == null || !spans.isEmpty() ? start : start.shiftedBy(from);
+        return new RhsText(text.substring(from, to), sliceStart, sliceWhat, inside);
     }
 
     /** 1-based column of the first whole-word occurrence of {@code name}, or 1 when it is not found literally. */
