@@ -52,13 +52,13 @@ class TvboDatabaseTest {
      * (6.7e-5) of max|v| in the last 200 steps while the bytes equal jLEMS's at every step; at 0.005 it stays at 7e-8
      * (measured here, and with a plain Python Euler using Python's {@code %}).
      */
-    private static final Map<String, Double> SMALLER_STEP = Map.of("julia/halvorsen", 0.001, "julia/antidots", 0.005);
+    static final Map<String, Double> SMALLER_STEP = Map.of("julia/halvorsen", 0.001, "julia/antidots", 0.005);
     /**
      * Models run for fewer steps. nld_coupled_logistic_maps with TVBO's own parameters (lam 1.2, k 0.08) escapes to
      * infinity: max|x| stays below 1.7 for 32 iterations, then 1.86, 2.57, 6.3, 46.9, 2711, 9.1e6 (iteration 38, the
      * same in a plain Python float64 iteration), NaN at 44. It is checked over those 32 iterations.
      */
-    private static final Map<String, Double> SHORTER_DURATION = Map.of("julia/discrete/nld_coupled_logistic_maps",
+    static final Map<String, Double> SHORTER_DURATION = Map.of("julia/discrete/nld_coupled_logistic_maps",
             0.32);
 
     /**
