@@ -81,11 +81,11 @@ class MapRenderingTest {
 
     @Test
     void aMisspeltSymbolInAConditionIsReportedAtItsOwnLineAndColumn(@TempDir Path dir) throws IOException {
-        assertEquals(":12:24: unknown symbol 'xx' in the equation of state variable 'x'",
+        assertEquals(":12:24: unknown symbol 'xx' in the equation of state variable 'x'; did you mean 'x'?",
                 renderErrorAfter(dir, "- condition: x < 0.5", "- condition: xx < 0.5"));
-        assertEquals(":14:25: unknown symbol 'xx' in the equation of state variable 'x'",
+        assertEquals(":14:25: unknown symbol 'xx' in the equation of state variable 'x'; did you mean 'x'?",
                 renderErrorAfter(dir, "- condition: 'x >= 0.5'", "- condition: 'xx >= 0.5'"));
-        assertEquals(":15:33: unknown symbol 'xx' in the equation of state variable 'x'",
+        assertEquals(":15:33: unknown symbol 'xx' in the equation of state variable 'x'; did you mean 'x'?",
                 renderErrorAfter(dir, "expression: mu*(1 - x)", "expression: mu*(1 - xx)"));
     }
 
