@@ -21,4 +21,9 @@ final class ModelInputOptions {
     Confinement confinement() {
         return confine.confinement();
     }
+
+    /** Whether {@code --debug} was given (stack traces with errors). */
+    boolean debug() {
+        return debug.debug;
+    }
 }

@@ -91,15 +91,15 @@ final class CaseRunner {
             return new CaseResult.Compared(suiteCase, comparison.comparison(), plots.links(), plots.thumbnail(),
                     warnings, since(start));
         } catch (OutputFailure e) {
-            return new CaseResult.Stopped(suiteCase, e.toBadInput().oneLine(), true, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, e.toBadInput().oneLine(), true, warnings, since(start), e);
         } catch (BadInputException e) {
             String hint = e.hint() == null ? "" : " (" + e.hint() + ")";
-            return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start), e);
         } catch (IOException e) {
             return new CaseResult.Stopped(suiteCase, IoFailure.cannotWrite(reportFolder.resolve(
-                    suiteCase.reportFolder()), e).oneLine(), true, warnings, since(start));
+                    suiteCase.reportFolder()), e).oneLine(), true, warnings, since(start), e);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start), e);
         }
     }
 
