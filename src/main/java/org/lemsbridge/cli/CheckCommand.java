@@ -91,6 +91,9 @@ final class CheckCommand implements Callable<Integer> {
     private ConfineOption confine;
 
     @Mixin
+    private ModelsOption models;
+
+    @Mixin
     private NoGuiOption noGui;
 
     @Mixin
@@ -105,7 +108,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
         Suite whole = Suites.combine(SuiteFiles.expand(suitePaths).stream()
-                .map(file -> SuiteReader.read(file, confine.confinement())).toList());
+                .map(file -> SuiteReader.read(file, confine.confinement(), models.library(confine.confinement())))
+                .toList());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
@@ -116,7 +120,8 @@ final class CheckCommand implements Callable<Integer> {
                 : Path.of(shard == null ? "lemsbridge-report" : "lemsbridge-report-shard-" + shard.index());
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
-                Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement()).require(suiteCase.model());
+                Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement())
+                        .withModels(suiteCase.models()).require(suiteCase.model());
             }
         }
         ReportFolder report = openReportFolder(reportFolder);

@@ -12,7 +12,9 @@ import org.lemsbridge.convert.ExperimentToNeuroMl;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Staging;
 
 import org.lemsbridge.validate.Validator;
@@ -49,6 +51,9 @@ final class RenderCommand implements Callable<Integer> {
     private ConfineOption confine;
 
     @Mixin
+    private ModelsOption models;
+
+    @Mixin
     private NoGuiOption noGui;
 
     @Mixin
@@ -62,9 +67,10 @@ final class RenderCommand implements Callable<Integer> {
                 OutputFiles.reserve(staging, output);
             }
             // the checks validate runs (the renderer's own among them): what validate passes, render writes
-            Validator.of(List.of()).confinedTo(confine.confinement()).require(experiment);
-            RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
-                    : new ExperimentToLems().render(ExperimentReader.read(experiment));
+            ModelLibrary library = models.library(confine.confinement());
+            Validator.of(List.of()).confinedTo(confine.confinement()).withModels(library).require(experiment);
+            Experiment read = ExperimentReader.read(experiment, library);
+            RenderResult result = neuroml ? new ExperimentToNeuroMl().render(read) : new ExperimentToLems().render(read);
             PrintWriter err = spec.commandLine().getErr();
             result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
             if (output == null) {

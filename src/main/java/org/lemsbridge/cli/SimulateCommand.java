@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
@@ -70,6 +71,9 @@ final class SimulateCommand implements Callable<Integer> {
     private ConfineOption confine;
 
     @Mixin
+    private ModelsOption models;
+
+    @Mixin
     private NoGuiOption noGui;
 
     @Mixin
@@ -89,9 +93,11 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
         List<Path> folders = include.folders();
-        Optional<LemsModel> checked = Validator.of(folders).confinedTo(confine.confinement()).require(model);
+        ModelLibrary library = models.library(confine.confinement());
+        Optional<LemsModel> checked = Validator.of(folders).confinedTo(confine.confinement()).withModels(library)
+                .require(model);
         ModelRunner.LoadedModel loaded = checked.isPresent() ? new ModelRunner.LoadedModel(checked.get(), List.of())
-                : ModelRunner.load(model, folders, confine.confinement());
+                : ModelRunner.load(model, folders, confine.confinement(), library);
         OutputFiles.createFolder(folder);
         Path plotFolder = plot == null ? null : plot.isEmpty() ? folder.resolve("plots") : Path.of(plot);
         if (plotFolder != null) {

@@ -71,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
     private ConfineOption confine;
 
     @Mixin
+    private ModelsOption models;
+
+    @Mixin
     private NoGuiOption noGui;
 
     @Mixin
@@ -84,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Path> folders = include.folders();
         Validator validator = (schema == null ? Validator.of(folders) : Validator.withSchema(folders, schema))
-                .confinedTo(confine.confinement());
+                .confinedTo(confine.confinement()).withModels(models.library(confine.confinement()));
         List<FileReport> reports = ValidatedFiles.expand(files).stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {

@@ -8,6 +8,7 @@ import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -39,10 +40,15 @@ public final class ModelRunner {
 
     /** As {@link #load(Path, List)}, refusing an include found outside {@code confinement}. */
     public static LoadedModel load(Path model, List<Path> includePath, Confinement confinement) {
+        return load(model, includePath, confinement, ModelLibrary.NONE);
+    }
+
+    /** As {@link #load(Path, List, Confinement)}; a YAML experiment finds a model it refers to in {@code models}. */
+    public static LoadedModel load(Path model, List<Path> includePath, Confinement confinement, ModelLibrary models) {
         if (!ExperimentReader.isExperimentFile(model)) {
             return new LoadedModel(LemsReader.read(model, includePath, confinement), List.of());
         }
-        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
+        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model, models));
         Path folder = model.toAbsolutePath().getParent();
         LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath, confinement);
         return new LoadedModel(lems, rendered.warnings());
@@ -54,7 +60,12 @@ public final class ModelRunner {
      * applies to includes as well as to output files.
      */
     public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
-        return run(model, load(model, includePath, options.confinement()), options);
+        return run(model, includePath, options, ModelLibrary.NONE);
+    }
+
+    /** As {@link #run(Path, List, SimulationOptions)}; a YAML experiment finds a model it refers to in {@code models}. */
+    public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options, ModelLibrary models) {
+        return run(model, load(model, includePath, options.confinement(), models), options);
     }
 
     /** Simulates a model already loaded from {@code model} (say, by the validator that checked it). */
