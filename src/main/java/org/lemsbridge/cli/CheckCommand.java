@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,10 @@ import org.lemsbridge.suite.report.ReportFolder;
 import org.lemsbridge.suite.report.SuiteReports;
 import org.lemsbridge.suite.report.SuiteSummaries;
 import org.lemsbridge.suite.report.SuiteSummary;
+import org.lemsbridge.validate.CaseOutcomes;
+import org.lemsbridge.validate.FileReport;
+import org.lemsbridge.validate.GithubAnnotations;
+import org.lemsbridge.validate.SarifReport;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
@@ -54,11 +59,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  lemsbridge check suite.yaml --report out/report --junit out/junit.xml --jobs 2",
                 "  lemsbridge check suite.yaml --shard 2/4 --report out/shard-2    (then: lemsbridge merge out/shard-*"
                         + " -o out/report)",
+                "  lemsbridge check suite.yaml --format github      (in a GitHub Actions step: failed cases annotated"
+                        + " at their suite lines)",
+                "  lemsbridge check suite.yaml --format sarif > check.sarif",
                 "%nA case without a reference is run and drawn (its Displays, else its OutputFiles, and its"
                         + " EventOutputFiles), not compared; it passes when it runs.",
                 "%nExit codes: 0 every case passed, 1 a case failed its verdict, 2 bad input (the suite file or a"
                         + " model), 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "github", "sarif");
+
     @Spec
     private CommandSpec spec;
 
@@ -87,6 +97,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "cases run at once (default: the number of cores)")
     private Integer jobs;
 
+    @Option(names = "--format", defaultValue = "text", description = "text, github (also a workflow-command"
+            + " annotation per failed or stopped case at its line in the suite file, and per validation finding in a"
+            + " case's model at the model's line) or sarif (the same as SARIF 2.1.0 on stdout; the table goes to"
+            + " stderr); the report folder is written the same in every format; default: ${DEFAULT-VALUE}")
+    private String format;
+
+    @Mixin
+    private RepositoryRootOption root;
+
     @Mixin
     private ConfineOption confine;
 
@@ -101,6 +120,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!FORMATS.contains(format)) {
+            throw new BadInputException(SourceLocation.unknown("--format"), "unknown format '" + format
+                    + "'; use " + String.join(", ", FORMATS));
+        }
         Shard shard = shardText == null ? null : Shard.parse(shardText, "--shard");
         if (timings != null && shard == null) {
             throw new BadInputException(SourceLocation.unknown("--timings"), "--timings balances shards: it needs"
@@ -118,12 +141,7 @@ final class CheckCommand implements Callable<Integer> {
         Suite suite = selection == null ? whole : selection.suite();
         Path reportFolder = reportOption != null ? reportOption
                 : Path.of(shard == null ? "lemsbridge-report" : "lemsbridge-report-shard-" + shard.index());
-        for (SuiteCase suiteCase : suite.cases()) {
-            if (suiteCase.model() != null) {
-                Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement())
-                        .withModels(suiteCase.models()).require(suiteCase.model());
-            }
-        }
+        requireValidModels(suite);
         ReportFolder report = openReportFolder(reportFolder);
         try {
             if (junitFile != null) {
@@ -168,8 +186,13 @@ final class CheckCommand implements Callable<Integer> {
                     "cannot write the report: " + OutputFailure.reason((IOException) e.getCause()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(SuiteReports.table(summary));
-        out.println("report: " + reportFolder.resolve("index.html") + " (also report.md, summary.json, junit.xml)");
+        PrintWriter table = format.equals("sarif") ? err : out;
+        table.print(SuiteReports.table(summary));
+        table.println("report: " + reportFolder.resolve("index.html") + " (also report.md, summary.json, junit.xml)");
+        table.flush();
+        if (!format.equals("text")) {
+            out.print(ciFormat(CaseOutcomes.of(result, reportFolder)));
+        }
         if (result.anyBadInput()) {
             return ExitCodes.BAD_INPUT;
         }
@@ -177,6 +200,39 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * Refuses a case whose model validation refuses, before any case runs, as simulate would: in text, the first
+     * error; in github and sarif, every finding of every refused model first, at the model's lines.
+     */
+    private void requireValidModels(Suite suite) {
+        List<FileReport> refused = new ArrayList<>();
+        for (SuiteCase suiteCase : suite.cases()) {
+            if (suiteCase.model() != null) {
+                Validator validator = Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement())
+                        .withModels(suiteCase.models());
+                if (format.equals("text")) {
+                    validator.require(suiteCase.model());
+                } else {
+                    FileReport report = validator.findingsBeforeUse(suiteCase.model());
+                    if (Validator.refusal(report).isPresent()) {
+                        refused.add(report);
+                    }
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ciFormat(refused));
+            out.flush();
+            throw Validator.refusal(refused.get(0)).orElseThrow();
+        }
+    }
+
+    private String ciFormat(List<FileReport> reports) {
+        return format.equals("sarif") ? SarifReport.of(reports, root.root()) : GithubAnnotations.of(reports,
+                root.root());
     }
 
     /** The seconds each case took in the report at {@code report} (its folder or its summary.json), by name. */

@@ -63,9 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}")
     private String format;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "the repository root that github and sarif locations"
-            + " are relative to (default: $GITHUB_WORKSPACE when set, else the working directory)")
-    private Path root;
+    @Mixin
+    private RepositoryRootOption root;
 
     @Mixin
     private ConfineOption confine;
@@ -92,8 +91,8 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
             case "json" -> ReportFormat.json(reports);
-            case "github" -> GithubAnnotations.of(reports, root());
-            case "sarif" -> SarifReport.of(reports, root());
+            case "github" -> GithubAnnotations.of(reports, root.root());
+            case "sarif" -> SarifReport.of(reports, root.root());
             default -> ReportFormat.text(reports);
         });
         PrintWriter err = spec.commandLine().getErr();
@@ -106,13 +105,5 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return reports.stream().mapToInt(FileReport::exitCode).max().orElse(ExitCodes.OK);
-    }
-
-    private Path root() {
-        if (root != null) {
-            return root;
-        }
-        String workspace = System.getenv("GITHUB_WORKSPACE");
-        return workspace == null || workspace.isBlank() ? Path.of("") : Path.of(workspace);
     }
 }

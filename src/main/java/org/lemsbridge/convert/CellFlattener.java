@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -204,7 +205,10 @@ final class CellFlattener {
         dyn.derivedVariables().forEach(dv -> cellNames.add(dv.name()));
         dyn.conditionalDerivedVariables().forEach(dv -> cellNames.add(dv.name()));
         for (String name : cellNames) {
-            String yamlName = RESERVED.contains(name) ? fresh(name + "_") : name;
+            // a name the renderer suffixed ({@code E_sv}) is the user's again ({@code E}) when that name is free
+            Optional<String> userName = RenderedNames.userName(name)
+                    .filter(user -> !cellNames.contains(user) && !taken.contains(user));
+            String yamlName = userName.orElseGet(() -> RESERVED.contains(name) ? fresh(name + "_") : name);
             taken.add(yamlName);
             if (!yamlName.equals(name)) {
                 renaming.put(name, new Expr.Var(yamlName));

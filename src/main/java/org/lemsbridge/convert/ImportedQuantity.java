@@ -12,7 +12,10 @@ import org.lemsbridge.units.UnitTable;
 
 /**
  * A LEMS value as the experiment YAML writes it: a number and a unit symbol ({@code null} for a plain number),
- * chosen so that the renderer's {@code number + unit} text converts back to exactly the SI double jLEMS used.
+ * chosen so that the renderer's {@code number + unit} text converts back to exactly the SI double jLEMS used. The
+ * symbol is always one the YAML reads ({@link UnitTable#standard()}): a unit the document defines under another
+ * name (a rendered TVBO unit, {@code ms^-1} as {@code <Unit symbol="ms__1">}) is written as the standard unit with
+ * the same conversion ({@code per_ms}), else the value is written in SI.
  */
 record ImportedQuantity(double value, String unit) {
 
@@ -37,7 +40,13 @@ record ImportedQuantity(double value, String unit) {
                     Optional<Unit> unit = known(symbol, table);
                     if (unit.isPresent() && unit.get().dimension().equals(dimension)
                             && Double.compare(unit.get().toSi(number), si) == 0) {
-                        return new ImportedQuantity(number, unit.get().dimension().isNone() ? null : symbol);
+                        if (unit.get().dimension().isNone()) {
+                            return new ImportedQuantity(number, null);
+                        }
+                        Optional<String> readable = readableSymbol(symbol, unit.get());
+                        if (readable.isPresent()) {
+                            return new ImportedQuantity(number, readable.get());
+                        }
                     }
                 }
             }
@@ -57,12 +66,12 @@ record ImportedQuantity(double value, String unit) {
         }
         for (Unit unit : table.units()) {
             if (unit.dimension().equals(dimension) && unit.power() == 0 && unit.scale() == 1.0
-                    && unit.offset() == 0.0) {
-                return unit.symbol();
+                    && unit.offset() == 0.0 && readableSymbol(unit.symbol(), unit).isPresent()) {
+                return readableSymbol(unit.symbol(), unit).get();
             }
         }
         String compound = compoundSymbol(dimension);
-        Optional<Unit> unit = known(compound, table);
+        Optional<Unit> unit = known(compound, UnitTable.standard());
         if (unit.isPresent() && unit.get().dimension().equals(dimension) && unit.get().siFactor() == 1.0
                 && unit.get().offset() == 0.0) {
             return compound;
@@ -86,6 +95,24 @@ record ImportedQuantity(double value, String unit) {
             }
         }
         return String.join("_", parts);
+    }
+
+    /**
+     * {@code symbol} when the YAML reads it as {@code unit}, else the first standard symbol converting exactly as
+     * {@code unit} does, else empty.
+     */
+    private static Optional<String> readableSymbol(String symbol, Unit unit) {
+        Optional<Unit> asRead = known(symbol, UnitTable.standard());
+        if (asRead.isPresent() && sameConversion(asRead.get(), unit)) {
+            return Optional.of(symbol);
+        }
+        return UnitTable.standard().units().stream().filter(u -> sameConversion(u, unit)).map(Unit::symbol)
+                .findFirst();
+    }
+
+    private static boolean sameConversion(Unit a, Unit b) {
+        return a.dimension().equals(b.dimension()) && a.power() == b.power() && a.scale() == b.scale()
+                && a.offset() == b.offset();
     }
 
     private static Optional<Unit> known(String symbol, UnitTable table) {

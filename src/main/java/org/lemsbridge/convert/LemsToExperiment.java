@@ -1,6 +1,5 @@
 package org.lemsbridge.convert;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.ExperimentCheck;
 import org.lemsbridge.experiment.Extras;
 import org.lemsbridge.experiment.Integration;
 import org.lemsbridge.experiment.Network;
@@ -129,13 +129,12 @@ public final class LemsToExperiment {
                 flat.dynamics(), integration, Network.single(null),
                 new Extras(Map.of("source", new RawValue.Mapping(source))), null);
         try {
-            new ExperimentToLems().convert(org.lemsbridge.experiment.ExperimentReader.read(
-                    org.lemsbridge.experiment.ExperimentWriter.write(experiment), "imported.yaml", Path.of(".")));
+            ExperimentCheck.check(experiment);
+            new ExperimentToLems().convert(experiment);
         } catch (BadInputException e) {
             // e.g. a NeuroML type whose declared dimension disagrees with its expression: jLEMS only logs that
             throw new BadInputException(member.cell().location(), member.cell().describe() + " flattens to an "
-                    + "experiment that the YAML's checks refuse, so it is not imported: " + e.getMessage()
-                    .replaceFirst("^[^:]*:\\d+:\\d+: ", ""));
+                    + "experiment that the experiment checks refuse, so it is not imported: " + e.getMessage());
         }
         String stem = SafeId.of(member.population()) + "_" + member.index();
         return new ImportedMember(stem, experiment, flat.quantities());

@@ -44,9 +44,6 @@ import org.lemsbridge.units.UnitTable;
 
 /** One conversion of one experiment; holds the state built up on the way (not reusable). */
 final class ModelRenderer {
-    /** Names a user symbol cannot keep in LEMS: jLEMS functions, the printer's constants, Component attributes. */
-    private static final Set<String> RESERVED = Set.of("sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "sqrt",
-            "ceil", "abs", "log", "ln", "H", "random", "factorial", "sum", "product", "pi", "E", "id", "type");
     private static final String SPIKE_PORT = "spike";
 
     private final Experiment experiment;
@@ -435,16 +432,16 @@ final class ModelRenderer {
 
     /** Registers every model symbol with its LEMS name; a clash with a reserved name gets a suffix. */
     private void declareSymbols() {
-        dynamics.parameters().values().forEach(p -> declare(p.name(), p.location(), "_par", "a parameter"));
-        dynamics.derivedParameters().values().forEach(p -> declare(p.name(), p.location(), "_par",
+        dynamics.parameters().values().forEach(p -> declare(p.name(), p.location(), RenderedNames.PARAMETER, "a parameter"));
+        dynamics.derivedParameters().values().forEach(p -> declare(p.name(), p.location(), RenderedNames.PARAMETER,
                 "a derived parameter"));
         dynamics.stateVariables().values().forEach(sv -> {
-            declare(sv.name(), sv.location(), "_sv", "a state variable");
+            declare(sv.name(), sv.location(), RenderedNames.STATE, "a state variable");
             stateNames.put(sv.name(), lemsNames.get(sv.name()));
         });
-        dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), "_dv",
+        dynamics.derivedVariables().values().forEach(dv -> declare(dv.name(), dv.location(), RenderedNames.DERIVED,
                 "a derived variable"));
-        couplingInputs.forEach(name -> declare(name, dynamics.location(), "_par", "a coupling input"));
+        couplingInputs.forEach(name -> declare(name, dynamics.location(), RenderedNames.PARAMETER, "a coupling input"));
     }
 
     private void declare(String name, SourceLocation where, String suffix, String kind) {
@@ -462,7 +459,7 @@ final class ModelRenderer {
         declaredAt.put(name, where);
         declaredKind.put(name, kind);
         String lems = name;
-        if (RESERVED.contains(name)) {
+        if (RenderedNames.RESERVED.contains(name)) {
             lems = name + suffix;
             while (lemsNames.containsValue(lems) || declaredAtAnyUser(lems)) {
                 lems = lems + "_";

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
@@ -20,8 +18,6 @@ import org.lemsbridge.files.YamlLoader;
  * is a {@link BadInputException} at the offending node.
  */
 public final class ExperimentReader {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private ExperimentReader() {
     }
@@ -76,8 +72,7 @@ public final class ExperimentReader {
 
     private static Experiment experiment(YamlNode root, ModelLibrary library) {
         Fields f = new Fields(mapping(root, ""), "");
-        refuseIfGiven(f, "stimulation", "a stimulus changes the numbers and is not rendered");
-        refuseIfGiven(f, "field_dynamics", "neural field dynamics are not rendered");
+        refuse(f, ExperimentCheck.EXPERIMENT);
         String label = f.string("label");
         String description = f.string("description");
         Dynamics dynamics = null;
@@ -112,10 +107,7 @@ public final class ExperimentReader {
 
     private static Dynamics dynamics(YamlNode node, String path) {
         Fields f = new Fields(mapping(node, path), path);
-        refuseIf(f, "system_type", v -> textIs(v, "discrete"),
-                "'discrete' is a map (x <- f(x) each step), which LEMS cannot render as an ODE");
-        refuseIf(f, "number_of_modes", v -> numberAbove(v, 1), "only one mode can be rendered");
-        refuseIfGiven(f, "stimulus", "a stimulus changes the numbers and is not rendered");
+        refuse(f, ExperimentCheck.DYNAMICS);
         String name = f.string("name");
         String label = f.string("label");
         String iri = f.string("iri");
@@ -145,9 +137,8 @@ public final class ExperimentReader {
                     + Fields.describe(node));
         }
         for (YamlNode.Entry e : map.entries()) {
-            if (identifiers && !IDENTIFIER.matcher(e.name()).matches()) {
-                throw new BadInputException(e.key().location(), path + ": the name '" + e.name()
-                        + "' is not an identifier (letters, digits and _, not starting with a digit)");
+            if (identifiers && !ExperimentCheck.isIdentifier(e.name())) {
+                throw new BadInputException(e.key().location(), ExperimentCheck.notAnIdentifier(path, e.name()));
             }
             out.put(e.name(), reader.read(e.name(), e.value(), path + "." + e.name(), e.key().location()));
         }
@@ -215,10 +206,7 @@ public final class ExperimentReader {
                     keyLocation);
         }
         Fields f = entryFields(name, node, path);
-        refuseIf(f, "equation_type", v -> textIs(v, "algebraic"),
-                "an algebraic equation is not a time derivative and is not rendered");
-        refuseIf(f, "equation_order", v -> numberAbove(v, 1), "only first-order equations can be rendered");
-        refuseIfGiven(f, "noise", "noise changes the numbers and LEMS here is deterministic");
+        refuse(f, ExperimentCheck.STATE_VARIABLE);
         for (String bounds : List.of("domain", "range", "boundaries")) {
             YamlNode.Entry e = f.peek(bounds);
             if (e != null && e.value() instanceof YamlNode.Mapping m) {
@@ -354,15 +342,15 @@ public final class ExperimentReader {
 
     private static Integration integration(YamlNode node) {
         Fields f = new Fields(mapping(node, "integration"), "integration");
-        refuseIfGiven(f, "noise", "noise changes the numbers and LEMS here is deterministic");
+        refuse(f, ExperimentCheck.INTEGRATION);
         String method = f.string("method");
         YamlNode stepNode = f.take("step_size", "dt");
         double step = Integration.DEFAULT_STEP_SIZE;
         if (stepNode != null && !Fields.isNull(stepNode)) {
             step = Fields.number(stepNode, f.pathOf("step_size"));
             if (step <= 0) {
-                throw new BadInputException(stepNode.location(), f.pathOf("step_size") + ": must be > 0, found "
-                        + ((YamlNode.Scalar) stepNode).text());
+                throw new BadInputException(stepNode.location(), ExperimentCheck.mustBe(f.pathOf("step_size"), "> 0",
+                        ((YamlNode.Scalar) stepNode).text()));
             }
         }
         YamlNode durationNode = f.take("duration");
@@ -370,8 +358,8 @@ public final class ExperimentReader {
         if (durationNode != null && !Fields.isNull(durationNode)) {
             duration = Fields.number(durationNode, f.pathOf("duration"));
             if (duration <= 0) {
-                throw new BadInputException(durationNode.location(), f.pathOf("duration") + ": must be > 0, found "
-                        + ((YamlNode.Scalar) durationNode).text());
+                throw new BadInputException(durationNode.location(), ExperimentCheck.mustBe(f.pathOf("duration"), "> 0",
+                        ((YamlNode.Scalar) durationNode).text()));
             }
         }
         String timeScale = f.string("time_scale", "time_unit");
@@ -380,8 +368,8 @@ public final class ExperimentReader {
         if (transientNode != null && !Fields.isNull(transientNode)) {
             transientTime = Fields.number(transientNode, f.pathOf("transient_time"));
             if (transientTime < 0) {
-                throw new BadInputException(transientNode.location(), f.pathOf("transient_time")
-                        + ": must be >= 0, found " + ((YamlNode.Scalar) transientNode).text());
+                throw new BadInputException(transientNode.location(), ExperimentCheck.mustBe(
+                        f.pathOf("transient_time"), ">= 0", ((YamlNode.Scalar) transientNode).text()));
             }
         }
         return new Integration(method == null ? Integration.DEFAULT_METHOD : method, step, duration,
@@ -389,34 +377,14 @@ public final class ExperimentReader {
                 node.location());
     }
 
-    /** Refuses {@code key} when it is given and not empty: a TVBO field that would change the numbers. */
-    private static void refuseIfGiven(Fields f, String key, String why) {
-        refuseIf(f, key, v -> !isEmpty(v), why);
-    }
-
-    /** Refuses {@code key} when its value makes {@code changesNumbers} true: TVBO has it, LEMS cannot honour it. */
-    private static void refuseIf(Fields f, String key, Predicate<YamlNode> changesNumbers, String why) {
-        YamlNode.Entry e = f.peek(key);
-        if (e != null && !isEmpty(e.value()) && changesNumbers.test(e.value())) {
-            throw new BadInputException(e.key().location(), f.pathOf(key) + ": cannot be honoured in LEMS: " + why);
+    /** Refuses the first field of {@code refusals} whose value LEMS cannot honour, at its key. */
+    private static void refuse(Fields f, List<ExperimentCheck.Refusal> refusals) {
+        for (ExperimentCheck.Refusal refusal : refusals) {
+            YamlNode.Entry e = f.peek(refusal.key());
+            if (e != null && refusal.refuses(e.value())) {
+                throw new BadInputException(e.key().location(), refusal.message(f.pathOf(refusal.key())));
+            }
         }
-    }
-
-    private static boolean isEmpty(YamlNode node) {
-        return Fields.isNull(node)
-                || node instanceof YamlNode.Mapping m && m.entries().isEmpty()
-                || node instanceof YamlNode.Sequence s && s.items().isEmpty()
-                || node instanceof YamlNode.Scalar sc && sc.type().equals("bool")
-                        && List.of("false", "no", "off", "n").contains(sc.text().toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean numberAbove(YamlNode node, double limit) {
-        return node instanceof YamlNode.Scalar s && (s.type().equals("int") || s.type().equals("float"))
-                && Fields.number(s, "value") > limit;
-    }
-
-    private static boolean textIs(YamlNode node, String text) {
-        return node instanceof YamlNode.Scalar s && s.text().trim().equalsIgnoreCase(text);
     }
 
     private static Network network(YamlNode node) {
@@ -426,8 +394,8 @@ public final class ExperimentReader {
         if (countNode != null && !Fields.isNull(countNode)) {
             count = Fields.integer(countNode, f.pathOf("number_of_nodes"));
             if (count < 1) {
-                throw new BadInputException(countNode.location(), f.pathOf("number_of_nodes")
-                        + ": must be >= 1, found " + count);
+                throw new BadInputException(countNode.location(), ExperimentCheck.mustBe(
+                        f.pathOf("number_of_nodes"), ">= 1", Integer.toString(count)));
             }
         }
         return new Network(count, f.rest(Vocabulary.NETWORK), node.location());

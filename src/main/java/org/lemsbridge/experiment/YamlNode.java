@@ -52,6 +52,20 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.M
         }
     }
 
+    /** A kept value as a node, every part of it at {@code location}: what a value of the reader would have been. */
+    static YamlNode of(RawValue value, SourceLocation location) {
+        if (value instanceof RawValue.Scalar s) {
+            return new Scalar(s.text(), s.type(), true, location);
+        }
+        if (value instanceof RawValue.Sequence seq) {
+            return new Sequence(seq.items().stream().map(item -> of(item, location)).toList(), location);
+        }
+        List<Entry> entries = ((RawValue.Mapping) value).entries().entrySet().stream()
+                .map(e -> new Entry(new Scalar(e.getKey(), "str", true, location), of(e.getValue(), location)))
+                .toList();
+        return new Mapping(entries, location);
+    }
+
     /** The value without locations, for {@link Extras}. */
     static RawValue toRaw(YamlNode node) {
         if (node instanceof Scalar s) {

@@ -32,14 +32,34 @@ public enum Code {
     SUITE("LB402", "a suite case or OMV test names a file that is missing or cannot be checked"),
     RUN_LIMITS("LB501", "the simulation's step, length or number of steps is outside what a run accepts"),
     RUN_SIZE("LB502", "the run would build too many instances, take too many instance-steps, or need more heap than"
-            + " it has");
+            + " it has"),
+    CASE_FAILED("LB601", "a check case ran but failed its verdict: its trace differs from its reference beyond the"
+            + " required tier, or a check of its OMV test failed",
+            "The model ran; the numbers it produced do not match the reference closely enough. Open the case's page"
+            + " in the report (cases/NAME/index.html) for each column's metrics, the first place it differs and a"
+            + " plot; fix the model, or regenerate the reference if the change is intended."),
+    CASE_ERROR("LB602", "a check case stopped before it could be compared, on input that can be fixed (a missing or"
+            + " misspelled output, an unreadable trace, a run that stopped)",
+            "The message names the file and line of the problem; the case's page in the report"
+            + " (cases/NAME/index.html) says the same. Validate the case's model with 'lemsbridge validate'."),
+    CASE_CRASH("LB603", "a check case stopped on an internal error of lemsbridge (a bug) or on exhausted resources",
+            "Not a problem of the model: rerun with --debug and report the stack trace, or give the run more heap"
+            + " with LEMSBRIDGE_JAVA_OPTS when the message says it ran out of memory.");
+
+    private static final String DOCUMENTED = "Every code is listed in docs/validate-and-hostile-input.md.";
 
     private final String id;
     private final String summary;
+    private final String help;
 
     Code(String id, String summary) {
+        this(id, summary, null);
+    }
+
+    Code(String id, String summary, String help) {
         this.id = id;
         this.summary = summary;
+        this.help = help;
     }
 
     /** The printed code, e.g. {@code LB301}. */
@@ -50,6 +70,11 @@ public enum Code {
     /** What the code means, in one line without a full stop. */
     public String summary() {
         return summary;
+    }
+
+    /** How to act on a finding of this code (the SARIF rule's help), ending with where every code is listed. */
+    public String help() {
+        return (help == null ? id + " " + name() + ": " + summary + "." : help) + " " + DOCUMENTED;
     }
 
     /** The name in upper camel case, e.g. {@code DimensionMismatch}, as SARIF names rules. */

@@ -104,8 +104,7 @@ public final class SarifReport {
 
     private static Rule rule(Code code) {
         return new Rule(code.id(), code.ruleName(), new Text(code.summary()), new Text(code.summary()),
-                new Text(code.id() + " " + code.name() + ": " + code.summary() + ". Every code is listed in"
-                        + " docs/validate-and-hostile-input.md."),
+                new Text(code.help()),
                 new Configuration(code == Code.DUPLICATE_TYPE ? "warning" : "error"));
     }
 

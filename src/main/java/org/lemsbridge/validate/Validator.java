@@ -106,23 +106,41 @@ public final class Validator {
      * so the command need not read the file again; for an experiment or a NeuroML document, empty.
      */
     public Optional<LemsModel> require(Path file) {
-        FileKind kind = Files.isRegularFile(file) ? FileKind.of(file) : FileKind.LEMS;
-        if (kind == FileKind.SUITE || kind == FileKind.OMV_TEST || kind == FileKind.OMV_EXPECTATIONS) {
-            throw new BadInputException(SourceLocation.unknown(file.toString()), "this is " + (kind == FileKind.SUITE
-                    ? "a suite file" : "an OMV file") + ", not a model", kind == FileKind.SUITE
-                            ? "run it with 'lemsbridge check'" : "run an OMV test with 'lemsbridge omv'");
-        }
-        // the command builds the instance tree itself and refuses what it cannot build at the same place
-        Checked checked = check(file, false);
-        FileReport report = checked.report();
-        if (report.isUnreadable()) {
-            throw report.unreadable();
-        }
-        report.findings().stream().filter(Finding::isError).findFirst().ifPresent(error -> {
-            throw new BadInputException(error.location(), error.message() + " [" + error.code().id() + "]",
-                    error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding");
+        Checked checked = beforeUse(file);
+        refusal(checked.report()).ifPresent(refused -> {
+            throw refused;
         });
         return Optional.ofNullable(checked.model());
+    }
+
+    /**
+     * The findings {@link #require} acts on, all of them: what a command that runs {@code file} refuses before it
+     * runs it (a suite or OMV file given as a model is unreadable as a model).
+     */
+    public FileReport findingsBeforeUse(Path file) {
+        return beforeUse(file).report();
+    }
+
+    /** What {@link #require} throws for {@code report}: its unreadable file, or its first error in one line. */
+    public static Optional<BadInputException> refusal(FileReport report) {
+        if (report.isUnreadable()) {
+            return Optional.of(report.unreadable());
+        }
+        return report.findings().stream().filter(Finding::isError).findFirst().map(error -> new BadInputException(
+                error.location(), error.message() + " [" + error.code().id() + "]",
+                error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding"));
+    }
+
+    private Checked beforeUse(Path file) {
+        FileKind kind = Files.isRegularFile(file) ? FileKind.of(file) : FileKind.LEMS;
+        if (kind == FileKind.SUITE || kind == FileKind.OMV_TEST || kind == FileKind.OMV_EXPECTATIONS) {
+            return Checked.of(FileReport.unreadable(file.toString(), new BadInputException(SourceLocation.unknown(
+                    file.toString()), "this is " + (kind == FileKind.SUITE ? "a suite file" : "an OMV file")
+                            + ", not a model", kind == FileKind.SUITE
+                                    ? "run it with 'lemsbridge check'" : "run an OMV test with 'lemsbridge omv'")));
+        }
+        // the command builds the instance tree itself and refuses what it cannot build at the same place
+        return check(file, false);
     }
 
     private Checked lems(Path file, boolean build) {

@@ -51,7 +51,7 @@ class TvboDatabaseTest {
      * (6.7e-5) of max|v| in the last 200 steps while the bytes equal jLEMS's at every step; at 0.005 it stays at 7e-8
      * (measured here, and with a plain Python Euler using Python's {@code %}).
      */
-    private static final Map<String, Double> SMALLER_STEP = Map.of("julia/halvorsen", 0.001, "julia/antidots", 0.005);
+    static final Map<String, Double> SMALLER_STEP = Map.of("julia/halvorsen", 0.001, "julia/antidots", 0.005);
 
     /**
      * Model file name -> the one-line refusal after the file name. The position is in the wrapped file: two lines
