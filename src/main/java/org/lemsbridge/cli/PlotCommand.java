@@ -1,7 +1,6 @@
 package org.lemsbridge.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.files.OutputFailure;
+import org.lemsbridge.files.Staging;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.plot.Figure;
@@ -77,11 +78,16 @@ final class PlotCommand implements Callable<Integer> {
             throw new BadInputException(SourceLocation.unknown(output.toString()),
                     "the picture must be a .png or an .svg file", "for example -o plot.png");
         }
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()),
-                    "cannot write: the folder " + folder + " does not exist");
+        try (Staging staging = Staging.create()) {
+            OutputFiles.reserve(staging, output);
+            int columns = draw(staging);
+            spec.commandLine().getOut().println("wrote " + output + " (" + columns + " columns)");
+            return ExitCodes.OK;
         }
+    }
+
+    /** Draws the figure and writes it through {@code staging}, where its file is reserved; returns the columns drawn. */
+    private int draw(Staging staging) {
         LemsModel names = referenceLems == null ? null : LemsReader.read(referenceLems, include.folders());
         List<Trace> loaded = new ArrayList<>();
         for (Path trace : traces) {
@@ -109,12 +115,19 @@ final class PlotCommand implements Callable<Integer> {
                 : String.join(" + ", traces.stream().map(t -> t.getFileName().toString()).toList());
         Figure figure = TraceFigures.byUnit(heading, curves, SimulationFigures.WIDTH, SimulationFigures.HEIGHT);
         try {
-            FigureFiles.write(output, figure);
+            FigureFiles.write(staging.folderWrites(), output, figure);
+            staging.commit();
+        } catch (OutputFailure e) {
+            throw cannotWrite(e.getCause());
         } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(output.toString()), "cannot write: " + e.getMessage());
+            throw cannotWrite(e);
         }
-        spec.commandLine().getOut().println("wrote " + output + " (" + curves.size() + " columns)");
-        return ExitCodes.OK;
+        return curves.size();
+    }
+
+    private BadInputException cannotWrite(IOException e) {
+        return new BadInputException(SourceLocation.unknown(output.toString()), "cannot write: "
+                + OutputFailure.reason(e), null, e);
     }
 
     private static boolean matches(Column column, String wanted) {

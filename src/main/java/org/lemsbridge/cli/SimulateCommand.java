@@ -11,13 +11,12 @@ import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
-import org.lemsbridge.files.FolderWrites;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
-import org.lemsbridge.plot.SimulationPlots;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.SimulationResult;
 import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.suite.PlottedRun;
 import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
@@ -101,10 +100,10 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecordedIn(displayData)
                     .confinedTo(confine.confinement());
-            ModelRunner.ModelRun run = simulate(loaded, options);
-            report(run, displays ? null : displayData);
+            PlottedRun.Result run = simulate(loaded, options, displayData, plotFolder);
+            report(run.run(), displays ? null : displayData);
             if (plotFolder != null) {
-                plot(loaded.model(), run.result(), displayData, plotFolder);
+                reportPictures(run.pictures());
             }
             return ExitCodes.OK;
         } finally {
@@ -114,34 +113,36 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private ModelRunner.ModelRun simulate(ModelRunner.LoadedModel loaded, SimulationOptions options) {
+    private PlottedRun.Result simulate(ModelRunner.LoadedModel loaded, SimulationOptions options, Path displayData,
+            Path plotFolder) {
         if (!progress.shown(stderrIsTerminal)) {
-            return simulateReporting(loaded, options);
+            return simulateReporting(loaded, options, displayData, plotFolder);
         }
         try (ProgressLine line = new ProgressLine(spec.commandLine().getErr())) {
-            return simulateReporting(loaded, options.reportingProgressTo(line));
+            return simulateReporting(loaded, options.reportingProgressTo(line), displayData, plotFolder);
         }
     }
 
-    private ModelRunner.ModelRun simulateReporting(ModelRunner.LoadedModel loaded, SimulationOptions options) {
+    /** Runs the model and, with --plot, draws its pictures: all its files are put in place together or none. */
+    private PlottedRun.Result simulateReporting(ModelRunner.LoadedModel loaded, SimulationOptions options,
+            Path displayData, Path plotFolder) {
         try {
-            return ModelRunner.run(model, loaded, options);
+            if (plotFolder == null) {
+                return new PlottedRun.Result(ModelRunner.run(model, loaded, options), List.of());
+            }
+            return PlottedRun.run(model, loaded, options, displayData, plotFolder);
         } catch (OutputFailure e) {
             throw new BadInputException(SourceLocation.unknown(e.destination().toString()), e.problem(), null, e);
         } catch (UncheckedIOException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "cannot write the output: "
                     + e.getMessage(), "check the output folder and the OutputFile names", e);
+        } catch (IOException e) {
+            throw new BadInputException(SourceLocation.unknown(plotFolder.toString()), "cannot draw the plots: "
+                    + OutputFailure.reason(e), "the run's outputs could not be read back", e);
         }
     }
 
-    private void plot(LemsModel lems, SimulationResult result, Path displayData, Path plotFolder) {
-        List<Path> pictures;
-        try {
-            pictures = SimulationPlots.write(lems, result, displayData, plotFolder, FolderWrites.IN_PLACE);
-        } catch (IOException e) {
-            throw new BadInputException(SourceLocation.unknown(plotFolder.toString()), "cannot write the plots: "
-                    + e.getMessage(), "check that the plot folder is writable", e);
-        }
+    private void reportPictures(List<Path> pictures) {
         PrintWriter out = spec.commandLine().getOut();
         pictures.forEach(picture -> out.println("wrote " + picture));
         if (pictures.isEmpty()) {

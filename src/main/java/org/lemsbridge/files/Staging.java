@@ -137,6 +137,38 @@ public final class Staging implements AutoCloseable {
         return temporary;
     }
 
+    /**
+     * Where {@code destination}'s content is now: its staged temporary until the commit (so what a command wrote can
+     * be read before anything is put in place), else the destination itself.
+     */
+    public synchronized Path current(Path destination) {
+        Path temporary = staged.get(destination.toAbsolutePath().normalize());
+        return temporary == null || reserved.contains(temporary) ? destination : temporary;
+    }
+
+    /**
+     * Files written through this staging (put in place by {@link #commit()}; one that cannot be written is an
+     * {@link OutputFailure} naming it), folders made at once.
+     */
+    public FolderWrites folderWrites() {
+        return new FolderWrites() {
+            @Override
+            public Path createFolders(Path folder) throws IOException {
+                Staging.createFolders(folder.toAbsolutePath().normalize());
+                return folder;
+            }
+
+            @Override
+            public void write(Path file, byte[] bytes) {
+                try {
+                    writeBytes(file, bytes);
+                } catch (IOException e) {
+                    throw new OutputFailure(file.toAbsolutePath().normalize(), e);
+                }
+            }
+        };
+    }
+
     private synchronized Path stageFile(Path destination) throws IOException {
         Path target = prepare(destination);
         if (Files.isDirectory(target)) {

@@ -75,11 +75,16 @@ public final class FigureFiles {
 
     /** Writes the figure in the format its file name ends with: {@code .png} or {@code .svg}. */
     public static void write(Path file, Figure figure) throws IOException {
+        write(FolderWrites.IN_PLACE, file, figure);
+    }
+
+    /** As above, through {@code files}. */
+    public static void write(FolderWrites files, Path file, Figure figure) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
-            writePng(file, figure);
+            writePng(files, file, image(figure));
         } else if (name.endsWith(".svg")) {
-            writeSvg(file, figure);
+            writeSvg(files, file, figure);
         } else {
             throw new IllegalArgumentException("a figure file ends in .png or .svg, got " + file.getFileName());
         }

@@ -96,6 +96,7 @@ public final class Simulator {
         List<EventRecorder> eventWriters = new ArrayList<>();
         OutputThread outputThread = new OutputThread();
         Staging staging = options.staging();
+        boolean commits = options.commitsItsOutputs();
         StepTeam team = null;
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
@@ -148,7 +149,9 @@ public final class Simulator {
             }
             List<Path> reports = writeTargetReports(times, new RunReport.Timings(createdMillis, loopStartMillis,
                     loopEndMillis, System.currentTimeMillis()), staging);
-            staging.commit();
+            if (commits) {
+                staging.commit();
+            }
             return new SimulationResult(written, n, loopNanos, reports);
         } finally {
             if (team != null) {
@@ -157,7 +160,9 @@ public final class Simulator {
             outputThread.close();
             writers.forEach(OutputRecorder::close);
             eventWriters.forEach(EventRecorder::close);
-            staging.close();
+            if (commits) {
+                staging.close();
+            }
         }
     }
 

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Parses the decimal forms {@link Float#toString} and {@link Double#toString} print ({@code -0.07}, {@code 5.0E-6},
  * {@code 15}, {@code 1e3}) straight from bytes, correctly rounded; anything else goes to {@link Double#parseDouble}.
  *
- * <p>The fast path is exact: a mantissa of at most 15 significant digits is below 2^53 and every power of ten up to
- * 10^22 is a double, so one IEEE multiplication or division rounds once, as {@code parseDouble} does.
+ * <p>The fast path is exact (Clinger's): a mantissa of at most 2^53 is a double and so is every power of ten up to
+ * 10^22, so one IEEE multiplication or division rounds once, as {@code parseDouble} does.
  */
 final class DecimalParser {
 
@@ -15,7 +15,9 @@ final class DecimalParser {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     };
-    private static final int MAX_FAST_DIGITS = 15;
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    /** Digits that fit a long whatever they are (10^18 < 2^63). */
+    private static final int MAX_FAST_DIGITS = 18;
 
     private DecimalParser() {
     }
@@ -93,15 +95,24 @@ final class DecimalParser {
         if (mantissa == 0) {
             return negative ? -0.0 : 0.0;
         }
-        double value;
-        if (decimalExponent == 0) {
-            value = mantissa;
-        } else if (decimalExponent > 0 && decimalExponent < POWERS_OF_TEN.length) {
-            value = mantissa * POWERS_OF_TEN[decimalExponent];
-        } else if (decimalExponent < 0 && -decimalExponent < POWERS_OF_TEN.length) {
-            value = mantissa / POWERS_OF_TEN[-decimalExponent];
-        } else {
+        if (!isExact(mantissa, decimalExponent)) {
             return slow(bytes, from, to);
+        }
+        return exact(mantissa, decimalExponent, negative);
+    }
+
+    /** Whether {@link #exact} gives {@code mantissa * 10^exponent} correctly rounded. */
+    static boolean isExact(long mantissa, int exponent) {
+        return mantissa <= MAX_EXACT_MANTISSA && exponent > -POWERS_OF_TEN.length && exponent < POWERS_OF_TEN.length;
+    }
+
+    /** {@code (negative ? -1 : 1) * mantissa * 10^exponent}, when {@link #isExact}. */
+    static double exact(long mantissa, int exponent, boolean negative) {
+        double value = mantissa;
+        if (exponent > 0) {
+            value *= POWERS_OF_TEN[exponent];
+        } else if (exponent < 0) {
+            value /= POWERS_OF_TEN[-exponent];
         }
         return negative ? -value : value;
     }

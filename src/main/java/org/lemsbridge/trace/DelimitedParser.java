@@ -25,7 +25,7 @@ final class DelimitedParser {
     /** The most rows a column array holds. */
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
     private static final int MAX_QUOTED = 16;
-    private static final int INITIAL_BUFFER = 1 << 16;
+    private static final int INITIAL_BUFFER = 1 << 18;
 
     private final InputStream in;
     private final String fileName;
@@ -38,6 +38,7 @@ final class DelimitedParser {
     private int lineNumber;
 
     private TextFormat format;
+    private PlainRowParser plainRows;
     private List<String> header;
     private int width;
     private long rows;
@@ -106,6 +107,9 @@ final class DelimitedParser {
 
     /** Parses the next data line into {@code target} (allocated when the width becomes known). */
     private boolean nextDataRow() throws IOException {
+        if (plainRows != null && nextPlainRow()) {
+            return true;
+        }
         int[] bounds = new int[2];
         while (nextLine(bounds)) {
             int from = bounds[0];
@@ -127,6 +131,7 @@ final class DelimitedParser {
                     throw error(1, "not a trace file: the first line that is not blank holds no fields");
                 }
                 width = fields.size();
+                plainRows = new PlainRowParser(format, width);
                 target = new double[width];
                 targetOffset = 0;
                 if (!allNumbers(fields)) {
@@ -141,6 +146,29 @@ final class DelimitedParser {
             rows++;
             dataBytes += bounds[1] - bounds[0] + 1;
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reads the next line when it is a plain row of numbers, reading on while it runs past the buffer; false (nothing
+     * consumed) when it is not, or is the last line without a newline, for the careful way to read it.
+     */
+    private boolean nextPlainRow() throws IOException {
+        while (rows < MAX_ROWS) {
+            int newline = plainRows.parse(buffer, start, limit, target, targetOffset);
+            if (newline >= 0) {
+                dataBytes += newline - start + 1;
+                start = newline + 1;
+                lineNumber++;
+                rows++;
+                return true;
+            }
+            boolean lineFillsBuffer = start == 0 && limit == buffer.length && buffer.length >= MAX_LINE_BYTES;
+            if (newline == PlainRowParser.SLOW || eof || lineFillsBuffer) {
+                return false;
+            }
+            fill();
         }
         return false;
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.cli.CliRun;
+import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.files.Staging;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.sim.SimulationOptions;
 import org.lemsbridge.sim.Simulator;
+import org.lemsbridge.suite.ModelRunner;
+import org.lemsbridge.suite.PlottedRun;
 
 /**
  * A run's outputs (every OutputFile, event file and sidecar) are put in place together or not at all: when any of
@@ -95,6 +99,85 @@ class AllOrNothingOutputTest {
                 after.names());
         assertTrue(Files.readString(out.resolve("Ex2_Izh_allcells.dat"), StandardCharsets.US_ASCII)
                 .startsWith("0.0\t"));
+    }
+
+    /** Earlier outputs of Ex2 with its pictures in {@code out/plots}, with contents no run writes. */
+    private Path previousOutputsAndPictures() throws IOException {
+        Path out = previousOutputs();
+        Path plots = Files.createDirectories(out.resolve("plots"));
+        for (String picture : List.of("allcells.png", "allcells.svg", "spikes.png", "spikes.svg")) {
+            Files.writeString(plots.resolve(picture), "previous " + picture + "\n");
+        }
+        return out;
+    }
+
+    private static PlottedRun.Result plottedRun(Path out, Staging.Writes writes) throws IOException {
+        ModelRunner.LoadedModel loaded = ModelRunner.load(EX2, List.of());
+        return PlottedRun.run(EX2, loaded, SimulationOptions.writingTo(out).writingThrough(writes), null,
+                out.resolve("plots"));
+    }
+
+    @Test
+    void aDiskThatFillsUpAtAnyFileOrPictureOfAPlottedRunLeavesEveryPreviousOutputAndPictureAsItWas()
+            throws IOException {
+        Path out = previousOutputsAndPictures();
+        FolderSnapshot before = FolderSnapshot.of(out);
+        AtomicInteger counted = new AtomicInteger();
+        Path clean = Files.createDirectories(folder.resolve("clean"));
+        PlottedRun.Result fresh = plottedRun(clean, temporary -> {
+            counted.incrementAndGet();
+            return Files.newOutputStream(temporary);
+        });
+        // the OutputFile, the event file, the sidecar, then PNG and SVG of allcells and of spikes
+        assertEquals(7, counted.get());
+        assertEquals(List.of("allcells.png", "allcells.svg", "spikes.png", "spikes.svg"),
+                fresh.pictures().stream().map(p -> p.getFileName().toString()).toList());
+        for (int failing = 1; failing <= counted.get(); failing++) {
+            AtomicInteger opened = new AtomicInteger();
+            int which = failing;
+            Staging.Writes full = temporary -> {
+                if (opened.incrementAndGet() == which) {
+                    throw new FileSystemException(temporary.toString(), null, "No space left on device");
+                }
+                return Files.newOutputStream(temporary);
+            };
+            OutputFailure e = assertThrows(OutputFailure.class, () -> plottedRun(out, full));
+            assertEquals("No space left on device", OutputFailure.reason((IOException) e.getCause()));
+            assertTrue(e.destination().startsWith(out.toAbsolutePath()), e.destination().toString());
+            assertEquals(before, FolderSnapshot.of(out), "open " + failing + " failing");
+        }
+        // a disk that fills up half-way through each picture, after every byte before it was written
+        long written = 0;
+        for (String file : List.of("Ex2_Izh_allcells.dat", "Ex2_Izh_spikes.dat", "Ex2_Izh_allcells.dat.json")) {
+            written += Files.size(clean.resolve(file));
+        }
+        List<Long> fillingUp = new ArrayList<>();
+        for (Path picture : fresh.pictures()) {
+            long size = Files.size(picture);
+            fillingUp.add(written + size / 2);
+            written += size;
+        }
+        for (long bytes : fillingUp) {
+            AtomicLong left = new AtomicLong(bytes);
+            assertThrows(OutputFailure.class, () -> plottedRun(out,
+                    temporary -> new FullAfter(Files.newOutputStream(temporary), left)));
+            assertEquals(before, FolderSnapshot.of(out), "disk full after " + bytes + " bytes");
+        }
+        plottedRun(out, Staging.Writes.DISK);
+        FolderSnapshot after = FolderSnapshot.of(out);
+        assertEquals(FolderSnapshot.of(clean).names(), after.names());
+        for (String name : after.names()) {
+            Path file = out.resolve(name);
+            if (Files.isRegularFile(file)) {
+                assertEquals(drawn(clean.resolve(name)), drawn(file), name);
+            }
+        }
+    }
+
+    /** A file's bytes as text; in an SVG, the ids of clip paths (numbered by identity hash) as {@code clipN}. */
+    private static String drawn(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        return file.toString().endsWith(".svg") ? text.replaceAll("#clip\\d+|\"clip\\d+\"", "clipN") : text;
     }
 
     /** Writes until the bytes {@code left} (shared by every file of the run) run out, then fails as a full disk. */
