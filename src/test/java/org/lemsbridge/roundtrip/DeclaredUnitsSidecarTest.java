@@ -83,11 +83,17 @@ class DeclaredUnitsSidecarTest {
     }
 
     @Test
-    void compareReadsASidecarWithDeclaredUnits() throws IOException {
-        Path out = run(ANNOTATED);
+    void theSimulateCommandWritesItAndCompareReadsIt() throws IOException {
+        Path file = Files.createTempFile(dir, "model", ".yaml");
+        Files.writeString(file, ANNOTATED);
+        Path out = dir.resolve("cli-out");
+        CliRun simulate = CliRun.of("simulate", file.toString(), "-o", out.toString(), "--plot");
+        assertEquals(0, simulate.exitCode(), simulate.err());
         Path dat = out.resolve("Annotated.dat");
-        CliRun run = CliRun.of("compare", dat.toString(), dat.toString(), "--columns", "psp=psp", "--tier", "exact");
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("", "", "mV"), TraceReader.read(dat).columns().stream().map(Column::declaredUnit).toList());
+        CliRun compare = CliRun.of("compare", dat.toString(), dat.toString(), "--columns", "psp=psp", "--tier",
+                "exact");
+        assertEquals(0, compare.exitCode(), compare.err());
     }
 
     private Path run(String yaml) throws IOException {
