@@ -9,6 +9,7 @@ import java.util.Set;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.AttributePlaces;
 
 /**
  * Node paths as jLEMS reads them in With, ForEach, recorders and event selections: {@code ..} goes up, a name
@@ -18,6 +19,18 @@ import org.lemsbridge.error.SourceLocation;
 public final class InstancePaths {
 
     private InstancePaths() {
+    }
+
+    /**
+     * As {@link #resolve}, for a path that {@code attribute} of the element at {@code where} gives: a path that finds
+     * nothing is reported at that attribute.
+     */
+    public static Node resolveAttribute(Node base, String path, SourceLocation where, String attribute) {
+        try {
+            return resolve(base, path, where);
+        } catch (BadInputException e) {
+            throw AttributePlaces.atAttribute(e, attribute);
+        }
     }
 
     /** Resolves an instance path such as {@code pop[0]}, {@code ../pop/0/cell} or {@code pop[0]/i0}. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.lems.AttributePlaces;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.expr.Evaluator;
@@ -249,8 +250,9 @@ public final class TreeBuilder {
         }
         Component found = model.component(id).orElse(null);
         if (found == null) {
-            throw new BadInputException(holder.location(), "component '" + id + "' (named by " + name + " of "
-                    + holder.describe() + ") is not defined");
+            BadInputException undefined = new BadInputException(holder.location(), "component '" + id + "' (named by "
+                    + name + " of " + holder.describe() + ") is not defined");
+            throw owner == holder ? AttributePlaces.atAttribute(undefined, name) : undefined;
         }
         return found;
     }
@@ -317,8 +319,8 @@ public final class TreeBuilder {
         }
         String path = text(owner, attribute, forEach.location());
         // a path that does not resolve is the value's fault: reported at the component that gives it
-        Node found = InstancePaths.resolve(owner.parent() == null ? owner : owner.parent(), path,
-                owner.component().location());
+        Node found = InstancePaths.resolveAttribute(owner.parent() == null ? owner : owner.parent(), path,
+                owner.component().location(), attribute);
         List<Node> members = found.multiMembers();
         return members == null ? List.of(found) : members;
     }
@@ -336,14 +338,15 @@ public final class TreeBuilder {
             String path = text(holder, with.instance(), with.location());
             // a path that finds nothing is reported at the component that gives it (the holder or an ancestor)
             SourceLocation given = ownerOf(holder, with.instance()).component().location();
+            String attribute = lastStep(with.instance());
             if (path.startsWith("./")) {
-                return InstancePaths.resolve(holder, path.substring(2), given);
+                return InstancePaths.resolveAttribute(holder, path.substring(2), given, attribute);
             }
-            return InstancePaths.resolve(base, path, given);
+            return InstancePaths.resolveAttribute(base, path, given, attribute);
         }
         Node listOwner = ownerOf(holder, with.list());
-        Node list = InstancePaths.resolve(listOwner.parent() == null ? listOwner : listOwner.parent(),
-                text(holder, with.list(), with.location()), listOwner.component().location());
+        Node list = InstancePaths.resolveAttribute(listOwner.parent() == null ? listOwner : listOwner.parent(),
+                text(holder, with.list(), with.location()), listOwner.component().location(), lastStep(with.list()));
         double index;
         try {
             index = Double.parseDouble(text(holder, with.index(), with.location()).trim());

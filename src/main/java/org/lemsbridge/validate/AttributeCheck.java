@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.lemsbridge.error.NearestName;
+import org.lemsbridge.lems.AttributePlaces;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.LemsModel;

@@ -11,7 +11,8 @@ import org.lemsbridge.sim.Simulator;
  * A model with a Target is built as {@code simulate} builds it, without running a step: every ComponentReference,
  * path, select, event port, requirement and recorded quantity is resolved in the instance tree, so that what the run
  * would refuse before its first step is a finding. Only the first problem is found (the build stops there); it is
- * reported where the run reports it, at the component that gives the value.
+ * reported where the run reports it: at the attribute that gives a reference or path that resolves to nothing, at
+ * the component that should give a missing one.
  */
 final class BuildCheck {
 

@@ -20,6 +20,7 @@ import org.lemsbridge.suite.Suite;
 import org.lemsbridge.suite.SuiteCase;
 import org.lemsbridge.suite.SuiteReader;
 import org.lemsbridge.files.Confinement;
+import org.lemsbridge.lems.AttributePlaces;
 import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;

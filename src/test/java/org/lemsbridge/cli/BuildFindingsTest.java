@@ -61,11 +61,29 @@ class BuildFindingsTest {
                 + " amplitude=\"0.1nA\"/>").replace("</network>", "    <explicitInput target=\"iafPopp[0]\""
                 + " input=\"pg\"/>\n    </network>");
         Path file = Files.writeString(temp.resolve("input.xml"), withInput);
-        assertEquals(List.of("LB213@9:9 path 'iafPopp[0]': no 'iafPopp' in net | did you mean 'iafPop'?"),
+        assertEquals(List.of("LB213@9:24 path 'iafPopp[0]': no 'iafPopp' in net | did you mean 'iafPop'?"),
                 errors(Validator.of(List.of()).validate(file)));
         CliRun simulated = simulate(file);
         assertEquals(2, simulated.exitCode(), simulated.describe());
-        assertTrue(simulated.errLines().get(0).startsWith(file + ":9:9: path 'iafPopp[0]'"), simulated.describe());
+        assertTrue(simulated.errLines().get(0).startsWith(file + ":9:24: path 'iafPopp[0]'"), simulated.describe());
+    }
+
+    @Test
+    void aBadReferenceIsReportedAtTheAttributeThatHoldsItOnItsOwnLine() throws IOException {
+        String withInput = MODEL.replace("<Include file=\"Simulation.xml\"/>", "<Include file=\"Simulation.xml\"/>"
+                + "<Include file=\"Inputs.xml\"/><pulseGenerator id=\"pg\" delay=\"1ms\" duration=\"1ms\""
+                + " amplitude=\"0.1nA\"/>").replace("</network>", """
+                    <explicitInput
+                            input="pg"
+                              target="iafPopp[0]"/>
+                    </network>""");
+        Path file = Files.writeString(temp.resolve("input.xml"), withInput);
+        assertEquals("          target=\"iafPopp[0]\"/>", Files.readAllLines(file).get(10), "the fixture's line 11");
+        assertEquals(List.of("LB213@11:11 path 'iafPopp[0]': no 'iafPopp' in net | did you mean 'iafPop'?"),
+                errors(Validator.of(List.of()).validate(file)));
+        CliRun simulated = simulate(file);
+        assertEquals(2, simulated.exitCode(), simulated.describe());
+        assertTrue(simulated.errLines().get(0).startsWith(file + ":11:11: path 'iafPopp[0]'"), simulated.describe());
     }
 
     @Test

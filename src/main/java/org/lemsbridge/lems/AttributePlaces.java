@@ -1,4 +1,4 @@
-package org.lemsbridge.validate;
+package org.lemsbridge.lems;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 
 /**
@@ -16,7 +17,7 @@ import org.lemsbridge.error.SourceLocation;
  * the element's start tag in the file's text. Where the text cannot be read (a bundled file, a file gone since) or
  * the attribute is not found, the element's own place is kept. One instance reads each file once.
  */
-final class AttributePlaces {
+public final class AttributePlaces {
 
     /** An element longer than this is not searched further for its attribute. */
     private static final int MAX_TAG = 100_000;
@@ -35,8 +36,18 @@ final class AttributePlaces {
         }
     }
 
+    /**
+     * {@code problem}, a bad value of {@code attribute} of the element where {@code problem} is, moved to the
+     * attribute's own place (the same problem when the attribute is not found in the file's text).
+     */
+    public static BadInputException atAttribute(BadInputException problem, String attribute) {
+        SourceLocation place = new AttributePlaces().of(problem.location(), attribute);
+        return place.equals(problem.location()) ? problem : new BadInputException(problem.kind(), place,
+                problem.getMessage(), problem.hint(), problem.getCause());
+    }
+
     /** The place of {@code attribute} in the start tag of the element at {@code element}. */
-    SourceLocation of(SourceLocation element, String attribute) {
+    public SourceLocation of(SourceLocation element, String attribute) {
         if (attribute == null || element.line() <= 0) {
             return element;
         }
