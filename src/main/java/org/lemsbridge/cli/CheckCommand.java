@@ -159,7 +159,7 @@ final class CheckCommand implements Callable<Integer> {
         int[] done = {0};
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         SuiteResult result = new SuiteRunner(report.staging(), parallel, c -> progress(err, c, ++done[0],
-                suite.cases().size())).run(suite);
+                suite.cases().size(), debugOption.debug)).run(suite);
         BuildInfo build = BuildInfo.current();
         String machine = Machine.describe();
         List<SuiteSummary.ShardRun> shards = selection == null ? List.of() : List.of(new SuiteSummary.ShardRun(
@@ -263,13 +263,17 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static void progress(PrintWriter err, CaseResult c, int done, int total) {
+    /** One line per finished case, and for one stopped by an error that error (with --debug its stack trace). */
+    private static void progress(PrintWriter err, CaseResult c, int done, int total, boolean debug) {
         err.printf(Locale.ROOT, "[%d/%d] %s: %s%s (%.2f s)%n", done, total, c.suiteCase().name(),
                 c.status().label().toUpperCase(Locale.ROOT),
                 c instanceof CaseResult.Compared ? " " + c.tierLabel() : c instanceof CaseResult.Ran ? " (run only)" : "",
                 c.seconds());
         if (c instanceof CaseResult.Stopped stopped) {
             err.println("  " + stopped.error());
+            if (debug && stopped.cause() != null) {
+                stopped.cause().printStackTrace(err);
+            }
         }
         err.flush();
     }

@@ -20,9 +20,7 @@ public record AllcloseCheck(double rtol, double atol, boolean passed, int worstR
 
     public static AllcloseCheck of(double[] time, double[] ref, double[] cand, double rtol, double atol) {
         Accumulator check = new Accumulator(rtol, atol);
-        for (int i = 0; i < ref.length; i++) {
-            check.add(i, ref[i], cand[i]);
-        }
+        check.add(0, ref, cand, ref.length);
         return check.result(time);
     }
 
@@ -31,7 +29,7 @@ public record AllcloseCheck(double rtol, double atol, boolean passed, int worstR
         return atol + rtol * Math.abs(worstRef);
     }
 
-    /** The check gathered row by row, for a column that is not held in memory; the same numbers as {@link #of}. */
+    /** The check gathered chunk by chunk of rows, for a column that is not held in memory; the same numbers as {@link #of}. */
     static final class Accumulator {
         private final double rtol;
         private final double atol;
@@ -48,31 +46,43 @@ public record AllcloseCheck(double rtol, double atol, boolean passed, int worstR
             this.atol = atol;
         }
 
-        /** Row {@code row} (counted from 0 in the order rows are added) with its two values. */
-        void add(int row, double r, double c) {
-            double delta = Math.abs(c - r);
-            if (Double.isNaN(delta)) {
-                passed = false;
-                if (worstExcess != Double.POSITIVE_INFINITY) {
-                    worstExcess = Double.POSITIVE_INFINITY;
-                    worst(row, r, delta);
+        /**
+         * {@code count} rows, the first of them row {@code firstRow} (rows counted from 0 in the order they are added),
+         * with their values {@code ref[0, count)} and {@code cand[0, count)}.
+         */
+        void add(int firstRow, double[] ref, double[] cand, int count) {
+            double largestExcess = worstExcess;
+            double largestDelta = maxDelta;
+            double rtolNeeded = neededRtol;
+            for (int k = 0; k < count; k++) {
+                double r = ref[k];
+                double delta = Math.abs(cand[k] - r);
+                if (Double.isNaN(delta)) {
+                    passed = false;
+                    if (largestExcess != Double.POSITIVE_INFINITY) {
+                        largestExcess = Double.POSITIVE_INFINITY;
+                        worst(firstRow + k, r, delta);
+                    }
+                    rtolNeeded = Double.POSITIVE_INFINITY;
+                    largestDelta = Double.POSITIVE_INFINITY;
+                    continue;
                 }
-                neededRtol = Double.POSITIVE_INFINITY;
-                maxDelta = Double.POSITIVE_INFINITY;
-                return;
+                double excess = delta - (atol + rtol * Math.abs(r));
+                if (excess > 0) {
+                    passed = false;
+                }
+                if (excess > largestExcess) {
+                    largestExcess = excess;
+                    worst(firstRow + k, r, delta);
+                }
+                largestDelta = Math.max(largestDelta, delta);
+                if (delta > atol) {
+                    rtolNeeded = Math.max(rtolNeeded, r == 0 ? Double.POSITIVE_INFINITY : (delta - atol) / Math.abs(r));
+                }
             }
-            double excess = delta - (atol + rtol * Math.abs(r));
-            if (excess > 0) {
-                passed = false;
-            }
-            if (excess > worstExcess) {
-                worstExcess = excess;
-                worst(row, r, delta);
-            }
-            maxDelta = Math.max(maxDelta, delta);
-            if (delta > atol) {
-                neededRtol = Math.max(neededRtol, r == 0 ? Double.POSITIVE_INFINITY : (delta - atol) / Math.abs(r));
-            }
+            worstExcess = largestExcess;
+            maxDelta = largestDelta;
+            neededRtol = rtolNeeded;
         }
 
         private void worst(int row, double r, double delta) {

@@ -40,14 +40,10 @@ public record Metrics(int rows, double rmse, double maxAbsError, int maxAbsRow, 
     /** Both passes of {@link MetricsAccumulator} over two columns of equal length. */
     static MetricsAccumulator accumulate(double[] ref, double[] cand) {
         MetricsAccumulator sums = new MetricsAccumulator();
-        for (int i = 0; i < ref.length; i++) {
-            sums.add(i, ref[i], cand[i]);
-        }
+        sums.add(0, ref, cand, ref.length);
         if (sums.needsSecondPass()) {
             sums.startSecondPass();
-            for (int i = 0; i < ref.length; i++) {
-                sums.addSecondPass(ref[i], cand[i]);
-            }
+            sums.addSecondPass(ref, cand, ref.length);
         }
         return sums;
     }

@@ -1,8 +1,9 @@
 package org.lemsbridge.compare;
 
 /**
- * {@link Metrics} gathered row by row, so that a column can be measured without holding it: every row once through
- * {@link #add} (first pass), then, when {@link #needsSecondPass()}, every row again through {@link #addSecondPass}
+ * {@link Metrics} gathered chunk by chunk of rows, so that a column can be measured without holding it: every row once
+ * through {@link #add} (first pass), then, when {@link #needsSecondPass()}, every row again through
+ * {@link #addSecondPass}
  * (Pearson's r from the means of the first pass). {@link Metrics#compute} runs the same two passes over arrays, so
  * both give the same numbers to the last bit.
  */
@@ -33,38 +34,81 @@ final class MetricsAccumulator {
     private final CompensatedSum refSquares = new CompensatedSum();
     private final CompensatedSum candSquares = new CompensatedSum();
 
-    /** First pass: row {@code row} (counted from 0 in the order rows are added) with its two values. */
-    void add(int row, double r, double c) {
-        rows++;
-        refConstant.add(r);
-        candConstant.add(c);
-        if (!Double.isFinite(r) || !Double.isFinite(c)) {
-            nanRows++;
-            if (firstNan < 0) {
-                firstNan = row;
-                firstNanRef = r;
-                firstNanCand = c;
+    /**
+     * First pass: {@code count} rows, the first of them row {@code firstRow} (rows counted from 0 in the order they are
+     * added), with their values {@code ref[0, count)} and {@code cand[0, count)}. The state lives in locals while the
+     * rows go by; the arithmetic is the same row by row whatever the chunks.
+     */
+    void add(int firstRow, double[] ref, double[] cand, int count) {
+        double squaresSum = squares.sum;
+        double squaresError = squares.compensation;
+        double refTotal = refSum.sum;
+        double refError = refSum.compensation;
+        double candTotal = candSum.sum;
+        double candError = candSum.compensation;
+        double largestAbs = maxAbs;
+        int largestAbsRow = maxAbsRow;
+        double largestRel = maxRel;
+        int largestRelRow = maxRelRow;
+        double smallestRef = refMin;
+        double largestRef = refMax;
+        double largestAbsRef = maxAbsRef;
+        int finiteRows = 0;
+        for (int k = 0; k < count; k++) {
+            double r = ref[k];
+            double c = cand[k];
+            if (!Double.isFinite(r) || !Double.isFinite(c)) {
+                nanRows++;
+                if (firstNan < 0) {
+                    firstNan = firstRow + k;
+                    firstNanRef = r;
+                    firstNanCand = c;
+                }
+                continue;
             }
-            return;
+            finiteRows++;
+            double delta = c - r;
+            double abs = Math.abs(delta);
+            double square = delta * delta;
+            double t = squaresSum + square;
+            squaresError += CompensatedSum.error(squaresSum, square, t);
+            squaresSum = t;
+            t = refTotal + r;
+            refError += CompensatedSum.error(refTotal, r, t);
+            refTotal = t;
+            t = candTotal + c;
+            candError += CompensatedSum.error(candTotal, c, t);
+            candTotal = t;
+            if (abs > largestAbs || largestAbsRow < 0) {
+                largestAbs = abs;
+                largestAbsRow = firstRow + k;
+            }
+            double rel = r != 0 ? abs / Math.abs(r) : (abs == 0 ? 0 : Double.POSITIVE_INFINITY);
+            if (rel > largestRel || largestRelRow < 0) {
+                largestRel = rel;
+                largestRelRow = firstRow + k;
+            }
+            smallestRef = Math.min(smallestRef, r);
+            largestRef = Math.max(largestRef, r);
+            largestAbsRef = Math.max(largestAbsRef, Math.abs(r));
         }
-        valid++;
-        double delta = c - r;
-        double abs = Math.abs(delta);
-        squares.add(delta * delta);
-        refSum.add(r);
-        candSum.add(c);
-        if (abs > maxAbs || maxAbsRow < 0) {
-            maxAbs = abs;
-            maxAbsRow = row;
-        }
-        double rel = r != 0 ? abs / Math.abs(r) : (abs == 0 ? 0 : Double.POSITIVE_INFINITY);
-        if (rel > maxRel || maxRelRow < 0) {
-            maxRel = rel;
-            maxRelRow = row;
-        }
-        refMin = Math.min(refMin, r);
-        refMax = Math.max(refMax, r);
-        maxAbsRef = Math.max(maxAbsRef, Math.abs(r));
+        squares.sum = squaresSum;
+        squares.compensation = squaresError;
+        refSum.sum = refTotal;
+        refSum.compensation = refError;
+        candSum.sum = candTotal;
+        candSum.compensation = candError;
+        maxAbs = largestAbs;
+        maxAbsRow = largestAbsRow;
+        maxRel = largestRel;
+        maxRelRow = largestRelRow;
+        refMin = smallestRef;
+        refMax = largestRef;
+        maxAbsRef = largestAbsRef;
+        rows += count;
+        valid += finiteRows;
+        refConstant.add(ref, count);
+        candConstant.add(cand, count);
     }
 
     /** True when the first pass found finite rows, whose correlation needs the second pass. */
@@ -78,16 +122,41 @@ final class MetricsAccumulator {
         candMean = candSum.value() / valid;
     }
 
-    /** Second pass: the same rows again, in the same order. */
-    void addSecondPass(double r, double c) {
-        if (!Double.isFinite(r) || !Double.isFinite(c)) {
-            return;
+    /** Second pass: the same rows again, in the same order, in chunks of any size. */
+    void addSecondPass(double[] ref, double[] cand, int count) {
+        double crossSum = cross.sum;
+        double crossError = cross.compensation;
+        double refTotal = refSquares.sum;
+        double refError = refSquares.compensation;
+        double candTotal = candSquares.sum;
+        double candError = candSquares.compensation;
+        for (int k = 0; k < count; k++) {
+            double r = ref[k];
+            double c = cand[k];
+            if (!Double.isFinite(r) || !Double.isFinite(c)) {
+                continue;
+            }
+            double dr = r - refMean;
+            double dc = c - candMean;
+            double product = dr * dc;
+            double t = crossSum + product;
+            crossError += CompensatedSum.error(crossSum, product, t);
+            crossSum = t;
+            double square = dr * dr;
+            t = refTotal + square;
+            refError += CompensatedSum.error(refTotal, square, t);
+            refTotal = t;
+            square = dc * dc;
+            t = candTotal + square;
+            candError += CompensatedSum.error(candTotal, square, t);
+            candTotal = t;
         }
-        double dr = r - refMean;
-        double dc = c - candMean;
-        cross.add(dr * dc);
-        refSquares.add(dr * dr);
-        candSquares.add(dc * dc);
+        cross.sum = crossSum;
+        cross.compensation = crossError;
+        refSquares.sum = refTotal;
+        refSquares.compensation = refError;
+        candSquares.sum = candTotal;
+        candSquares.compensation = candError;
     }
 
     /** The metrics; {@code time} holds the time of every row added. */
@@ -133,14 +202,17 @@ final class MetricsAccumulator {
         private double first = Double.NaN;
         private boolean constant = true;
 
-        void add(double v) {
-            if (!constant || !Double.isFinite(v)) {
-                return;
-            }
-            if (Double.isNaN(first)) {
-                first = v;
-            } else if (v != first) {
-                constant = false;
+        void add(double[] values, int count) {
+            for (int k = 0; k < count && constant; k++) {
+                double v = values[k];
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                if (Double.isNaN(first)) {
+                    first = v;
+                } else if (v != first) {
+                    constant = false;
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package org.lemsbridge.compare;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +13,13 @@ import org.lemsbridge.trace.TraceReader;
 
 /**
  * Compares two trace files without holding their columns, when their time grids are identical from the first row
- * (the same run twice, or a run that stopped early): two passes over both files, each parsed on its own thread. The
- * first pass gathers what does not need a mean (errors, allclose, ranges) and the time columns; the second Pearson's
- * r about the first pass's means and the spikes, which need the whole column's range. Memory: the two time columns
- * and a few blocks of rows, whatever the number of columns. The result equals {@link TraceComparator#compare} of the
- * files read whole, number for number (the same accumulators see the same values in the same order).
+ * (the same run twice, or a run that stopped early). The first pass reads both files, each parsed on its own thread,
+ * a block of rows at a time and column after column, gathering what does not need a mean (errors, allclose, ranges)
+ * and the time columns, and keeps the compared values in a temporary file ({@link SpillFile}, 8 bytes a value); the
+ * second pass reads that file back for Pearson's r about the first pass's means and the spikes, which need the whole
+ * column's range (without the file, it parses both trace files again). Memory: the two time columns and a few blocks
+ * of rows, whatever the number of columns. The result equals {@link TraceComparator#compare} of the files read whole,
+ * number for number (the same accumulators see the same values in the same order).
  */
 public final class StreamingComparator {
 
@@ -42,6 +45,23 @@ public final class StreamingComparator {
      * whole would report first; a caller that must report the same one reads them whole on error.
      */
     public static Optional<Comparison> compare(TraceFile reference, TraceFile candidate, ComparisonOptions options) {
+        return compare(reference, candidate, options, true);
+    }
+
+    /**
+     * {@link #compare(TraceFile, TraceFile, ComparisonOptions)}; {@code spill}: keep the first pass's values in a
+     * temporary file for the second pass (else, or when that file cannot be written, the second pass parses both
+     * files again).
+     */
+    public static Optional<Comparison> compare(TraceFile reference, TraceFile candidate, ComparisonOptions options,
+                                               boolean spill) {
+        try (SpillFile values = spill ? SpillFile.tryCreate() : null) {
+            return compare(reference, candidate, options, values);
+        }
+    }
+
+    private static Optional<Comparison> compare(TraceFile reference, TraceFile candidate, ComparisonOptions options,
+                                                SpillFile spill) {
         List<String> warnings = new ArrayList<>();
         List<Pair> pairs = new ArrayList<>();
         TraceLayout refLayout;
@@ -61,7 +81,7 @@ public final class StreamingComparator {
                     pairs.add(new Pair(match, refLayout, candLayout, options.tolerances()));
                 }
             }
-            firstPass(ref, cand, pairs, times);
+            firstPass(ref, cand, pairs, times, spill);
         }
         double[] refTime = TraceComparator.toSeconds(times.reference(), refTimeUnit);
         double[] candTime = TraceComparator.toSeconds(times.candidate(), candTimeUnit);
@@ -76,8 +96,19 @@ public final class StreamingComparator {
             pair.sums.startSecondPassIfNeeded();
         }
         if (pairs.stream().anyMatch(Pair::needsSecondPass)) {
-            try (RowBlocks ref = reference.open(); RowBlocks cand = candidate.open()) {
-                secondPass(ref, cand, pairs, times.paired);
+            if (spill != null) {
+                spill.rewind();
+            }
+            if (spill != null && spill.complete()) {
+                try {
+                    secondPass(spill, pairs, times);
+                } catch (UncheckedIOException e) {
+                    return Optional.empty(); // the file written cannot be read back: the caller compares in memory
+                }
+            } else {
+                try (RowBlocks ref = reference.open(); RowBlocks cand = candidate.open()) {
+                    secondPass(ref, cand, pairs);
+                }
             }
         }
         List<ColumnComparison> results = new ArrayList<>();
@@ -98,58 +129,154 @@ public final class StreamingComparator {
                 verdict));
     }
 
-    private static void firstPass(RowBlocks ref, RowBlocks cand, List<Pair> pairs, Times times) {
+    /**
+     * Both files row by row, a block of rows at a time, column after column: the rows both have are measured as
+     * pairs, the rows only one has add to that side's ranges.
+     */
+    private static void firstPass(RowBlocks ref, RowBlocks cand, List<Pair> pairs, Times times, SpillFile spill) {
+        Chunk chunk = new Chunk();
         boolean refRow = ref.next();
         boolean candRow = cand.next();
         int row = 0;
         while (refRow && candRow) {
-            times.add(ref.value(0), cand.value(0));
+            int count = chunk.fit(Math.min(ref.rowsAhead(), cand.rowsAhead()));
+            ref.copyColumn(0, count, chunk.reference);
+            cand.copyColumn(0, count, chunk.candidate);
+            times.add(chunk, count);
+            times.pairedChunks.add(count);
             for (Pair pair : pairs) {
-                pair.firstPass(row, pair.reference(ref), pair.candidate(cand));
+                pair.read(ref, cand, count, chunk);
+                pair.firstPass(row, count, chunk);
+                if (spill != null) {
+                    spill.write(chunk.reference, count);
+                    spill.write(chunk.candidate, count);
+                }
             }
-            row++;
-            refRow = ref.next();
-            candRow = cand.next();
+            row += count;
+            refRow = ref.advance(count);
+            candRow = cand.advance(count);
         }
         times.paired = row;
-        for (; refRow; refRow = ref.next()) {
-            times.addReference(ref.value(0));
+        while (refRow) {
+            int count = chunk.fit(ref.rowsAhead());
+            ref.copyColumn(0, count, chunk.reference);
+            times.addReference(chunk.reference, count);
+            times.referenceChunks.add(count);
             for (Pair pair : pairs) {
-                pair.referenceRange.add(pair.reference(ref));
+                pair.readReference(ref, count, chunk.reference);
+                pair.referenceRange.add(chunk.reference, count);
+                if (spill != null) {
+                    spill.write(chunk.reference, count);
+                }
             }
+            refRow = ref.advance(count);
         }
-        for (; candRow; candRow = cand.next()) {
-            times.addCandidate(cand.value(0));
+        while (candRow) {
+            int count = chunk.fit(cand.rowsAhead());
+            cand.copyColumn(0, count, chunk.candidate);
+            times.addCandidate(chunk.candidate, count);
+            times.candidateChunks.add(count);
             for (Pair pair : pairs) {
-                pair.candidateRange.add(pair.candidate(cand));
+                pair.readCandidate(cand, count, chunk.candidate);
+                pair.candidateRange.add(chunk.candidate, count);
+                if (spill != null) {
+                    spill.write(chunk.candidate, count);
+                }
             }
+            candRow = cand.advance(count);
         }
     }
 
-    private static void secondPass(RowBlocks ref, RowBlocks cand, List<Pair> pairs, int paired) {
+    /** The first pass's values again, from {@code spill} in the order it wrote them: the second pass's sums. */
+    private static void secondPass(SpillFile spill, List<Pair> pairs, Times times) {
+        Chunk chunk = new Chunk();
+        int row = 0;
+        for (int count : times.pairedChunks) {
+            chunk.fit(count);
+            for (Pair pair : pairs) {
+                spill.read(chunk.reference, count);
+                spill.read(chunk.candidate, count);
+                pair.secondPass(row, count, chunk);
+            }
+            row += count;
+        }
+        int refRows = row;
+        for (int count : times.referenceChunks) {
+            chunk.fit(count);
+            for (Pair pair : pairs) {
+                spill.read(chunk.reference, count);
+                if (pair.referenceSpikes != null) {
+                    pair.referenceSpikes.add(refRows, chunk.reference, count);
+                }
+            }
+            refRows += count;
+        }
+        int candRows = row;
+        for (int count : times.candidateChunks) {
+            chunk.fit(count);
+            for (Pair pair : pairs) {
+                spill.read(chunk.candidate, count);
+                if (pair.candidateSpikes != null) {
+                    pair.candidateSpikes.add(candRows, chunk.candidate, count);
+                }
+            }
+            candRows += count;
+        }
+    }
+
+    /** Both files again: Pearson's sums about the first pass's means over the rows both have, and the spikes. */
+    private static void secondPass(RowBlocks ref, RowBlocks cand, List<Pair> pairs) {
         List<Pair> active = pairs.stream().filter(Pair::needsSecondPass).toList();
+        Chunk chunk = new Chunk();
         boolean refRow = ref.next();
         boolean candRow = cand.next();
         int row = 0;
-        while (refRow || candRow) {
+        while (refRow && candRow) {
+            int count = chunk.fit(Math.min(ref.rowsAhead(), cand.rowsAhead()));
             for (Pair pair : active) {
-                double r = refRow ? pair.reference(ref) : Double.NaN;
-                double c = candRow ? pair.candidate(cand) : Double.NaN;
-                if (row < paired) {
-                    pair.sums.addSecondPassIfStarted(r, c);
-                }
+                pair.read(ref, cand, count, chunk);
+                pair.secondPass(row, count, chunk);
+            }
+            row += count;
+            refRow = ref.advance(count);
+            candRow = cand.advance(count);
+        }
+        for (int refRows = row; refRow; ) {
+            int count = chunk.fit(ref.rowsAhead());
+            for (Pair pair : active) {
                 if (pair.referenceSpikes != null) {
-                    if (refRow) {
-                        pair.referenceSpikes.add(row, r);
-                    }
-                    if (candRow) {
-                        pair.candidateSpikes.add(row, c);
-                    }
+                    pair.readReference(ref, count, chunk.reference);
+                    pair.referenceSpikes.add(refRows, chunk.reference, count);
                 }
             }
-            row++;
-            refRow = refRow && ref.next();
-            candRow = candRow && cand.next();
+            refRows += count;
+            refRow = ref.advance(count);
+        }
+        for (int candRows = row; candRow; ) {
+            int count = chunk.fit(cand.rowsAhead());
+            for (Pair pair : active) {
+                if (pair.candidateSpikes != null) {
+                    pair.readCandidate(cand, count, chunk.candidate);
+                    pair.candidateSpikes.add(candRows, chunk.candidate, count);
+                }
+            }
+            candRows += count;
+            candRow = cand.advance(count);
+        }
+    }
+
+    /** One column's values over a run of rows, from each side. */
+    private static final class Chunk {
+        double[] reference = new double[0];
+        double[] candidate = new double[0];
+
+        /** Makes room for {@code count} rows; returns {@code count}. */
+        int fit(int count) {
+            if (reference.length < count) {
+                reference = new double[count];
+                candidate = new double[count];
+            }
+            return count;
         }
     }
 
@@ -160,24 +287,30 @@ public final class StreamingComparator {
         private int referenceRows;
         private int candidateRows;
         int paired;
+        /** The rows of each chunk the first pass read: of both files, then of the reference or candidate alone. */
+        final List<Integer> pairedChunks = new ArrayList<>();
+        final List<Integer> referenceChunks = new ArrayList<>();
+        final List<Integer> candidateChunks = new ArrayList<>();
 
-        void add(double r, double c) {
-            addReference(r);
-            addCandidate(c);
+        void add(Chunk chunk, int count) {
+            addReference(chunk.reference, count);
+            addCandidate(chunk.candidate, count);
         }
 
-        void addReference(double t) {
-            if (referenceRows == reference.length) {
-                reference = Arrays.copyOf(reference, grown(referenceRows));
+        void addReference(double[] times, int count) {
+            if (referenceRows + count > reference.length) {
+                reference = Arrays.copyOf(reference, grown(referenceRows + count));
             }
-            reference[referenceRows++] = t;
+            System.arraycopy(times, 0, reference, referenceRows, count);
+            referenceRows += count;
         }
 
-        void addCandidate(double t) {
-            if (candidateRows == candidate.length) {
-                candidate = Arrays.copyOf(candidate, grown(candidateRows));
+        void addCandidate(double[] times, int count) {
+            if (candidateRows + count > candidate.length) {
+                candidate = Arrays.copyOf(candidate, grown(candidateRows + count));
             }
-            candidate[candidateRows++] = t;
+            System.arraycopy(times, 0, candidate, candidateRows, count);
+            candidateRows += count;
         }
 
         double[] reference() {
@@ -222,20 +355,37 @@ public final class StreamingComparator {
             this.tolerant = new AllcloseCheck.Accumulator(tolerances.tolerantRtol(), tolerances.tolerantAtol());
         }
 
-        double reference(RowBlocks rows) {
-            return units.referenceToSi(rows.value(refIndex));
+        /** This pair's values in SI over the next {@code count} rows of both files. */
+        void read(RowBlocks ref, RowBlocks cand, int count, Chunk chunk) {
+            readReference(ref, count, chunk.reference);
+            readCandidate(cand, count, chunk.candidate);
         }
 
-        double candidate(RowBlocks rows) {
-            return units.candidateToSi(rows.value(candIndex));
+        void readReference(RowBlocks rows, int count, double[] into) {
+            rows.copyColumn(refIndex, count, into);
+            units.referenceToSi(into, count);
         }
 
-        void firstPass(int row, double r, double c) {
-            sums.metrics.add(row, r, c);
-            strict.add(row, r, c);
-            tolerant.add(row, r, c);
-            referenceRange.add(r);
-            candidateRange.add(c);
+        void readCandidate(RowBlocks rows, int count, double[] into) {
+            rows.copyColumn(candIndex, count, into);
+            units.candidateToSi(into, count);
+        }
+
+        /** The second pass over rows both files have, {@code row} the first of them. */
+        void secondPass(int row, int count, Chunk chunk) {
+            sums.addSecondPassIfStarted(chunk, count);
+            if (referenceSpikes != null) {
+                referenceSpikes.add(row, chunk.reference, count);
+                candidateSpikes.add(row, chunk.candidate, count);
+            }
+        }
+
+        void firstPass(int row, int count, Chunk chunk) {
+            sums.metrics.add(row, chunk.reference, chunk.candidate, count);
+            strict.add(row, chunk.reference, chunk.candidate, count);
+            tolerant.add(row, chunk.reference, chunk.candidate, count);
+            referenceRange.add(chunk.reference, count);
+            candidateRange.add(chunk.candidate, count);
         }
 
         /** Decides which spike rules the second pass looks for: the known one, or those detection may choose. */
@@ -292,9 +442,9 @@ public final class StreamingComparator {
             }
         }
 
-        void addSecondPassIfStarted(double r, double c) {
+        void addSecondPassIfStarted(Chunk chunk, int count) {
             if (started) {
-                metrics.addSecondPass(r, c);
+                metrics.addSecondPass(chunk.reference, chunk.candidate, count);
             }
         }
     }
@@ -304,11 +454,18 @@ public final class StreamingComparator {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
 
-        void add(double value) {
-            if (Double.isFinite(value)) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
+        void add(double[] values, int count) {
+            double smallest = min;
+            double largest = max;
+            for (int k = 0; k < count; k++) {
+                double value = values[k];
+                if (Double.isFinite(value)) {
+                    smallest = Math.min(smallest, value);
+                    largest = Math.max(largest, value);
+                }
             }
+            min = smallest;
+            max = largest;
         }
     }
 
@@ -329,16 +486,25 @@ public final class StreamingComparator {
             }
         }
 
-        void add(int row, double value) {
-            if (row > 0) {
-                for (int i = 0; i < rules.size(); i++) {
-                    if (rules.get(i).spikesAt(previous, value)) {
-                        rows.get(i).add(row);
-                        before.get(i).add(previous);
+        /** Rows {@code firstRow} to {@code firstRow + count - 1}, valued {@code values[0, count)}. */
+        void add(int firstRow, double[] values, int count) {
+            if (count == 0) {
+                return;
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                SpikeRule rule = rules.get(i);
+                List<Integer> spikeRows = rows.get(i);
+                List<Double> spikeBefore = before.get(i);
+                double last = previous;
+                for (int k = firstRow == 0 ? 1 : 0; k < count; k++) {
+                    double before = k == 0 ? last : values[k - 1];
+                    if (rule.spikesAt(before, values[k])) {
+                        spikeRows.add(firstRow + k);
+                        spikeBefore.add(before);
                     }
                 }
             }
-            previous = value;
+            previous = values[count - 1];
         }
 
         @Override

@@ -55,34 +55,30 @@ record UnitPairing(SiUnit reference, SiUnit candidate, double candidateScale, St
     }
 
     double[] referenceToSi(double[] values) {
-        return convert(values, reference, 1.0);
+        return convert(values, values.length, reference, 1.0);
     }
 
     double[] candidateToSi(double[] values) {
-        return convert(values, candidate, candidateScale);
+        return convert(values, values.length, candidate, candidateScale);
     }
 
-    /** A reference value in SI, exactly as {@link #referenceToSi(double[])} converts it. */
-    double referenceToSi(double value) {
-        return convert(value, reference, 1.0);
+    /** Converts {@code values[0, count)} in place, as {@link #referenceToSi(double[])} does. */
+    void referenceToSi(double[] values, int count) {
+        convert(values, count, reference, 1.0);
     }
 
-    /** A candidate value in SI, exactly as {@link #candidateToSi(double[])} converts it. */
-    double candidateToSi(double value) {
-        return convert(value, candidate, candidateScale);
+    /** Converts {@code values[0, count)} in place, as {@link #candidateToSi(double[])} does. */
+    void candidateToSi(double[] values, int count) {
+        convert(values, count, candidate, candidateScale);
     }
 
-    private static double[] convert(double[] values, SiUnit unit, double scale) {
+    private static double[] convert(double[] values, int count, SiUnit unit, double scale) {
         if (unit.isSi() && scale == 1.0) {
             return values;
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < count; i++) {
             values[i] = unit.toSi(values[i]) * scale;
         }
         return values;
-    }
-
-    private static double convert(double value, SiUnit unit, double scale) {
-        return unit.isSi() && scale == 1.0 ? value : unit.toSi(value) * scale;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.NearestName;
 import org.lemsbridge.expr.Expr;
 import org.lemsbridge.expr.ExprSyntaxException;
 import org.lemsbridge.expr.Exprs;
@@ -62,7 +63,8 @@ final class ExpressionReader {
             for (String symbol : Exprs.freeSymbols(parsed)) {
                 if (!f.arguments().contains(symbol) && !isModelSymbol(symbol)) {
                     throw new BadInputException(f.body().at(f.body().columnOf(symbol)),
-                            "unknown symbol '" + symbol + "' in the body of function '" + f.name() + "'",
+                            "unknown symbol '" + symbol + "' in the body of function '" + f.name() + "'"
+                                    + didYouMean(symbol, f.arguments()),
                             "a function body may use its arguments " + f.arguments() + " and the model's symbols");
                 }
             }
@@ -76,11 +78,19 @@ final class ExpressionReader {
         for (String symbol : Exprs.freeSymbols(parsed)) {
             if (!isModelSymbol(symbol)) {
                 throw new BadInputException(rhs.at(rhs.columnOf(symbol)),
-                        "unknown symbol '" + symbol + "' in " + rhs.what(),
+                        "unknown symbol '" + symbol + "' in " + rhs.what() + didYouMean(symbol, List.of()),
                         "define it as a parameter, state variable or derived variable");
             }
         }
         return Exprs.substitute(inline(parsed, rhs, 0), renaming);
+    }
+
+    /** {@code "; did you mean 'x'?"} when a model symbol (or one of {@code alsoKnown}) is close, else "". */
+    private String didYouMean(String symbol, List<String> alsoKnown) {
+        Set<String> known = new HashSet<>(lemsNames.keySet());
+        known.addAll(alsoKnown);
+        known.add("t");
+        return NearestName.among(known, symbol).map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 
     private boolean isModelSymbol(String symbol) {

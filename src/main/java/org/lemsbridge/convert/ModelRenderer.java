@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Conditional;
 import org.lemsbridge.experiment.DerivedVariable;
 import org.lemsbridge.experiment.Dynamics;
 import org.lemsbridge.experiment.Equation;
@@ -116,6 +117,9 @@ final class ModelRenderer {
         }
         refuseLibraryReference();
         checkFunctionCalls();
+        if (dynamics.isMap()) {
+            refuseEventsInMap();
+        }
         declareSymbols();
         secName = freshName("SEC");
         timeScaled = ownNumbers;
@@ -136,12 +140,25 @@ final class ModelRenderer {
             all.add(new DerivedItem(item.name(), expr, item.unit(), item.source()));
         }
         List<Rate> rates = new ArrayList<>();
+        List<StateAssignmentDef> iteration = new ArrayList<>();
         for (StateVariable sv : dynamics.stateVariables().values()) {
             RhsText source = rhs(sv.equation(), sv.location(), "the equation of state variable '" + sv.name() + "'");
             int before = lifter.lifted().size();
-            Expr rate = lifter.lift(reader.read(source), lemsNames.get(sv.name()), source);
-            all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
-            rates.add(new Rate(lemsNames.get(sv.name()), rate, source));
+            if (dynamics.isMap()) {
+                String next = freshName(lemsNames.get(sv.name()) + "_next");
+                invented.add(next);
+                Expr value = lifter.liftBelowTop(reader.read(source), next, source);
+                all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+                all.add(new DerivedItem(next, value, sv.unit(), source));
+                iteration.add(new StateAssignmentDef(lemsNames.get(sv.name()), next));
+            } else {
+                Expr rate = lifter.lift(reader.read(source), lemsNames.get(sv.name()), source);
+                all.addAll(lifter.lifted().subList(before, lifter.lifted().size()));
+                rates.add(new Rate(lemsNames.get(sv.name()), rate, source));
+            }
+        }
+        if (dynamics.isMap()) {
+            refuseTimeInMap(all);
         }
         DerivedOrder.Ordered ordered = DerivedOrder.order(all);
         List<DerivedVariableDef> plainDefs = new ArrayList<>();
@@ -162,7 +179,16 @@ final class ModelRenderer {
             }
             derivatives.add(timeDerivative(rate, secName, integration.timeScale()));
         }
-        List<OnConditionDef> onConditions = clamps();
+        List<OnConditionDef> onConditions = new ArrayList<>();
+        if (dynamics.isMap()) {
+            // clamps below run after this and see the new state: each step is x <- clip(f(x)), TVB's clip per step
+            // derived variables hold the values of the step's start, so the assignments are simultaneous: x <- f(x)
+            onConditions.add(new OnConditionDef("t .geq. 0", iteration, List.of()));
+            warnings.add("a map (system_type: discrete): one iteration per integration step, so " + Math.round(
+                    integration.duration() / integration.stepSize()) + " iterations; each state takes the value of"
+                    + " its equation computed from the previous step");
+        }
+        onConditions.addAll(clamps());
         for (Event event : dynamics.events().values()) {
             onConditions.add(onCondition(event, reader));
         }
@@ -298,6 +324,28 @@ final class ModelRenderer {
     }
 
     /**
+     * A map's iteration number is not LEMS time, so {@code t} in its equations (or in derived quantities they
+     * use) has no rendering that keeps its meaning.
+     */
+    private static void refuseTimeInMap(List<DerivedItem> items) {
+        for (DerivedItem item : items) {
+            if (item.source() != null && Exprs.freeSymbols(item.expr()).contains("t")) {
+                throw new BadInputException(item.source().at(item.source().columnOf("t")), "'t' in "
+                        + item.source().what() + " cannot be honoured in a map (system_type: discrete): its"
+                        + " iteration number is not LEMS time");
+            }
+        }
+    }
+
+    /** Events in a map (system_type: discrete) are refused: TVBO gives no meaning to an event between iterations. */
+    private void refuseEventsInMap() {
+        for (Event event : dynamics.events().values()) {
+            throw new BadInputException(event.location(), "event '" + event.name() + "' cannot be honoured in a map"
+                    + " (system_type: discrete): an event between iterations has no defined meaning");
+        }
+    }
+
+    /**
      * One OnCondition per open side of each clamped state: after the Euler update (jLEMS tests OnConditions after
      * applying the rates) a state below {@code lo} is set to lo, above {@code hi} to hi, which is TVB's clip. The
      * bounds are Parameters {@code {sv}_lo}/{@code {sv}_hi} in the state's unit.
@@ -362,7 +410,7 @@ final class ModelRenderer {
 
     private void noteIgnoredSettings(Integration integration) {
         String method = integration.method() == null ? "euler" : integration.method();
-        if (!method.toLowerCase(Locale.ROOT).equals("euler")) {
+        if (!method.toLowerCase(Locale.ROOT).equals("euler") && !dynamics.isMap()) {
             warnings.add("integration method '" + method + "' is not available in jLEMS, which always steps with "
                     + "forward Euler; the rendered model will be integrated with forward Euler");
         }
@@ -501,7 +549,22 @@ final class ModelRenderer {
             throw new BadInputException(owner, what + " is missing");
         }
         SourceLocation start = equation.rhsLocation() == null ? owner : scalarStarts.textStart(equation.rhsLocation());
-        return new RhsText(equation.rhs(), start, what);
+        if (!equation.isPiecewise()) {
+            return new RhsText(equation.rhs(), start, what);
+        }
+        // each part of the synthesized Piecewise text maps back to the scalar the user wrote it in
+        List<RhsText.Span> spans = new ArrayList<>();
+        int[] offsets = equation.conditionalOffsets();
+        for (int i = 0; i < equation.conditionals().size(); i++) {
+            Conditional c = equation.conditionals().get(i);
+            spans.add(span(offsets[2 * i], c.expression(), c.expressionLocation(), start));
+            spans.add(span(offsets[2 * i + 1], c.condition(), c.conditionLocation(), start));
+        }
+        return new RhsText(equation.rhs(), start, what, spans);
+    }
+
+    private RhsText.Span span(int from, String text, SourceLocation scalar, SourceLocation fallback) {
+        return new RhsText.Span(from, from + text.length(), scalar == null ? fallback : scalarStarts.textStart(scalar));
     }
 
     private DerivedItem derivedParameter(Parameter p, ExpressionReader reader) {

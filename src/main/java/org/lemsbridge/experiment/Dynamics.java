@@ -33,6 +33,11 @@ public record Dynamics(String name, String label, String iri, Map<String, Parame
                 extras, location, null);
     }
 
+    /** Whether this is a map ({@code system_type: discrete}): each state's equation gives its next value. */
+    public boolean isMap() {
+        return extras.get("system_type") instanceof RawValue.Scalar s && s.text().trim().equalsIgnoreCase("discrete");
+    }
+
     public Dynamics withoutLocations() {
         return new Dynamics(name, label, iri, map(parameters, Parameter::withoutLocations),
                 map(derivedParameters, Parameter::withoutLocations),

@@ -42,8 +42,6 @@ public final class ExperimentCheck {
             Refusal.ifGiven("stimulation", "a stimulus changes the numbers and is not rendered"),
             Refusal.ifGiven("field_dynamics", "neural field dynamics are not rendered"));
     static final List<Refusal> DYNAMICS = List.of(
-            new Refusal("system_type", v -> textIs(v, "discrete"),
-                    "'discrete' is a map (x <- f(x) each step), which LEMS cannot render as an ODE"),
             new Refusal("number_of_modes", v -> numberAbove(v, 1), "only one mode can be rendered"),
             Refusal.ifGiven("stimulus", "a stimulus changes the numbers and is not rendered"));
     static final List<Refusal> STATE_VARIABLE = List.of(

@@ -186,7 +186,42 @@ public final class ExperimentReader {
         YamlNode rhsNode = f.take("rhs", "righthandside");
         String rhs = Fields.text(rhsNode, f.pathOf("rhs"));
         SourceLocation rhsLocation = rhsNode == null || rhs == null ? node.location() : rhsNode.location();
+        YamlNode.Entry conditionals = f.peek("conditionals");
+        if (conditionals != null && !Fields.isNull(conditionals.value())
+                && !(conditionals.value() instanceof YamlNode.Sequence list && list.items().isEmpty())) {
+            if (rhs != null) {
+                throw new BadInputException(conditionals.key().location(), f.pathOf("conditionals")
+                        + ": an equation gives either rhs or conditionals, not both");
+            }
+            List<Conditional> pieces = conditionals(f.take("conditionals"), f.pathOf("conditionals"));
+            return new Equation(lhs, null, f.rest(Vocabulary.EQUATION), conditionals.key().location(), pieces);
+        }
         return new Equation(lhs, rhs, f.rest(Vocabulary.EQUATION), rhsLocation);
+    }
+
+    /** TVBO's piecewise equation: a list of {@code {condition, expression}}, the first holding condition wins. */
+    private static List<Conditional> conditionals(YamlNode list, String path) {
+        if (!(list instanceof YamlNode.Sequence sequence)) {
+            throw new BadInputException(list.location(), path + ": expected a list of {condition, expression}, found "
+                    + Fields.describe(list));
+        }
+        List<Conditional> pieces = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            YamlNode item = sequence.items().get(i);
+            Fields c = new Fields(mapping(item, itemPath), itemPath);
+            YamlNode condition = c.take("condition");
+            YamlNode expression = c.take("expression");
+            c.checkAll(Vocabulary.CONDITIONAL);
+            String conditionText = Fields.text(condition, c.pathOf("condition"));
+            String expressionText = Fields.text(expression, c.pathOf("expression"));
+            if (conditionText == null || conditionText.isBlank() || expressionText == null
+                    || expressionText.isBlank()) {
+                throw new BadInputException(item.location(), itemPath + " needs both a condition and an expression");
+            }
+            pieces.add(new Conditional(conditionText, expressionText, condition.location(), expression.location()));
+        }
+        return pieces;
     }
 
     private static StateVariable stateVariable(String name, YamlNode node, String path, SourceLocation keyLocation) {

@@ -163,8 +163,19 @@ public final class ExperimentWriter {
     private static Node equation(Equation e) {
         Block b = new Block();
         b.text("lhs", e.lhs());
-        b.text("rhs", e.rhs());
+        if (e.isPiecewise()) {
+            b.put("conditionals", sequence(e.conditionals().stream().map(ExperimentWriter::conditional).toList()));
+        } else {
+            b.text("rhs", e.rhs());
+        }
         b.extras(e.extras());
+        return b.node();
+    }
+
+    private static Node conditional(Conditional c) {
+        Block b = new Block();
+        b.text("condition", c.condition());
+        b.text("expression", c.expression());
         return b.node();
     }
 

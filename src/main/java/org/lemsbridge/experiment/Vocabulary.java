@@ -28,6 +28,7 @@ enum Vocabulary {
     EQUATION("equation", Set.of("conditionals", "definition", "engine", "label", "latex", "lefthandside", "lhs",
             "parameters", "pycode", "righthandside", "rhs")),
     CASE("case", Set.of("condition", "equation")),
+    CONDITIONAL("conditional", Set.of("condition", "expression")),
     EVENT("event", Set.of("affect", "condition", "event_type", "name", "trigger_times", "description", "label")),
     FUNCTION("function", Set.of("acronym", "arguments", "callable", "definition", "description", "equation", "iri",
             "label", "name", "output", "requirements", "source_code")),

@@ -27,9 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * staged passes a {@link WriteGate} that the hook closes before it deletes anything: it waits for a commit or a
  * file creation under way, and no thread of the command can make a staged file or folder again afterwards, so a
  * signal leaves either all new outputs or all old ones and no temporaries. Temporaries that a killed process
- * (SIGKILL) left beside a destination are deleted the next time that destination is staged; a backup it left in the
- * middle of a commit ({@code .NAME.PID.RANDOM.bak}) is put back when the destination is missing (the new file never
- * arrived) and deleted when the new one is in place.
+ * (SIGKILL) left beside a destination are deleted the next time that destination is staged. A commit of several
+ * files first writes its intent ({@link CommitJournal}); one killed between two moves is settled, all new or all as
+ * it was, by the next command that writes in one of its folders. A backup a killed single-file commit left
+ * ({@code .NAME.PID.RANDOM.bak}) is put back when the destination is missing (the new file never arrived) and deleted
+ * when the new one is in place.
  */
 public final class Staging implements AutoCloseable {
 
@@ -41,23 +43,34 @@ public final class Staging implements AutoCloseable {
         Writes DISK = Files::newOutputStream;
     }
 
+    /** Renames a staged file into place or a destination aside: the seam through which tests stop a commit part-way. */
+    @FunctionalInterface
+    interface Moves {
+        void move(Path from, Path to) throws IOException;
+
+        Moves RENAME = Staging::move;
+    }
+
     private static final String TEMPORARY = ".tmp";
     private static final String BACKUP = ".bak";
 
     private final Writes writes;
     private final WriteGate gate;
     private final boolean ownsGate;
-    private final long pid = ProcessHandle.current().pid();
+    private final long pid;
+    private final Moves moves;
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final Set<Path> reserved = new HashSet<>();
     private final Thread hook = new Thread(this::abandon, "lemsbridge-staging-cleanup");
     private boolean hooked;
     private boolean finished;
 
-    private Staging(Writes writes, WriteGate gate, boolean ownsGate) {
+    private Staging(Writes writes, WriteGate gate, boolean ownsGate, long pid, Moves moves) {
         this.writes = writes;
         this.gate = gate;
         this.ownsGate = ownsGate;
+        this.pid = pid;
+        this.moves = moves;
     }
 
     /** A staging whose files are written to disk. */
@@ -67,12 +80,20 @@ public final class Staging implements AutoCloseable {
 
     /** A staging whose files are opened through {@code writes}. */
     public static Staging create(Writes writes) {
-        return new Staging(writes, new WriteGate(), true);
+        return new Staging(writes, new WriteGate(), true, ProcessHandle.current().pid(), Moves.RENAME);
+    }
+
+    /**
+     * A staging named as process {@code pid}'s whose commit renames through {@code moves}: tests stand for a process
+     * killed in the middle of its commit with it.
+     */
+    static Staging create(Writes writes, long pid, Moves moves) {
+        return new Staging(writes, new WriteGate(), true, pid, moves);
     }
 
     /** A staging for files inside a staged folder, whose gate it shares (closing it is left to the folder's). */
     static Staging sharing(WriteGate gate, Writes writes) {
-        return new Staging(writes, gate, false);
+        return new Staging(writes, gate, false, ProcessHandle.current().pid(), Moves.RENAME);
     }
 
     /**
@@ -195,6 +216,7 @@ public final class Staging implements AutoCloseable {
         }
         Path target = destination.toAbsolutePath().normalize();
         createFolders(target.getParent());
+        CommitJournal.recover(target.getParent());
         removeStale(target);
         return target;
     }
@@ -270,7 +292,7 @@ public final class Staging implements AutoCloseable {
     }
 
     /** Whether {@code PID.RANDOM} names a process that no longer runs. */
-    private static boolean ownerIsGone(String middle) {
+    static boolean ownerIsGone(String middle) {
         int dot = middle.indexOf('.');
         if (dot <= 0 || !middle.substring(0, dot).chars().allMatch(Character::isDigit)) {
             return false;
@@ -304,26 +326,34 @@ public final class Staging implements AutoCloseable {
         if (!reserved.isEmpty()) {
             throw new IllegalStateException("reserved outputs were never written: " + reserved);
         }
+        List<Move> plan = new ArrayList<>();
+        for (Map.Entry<Path, Path> entry : staged.entrySet()) {
+            Path target = entry.getKey();
+            plan.add(new Move(target, Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? sibling(target, BACKUP)
+                    : null, entry.getValue()));
+        }
+        CommitJournal journal = null;
         List<Move> done = new ArrayList<>();
-        Path target = null;
+        Path target = plan.isEmpty() ? null : plan.get(0).target;
         try {
-            for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-                target = entry.getKey();
-                Move step = new Move(target, Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                        ? sibling(target, BACKUP) : null);
+            journal = plan.size() > 1 ? CommitJournal.write(pid, plan.stream().map(Move::entry).toList()) : null;
+            for (Move step : plan) {
+                target = step.target;
                 done.add(step);
                 if (step.backup != null) {
-                    move(target, step.backup);
+                    moves.move(target, step.backup);
                     step.backedUp = true;
                 }
-                move(entry.getValue(), target);
+                moves.move(step.staged, target);
                 step.placed = true;
             }
         } catch (IOException e) {
             rollBack(done, e);
+            deleteJournal(journal);
             throw new OutputFailure(target, e);
         } catch (RuntimeException e) {
             rollBack(done, e);
+            deleteJournal(journal);
             throw e;
         }
         for (Move step : done) {
@@ -331,19 +361,33 @@ public final class Staging implements AutoCloseable {
                 deleteTree(step.backup);
             }
         }
+        deleteJournal(journal);
         staged.clear();
+    }
+
+    private static void deleteJournal(CommitJournal journal) {
+        if (journal != null) {
+            journal.delete();
+        }
     }
 
     /** One destination's progress in a commit. */
     private static final class Move {
         final Path target;
         final Path backup;
+        final Path staged;
         boolean backedUp;
         boolean placed;
 
-        Move(Path target, Path backup) {
+        Move(Path target, Path backup, Path staged) {
             this.target = target;
             this.backup = backup;
+            this.staged = staged;
+        }
+
+        CommitJournal.Entry entry() {
+            return new CommitJournal.Entry(target.toString(), backup == null ? null : backup.toString(),
+                    staged.toString());
         }
     }
 
@@ -418,7 +462,7 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path path) {
+    static void deleteTree(Path path) {
         try {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 try (var entries = Files.list(path)) {

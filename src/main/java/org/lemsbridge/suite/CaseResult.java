@@ -122,9 +122,10 @@ public sealed interface CaseResult permits CaseResult.Compared, CaseResult.Ran, 
      *
      * @param error    the one-line message
      * @param badInput true when the user can fix it (a model or file problem), false for a bug in lemsbridge
+     * @param cause    what stopped it, for {@code --debug}'s stack trace (never in the report)
      */
-    record Stopped(SuiteCase suiteCase, String error, boolean badInput, List<String> warnings, double seconds)
-            implements CaseResult {
+    record Stopped(SuiteCase suiteCase, String error, boolean badInput, List<String> warnings, double seconds,
+                   Throwable cause) implements CaseResult {
         public Stopped {
             warnings = List.copyOf(warnings);
         }

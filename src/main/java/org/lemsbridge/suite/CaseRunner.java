@@ -92,15 +92,15 @@ final class CaseRunner {
                     warnings, since(start));
         } catch (OutputFailure e) {
             return new CaseResult.Stopped(suiteCase, new BadInputException(SourceLocation.unknown(
-                    e.destination().toString()), e.problem()).oneLine(), true, warnings, since(start));
+                    e.destination().toString()), e.problem()).oneLine(), true, warnings, since(start), e);
         } catch (BadInputException e) {
             String hint = e.hint() == null ? "" : " (" + e.hint() + ")";
-            return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, e.oneLine() + hint, true, warnings, since(start), e);
         } catch (IOException e) {
             return new CaseResult.Stopped(suiteCase, "cannot write the case's files: " + e.getMessage(), true,
-                    warnings, since(start));
+                    warnings, since(start), e);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start));
+            return new CaseResult.Stopped(suiteCase, Crash.describe(e), false, warnings, since(start), e);
         }
     }
 

@@ -80,6 +80,29 @@ public final class RowBlocks implements Closeable {
         return current.values[offset + index];
     }
 
+    /** Rows held from the current one on (at least 1 while there is a current row), for {@link #copyColumn}. */
+    public int rowsAhead() {
+        return current.rows - position;
+    }
+
+    /**
+     * Copies column {@code index} (0 is time) of the current row and the {@code count - 1} rows after it
+     * ({@code count <= rowsAhead()}) into {@code into[0, count)}.
+     */
+    public void copyColumn(int index, int count, double[] into) {
+        double[] values = current.values;
+        for (int k = 0, at = offset + index; k < count; k++, at += width) {
+            into[k] = values[at];
+        }
+    }
+
+    /** Moves {@code count} rows on ({@code count <= rowsAhead()}); false at the end of the file. */
+    public boolean advance(int count) {
+        position += count - 1;
+        offset += (count - 1) * width;
+        return next();
+    }
+
     @Override
     public void close() {
         reader.interrupt();

@@ -122,6 +122,34 @@ class CheckCommandTest extends CommandLineTest {
     }
 
     @Test
+    void withDebugACaseThatStopsKeepsItsStackTraceOnStderrAndOnlyThere() throws IOException {
+        Path blow = folder.resolve("blow.yaml");
+        Files.writeString(blow, "dynamics:\n  name: Blow\n  parameters:\n    k: {value: 50.0}\n"
+                + "  state_variables:\n    x: {equation: {rhs: \"k*x**2\"}, initial_value: 1.0}\n"
+                + "integration: {step_size: 0.1, duration: 100, time_scale: ms}\n");
+        Path suite = folder.resolve("suite.yaml");
+        Files.writeString(suite, "suite: with an error\ncases:\n  - name: blow-up\n    model: blow.yaml\n");
+        Path report = folder.resolve("report");
+
+        assertEquals(2, run("check", suite.toString(), "--report", report.toString()), last.describe());
+        assertFalse(last.err().contains("\tat "), last.err());
+
+        assertEquals(2, run("check", suite.toString(), "--report", report.toString(), "--debug"), last.describe());
+        List<String> err = last.err().lines().toList();
+        int stopped = err.indexOf("  " + blow + ":0:0: simulation stopped: state variable x of Blow_inst became"
+                + " Infinity at t = 9.000000000000002E-4 s (step 9) (the model may be unstable at this time step; try"
+                + " a smaller step)");
+        assertTrue(stopped >= 0, last.err());
+        assertTrue(err.get(stopped + 1).startsWith("org.lemsbridge.error.BadInputException: "), last.err());
+        assertTrue(err.get(stopped + 2).startsWith("\tat org.lemsbridge.suite.ModelRunner.run("), last.err());
+        assertTrue(err.stream().anyMatch(line -> line.startsWith("Caused by: org.lemsbridge.sim.SimulationException")),
+                last.err());
+        for (String file : List.of("summary.json", "junit.xml", "index.html", "cases/blow-up/index.html")) {
+            assertFalse(Files.readString(report.resolve(file)).contains("\tat org.lemsbridge"), file);
+        }
+    }
+
+    @Test
     void aFailingIntegrateAndFireCaseReportsItsDifferentSpikeTrains() throws IOException {
         Path shared = SharedFolder.file("reference-data/Ex0_IaF");
         // the candidate: Ex0 with the plain IaF cell's threshold 1 mV lower, so it fires sooner and more often

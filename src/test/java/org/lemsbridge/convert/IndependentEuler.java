@@ -19,7 +19,9 @@ import org.lemsbridge.expr.Expr;
 /**
  * Forward Euler in float64 over a TVBO model's equations as written, without LEMS: the numbers as written, time and
  * rates per {@code time_scale}, coupling inputs 0, derived quantities evaluated on demand from the previous state and
- * the new time (as jLEMS does), states with {@code boundaries} clipped after every step. It shares only the SymPy
+ * the new time (as jLEMS does), states with {@code boundaries} clipped after every step. A map
+ * ({@code system_type: discrete}) is iterated instead: each step, every state becomes its equation's value at the
+ * previous state. It shares only the SymPy
  * parser and the inlining of {@code functions} with the renderer.
  */
 public final class IndependentEuler {
@@ -82,7 +84,7 @@ public final class IndependentEuler {
                 rate[i] = value(rates.get(names.get(i)), env);
             }
             for (int i = 0; i < x.length; i++) {
-                x[i] = x[i] + dt * rate[i];
+                x[i] = dynamics.isMap() ? rate[i] : x[i] + dt * rate[i];
                 Optional<StateClamp> clamp = clamps.get(names.get(i));
                 if (clamp.isPresent()) {
                     if (clamp.get().lo() != null && x[i] < clamp.get().lo()) {

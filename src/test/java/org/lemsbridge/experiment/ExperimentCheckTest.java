@@ -86,13 +86,13 @@ class ExperimentCheckTest {
         Extras noise = new Extras(Map.of("noise", new RawValue.Mapping(intensity)));
         assertEquals(readerSays("dynamics:\n  state_variables:\n    x:\n      noise: {intensity: 0.1}\n"),
                 checkSays(with(dynamics(Map.of("x", x(noise)), Map.of(), Extras.NONE), RUN)));
-        Extras discrete = new Extras(Map.of("system_type", RawValue.Scalar.string("discrete")));
-        assertEquals(readerSays("dynamics:\n  system_type: discrete\n"),
-                checkSays(with(dynamics(Map.of("x", x(Extras.NONE)), Map.of(), discrete), RUN)));
         Extras modes = new Extras(Map.of("number_of_modes", new RawValue.Scalar("2", "int")));
         assertEquals(readerSays("dynamics:\n  number_of_modes: 2\n"),
                 checkSays(with(dynamics(Map.of("x", x(Extras.NONE)), Map.of(), modes), RUN)));
-        // what the reader lets through (an empty or false value) the check lets through too
+        // what the reader lets through (an empty or false value, a map) the check lets through too
+        ExperimentReader.read("dynamics:\n  system_type: discrete\n", "ok.yaml", null);
+        ExperimentCheck.check(with(dynamics(Map.of("x", x(Extras.NONE)), Map.of(),
+                new Extras(Map.of("system_type", RawValue.Scalar.string("discrete")))), RUN));
         ExperimentReader.read("dynamics:\n  state_variables:\n    x: {noise: {}}\n", "ok.yaml", null);
         ExperimentCheck.check(with(dynamics(Map.of("x", x(new Extras(Map.of("noise",
                 new RawValue.Mapping(Map.of()))))), Map.of(), Extras.NONE), RUN));

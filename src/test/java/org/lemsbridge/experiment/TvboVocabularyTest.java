@@ -50,8 +50,6 @@ class TvboVocabularyTest {
 
     static Stream<Arguments> unhonourable() {
         return Stream.of(
-                Arguments.of("dynamics:\n  system_type: discrete\n",
-                        "bad.yaml:2:3: dynamics.system_type: cannot be honoured in LEMS: 'discrete' is a map (x <- f(x) each step), which LEMS cannot render as an ODE"),
                 Arguments.of("dynamics:\n  number_of_modes: 2\n",
                         "bad.yaml:2:3: dynamics.number_of_modes: cannot be honoured in LEMS: only one mode can be rendered"),
                 Arguments.of("dynamics:\n  state_variables:\n    x: {equation_type: algebraic}\n",

@@ -72,6 +72,32 @@ class CrashExitCodeTest {
     }
 
     @Test
+    void aHundredMillionCellsAreRefusedInOneLineBeforeAnyIsBuiltEvenOnASmallHeap()
+            throws IOException, InterruptedException {
+        Path model = folder.resolve("population.xml");
+        String ex2 = Files.readString(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"));
+        String one = "id=\"izpopTonic\" component=\"tonic\" size=\"1\"";
+        assertTrue(ex2.contains(one));
+        Files.writeString(model, ex2.replace(one, "id=\"izpopTonic\" component=\"tonic\" size=\"100000000\""));
+        Path out = Files.createDirectories(folder.resolve("out"));
+        byte[] previous = "a previous run's output\n".getBytes(StandardCharsets.US_ASCII);
+        Files.write(out.resolve("Ex2_Izh_allcells.dat"), previous);
+
+        // 10^8 cells at about 1 KiB each would need some 95 GiB: without the count they ran out of a 48 MiB heap
+        ChildJvm.Outcome outcome = ChildJvm.run(folder, List.of("-Xmx48m"), "simulate", model.toString(), "-o",
+                out.toString());
+
+        assertEquals(2, outcome.exitCode(), outcome.stderr());
+        assertEquals(List.of(model + ":25:9: the run would build 100 000 012 instances, more than the limit of"
+                + " 10 000 000 [LB502]", "  hint: check the population sizes"), outcome.stderr().lines().toList());
+        assertEquals("", outcome.stdout());
+        assertArrayEquals(previous, Files.readAllBytes(out.resolve("Ex2_Izh_allcells.dat")));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("Ex2_Izh_allcells.dat")), files.toList());
+        }
+    }
+
+    @Test
     void everyCrashHasItsOwnOneLine() {
         assertEquals("stack overflow: the input nests deeper than lemsbridge can follow (a bug: a depth limit is"
                 + " missing; please report it with --debug output)", Crash.describe(new StackOverflowError()));

@@ -48,7 +48,8 @@ class TvboRoundTripTest {
         Path original = dir.resolve(baseName + ".yaml");
         Files.writeString(original, TvboDatabaseTest.experiment(baseName,
                 Files.readString(TvboDatabaseTest.folder().resolve(name + ".yaml")),
-                TvboDatabaseTest.SMALLER_STEP.getOrDefault(name, TvboDatabaseTest.STEP)));
+                TvboDatabaseTest.SMALLER_STEP.getOrDefault(name, TvboDatabaseTest.STEP),
+                TvboDatabaseTest.SHORTER_DURATION.getOrDefault(name, TvboDatabaseTest.DURATION)));
         Experiment experiment;
         String xml;
         try {

@@ -104,6 +104,34 @@ class StreamingComparatorTest {
     }
 
     @Test
+    void aNarrowAndAWideFileReadInBlocksOfDifferentRows() {
+        Random random = new Random(19);
+        double[] time = grid(0, 5e-6, 14_000);
+        List<double[]> narrow = List.of(resetting(time, random, 0), sprinkled(noise(random, 14_000), random));
+        Path narrowFile = write("narrow.dat", time, narrow, false);
+        List<Column> narrowColumns = withTime(List.of(new Column("v", "pop[0]/v", "V"),
+                new Column("w", "pop[0]/w", "1")));
+        int wideRows = 10_000;
+        List<double[]> wide = new ArrayList<>();
+        List<Column> wideColumns = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            wide.add(c == 17 ? resetting(time, random, 1) : c == 31 ? noise(random, wideRows) : constant(wideRows, c));
+            wideColumns.add(c == 17 ? new Column("v", "pop[0]/v", "V") : c == 31 ? new Column("w", "pop[0]/w", "1")
+                    : new Column("x" + c, "other[" + c + "]/x", "1"));
+        }
+        for (int c = 0; c < wide.size(); c++) {
+            wide.set(c, java.util.Arrays.copyOf(wide.get(c), wideRows));
+        }
+        Path wideFile = write("wide.dat", java.util.Arrays.copyOf(time, wideRows), wide, false);
+        TraceFile narrowTrace = new TraceFile(narrowFile, narrowColumns);
+        TraceFile wideTrace = new TraceFile(wideFile, withTime(wideColumns));
+        Comparison longer = assertSameAsInMemory(narrowTrace, wideTrace, DEFAULTS);
+        assertEquals(wideRows, longer.columns().get(0).metrics().rows());
+        assertSameAsInMemory(wideTrace, narrowTrace, DEFAULTS.withColumns(List.of(ColumnRequest.of("pop[0]/v",
+                "pop[0]/v"), ColumnRequest.of("pop[0]/w", "pop[0]/w"))));
+    }
+
+    @Test
     void detectedCandidateRuleKnownRulesAndThresholdsGiveTheSameSpikes() {
         Random random = new Random(3);
         double[] time = grid(0.5, 2e-5, 5000);
@@ -190,11 +218,13 @@ class StreamingComparatorTest {
                                                    ComparisonOptions options) {
         Comparison whole = TraceComparator.compare(TraceReader.read(reference.path(), reference.columns()),
                 TraceReader.read(candidate.path(), candidate.columns()), options);
-        Optional<Comparison> streamed = StreamingComparator.compare(reference, candidate, options);
-        assertTrue(streamed.isPresent(), "identical grids from the first row are streamed: " + whole.alignment());
-        assertEquals(whole, streamed.get());
-        assertEquals(JsonReport.render(whole), JsonReport.render(streamed.get()));
-        assertEquals(TextReport.render(whole), TextReport.render(streamed.get()));
+        for (boolean spill : new boolean[] {true, false}) {
+            Optional<Comparison> streamed = StreamingComparator.compare(reference, candidate, options, spill);
+            assertTrue(streamed.isPresent(), "identical grids from the first row are streamed: " + whole.alignment());
+            assertEquals(whole, streamed.get(), spill ? "second pass from the spill file" : "files parsed twice");
+            assertEquals(JsonReport.render(whole), JsonReport.render(streamed.get()));
+            assertEquals(TextReport.render(whole), TextReport.render(streamed.get()));
+        }
         return whole;
     }
 
