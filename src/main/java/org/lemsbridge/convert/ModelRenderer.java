@@ -223,7 +223,7 @@ final class ModelRenderer {
         noteIgnoredSettings(integration);
         LemsView.Document document = new LemsView.Document(simId, catalog.dimensionDefs(), catalog.unitDefs(),
                 types, List.of(instance, simulation));
-        return new ExperimentToLems.Conversion(document, warnings);
+        return new ExperimentToLems.Conversion(document, warnings, declaredUnits(recorded));
     }
 
     /** The right-hand side of {@code d state/dt}, with Piecewise lifted, and where it was written. */
@@ -801,6 +801,24 @@ final class ModelRenderer {
                     + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe(), null);
         }
         return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
+    }
+
+    /** Own numbers: the unit the YAML declares for each recorded variable that has one, by LEMS name. */
+    private Map<String, String> declaredUnits(List<String> recorded) {
+        Map<String, String> units = new LinkedHashMap<>();
+        if (!ownNumbers) {
+            return units;
+        }
+        for (String lemsName : recorded) {
+            String user = userName(lemsName);
+            StateVariable sv = dynamics.stateVariables().get(user);
+            DerivedVariable dv = dynamics.derivedVariables().get(user);
+            String unit = sv != null ? sv.unit() : dv != null ? dv.unit() : null;
+            if (unit != null && !unit.isBlank()) {
+                units.put(lemsName, unit);
+            }
+        }
+        return units;
     }
 
     /**

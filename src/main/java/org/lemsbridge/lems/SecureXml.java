@@ -22,6 +22,7 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.xml.LemsVocabulary;
 import org.lemsbridge.lems.xml.NameHints;
+import org.lemsbridge.lems.xml.PlainXml;
 import org.lemsbridge.lems.xml.SecureStax;
 import org.lemsbridge.lems.xml.TagPositions;
 
@@ -45,6 +46,8 @@ public final class SecureXml {
     /** Every attribute value read so far, so that equal values share one String. */
     private final Map<String, String> values = new HashMap<>();
     private int elements;
+    private final List<Open> open = new ArrayList<>();
+    private XmlElement root;
 
     private SecureXml(String sourceName, TagPositions positions) {
         this.sourceName = sourceName;
@@ -84,6 +87,15 @@ public final class SecureXml {
             throw tooLarge(sourceName);
         }
         String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        SecureXml plain = new SecureXml(sourceName, null);
+        if (PlainXml.scan(text, plain.new PlainElements())) {
+            return plain.root();
+        }
+        return readWithStax(text, sourceName);
+    }
+
+    /** Reads {@code text} (without a byte order mark) with StAX: what {@link PlainXml} leaves, and its test's oracle. */
+    static XmlElement readWithStax(String text, String sourceName) {
         XMLStreamReader stream = null;
         try {
             stream = SecureStax.open(new StringReader(text));
@@ -106,8 +118,6 @@ public final class SecureXml {
 
     private XmlElement document(XMLStreamReader stream) throws XMLStreamException {
         try {
-            List<Open> open = new ArrayList<>();
-            XmlElement root = null;
             while (stream.hasNext()) {
                 switch (stream.next()) {
                     case XMLStreamConstants.DTD -> throw new BadInputException(SecureStax.here(stream, sourceName),
@@ -116,24 +126,14 @@ public final class SecureXml {
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(
                             SecureStax.here(stream, sourceName), "entity reference &" + stream.getLocalName()
                                     + "; is not allowed");
-                    case XMLStreamConstants.START_ELEMENT -> open.add(start(stream, open));
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        XmlElement done = open.remove(open.size() - 1).close();
-                        if (open.isEmpty()) {
-                            root = done;
-                        } else {
-                            open.get(open.size() - 1).children().add(done);
-                        }
-                    }
+                    case XMLStreamConstants.START_ELEMENT -> start(stream);
+                    case XMLStreamConstants.END_ELEMENT -> end();
                     default -> {
                         // text, comments and processing instructions carry nothing for LEMS
                     }
                 }
             }
-            if (root == null) {
-                throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
-            }
-            return root;
+            return root();
         } finally {
             try {
                 stream.close();
@@ -143,9 +143,35 @@ public final class SecureXml {
         }
     }
 
-    private Open start(XMLStreamReader stream, List<Open> open) {
-        String tag = stream.getLocalName();
-        SourceLocation location = positions.startOf(stream, sourceName);
+    private void start(XMLStreamReader stream) {
+        Open element = open(stream.getLocalName(), positions.startOf(stream, sourceName));
+        for (int i = 0; i < stream.getAttributeCount(); i++) {
+            String prefix = stream.getAttributePrefix(i);
+            if (prefix != null && !prefix.isEmpty()) {
+                continue; // xsi:schemaLocation and the like
+            }
+            attribute(element, stream.getAttributeLocalName(i), stream.getAttributeValue(i));
+        }
+    }
+
+    /** The elements {@link PlainXml} reads, checked and built as StAX's are. */
+    private final class PlainElements implements PlainXml.Handler {
+        @Override
+        public void start(String tag, int line, int column, List<String> attributes) {
+            Open element = open(tag, new SourceLocation(sourceName, line, column));
+            for (int i = 0; i < attributes.size(); i += 2) {
+                attribute(element, attributes.get(i), attributes.get(i + 1));
+            }
+        }
+
+        @Override
+        public void end() {
+            SecureXml.this.end();
+        }
+    }
+
+    /** A start tag: bounded depth and count, an element the schema allows here. */
+    private Open open(String tag, SourceLocation location) {
         if (open.size() >= SecureStax.MAX_DEPTH) {
             throw new BadInputException(location, "elements nested deeper than " + SecureStax.MAX_DEPTH + " levels",
                     "LEMS and NeuroML documents nest a few levels deep; this one is damaged or hostile");
@@ -156,21 +182,34 @@ public final class SecureXml {
         Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
         LemsVocabulary.Shape shape = parent == null ? vocabulary.global(tag).orElse(LemsVocabulary.UNDECLARED)
                 : vocabulary.child(parent.shape(), tag).orElseThrow(() -> unknownMember(parent, tag, location));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < stream.getAttributeCount(); i++) {
-            String prefix = stream.getAttributePrefix(i);
-            if (prefix != null && !prefix.isEmpty()) {
-                continue; // xsi:schemaLocation and the like
-            }
-            String name = stream.getAttributeLocalName(i);
-            if (!shape.allowsAttribute(name)) {
-                throw unknownAttribute(tag, shape, name, location);
-            }
-            String value = stream.getAttributeValue(i);
-            String known = values.putIfAbsent(value, value);
-            attributes.put(name, known == null ? value : known);
+        Open element = new Open(tag, new LinkedHashMap<>(), location, shape, new ArrayList<>());
+        open.add(element);
+        return element;
+    }
+
+    /** An unprefixed attribute of the element just opened: one the schema allows, its value shared when repeated. */
+    private void attribute(Open element, String name, String value) {
+        if (!element.shape().allowsAttribute(name)) {
+            throw unknownAttribute(element.tag(), element.shape(), name, element.location());
         }
-        return new Open(tag, attributes, location, shape, new ArrayList<>());
+        String known = values.putIfAbsent(value, value);
+        element.attributes().put(name, known == null ? value : known);
+    }
+
+    private void end() {
+        XmlElement done = open.remove(open.size() - 1).close();
+        if (open.isEmpty()) {
+            root = done;
+        } else {
+            open.get(open.size() - 1).children().add(done);
+        }
+    }
+
+    private XmlElement root() {
+        if (root == null) {
+            throw new BadInputException(SourceLocation.unknown(sourceName), "the document has no root element");
+        }
+        return root;
     }
 
     private static BadInputException unknownMember(Open parent, String tag, SourceLocation location) {

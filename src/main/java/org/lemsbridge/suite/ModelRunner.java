@@ -2,6 +2,7 @@ package org.lemsbridge.suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
@@ -45,7 +46,7 @@ public final class ModelRunner {
         RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
         Path folder = model.toAbsolutePath().getParent();
         LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath, confinement);
-        return new LoadedModel(lems, rendered.warnings());
+        return new LoadedModel(lems, rendered.warnings(), rendered.declaredUnits());
     }
 
     /**
@@ -60,7 +61,8 @@ public final class ModelRunner {
     /** Simulates a model already loaded from {@code model} (say, by the validator that checked it). */
     public static ModelRun run(Path model, LoadedModel loaded, SimulationOptions options) {
         try {
-            SimulationResult result = Simulator.build(loaded.model(), options).run();
+            SimulationResult result = Simulator.build(loaded.model(), options.withDeclaredUnits(loaded.declaredUnits()))
+                    .run();
             return new ModelRun(result, loaded.warnings());
         } catch (SimulationException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "simulation stopped: "
@@ -68,10 +70,18 @@ public final class ModelRunner {
         }
     }
 
-    /** A model ready to simulate and the conversion warnings that came with it. */
-    public record LoadedModel(LemsModel model, List<String> warnings) {
+    /**
+     * A model ready to simulate, the conversion warnings that came with it, and (a YAML model rendered in its own
+     * numbers) the units its YAML declares for the recorded quantities, which the trace's sidecar carries.
+     */
+    public record LoadedModel(LemsModel model, List<String> warnings, Map<String, String> declaredUnits) {
         public LoadedModel {
             warnings = List.copyOf(warnings);
+            declaredUnits = Map.copyOf(declaredUnits);
+        }
+
+        public LoadedModel(LemsModel model, List<String> warnings) {
+            this(model, warnings, Map.of());
         }
     }
 }

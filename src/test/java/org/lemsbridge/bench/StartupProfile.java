@@ -20,8 +20,11 @@ import org.lemsbridge.validate.StartupPhases;
  * <li>the JVM's own start-up ({@code java -version} with the same options);</li>
  * <li>{@code lemsbridge simulate} as a whole process, as {@code ./lemsbridge} runs it;</li>
  * <li>the phase probe {@link StartupPhases} under {@code -Xlog:class+load}: per phase the wall, process CPU and
- * main-thread CPU milliseconds and the classes it loaded (and how many of them did not come from the archive).</li>
+ * main-thread CPU milliseconds and the classes it loaded (and how many of them did not come from the archive),
+ * and at its end the CPU time of each kind of thread (JIT compilers, GC, the ended output thread).</li>
  * </ul>
+ * The models: Ex2 on the bundled core types, NeuroML's LEMS_NML2_Ex2_Izh.xml and the N = 1 000 scaling model on the
+ * upstream core types (the last two need the shared folder).
  * and prints medians as a Markdown table. Run from the project root after {@code ./lemsbridge --version} (which
  * builds the jar and its archive) and {@code mvn -B -o -q test-compile}:
  * <pre>
@@ -60,6 +63,11 @@ public final class StartupProfile {
             models.add(new Model("LEMS_NML2_Ex2_Izh, upstream core types", copy, List.of(coreTypes.toAbsolutePath())));
         } else {
             System.err.println("skipping the upstream Ex2: " + upstreamEx2 + " or " + coreTypes + " is missing");
+        }
+        Path scaled = shared.resolve("reference-data/scaling/LEMS_Izh_scaled_N1000.xml");
+        if (Files.exists(scaled) && Files.isDirectory(coreTypes)) {
+            models.add(new Model("N = 1 000 Izhikevich cells + pulse, upstream core types", scaled,
+                    List.of(coreTypes.toAbsolutePath())));
         }
         List<String> options = launcherOptions(jar);
         System.out.println("Machine: " + MachineDescription.describe() + "; options: " + String.join(" ", options) + "\n");
@@ -110,6 +118,10 @@ public final class StartupProfile {
                     phases.computeIfAbsent(fields[2], name -> new ArrayList<>()).add(new double[] {
                             Double.parseDouble(fields[3]), Double.parseDouble(fields[4]),
                             Double.parseDouble(fields[5]), classes[index][0], classes[index][1]});
+                } else if (fields[0].equals("thread")) {
+                    phases.computeIfAbsent("CPU at exit of thread(s) " + fields[1], n -> new ArrayList<>()).add(
+                            new double[] {Double.NaN, Double.parseDouble(fields[2]), Double.NaN, Double.NaN,
+                                Double.NaN});
                 } else if (fields[0].equals("loop") || fields[0].equals("main")) {
                     String name = fields[0].equals("loop") ? "  of which the step loop" : "main, in all";
                     phases.computeIfAbsent(name, n -> new ArrayList<>()).add(new double[] {

@@ -1,14 +1,19 @@
 package org.lemsbridge.validate;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.lemsbridge.cli.Main;
 import org.lemsbridge.lems.IncludedDocument;
@@ -32,6 +37,9 @@ public final class StartupPhases {
     /** Phase names, in order; the orchestrator relies on them. */
     public static final List<String> PHASES = List.of("command line (picocli)", "read XML + includes",
             "build model (types, components)", "validator checks", "simulate (tree, compile, loop, files)");
+
+    /** Linux's USER_HZ, the unit of {@code /proc}'s CPU times: 100 on every architecture it runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final List<String> lines = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -75,6 +83,40 @@ public final class StartupPhases {
         phases.lines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "loop\t%.3f%n", result.loopNanos() / 1e6);
         System.out.printf(Locale.ROOT, "main\t%.3f%n", (System.nanoTime() - start) / 1e6);
+        threadCpu().forEach((name, millis) -> System.out.printf(Locale.ROOT, "thread\t%s\t%d%n", name, millis));
+    }
+
+    /**
+     * CPU milliseconds of the process's threads by name (numbers dropped: {@code C2 CompilerThread0} and 1 are one),
+     * from Linux's {@code /proc/self/task}, so the JIT compiler and GC threads show too; threads that have ended (the
+     * output thread) are counted together. Empty where there is no {@code /proc}.
+     */
+    private static Map<String, Long> threadCpu() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        Map<String, Long> byName = new TreeMap<>();
+        if (!Files.isDirectory(tasks)) {
+            return byName;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String stat = Files.readString(thread.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "");
+                long used = clockTicks(stat);
+                byName.merge(name, used, Long::sum);
+                ticks += used;
+            }
+        }
+        byName.put("ended before exit", clockTicks(Files.readString(Path.of("/proc/self/stat"))) - ticks);
+        byName.replaceAll((name, used) -> used * 1000 / CLOCK_TICKS_PER_SECOND);
+        byName.values().removeIf(used -> used == 0);
+        return byName;
+    }
+
+    /** utime + stime, the 14th and 15th fields of a {@code stat} line (counted after the parenthesised name). */
+    private static long clockTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Ends phase {@code index}: loads its marker class and records its wall and process CPU time. */
