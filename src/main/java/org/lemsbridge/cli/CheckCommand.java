@@ -110,6 +110,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     private ModelInputOptions inputOptions;
 
+    @Mixin
+    private ModelsOption models;
+
     @Override
     public Integer call() {
         if (!FORMATS.contains(format)) {
@@ -123,7 +126,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         Map<String, Double> recorded = timings == null ? Map.of() : recordedSeconds(timings);
         Suite whole = Suites.combine(SuiteFiles.expand(suitePaths).stream()
-                .map(file -> SuiteReader.read(file, inputOptions.confinement())).toList());
+                .map(file -> SuiteReader.read(file, inputOptions.confinement(), models.library(inputOptions.confinement())))
+                .toList());
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (parallel < 1) {
             throw new BadInputException(SourceLocation.unknown("--jobs"), "--jobs must be at least 1");
@@ -199,7 +203,8 @@ final class CheckCommand implements Callable<Integer> {
         List<FileReport> refused = new ArrayList<>();
         for (SuiteCase suiteCase : suite.cases()) {
             if (suiteCase.model() != null) {
-                Validator validator = Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement());
+                Validator validator = Validator.of(suiteCase.includePath()).confinedTo(suiteCase.confinement())
+                        .withModels(suiteCase.models());
                 if (format.equals("text")) {
                     validator.require(suiteCase.model());
                 } else {

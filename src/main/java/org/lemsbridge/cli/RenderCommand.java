@@ -12,7 +12,9 @@ import org.lemsbridge.convert.ExperimentToNeuroMl;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Staging;
 
 import org.lemsbridge.validate.Validator;
@@ -48,6 +50,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     private ModelInputOptions inputOptions;
 
+    @Mixin
+    private ModelsOption models;
+
     @Override
     public Integer call() {
         try (Staging staging = Staging.create()) {
@@ -56,9 +61,10 @@ final class RenderCommand implements Callable<Integer> {
                 OutputFiles.reserve(staging, output);
             }
             // the checks validate runs (the renderer's own among them): what validate passes, render writes
-            Validator.of(List.of()).confinedTo(inputOptions.confinement()).require(experiment);
-            RenderResult result = neuroml ? new ExperimentToNeuroMl().render(ExperimentReader.read(experiment))
-                    : new ExperimentToLems().render(ExperimentReader.read(experiment));
+            ModelLibrary library = models.library(inputOptions.confinement());
+            Validator.of(List.of()).confinedTo(inputOptions.confinement()).withModels(library).require(experiment);
+            Experiment read = ExperimentReader.read(experiment, library);
+            RenderResult result = neuroml ? new ExperimentToNeuroMl().render(read) : new ExperimentToLems().render(read);
             PrintWriter err = spec.commandLine().getErr();
             result.warnings().forEach(warning -> err.println(experiment + ": warning: " + warning));
             if (output == null) {

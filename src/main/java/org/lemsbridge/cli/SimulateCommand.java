@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.lemsbridge.error.IoFailure;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.OutputFailure;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.sim.SimulationOptions;
@@ -68,6 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
     private ModelInputOptions inputOptions;
 
     @Mixin
+    private ModelsOption models;
+
+    @Mixin
     private ProgressOption progress;
 
     private boolean stderrIsTerminal;
@@ -81,9 +85,11 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
         List<Path> folders = include.folders();
-        Optional<LemsModel> checked = Validator.of(folders).confinedTo(inputOptions.confinement()).require(model);
+        ModelLibrary library = models.library(inputOptions.confinement());
+        Optional<LemsModel> checked = Validator.of(folders).confinedTo(inputOptions.confinement()).withModels(library)
+                .require(model);
         ModelRunner.LoadedModel loaded = checked.isPresent() ? new ModelRunner.LoadedModel(checked.get(), List.of())
-                : ModelRunner.load(model, folders, inputOptions.confinement());
+                : ModelRunner.load(model, folders, inputOptions.confinement(), library);
         OutputFiles.createFolder(folder);
         Path plotFolder = plot == null ? null : plot.isEmpty() ? folder.resolve("plots") : Path.of(plot);
         if (plotFolder != null) {

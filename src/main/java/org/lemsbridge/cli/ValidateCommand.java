@@ -68,6 +68,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private ModelInputOptions inputOptions;
 
+    @Mixin
+    private ModelsOption models;
+
     @Override
     public Integer call() {
         if (!FORMATS.contains(format)) {
@@ -76,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Path> folders = include.folders();
         Validator validator = (schema == null ? Validator.of(folders) : Validator.withSchema(folders, schema))
-                .confinedTo(inputOptions.confinement());
+                .confinedTo(inputOptions.confinement()).withModels(models.library(inputOptions.confinement()));
         List<FileReport> reports = ValidatedFiles.expand(files).stream().map(validator::validate).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {

@@ -2,6 +2,7 @@ package org.lemsbridge.convert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.lems.write.LemsView;
@@ -20,10 +21,15 @@ public final class ExperimentToLems {
     private final UnitTable units;
     private final LemsWriter writer = new LemsWriter();
 
-    /** The LEMS view of an experiment and the warnings found while building it. */
-    public record Conversion(LemsView.Document document, List<String> warnings) {
+    /**
+     * The LEMS view of an experiment, the warnings found while building it, and the unit the YAML declares for each
+     * recorded quantity whose values are the model's own numbers (rendered in its own numbers; see
+     * {@link RenderResult#declaredUnits()}).
+     */
+    public record Conversion(LemsView.Document document, List<String> warnings, Map<String, String> declaredUnits) {
         public Conversion {
             warnings = List.copyOf(warnings);
+            declaredUnits = Map.copyOf(declaredUnits);
         }
     }
 
@@ -38,7 +44,8 @@ public final class ExperimentToLems {
     /** The experiment as LEMS XML. */
     public RenderResult render(Experiment experiment) {
         Conversion conversion = convert(experiment);
-        return new RenderResult(writer.write(conversion.document()), conversion.warnings());
+        return new RenderResult(writer.write(conversion.document()), conversion.warnings(),
+                conversion.declaredUnits());
     }
 
     /** The experiment as a LEMS view model (what {@link #render} prints). */
@@ -55,6 +62,6 @@ public final class ExperimentToLems {
         List<String> warnings = new ArrayList<>();
         warnings.add(UnitCoverage.ownNumbersNote(experiment));
         warnings.addAll(own.warnings());
-        return new Conversion(own.document(), warnings);
+        return new Conversion(own.document(), warnings, own.declaredUnits());
     }
 }

@@ -223,7 +223,7 @@ final class ModelRenderer {
         noteIgnoredSettings(integration);
         LemsView.Document document = new LemsView.Document(simId, catalog.dimensionDefs(), catalog.unitDefs(),
                 types, List.of(instance, simulation));
-        return new ExperimentToLems.Conversion(document, warnings);
+        return new ExperimentToLems.Conversion(document, warnings, declaredUnits(recorded));
     }
 
     /** The right-hand side of {@code d state/dt}, with Piecewise lifted, and where it was written. */
@@ -431,19 +431,17 @@ final class ModelRenderer {
     }
 
     /**
-     * {@code iri: tvbo:NAME} without the model's own equations refers to a model of TVBO's library, which is not
-     * looked up: rendering the rest would give a model without equations.
+     * An iri without the model's own equations: a {@code tvbo:NAME} reference is resolved (or refused) when the
+     * experiment is read, so this one names no library model; rendering the rest would give a model without equations.
      */
     private void refuseLibraryReference() {
         String iri = dynamics.iri();
         if (iri == null || iri.isBlank() || !dynamics.stateVariables().isEmpty()) {
             return;
         }
-        String model = iri.substring(iri.lastIndexOf(':') + 1);
-        boolean plainName = model.matches("[A-Za-z][A-Za-z0-9_]{0,79}");
-        throw new BadInputException(dynamics.location(), "dynamics.iri names a model of TVBO's library, which is not"
-                + " looked up: write that model's fields (state_variables, parameters, ...) under dynamics"
-                + (plainName ? " (in a TVBO checkout: database/models/" + model + ".yaml)" : ""));
+        throw new BadInputException(dynamics.location(), "dynamics has an iri but no state variables, and the iri is"
+                + " no reference to a library model (tvbo:NAME, found with --models DIR): write the model's fields"
+                + " (state_variables, parameters, ...) under dynamics");
     }
 
     /** Refuses a call of a function LEMS cannot evaluate before anything else: it is what blocks such a model. */
@@ -801,6 +799,24 @@ final class ModelRenderer {
                     + dim.describe() + " but '" + target + "' is " + dimensions.get(sv).describe(), null);
         }
         return new StateAssignmentDef(sv, LemsPrinter.printNumeric(value));
+    }
+
+    /** Own numbers: the unit the YAML declares for each recorded variable that has one, by LEMS name. */
+    private Map<String, String> declaredUnits(List<String> recorded) {
+        Map<String, String> units = new LinkedHashMap<>();
+        if (!ownNumbers) {
+            return units;
+        }
+        for (String lemsName : recorded) {
+            String user = userName(lemsName);
+            StateVariable sv = dynamics.stateVariables().get(user);
+            DerivedVariable dv = dynamics.derivedVariables().get(user);
+            String unit = sv != null ? sv.unit() : dv != null ? dv.unit() : null;
+            if (unit != null && !unit.isBlank()) {
+                units.put(lemsName, unit);
+            }
+        }
+        return units;
     }
 
     /**

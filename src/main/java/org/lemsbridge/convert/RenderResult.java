@@ -1,12 +1,24 @@
 package org.lemsbridge.convert;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** The rendered LEMS XML and what the user should know about it (e.g. an integration method jLEMS ignores). */
-public record RenderResult(String xml, List<String> warnings) {
+/**
+ * The rendered LEMS XML, what the user should know about it (e.g. an integration method jLEMS ignores), and
+ * {@code declaredUnits}: for a model rendered in its own numbers, the unit its YAML declares (as written, e.g.
+ * {@code mV}) for each recorded quantity that has one, by the OutputColumn's quantity; the LEMS has no place for a
+ * unit that only annotates, so a run of the YAML hands these to its trace's sidecar. Empty when the model is rendered
+ * with dimensions (its trace is in SI).
+ */
+public record RenderResult(String xml, List<String> warnings, Map<String, String> declaredUnits) {
     public RenderResult {
         Objects.requireNonNull(xml);
         warnings = List.copyOf(warnings);
+        declaredUnits = Map.copyOf(declaredUnits);
+    }
+
+    public RenderResult(String xml, List<String> warnings) {
+        this(xml, warnings, Map.of());
     }
 }

@@ -30,6 +30,11 @@ public final class ExperimentReader {
     }
 
     public static Experiment read(Path file) {
+        return read(file, ModelLibrary.NONE);
+    }
+
+    /** Reads {@code file}, finding a model it refers to ({@code iri: tvbo:NAME}, keyed dynamics) in {@code library}. */
+    public static Experiment read(Path file, ModelLibrary library) {
         String fileName = file.toString();
         String text = YamlLoader.readText(file);
         Path real;
@@ -39,16 +44,21 @@ public final class ExperimentReader {
             throw IoFailure.cannotRead(fileName, e);
         }
         YamlNode root = YamlComposer.compose(text, fileName, real.getParent(), real);
-        return fromTree(root);
+        return fromTree(root, library);
     }
 
     /** Reads text; {@code fileName} is used in locations, {@code baseDir} resolves includes (null: none). */
     public static Experiment read(String yaml, String fileName, Path baseDir) {
-        return fromTree(YamlComposer.compose(yaml, fileName, baseDir));
+        return read(yaml, fileName, baseDir, ModelLibrary.NONE);
     }
 
-    private static Experiment fromTree(YamlNode root) {
-        Experiment experiment = experiment(root);
+    /** As {@link #read(String, String, Path)}, finding a model the text refers to in {@code library}. */
+    public static Experiment read(String yaml, String fileName, Path baseDir, ModelLibrary library) {
+        return fromTree(YamlComposer.compose(yaml, fileName, baseDir), library);
+    }
+
+    private static Experiment fromTree(YamlNode root, ModelLibrary library) {
+        Experiment experiment = experiment(root, library);
         SchemaCheck.validate(root);
         return experiment;
     }
@@ -61,7 +71,7 @@ public final class ExperimentReader {
                 + ": expected a mapping, found " + Fields.describe(node));
     }
 
-    private static Experiment experiment(YamlNode root) {
+    private static Experiment experiment(YamlNode root, ModelLibrary library) {
         Fields f = new Fields(mapping(root, ""), "");
         refuse(f, ExperimentCheck.EXPERIMENT);
         String label = f.string("label");
@@ -84,7 +94,8 @@ public final class ExperimentReader {
             dynamicsPath = "local_dynamics";
         }
         if (dynamicsNode != null && !Fields.isNull(dynamicsNode)) {
-            dynamics = dynamics(dynamicsNode, dynamicsPath);
+            YamlNode.Mapping model = ModelReferences.resolve(mapping(dynamicsNode, dynamicsPath), dynamicsPath, library);
+            dynamics = dynamics(model, dynamicsPath);
         }
         YamlNode integrationNode = f.take("integration");
         Integration integration = integrationNode == null || Fields.isNull(integrationNode)

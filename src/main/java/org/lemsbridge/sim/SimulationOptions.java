@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.StagedFolder;
@@ -19,11 +20,13 @@ import org.lemsbridge.files.Staging;
  * processors, for batches large enough to gain from it; 1: one thread; more: that many for every such batch,
  * whatever its size). The system property {@value BatchThreads#PROPERTY} overrides it. {@code committedBy}, if not
  * null, is a staging of the caller's that the outputs are staged in and that the caller commits, together with files
- * of its own (the pictures {@code simulate --plot} draws from them), and closes; the run then commits nothing itself.
+ * of its own (the pictures {@code simulate --plot} draws from them), and closes; the run then commits nothing itself. {@code declaredUnits}: the unit a YAML model declares for a
+ * recorded quantity (by the OutputColumn's quantity) whose values are the model's own numbers, written to the sidecar
+ * beside the column's unit (see {@code convert.RenderResult#declaredUnits()}).
  */
 public record SimulationOptions(Path outputDir, Long seedOverride, Execution execution, Path displayFolder,
         Confinement confinement, RunProgress.Listener progress, Staging.Writes writes, StagedFolder stagedIn,
-        int threads, Staging committedBy) {
+        int threads, Staging committedBy, Map<String, String> declaredUnits) {
 
     /** {@code threads}: decided per batch by its size and the processors there are. */
     public static final int AUTOMATIC_THREADS = 0;
@@ -38,6 +41,7 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
         confinement = confinement == null ? Confinement.NONE : confinement;
         progress = progress == null ? RunProgress.Listener.NONE : progress;
         writes = writes == null ? Staging.Writes.DISK : writes;
+        declaredUnits = declaredUnits == null ? Map.of() : Map.copyOf(declaredUnits);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (automatic) or more, got " + threads);
         }
@@ -45,12 +49,12 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
 
     public SimulationOptions(Path outputDir, Long seedOverride) {
         this(outputDir, seedOverride, Execution.COMPILED, null, Confinement.NONE, RunProgress.Listener.NONE,
-                Staging.Writes.DISK, null, AUTOMATIC_THREADS, null);
+                Staging.Writes.DISK, null, AUTOMATIC_THREADS, null, Map.of());
     }
 
     public SimulationOptions withExecution(Execution mode) {
         return new SimulationOptions(outputDir, seedOverride, mode, displayFolder, confinement, progress, writes,
-                stagedIn, threads, committedBy);
+                stagedIn, threads, committedBy, declaredUnits);
     }
 
     /** Displays written to the output folder ({@code record} true) or not at all. */
@@ -61,35 +65,35 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
     /** Displays written to {@code folder} (null: not at all). */
     public SimulationOptions withDisplaysRecordedIn(Path folder) {
         return new SimulationOptions(outputDir, seedOverride, execution, folder, confinement, progress, writes,
-                stagedIn, threads, committedBy);
+                stagedIn, threads, committedBy, declaredUnits);
     }
 
     public SimulationOptions confinedTo(Confinement folders) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, folders, progress, writes,
-                stagedIn, threads, committedBy);
+                stagedIn, threads, committedBy, declaredUnits);
     }
 
     public SimulationOptions reportingProgressTo(RunProgress.Listener listener) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, listener,
-                writes, stagedIn, threads, committedBy);
+                writes, stagedIn, threads, committedBy, declaredUnits);
     }
 
     /** Output files opened through {@code through} (tests make writes fail with it, as on a full disk). */
     public SimulationOptions writingThrough(Staging.Writes through) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress,
-                through, stagedIn, threads, committedBy);
+                through, stagedIn, threads, committedBy, declaredUnits);
     }
 
     /** Outputs written inside {@code folder}, a folder staged as a whole, and staged through it. */
     public SimulationOptions writingInside(StagedFolder folder) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
-                folder, threads, committedBy);
+                folder, threads, committedBy, declaredUnits);
     }
 
     /** Batches stepped on {@code count} threads ({@link #AUTOMATIC_THREADS}: decided by size and processors). */
     public SimulationOptions withThreads(int count) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
-                stagedIn, count, committedBy);
+                stagedIn, count, committedBy, declaredUnits);
     }
 
     /**
@@ -98,7 +102,13 @@ public record SimulationOptions(Path outputDir, Long seedOverride, Execution exe
      */
     public SimulationOptions outputsCommittedBy(Staging staging) {
         return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
-                stagedIn, threads, staging);
+                stagedIn, threads, staging, declaredUnits);
+    }
+
+    /** The declared unit of each recorded quantity given, for the sidecar (see the class comment). */
+    public SimulationOptions withDeclaredUnits(Map<String, String> units) {
+        return new SimulationOptions(outputDir, seedOverride, execution, displayFolder, confinement, progress, writes,
+                stagedIn, threads, committedBy, units);
     }
 
     /** The staging the run's outputs are written through. */

@@ -389,7 +389,8 @@ public final class Simulator {
             for (SimulationBlock.Record record : column.type().simulation().records()) {
                 String quantity = attribute(column, record.quantity());
                 columns.add(new OutputRecorder.Column(new org.lemsbridge.trace.Column(column.id() == null ? quantity
-                        : column.id(), quantity, unitOf(root, quantity, column.location())),
+                        : column.id(), quantity, unitOf(root, quantity, column.location()),
+                        options.declaredUnits().get(quantity)),
                         recorded(root, quantity, column.location())));
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.lemsbridge.compare.omv.OmtFile;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.LemsModel;
@@ -81,7 +82,7 @@ public final class CaseCosts {
     public static OptionalDouble cellSteps(SuiteCase suiteCase) {
         return suiteCase.model() == null ? omtCellSteps(suiteCase.omtFile(), suiteCase.includePath(),
                 suiteCase.confinement()) : modelCellSteps(suiteCase.model(), suiteCase.includePath(),
-                suiteCase.confinement());
+                suiteCase.confinement(), suiteCase.models());
     }
 
     /**
@@ -108,15 +109,17 @@ public final class CaseCosts {
             if (omt.target() == null) {
                 return OptionalDouble.empty();
             }
-            return modelCellSteps(omt.folder().resolve(omt.target().trim()).normalize(), includePath, confinement);
+            return modelCellSteps(omt.folder().resolve(omt.target().trim()).normalize(), includePath, confinement,
+                    ModelLibrary.NONE);
         } catch (RuntimeException unreadable) { // only an estimate: the test reports the problem when it runs
             return OptionalDouble.empty();
         }
     }
 
-    private static OptionalDouble modelCellSteps(Path model, List<Path> includePath, Confinement confinement) {
+    private static OptionalDouble modelCellSteps(Path model, List<Path> includePath, Confinement confinement,
+            ModelLibrary models) {
         try {
-            LemsModel lems = ModelRunner.load(model, includePath, confinement).model();
+            LemsModel lems = ModelRunner.load(model, includePath, confinement, models).model();
             TargetRun run = lems.targetRun().orElse(null);
             if (run == null || !(run.step().si() > 0) || !(run.length().si() > 0)) {
                 return OptionalDouble.empty();

@@ -68,7 +68,7 @@ final class CaseRunner {
                 return new CaseResult.OmvChecked(suiteCase, omv, warnings, since(start));
             }
             ModelRunner.LoadedModel candidateModel = ModelRunner.load(suiteCase.model(), suiteCase.includePath(),
-                    confinement);
+                    confinement, suiteCase.models());
             if (suiteCase.reference() == null) {
                 return runAndDraw(suiteCase, candidateModel, caseFolder, warnings, start);
             }

@@ -2,12 +2,14 @@ package org.lemsbridge.suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
@@ -39,13 +41,18 @@ public final class ModelRunner {
 
     /** As {@link #load(Path, List)}, refusing an include found outside {@code confinement}. */
     public static LoadedModel load(Path model, List<Path> includePath, Confinement confinement) {
+        return load(model, includePath, confinement, ModelLibrary.NONE);
+    }
+
+    /** As {@link #load(Path, List, Confinement)}; a YAML experiment finds a model it refers to in {@code models}. */
+    public static LoadedModel load(Path model, List<Path> includePath, Confinement confinement, ModelLibrary models) {
         if (!ExperimentReader.isExperimentFile(model)) {
             return new LoadedModel(LemsReader.read(model, includePath, confinement), List.of());
         }
-        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model));
+        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model, models));
         Path folder = model.toAbsolutePath().getParent();
         LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath, confinement);
-        return new LoadedModel(lems, rendered.warnings());
+        return new LoadedModel(lems, rendered.warnings(), rendered.declaredUnits());
     }
 
     /**
@@ -54,13 +61,19 @@ public final class ModelRunner {
      * applies to includes as well as to output files.
      */
     public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options) {
-        return run(model, load(model, includePath, options.confinement()), options);
+        return run(model, includePath, options, ModelLibrary.NONE);
+    }
+
+    /** As {@link #run(Path, List, SimulationOptions)}; a YAML experiment finds a model it refers to in {@code models}. */
+    public static ModelRun run(Path model, List<Path> includePath, SimulationOptions options, ModelLibrary models) {
+        return run(model, load(model, includePath, options.confinement(), models), options);
     }
 
     /** Simulates a model already loaded from {@code model} (say, by the validator that checked it). */
     public static ModelRun run(Path model, LoadedModel loaded, SimulationOptions options) {
         try {
-            SimulationResult result = Simulator.build(loaded.model(), options).run();
+            SimulationResult result = Simulator.build(loaded.model(), options.withDeclaredUnits(loaded.declaredUnits()))
+                    .run();
             return new ModelRun(result, loaded.warnings());
         } catch (SimulationException e) {
             throw new BadInputException(SourceLocation.unknown(model.toString()), "simulation stopped: "
@@ -68,10 +81,18 @@ public final class ModelRunner {
         }
     }
 
-    /** A model ready to simulate and the conversion warnings that came with it. */
-    public record LoadedModel(LemsModel model, List<String> warnings) {
+    /**
+     * A model ready to simulate, the conversion warnings that came with it, and (a YAML model rendered in its own
+     * numbers) the units its YAML declares for the recorded quantities, which the trace's sidecar carries.
+     */
+    public record LoadedModel(LemsModel model, List<String> warnings, Map<String, String> declaredUnits) {
         public LoadedModel {
             warnings = List.copyOf(warnings);
+            declaredUnits = Map.copyOf(declaredUnits);
+        }
+
+        public LoadedModel(LemsModel model, List<String> warnings) {
+            this(model, warnings, Map.of());
         }
     }
 }

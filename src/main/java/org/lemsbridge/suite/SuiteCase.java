@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.SafeName;
 
@@ -13,7 +14,8 @@ import org.lemsbridge.files.SafeName;
  * model's output files is compared (null: the only one, or the first); {@code columns} empty means every reference
  * column that the candidate has by the same quantity name; {@code window} is the part of the reference compared
  * ({@link Window#WHOLE}: all of it, which the candidate must then cover); {@code confinement} (its suite's
- * {@code confine:} within the command's {@code --confine}) bounds every include and output file of its model.
+ * {@code confine:} within the command's {@code --confine}) bounds every include and output file of its model;
+ * {@code models} is where a YAML experiment finds a library model it refers to.
  */
 public record SuiteCase(
         String name,
@@ -27,19 +29,21 @@ public record SuiteCase(
         Window window,
         Path omtFile,
         SourceLocation location,
-        Confinement confinement) {
+        Confinement confinement,
+        ModelLibrary models) {
 
     public SuiteCase {
         includePath = List.copyOf(includePath);
         columns = List.copyOf(columns);
         window = window == null ? Window.WHOLE : window;
         confinement = confinement == null ? Confinement.NONE : confinement;
+        models = models == null ? ModelLibrary.NONE : models;
     }
 
     /** The same case under another name. */
     public SuiteCase named(String newName) {
         return new SuiteCase(newName, model, includePath, reference, referenceLems, output, columns, tolerance, window,
-                omtFile, location, confinement);
+                omtFile, location, confinement, models);
     }
 
     /** The case's folder in a report, relative to the report folder: {@code cases/NAME} (a file-name-safe NAME). */

@@ -13,6 +13,7 @@ import org.lemsbridge.compare.Tier;
 import org.lemsbridge.compare.Window;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.files.YamlLoader;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -40,10 +41,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * An optional top-level {@code confine:} (a folder or a list, relative to the suite file) confines the suite: every
  * path in it, and every include and output file of its models, must stay inside those folders (and inside the
- * command's {@code --confine} folders, when given).
+ * command's {@code --confine} folders, when given). An optional top-level {@code models:} (a folder, relative to the
+ * suite file, of {@code NAME.yaml} models: a TVBO checkout's {@code database/models}) is where the suite's experiments
+ * find the library models they refer to ({@code iri: tvbo:NAME}); it replaces the command's {@code --models}.
  */
 public final class SuiteReader {
-    private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases", "confine");
+    private static final Set<String> SUITE_KEYS = Set.of("suite", "name", "cases", "confine", "models");
     private static final Set<String> CASE_KEYS = Set.of("name", "model", "include", "reference", "reference_lems",
             "output", "columns", "tolerance", "window", "omt");
     /** Fields that only a case with a reference can use. */
@@ -57,12 +60,14 @@ public final class SuiteReader {
     private final Path file;
     private final Path folder;
     private Confinement confinement;
+    private ModelLibrary models;
 
-    private SuiteReader(Path file, Confinement confinement) {
+    private SuiteReader(Path file, Confinement confinement, ModelLibrary models) {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of(".") : parent;
         this.confinement = confinement;
+        this.models = models;
     }
 
     public static Suite read(Path file) {
@@ -71,7 +76,15 @@ public final class SuiteReader {
 
     /** Reads a suite whose paths (and models) must also stay inside {@code confinement} (the command's --confine). */
     public static Suite read(Path file, Confinement confinement) {
-        return new SuiteReader(file, confinement).parse(YamlLoader.readText(file));
+        return read(file, confinement, ModelLibrary.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, Confinement)}; the suite's experiments find the library models they refer to in the
+     * suite's {@code models:} folder, else in {@code models} (the command's --models).
+     */
+    public static Suite read(Path file, Confinement confinement, ModelLibrary models) {
+        return new SuiteReader(file, confinement, models).parse(YamlLoader.readText(file));
     }
 
     private Suite parse(String text) {
@@ -83,6 +96,11 @@ public final class SuiteReader {
         if (top.containsKey("confine")) {
             readConfinement(top.get("confine"));
         }
+        if (top.containsKey("models")) {
+            Node modelsNode = top.get("models");
+            models = ModelLibrary.at(existingPath(modelsNode), confinement, location(modelsNode));
+        }
+        models = models.confinedTo(confinement);
         String name = top.containsKey("suite") ? scalar(top.get("suite"))
                 : top.containsKey("name") ? scalar(top.get("name")) : file.getFileName().toString();
         Node casesNode = top.get("cases");
@@ -149,7 +167,7 @@ public final class SuiteReader {
         return new SuiteCase(name, model, include, reference, optionalPath(fields.get("reference_lems")),
                 fields.containsKey("output") ? scalar(fields.get("output")) : null, columns,
                 readTolerance(fields.get("tolerance")), readWindow(fields.get("window")), omt, location(node),
-                confinement);
+                confinement, models);
     }
 
     private Window readWindow(Node node) {

@@ -17,13 +17,18 @@ import org.lemsbridge.files.Json;
 
 /**
  * The JSON file beside a {@code .dat} naming its columns:
- * {@code {"columns":[{"name":"t","quantity":"t","unit":"s"}, ...],"source":"...","rows":N}}, time first.
+ * {@code {"columns":[{"name":"t","quantity":"t","unit":"s"}, ...],"source":"...","rows":N}}, time first. A column
+ * whose values are in a unit its model declared rather than in SI also has {@code "declared_unit":"mV"} (after
+ * {@code unit}, which then is {@code 1}).
  *
  * @param columns every column of the file in order, time first
  * @param source  what produced the file (free text)
  * @param rows    the number of data rows
  */
 public record Sidecar(List<Column> columns, String source, long rows) {
+
+    /** The field of a column's declared unit. */
+    static final String DECLARED_UNIT = "declared_unit";
 
     public Sidecar {
         columns = List.copyOf(columns);
@@ -62,6 +67,9 @@ public record Sidecar(List<Column> columns, String source, long rows) {
                 json.writeStringField("name", column.name());
                 json.writeStringField("quantity", column.quantity());
                 json.writeStringField("unit", column.unit());
+                if (!column.declaredUnit().isEmpty()) {
+                    json.writeStringField(DECLARED_UNIT, column.declaredUnit());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -111,13 +119,15 @@ public record Sidecar(List<Column> columns, String source, long rows) {
             JsonNode name = node.get(nameField);
             JsonNode quantity = node.get("quantity");
             JsonNode unit = node.get("unit");
+            JsonNode declared = node.get(DECLARED_UNIT);
             if (name == null && quantity == null) {
                 throw new BadInputException(SourceLocation.unknown(json.toString()),
                         "column entry without \"" + nameField + "\" or \"quantity\": " + node);
             }
             String nameText = name != null ? name.asText() : quantity.asText();
             String quantityText = quantity != null ? quantity.asText() : nameText;
-            return new Column(nameText, quantityText, unit == null ? "" : unit.asText());
+            return new Column(nameText, quantityText, unit == null ? "" : unit.asText(),
+                    declared == null ? "" : declared.asText());
         }
     }
 }

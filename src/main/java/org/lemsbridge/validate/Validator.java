@@ -12,6 +12,7 @@ import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
+import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.compare.omv.MepFile;
 import org.lemsbridge.compare.omv.OmtFile;
 import org.lemsbridge.compare.omv.OmvTargets;
@@ -38,26 +39,33 @@ public final class Validator {
     private final List<Path> searchPath;
     private final XsdCheck schema;
     private final Confinement confinement;
+    private final ModelLibrary models;
 
-    private Validator(List<Path> searchPath, XsdCheck schema, Confinement confinement) {
+    private Validator(List<Path> searchPath, XsdCheck schema, Confinement confinement, ModelLibrary models) {
         this.searchPath = List.copyOf(searchPath);
         this.schema = schema;
         this.confinement = confinement;
+        this.models = models;
     }
 
     /** A validator without an XSD. */
     public static Validator of(List<Path> searchPath) {
-        return new Validator(searchPath, null, Confinement.NONE);
+        return new Validator(searchPath, null, Confinement.NONE, ModelLibrary.NONE);
     }
 
     /** A validator that also checks LEMS/NeuroML files against {@code xsd}; a bad XSD is bad input. */
     public static Validator withSchema(List<Path> searchPath, Path xsd) {
-        return new Validator(searchPath, XsdCheck.load(xsd), Confinement.NONE);
+        return new Validator(searchPath, XsdCheck.load(xsd), Confinement.NONE, ModelLibrary.NONE);
     }
 
     /** This validator, refusing an include found outside {@code folders}. */
     public Validator confinedTo(Confinement folders) {
-        return new Validator(searchPath, schema, folders);
+        return new Validator(searchPath, schema, folders, models);
+    }
+
+    /** This validator, finding the library models experiments refer to in {@code library}. */
+    public Validator withModels(ModelLibrary library) {
+        return new Validator(searchPath, schema, confinement, library);
     }
 
     /** Every finding in {@code file}, including what building its instance tree (without running it) refuses. */
@@ -186,13 +194,14 @@ public final class Validator {
     private FileReport suite(Path file) {
         Suite suite;
         try {
-            suite = SuiteReader.read(file, confinement);
+            suite = SuiteReader.read(file, confinement, models);
         } catch (BadInputException e) {
             return FileReport.unreadable(file.toString(), e);
         }
         List<Finding> findings = new ArrayList<>();
         for (SuiteCase suiteCase : suite.cases()) {
-            Validator forCase = new Validator(suiteCase.includePath(), schema, suiteCase.confinement());
+            Validator forCase = new Validator(suiteCase.includePath(), schema, suiteCase.confinement(),
+                    suiteCase.models());
             if (suiteCase.model() != null) {
                 part(findings, "case '" + suiteCase.name() + "'", forCase.validate(suiteCase.model()));
             }
@@ -262,7 +271,7 @@ public final class Validator {
     private FileReport experiment(Path file) {
         Experiment experiment;
         try {
-            experiment = ExperimentReader.read(file);
+            experiment = ExperimentReader.read(file, models.confinedTo(confinement));
         } catch (BadInputException e) {
             return FileReport.unreadable(file.toString(), e);
         }

@@ -115,7 +115,7 @@ final class XsdCheck {
             return Optional.of(Finding.error(Code.SCHEMA, where, "<" + shown(root.getLocalPart()) + "> is in "
                     + namespace(root.getNamespaceURI()) + "; the schema " + schemaName + " declares it in "
                     + namespace(expected), expected.isEmpty() ? "remove the xmlns attribute"
-                            : "write <" + shown(root.getLocalPart()) + " xmlns=\"" + expected + "\" ...>"));
+                            : "write <" + shown(root.getLocalPart()) + " xmlns=\"" + shown(expected) + "\" ...>"));
         }
         return Optional.of(Finding.error(Code.SCHEMA, where, "<" + shown(root.getLocalPart()) + "> is "
                 + kindOf(root.getLocalPart()) + "; the schema " + schemaName + " describes " + described(),

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutationAgreementTest {
 
-    private static final int DEFAULT_COUNT = 400;
+    private static final int DEFAULT_COUNT = 200;
 
     /**
      * The one refusal validate cannot foresee: a state that becomes NaN or infinite while the model runs (a dropped

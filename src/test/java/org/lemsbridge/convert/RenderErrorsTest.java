@@ -129,14 +129,13 @@ class RenderErrorsTest {
                 + "integration: {step_size: 0.01, duration: 1.0}\n";
         BadInputException e = assertThrows(BadInputException.class,
                 () -> new ExperimentToLems().render(ExperimentReader.read(yaml, "ref.yaml", null)));
-        assertEquals("ref.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
-                + " model's fields (state_variables, parameters, ...) under dynamics (in a TVBO checkout:"
-                + " database/models/Generic2dOscillator.yaml)", e.oneLine());
+        assertEquals("ref.yaml:2:8: dynamics.iri 'tvbo:Generic2dOscillator' names a model of TVBO's library; set"
+                + " --models DIR (a TVBO checkout's database/models)", e.oneLine(), "read without a model library");
         String odd = "dynamics:\n  iri: 'x:<script>'\nintegration: {step_size: 0.01, duration: 1.0}\n";
         BadInputException quiet = assertThrows(BadInputException.class,
                 () -> new ExperimentToLems().render(ExperimentReader.read(odd, "ref.yaml", null)));
-        assertEquals("ref.yaml:2:3: dynamics.iri names a model of TVBO's library, which is not looked up: write that"
-                + " model's fields (state_variables, parameters, ...) under dynamics", quiet.oneLine(),
-                "an iri that is no plain name is not echoed");
+        assertEquals("ref.yaml:2:3: dynamics has an iri but no state variables, and the iri is no reference to a"
+                + " library model (tvbo:NAME, found with --models DIR): write the model's fields (state_variables,"
+                + " parameters, ...) under dynamics", quiet.oneLine(), "an iri that is no reference is not echoed");
     }
 }

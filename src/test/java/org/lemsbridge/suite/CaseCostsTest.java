@@ -20,7 +20,7 @@ class CaseCostsTest {
     }
 
     private static SuiteCase lemsCase(String name, Path model) {
-        return new SuiteCase(name, model, List.of(), model, null, null, List.of(), null, null, null, null, null);
+        return new SuiteCase(name, model, List.of(), model, null, null, List.of(), null, null, null, null, null, null);
     }
 
     @Test
