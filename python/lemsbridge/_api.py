@@ -32,14 +32,20 @@ def _includes(include: Iterable[PathLike]) -> List[str]:
     return args
 
 
+def _models(models: Optional[PathLike]) -> List[str]:
+    return [] if models is None else ["--models", _path(models)]
+
+
 def render(experiment: PathLike, output: Optional[PathLike] = None, *, neuroml: bool = False,
-           server: Optional[bool] = None) -> str:
+           models: Optional[PathLike] = None, server: Optional[bool] = None) -> str:
     """Renders a TVBO experiment YAML into LEMS, as ``lemsbridge render``.
 
     Args:
         experiment: the experiment YAML file.
         output: where to write the LEMS as well (written completely or not at all).
         neuroml: write idiomatic NeuroML where the dynamics is a NeuroML core type (``--neuroml``).
+        models: the model library ``iri: tvbo:NAME`` refers to (``--models``), e.g. a TVBO checkout's
+            ``database/models``.
         server: run in the shared serve process (default) or, when false, in a process of its own.
 
     Returns:
@@ -48,7 +54,7 @@ def render(experiment: PathLike, output: Optional[PathLike] = None, *, neuroml: 
     Raises:
         LemsbridgeError: the experiment cannot be rendered (``file:line:col`` in the YAML).
     """
-    args = [_path(experiment)] + (["--neuroml"] if neuroml else [])
+    args = [_path(experiment)] + (["--neuroml"] if neuroml else []) + _models(models)
     if output is None:
         return run("render", args, server).raise_for_error().stdout
     run("render", args + ["-o", _path(output)], server).raise_for_error()
@@ -58,7 +64,7 @@ def render(experiment: PathLike, output: Optional[PathLike] = None, *, neuroml: 
 
 def simulate(model: PathLike, output_dir: Optional[PathLike] = None, *, include: Sequence[PathLike] = (),
              seed: Optional[int] = None, displays: bool = False, output: Optional[str] = None,
-             server: Optional[bool] = None) -> Traces:
+             models: Optional[PathLike] = None, server: Optional[bool] = None) -> Traces:
     """Simulates a LEMS/NeuroML file or an experiment YAML, as ``lemsbridge simulate``, and reads one output file.
 
     Args:
@@ -68,6 +74,7 @@ def simulate(model: PathLike, output_dir: Optional[PathLike] = None, *, include:
         seed: overrides the Simulation's random seed (``--seed``).
         displays: also write each Display as ``DISPLAY_ID.dat`` (``--displays``).
         output: the file name (``Ex2_Izh_allcells.dat``) of the output file to read; by default the first written.
+        models: the model library ``iri: tvbo:NAME`` refers to (``--models``).
         server: run in the shared serve process (default) or, when false, in a process of its own.
 
     Returns:
@@ -76,7 +83,8 @@ def simulate(model: PathLike, output_dir: Optional[PathLike] = None, *, include:
     Raises:
         LemsbridgeError: the model is bad input, or it wrote no output file named ``output``.
     """
-    files = simulate_files(model, output_dir, include=include, seed=seed, displays=displays, server=server)
+    files = simulate_files(model, output_dir, include=include, seed=seed, displays=displays, models=models,
+                           server=server)
     if not files:
         raise LemsbridgeError("the simulation wrote no output file with named columns", file=_path(model), code=2,
                               hint="give the Simulation an OutputFile, or use displays=True for its Displays")
@@ -89,13 +97,13 @@ def simulate(model: PathLike, output_dir: Optional[PathLike] = None, *, include:
 
 
 def simulate_files(model: PathLike, output_dir: Optional[PathLike] = None, *, include: Sequence[PathLike] = (),
-                   seed: Optional[int] = None, displays: bool = False,
+                   seed: Optional[int] = None, displays: bool = False, models: Optional[PathLike] = None,
                    server: Optional[bool] = None) -> Dict[str, Traces]:
     """As :func:`simulate`, returning every output file that has a sidecar, by file name, in the order written."""
     temporary = output_dir is None
     folder = tempfile.mkdtemp(prefix="lemsbridge-") if temporary else _path(output_dir)  # type: ignore[arg-type]
     try:
-        args = [_path(model), *_includes(include), "-o", folder]
+        args = [_path(model), *_includes(include), *_models(models), "-o", folder]
         if seed is not None:
             args += ["--seed", str(int(seed))]
         if displays:
@@ -205,7 +213,7 @@ class Finding:
 
 
 def validate(*files: PathLike, include: Sequence[PathLike] = (), schema: Optional[PathLike] = None,
-             server: Optional[bool] = None) -> List[Finding]:
+             models: Optional[PathLike] = None, server: Optional[bool] = None) -> List[Finding]:
     """Checks LEMS/NeuroML files and experiment YAMLs without running them, as ``lemsbridge validate``.
 
     Returns:
@@ -214,7 +222,7 @@ def validate(*files: PathLike, include: Sequence[PathLike] = (), schema: Optiona
     Raises:
         LemsbridgeError: a file cannot be read at all (malformed, unsafe, missing), at its place.
     """
-    args = [_path(file) for file in files] + _includes(include) + ["--format", "json"]
+    args = [_path(file) for file in files] + _includes(include) + _models(models) + ["--format", "json"]
     if schema is not None:
         args += ["--schema", _path(schema)]
     response = run("validate", args, server)

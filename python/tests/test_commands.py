@@ -11,7 +11,7 @@ from pathlib import Path
 import lemsbridge
 
 from tests import _support
-from tests._support import EX2_MODEL, EX2_REFERENCE, EXAMPLES, command_line
+from tests._support import EX2_MODEL, EX2_REFERENCE, EXAMPLES, REPOSITORY, command_line
 
 
 def setUpModule() -> None:
@@ -136,6 +136,24 @@ class RenderValidateImportTest(unittest.TestCase):
             self.assertEqual(run.stdout, target.read_text(encoding="utf-8"))
         neuroml = command_line("render", "--neuroml", str(seed))
         self.assertEqual(neuroml.stdout, lemsbridge.render(seed, neuroml=True))
+
+    def test_models_names_the_library_a_reference_is_found_in_as_the_option_does(self) -> None:
+        library = REPOSITORY / "src" / "test" / "resources" / "org" / "lemsbridge" / "experiment" / "models"
+        with tempfile.TemporaryDirectory() as folder:
+            experiment = Path(folder) / "byiri.yaml"
+            experiment.write_text("dynamics:\n  iri: tvbo:Relax2d\n  parameters: {a: 0.9}\n"
+                                  "integration: {method: euler, step_size: 0.01, duration: 1.0}\n", encoding="utf-8")
+            run = command_line("render", str(experiment), "--models", str(library))
+            self.assertEqual(0, run.returncode, run.stderr)
+            self.assertEqual(run.stdout, lemsbridge.render(experiment, models=library))
+            findings = lemsbridge.validate(experiment, models=library)
+            self.assertEqual(["warning"], [finding.severity for finding in findings])  # c_glob is 0
+            traces = lemsbridge.simulate(experiment, models=library)
+            self.assertEqual(-1.0, traces["v"][0])
+            with self.assertRaises(lemsbridge.LemsbridgeError) as refused:
+                lemsbridge.render(experiment)
+            self.assertEqual((2, 8), (refused.exception.line, refused.exception.column))
+            self.assertIn("set --models DIR", str(refused.exception))
 
     def test_validate_returns_the_findings_of_validate_format_json(self) -> None:
         with tempfile.TemporaryDirectory() as folder:
