@@ -157,33 +157,27 @@ public final class StreamingComparator {
             candRow = cand.advance(count);
         }
         times.paired = row;
-        while (refRow) {
-            int count = chunk.fit(ref.rowsAhead());
-            ref.copyColumn(0, count, chunk.reference);
-            times.addReference(chunk.reference, count);
-            times.referenceChunks.add(count);
+        firstPassAlone(Side.REFERENCE, ref, refRow, pairs, times, chunk, spill);
+        firstPassAlone(Side.CANDIDATE, cand, candRow, pairs, times, chunk, spill);
+    }
+
+    /** The rows only {@code side}'s file has, from its current row on ({@code more}: whether there is one). */
+    private static void firstPassAlone(Side side, RowBlocks rows, boolean more, List<Pair> pairs, Times times,
+                                       Chunk chunk, SpillFile spill) {
+        while (more) {
+            int count = chunk.fit(rows.rowsAhead());
+            double[] values = chunk.of(side);
+            rows.copyColumn(0, count, values);
+            times.add(side, values, count);
+            times.chunks(side).add(count);
             for (Pair pair : pairs) {
-                pair.readReference(ref, count, chunk.reference);
-                pair.referenceRange.add(chunk.reference, count);
+                pair.read(side, rows, count, values);
+                pair.range(side).add(values, count);
                 if (spill != null) {
-                    spill.write(chunk.reference, count);
+                    spill.write(values, count);
                 }
             }
-            refRow = ref.advance(count);
-        }
-        while (candRow) {
-            int count = chunk.fit(cand.rowsAhead());
-            cand.copyColumn(0, count, chunk.candidate);
-            times.addCandidate(chunk.candidate, count);
-            times.candidateChunks.add(count);
-            for (Pair pair : pairs) {
-                pair.readCandidate(cand, count, chunk.candidate);
-                pair.candidateRange.add(chunk.candidate, count);
-                if (spill != null) {
-                    spill.write(chunk.candidate, count);
-                }
-            }
-            candRow = cand.advance(count);
+            more = rows.advance(count);
         }
     }
 
@@ -200,27 +194,25 @@ public final class StreamingComparator {
             }
             row += count;
         }
-        int refRows = row;
-        for (int count : times.referenceChunks) {
+        spikesAlone(Side.REFERENCE, spill, times, pairs, row, chunk);
+        spikesAlone(Side.CANDIDATE, spill, times, pairs, row, chunk);
+    }
+
+    /** The spill file's values of the rows only {@code side}'s file has, the first of them {@code firstRow}. */
+    private static void spikesAlone(Side side, SpillFile spill, Times times, List<Pair> pairs, int firstRow,
+                                    Chunk chunk) {
+        int row = firstRow;
+        for (int count : times.chunks(side)) {
             chunk.fit(count);
+            double[] values = chunk.of(side);
             for (Pair pair : pairs) {
-                spill.read(chunk.reference, count);
-                if (pair.referenceSpikes != null) {
-                    pair.referenceSpikes.add(refRows, chunk.reference, count);
+                spill.read(values, count);
+                SpikeScan spikes = pair.spikes(side);
+                if (spikes != null) {
+                    spikes.add(row, values, count);
                 }
             }
-            refRows += count;
-        }
-        int candRows = row;
-        for (int count : times.candidateChunks) {
-            chunk.fit(count);
-            for (Pair pair : pairs) {
-                spill.read(chunk.candidate, count);
-                if (pair.candidateSpikes != null) {
-                    pair.candidateSpikes.add(candRows, chunk.candidate, count);
-                }
-            }
-            candRows += count;
+            row += count;
         }
     }
 
@@ -241,29 +233,30 @@ public final class StreamingComparator {
             refRow = ref.advance(count);
             candRow = cand.advance(count);
         }
-        for (int refRows = row; refRow; ) {
-            int count = chunk.fit(ref.rowsAhead());
+        spikesAlone(Side.REFERENCE, ref, refRow, active, row, chunk);
+        spikesAlone(Side.CANDIDATE, cand, candRow, active, row, chunk);
+    }
+
+    /** The file's values of the rows only {@code side}'s file has, from its current row, {@code firstRow}, on. */
+    private static void spikesAlone(Side side, RowBlocks rows, boolean more, List<Pair> active, int firstRow,
+                                    Chunk chunk) {
+        for (int row = firstRow; more; ) {
+            int count = chunk.fit(rows.rowsAhead());
+            double[] values = chunk.of(side);
             for (Pair pair : active) {
-                if (pair.referenceSpikes != null) {
-                    pair.readReference(ref, count, chunk.reference);
-                    pair.referenceSpikes.add(refRows, chunk.reference, count);
+                SpikeScan spikes = pair.spikes(side);
+                if (spikes != null) {
+                    pair.read(side, rows, count, values);
+                    spikes.add(row, values, count);
                 }
             }
-            refRows += count;
-            refRow = ref.advance(count);
-        }
-        for (int candRows = row; candRow; ) {
-            int count = chunk.fit(cand.rowsAhead());
-            for (Pair pair : active) {
-                if (pair.candidateSpikes != null) {
-                    pair.readCandidate(cand, count, chunk.candidate);
-                    pair.candidateSpikes.add(candRows, chunk.candidate, count);
-                }
-            }
-            candRows += count;
-            candRow = cand.advance(count);
+            row += count;
+            more = rows.advance(count);
         }
     }
+
+    /** Which of the two files a value comes from. */
+    private enum Side { REFERENCE, CANDIDATE }
 
     /** One column's values over a run of rows, from each side. */
     private static final class Chunk {
@@ -277,6 +270,10 @@ public final class StreamingComparator {
                 candidate = new double[count];
             }
             return count;
+        }
+
+        double[] of(Side side) {
+            return side == Side.REFERENCE ? reference : candidate;
         }
     }
 
@@ -311,6 +308,18 @@ public final class StreamingComparator {
             }
             System.arraycopy(times, 0, candidate, candidateRows, count);
             candidateRows += count;
+        }
+
+        void add(Side side, double[] times, int count) {
+            if (side == Side.REFERENCE) {
+                addReference(times, count);
+            } else {
+                addCandidate(times, count);
+            }
+        }
+
+        List<Integer> chunks(Side side) {
+            return side == Side.REFERENCE ? referenceChunks : candidateChunks;
         }
 
         double[] reference() {
@@ -369,6 +378,22 @@ public final class StreamingComparator {
         void readCandidate(RowBlocks rows, int count, double[] into) {
             rows.copyColumn(candIndex, count, into);
             units.candidateToSi(into, count);
+        }
+
+        void read(Side side, RowBlocks rows, int count, double[] into) {
+            if (side == Side.REFERENCE) {
+                readReference(rows, count, into);
+            } else {
+                readCandidate(rows, count, into);
+            }
+        }
+
+        FiniteRange range(Side side) {
+            return side == Side.REFERENCE ? referenceRange : candidateRange;
+        }
+
+        SpikeScan spikes(Side side) {
+            return side == Side.REFERENCE ? referenceSpikes : candidateSpikes;
         }
 
         /** The second pass over rows both files have, {@code row} the first of them. */
