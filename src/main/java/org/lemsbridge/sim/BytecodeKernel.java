@@ -60,7 +60,14 @@ final class BytecodeKernel {
     private final List<Splittable> splittable = new ArrayList<>();
     /** Every array slot some Ref (requirement, select, recorder) reads, once state has moved. */
     private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
+    /** The arrays some Ref reads other than a batch member's read of its own row. */
+    private final Set<double[]> readElsewhere = Collections.newSetFromMap(new IdentityHashMap<>());
     private int compiledRoots;
+
+    /** Code that pushes one double. */
+    interface Emission {
+        void run() throws ExpressionEmitter.Unsupported;
+    }
 
     /** What {@link #attach} did: subtrees compiled as single methods, batches and their members. */
     record Summary(int subtrees, int batches, int batchedMembers) {
@@ -139,6 +146,7 @@ final class BytecodeKernel {
         for (OutputRecorder writer : writers) {
             writer.redirect(note);
         }
+        kernel.noteReadsElsewhere(all, writers);
         int members = 0;
         for (Batch batch : kernel.batches) {
             kernel.compileBatch(batch);
@@ -147,6 +155,46 @@ final class BytecodeKernel {
         kernel.compileRest(root);
         return new Attached(new Summary(kernel.compiledRoots, kernel.batches.size(), members), kernel.definer,
                 kernel.splittable);
+    }
+
+    /**
+     * Notes the arrays some Ref reads other than a batch member's read of its own row (which its generated step does
+     * itself): a batch need not write a value back that only its own step reads.
+     */
+    private void noteReadsElsewhere(List<Instance> all, List<OutputRecorder> writers) {
+        Set<Instance> batchNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Batch batch : batches) {
+            batchNodes.addAll(Arrays.asList(batch.nodes));
+        }
+        UnaryOperator<Ref> note = ref -> {
+            if (ref != null) {
+                readElsewhere.add(ref.array());
+            }
+            return ref;
+        };
+        for (Instance instance : all) {
+            if (!batchNodes.contains(instance)) {
+                instance.redirectRefs(note);
+            }
+        }
+        for (OutputRecorder writer : writers) {
+            writer.redirect(note);
+        }
+        for (Batch batch : batches) {
+            Set<double[]> own = batch.columns();
+            for (int m = 0; m < batch.members.size(); m++) {
+                int member = m;
+                UnaryOperator<Ref> noteOthers = ref -> {
+                    if (ref != null && !(ref.index() == member && own.contains(ref.array()))) {
+                        readElsewhere.add(ref.array());
+                    }
+                    return ref;
+                };
+                for (int p = 0; p < batch.positions(); p++) {
+                    batch.node(m, p).redirectRefs(noteOthers);
+                }
+            }
+        }
     }
 
     private BytecodeKernel(DoubleSupplier random) {
@@ -443,6 +491,16 @@ final class BytecodeKernel {
             }
         }
 
+        /** Every column of the batch. */
+        Set<double[]> columns() {
+            Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int p = 0; p < positions; p++) {
+                columns.addAll(Arrays.asList(varColumns[p]));
+                columns.addAll(Arrays.asList(exposedColumns[p]));
+            }
+            return columns;
+        }
+
         /** Copies member m's state back into its instances' own arrays (for error reports). */
         void unpack(int m) {
             for (int p = 0; p < positions; p++) {
@@ -464,17 +522,21 @@ final class BytecodeKernel {
         for (int p = 0; p < first.size(); p++) {
             positions.put(first.get(p), p);
         }
-        Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int p = 0; p < first.size(); p++) {
-            columns.addAll(Arrays.asList(batch.varColumns[p]));
-            columns.addAll(Arrays.asList(batch.exposedColumns[p]));
-        }
-        GeneratedClass.Built code;
+        Set<double[]> columns = batch.columns();
         Layout layout = new Layout();
-        BatchStorage storage = new BatchStorage(layout, random, batch, positions, columns, read);
+        GeneratedClass.Built code;
+        BatchStorage storage;
         try {
-            collectArrays(first, new BatchStorage(layout, random, batch, positions, columns, read));
+            BatchStorage arraysOnly = new BatchStorage(layout, random, batch, positions, columns, read, false, null,
+                    null);
+            collectArrays(first, arraysOnly);
+            storage = new BatchStorage(layout, random, batch, positions, columns, read, true, readElsewhere,
+                    arraysOnly.writes);
             code = generate(first, storage);
+            if (code.codeBytes() > GeneratedClass.JIT_LIMIT) {
+                storage = new BatchStorage(layout, random, batch, positions, columns, read, false, null, null);
+                code = generate(first, storage);
+            }
         } catch (ExpressionEmitter.Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
         }
@@ -602,6 +664,11 @@ final class BytecodeKernel {
             throws ExpressionEmitter.Unsupported {
         storage.prologue();
         int temps = FIRST_FREE + storage.layout().arrays.size();
+        int rates = 0;
+        for (Instance node : nodes) {
+            rates = Math.max(rates, node.kind.rateSlots.length);
+        }
+        storage.freeLocalsFrom(temps + 2 * rates);
         for (int j = 0; j < nodes.size(); j++) {
             new StepEmitter(storage, nodes.get(j), j, temps).emit();
         }
@@ -668,6 +735,27 @@ final class BytecodeKernel {
         /** Pushes array and index of a node's variable ({@code exposed}: its exposure snapshot). */
         abstract void address(Instance node, boolean exposed, int slot);
 
+        /** Local variables from {@code first} on are free for the storage's own use. */
+        void freeLocalsFrom(int first) {
+        }
+
+        /** Pushes a node's variable ({@code exposed}: its exposure snapshot). */
+        void load(Instance node, boolean exposed, int slot) {
+            address(node, exposed, slot);
+            code().visitInsn(Opcodes.DALOAD);
+        }
+
+        /** Sets a node's variable ({@code exposed}: its exposure snapshot) to what {@code value} pushes. */
+        void store(Instance node, boolean exposed, int slot, Emission value) throws ExpressionEmitter.Unsupported {
+            address(node, exposed, slot);
+            value.run();
+            code().visitInsn(Opcodes.DASTORE);
+        }
+
+        /** A hint that the variable is about to be read on several paths: the storage may fetch it now. */
+        void hold(Instance node, boolean exposed, int slot) {
+        }
+
         /** Pushes the value a Ref reads. */
         void read(Ref ref) {
             code().visitVarInsn(Opcodes.ALOAD, layout.local(ref.array()));
@@ -708,26 +796,49 @@ final class BytecodeKernel {
         }
     }
 
-    /** Member 0's code, run for every member: columns indexed by the member number. */
+    /**
+     * Member 0's code, run for every member: columns indexed by the member number. Within a member's step each column
+     * the code reads or writes on every path is held in a local variable: read from its column at most once, written
+     * back once at the end (and before any callback, which may look at the columns), and not at all when the step
+     * writes it before anything reads it and no Ref outside the member reads it. A column the step never writes and
+     * whose members all hold the same value becomes a constant.
+     */
     private static final class BatchStorage extends Storage {
+        private final boolean holdInLocals;
         private final Batch batch;
         private final Map<Instance, Integer> positions;
         private final Set<double[]> columns;
         private final Map<double[], java.util.BitSet> read;
+        /** Columns some Ref other than a member's own reads of its own row reads; null: every column. */
+        private final Set<double[]> readElsewhere;
+        /** Columns the step writes (learnt by a first emission); null: not known, so none is a constant. */
+        private final Set<double[]> written;
         private final Label top = new Label();
         private final Label end = new Label();
         /** Arrays outside the batch's columns that the code reads (requirements and selects). */
         final Set<double[]> readsOutside = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Whether a member reads another member's row (then members depend on each other's order). */
         boolean readsOtherMembers;
+        /** Every column this code writes. */
+        final Set<double[]> writes = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<double[], Integer> held = new IdentityHashMap<>();
+        private final Set<double[]> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<double[]> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<double[]> writtenFirst = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int nextLocal = Integer.MAX_VALUE;
+        private int loopJumps;
 
         BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
-                Set<double[]> columns, Map<double[], java.util.BitSet> read) {
+                Set<double[]> columns, Map<double[], java.util.BitSet> read, boolean holdInLocals,
+                Set<double[]> readElsewhere, Set<double[]> written) {
             super(layout, random);
+            this.holdInLocals = holdInLocals;
             this.batch = batch;
             this.positions = positions;
             this.columns = columns;
             this.read = read;
+            this.readElsewhere = readElsewhere;
+            this.written = written;
         }
 
         @Override
@@ -738,10 +849,23 @@ final class BytecodeKernel {
             code.visitVarInsn(Opcodes.ILOAD, MEMBER);
             code.visitVarInsn(Opcodes.ILOAD, MEMBERS_END);
             code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
+            loopJumps = generated().openJumps();
+        }
+
+        @Override
+        void freeLocalsFrom(int first) {
+            nextLocal = first;
         }
 
         @Override
         void epilogue() {
+            for (Map.Entry<double[], Integer> entry : held.entrySet()) {
+                double[] column = entry.getKey();
+                if (changed.contains(column)
+                        && !(writtenFirst.contains(column) && readElsewhere != null && !readElsewhere.contains(column))) {
+                    writeBack(column, entry.getValue());
+                }
+            }
             MethodVisitor code = code();
             code.visitIincInsn(MEMBER, 1);
             code.visitJumpInsn(Opcodes.GOTO, top);
@@ -760,23 +884,129 @@ final class BytecodeKernel {
             return read.containsKey(batch.exposedColumns[positions.get(node)][exposure]);
         }
 
+        private double[] column(Instance node, boolean exposed, int slot) {
+            return (exposed ? batch.exposedColumns : batch.varColumns)[positions.get(node)][slot];
+        }
+
         @Override
         void address(Instance node, boolean exposed, int slot) {
-            int p = positions.get(node);
-            double[] column = (exposed ? batch.exposedColumns : batch.varColumns)[p][slot];
+            double[] column = column(node, exposed, slot);
             code().visitVarInsn(Opcodes.ALOAD, layout().local(column));
             code().visitVarInsn(Opcodes.ILOAD, MEMBER);
         }
 
         @Override
+        void load(Instance node, boolean exposed, int slot) {
+            loadColumn(column(node, exposed, slot));
+        }
+
+        @Override
+        void hold(Instance node, boolean exposed, int slot) {
+            double[] column = column(node, exposed, slot);
+            if (!held.containsKey(column) && constant(column) == null && holdable()) {
+                loadColumn(column);
+                code().visitInsn(Opcodes.POP2);
+            }
+        }
+
+        private void loadColumn(double[] column) {
+            MethodVisitor code = code();
+            touched.add(column);
+            Integer local = held.get(column);
+            if (local != null) {
+                code.visitVarInsn(Opcodes.DLOAD, local);
+                return;
+            }
+            Double constant = constant(column);
+            if (constant != null) {
+                GeneratedClass.pushDouble(code, constant);
+                return;
+            }
+            code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
+            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
+            code.visitInsn(Opcodes.DALOAD);
+            if (holdable()) {
+                code.visitInsn(Opcodes.DUP2);
+                code.visitVarInsn(Opcodes.DSTORE, hold(column));
+            }
+        }
+
+        @Override
+        void store(Instance node, boolean exposed, int slot, Emission value) throws ExpressionEmitter.Unsupported {
+            double[] column = column(node, exposed, slot);
+            writes.add(column);
+            layout().local(column);
+            Integer local = held.get(column);
+            if (local == null && !holdable()) {
+                address(node, exposed, slot);
+                value.run();
+                touched.add(column);
+                code().visitInsn(Opcodes.DASTORE);
+                return;
+            }
+            value.run();
+            if (local == null) {
+                local = hold(column);
+                if (!touched.contains(column)) {
+                    writtenFirst.add(column);
+                }
+            }
+            touched.add(column);
+            changed.add(column);
+            code().visitVarInsn(Opcodes.DSTORE, local);
+        }
+
+        /** Whether a column met now may be held in a local: only where every path passes and locals are left. */
+        private boolean holdable() {
+            return holdInLocals && generated().openJumps() == loopJumps && nextLocal <= MAX_LOCALS - 2;
+        }
+
+        private int hold(double[] column) {
+            int local = nextLocal;
+            nextLocal += 2;
+            held.put(column, local);
+            return local;
+        }
+
+        /** The value of a column the step never writes when every member holds the same (bit for bit). */
+        private Double constant(double[] column) {
+            if (written == null || written.contains(column) || column.length == 0) {
+                return null;
+            }
+            long bits = Double.doubleToRawLongBits(column[0]);
+            for (double value : column) {
+                if (Double.doubleToRawLongBits(value) != bits) {
+                    return null;
+                }
+            }
+            return column[0];
+        }
+
+        private void writeBack(double[] column, int local) {
+            MethodVisitor code = code();
+            code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
+            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
+            code.visitVarInsn(Opcodes.DLOAD, local);
+            code.visitInsn(Opcodes.DASTORE);
+        }
+
+        /** Writes every held column changed so far back, so code outside the step sees the member's current state. */
+        private void writeBackChanged() {
+            for (Map.Entry<double[], Integer> entry : held.entrySet()) {
+                if (changed.contains(entry.getKey())) {
+                    writeBack(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+
+        @Override
         void read(Ref ref) {
             if (columns.contains(ref.array()) && ref.index() == 0) {
-                code().visitVarInsn(Opcodes.ALOAD, layout().local(ref.array()));
-                code().visitVarInsn(Opcodes.ILOAD, MEMBER);
-                code().visitInsn(Opcodes.DALOAD);
+                loadColumn(ref.array());
             } else {
                 if (columns.contains(ref.array())) {
                     readsOtherMembers = true;
+                    writeBackChanged(); // another member's row: this member's may be among them
                 } else {
                     readsOutside.add(ref.array());
                 }
@@ -786,6 +1016,7 @@ final class BytecodeKernel {
 
         @Override
         void callback(int parameter, int position) {
+            writeBackChanged();
             MethodVisitor code = code();
             code.visitVarInsn(Opcodes.ALOAD, parameter);
             code.visitVarInsn(Opcodes.ILOAD, MEMBER);

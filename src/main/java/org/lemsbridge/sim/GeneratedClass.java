@@ -40,7 +40,7 @@ final class GeneratedClass {
 
     private final Class<?> api;
     private final ClassWriter writer;
-    private final MethodVisitor code;
+    private final ForwardJumps code;
     private final Label start = new Label();
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
@@ -67,14 +67,19 @@ final class GeneratedClass {
         init.visitMaxs(0, 0);
         init.visitEnd();
         Method method = singleMethod(api);
-        code = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method.getName(),
-                Type.getMethodDescriptor(method), null, null);
+        code = new ForwardJumps(writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method.getName(),
+                Type.getMethodDescriptor(method), null, null));
         code.visitCode();
         code.visitLabel(start);
     }
 
     MethodVisitor code() {
         return code;
+    }
+
+    /** How many jumps written so far go to a label not placed yet: code written now runs on some paths only. */
+    int openJumps() {
+        return code.open();
     }
 
     /** The number of bytes of code written so far. */

@@ -19,6 +19,10 @@ import org.lemsbridge.tree.Ref;
  * live is the storage's business (an instance's own arrays, or a batch's columns).
  */
 final class StepEmitter {
+    private static final long EXPONENT = 0x7ff0000000000000L;
+    private static final java.lang.reflect.Method DOUBLE_BITS = doubleBits();
+    private static final String DOUBLE_BITS_OWNER = org.objectweb.asm.Type.getInternalName(Double.class);
+    private static final String DOUBLE_BITS_TYPE = org.objectweb.asm.Type.getMethodDescriptor(DOUBLE_BITS);
     private final BytecodeKernel.Storage storage;
     private final MethodVisitor code;
     private final Instance node;
@@ -38,6 +42,14 @@ final class StepEmitter {
         this.temps = temps;
         this.timeIsOnlyTime = timeIsOnlyTime(kind);
         this.expressions = new ExpressionEmitter(storage.generated(), kind.names, storage.random(), this::load);
+    }
+
+    private static java.lang.reflect.Method doubleBits() {
+        try {
+            return Double.class.getMethod("doubleToRawLongBits", double.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean timeIsOnlyTime(Kind kind) {
@@ -126,27 +138,12 @@ final class StepEmitter {
             }
             code.visitLabel(skip);
         }
-        for (int slot : kind.stateSlots) {
-            // x - x is 0.0 exactly when x is finite (NaN and infinities give NaN, which dcmpl ranks below 0)
-            Label finite = new Label();
-            load(slot);
-            code.visitInsn(Opcodes.DUP2);
-            code.visitInsn(Opcodes.DSUB);
-            GeneratedClass.pushDouble(code, 0.0);
-            code.visitInsn(Opcodes.DCMPL);
-            code.visitJumpInsn(Opcodes.IFEQ, finite);
-            storage.callback(BytecodeKernel.FAILURES, index);
-            code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME);
-            storage.generated().invoke(DoubleConsumer.class);
-            code.visitLabel(finite);
-        }
+        checkFinite();
         int[] sources = kind.exposureSources;
         for (int i = 0; i < sources.length; i++) {
             int source = sources[i];
             if (source >= 0 && storage.storesExposure(node, i)) {
-                storage.address(node, true, i);
-                load(source);
-                code.visitInsn(Opcodes.DASTORE);
+                storage.store(node, true, i, () -> load(source));
             }
         }
     }
@@ -197,15 +194,40 @@ final class StepEmitter {
         }
     }
 
-    private interface Emission {
-        void run() throws ExpressionEmitter.Unsupported;
+    /**
+     * Calls the node's failure callback when a state variable is not finite: its exponent bits all set (an integer
+     * test, which keeps the floating-point units free for the step itself).
+     */
+    private void checkFinite() {
+        int[] states = kind.stateSlots;
+        if (states.length == 0) {
+            return;
+        }
+        for (int slot : states) {
+            storage.hold(node, false, slot); // loaded before the first jump below, so every test reads a local
+        }
+        Label failed = new Label();
+        Label finite = new Label();
+        for (int slot : states) {
+            load(slot);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, DOUBLE_BITS_OWNER, DOUBLE_BITS.getName(), DOUBLE_BITS_TYPE, false);
+            code.visitLdcInsn(EXPONENT);
+            code.visitInsn(Opcodes.LAND);
+            code.visitLdcInsn(EXPONENT);
+            code.visitInsn(Opcodes.LCMP);
+            code.visitJumpInsn(Opcodes.IFEQ, failed);
+        }
+        code.visitJumpInsn(Opcodes.GOTO, finite);
+        code.visitLabel(failed);
+        storage.callback(BytecodeKernel.FAILURES, index);
+        code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME);
+        storage.generated().invoke(DoubleConsumer.class);
+        code.visitLabel(finite);
     }
 
     /** vars[slot] = (what {@code value} pushes). */
-    private void store(int slot, Emission value) throws ExpressionEmitter.Unsupported {
-        storage.address(node, false, slot);
-        value.run();
-        code.visitInsn(Opcodes.DASTORE);
+    private void store(int slot, BytecodeKernel.Emission value) throws ExpressionEmitter.Unsupported {
+        storage.store(node, false, slot, value);
     }
 
     /** Pushes a variable of this node; t, when nothing else writes it, is the step's time. */
@@ -214,7 +236,6 @@ final class StepEmitter {
             code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME);
             return;
         }
-        storage.address(node, false, slot);
-        code.visitInsn(Opcodes.DALOAD);
+        storage.load(node, false, slot);
     }
 }

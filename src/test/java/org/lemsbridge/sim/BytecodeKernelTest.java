@@ -168,6 +168,47 @@ class BytecodeKernelTest {
         }
     }
 
+    /**
+     * A batch holds each member's values in local variables and writes back only what is read elsewhere, and turns a
+     * column its step never writes into a constant when all members agree: here the inputs' weights differ from member
+     * to member (an inputList of inputW, 40 cells), so the weight column must stay a column, and the recorded ISyn, I and v of
+     * members in the middle must be the interpreter's bytes. ISyn of members 4 and 8 differ, so a weight taken from
+     * member 0 for all would show.
+     */
+    @Test
+    void membersWithDifferentWeightsReadTheirOwnAndWriteTheInterpretersBytes() throws IOException {
+        String inputs = "<inputList id=\"ins\" population=\"pop\" component=\"i1\">\n"
+                + java.util.stream.IntStream.range(0, 40).mapToObj(i -> "<inputW id=\"" + i + "\" target=\"../pop["
+                        + i + "]\" destination=\"synapses\" weight=\"" + (0.5 + 0.125 * (i % 12)) + "\"/>\n")
+                        .collect(java.util.stream.Collectors.joining())
+                + "</inputList>\n";
+        Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
+        Path file = out.resolve("weighted.xml");
+        Files.writeString(file, PopulationModel.of(40, "60ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "5ms", "40ms", "14"))
+                .withInputs(inputs)
+                .withOutputs("""
+                        <OutputFile id="of0" fileName="weighted.dat">
+                            <OutputColumn id="v4" quantity="pop[4]/v"/>
+                            <OutputColumn id="isyn4" quantity="pop[4]/ISyn"/>
+                            <OutputColumn id="isyn8" quantity="pop[8]/ISyn"/>
+                            <OutputColumn id="u31" quantity="pop[31]/U"/>
+                        </OutputFile>
+                        """)
+                .lems());
+        LemsModel model = LemsReader.read(file, List.of(coreTypes));
+        Instance network = initialised(model, "net", new Engine(1234L));
+        assertTrue(BytecodeKernel.attach(network, List.of(), () -> 0.5).summary().batchedMembers() >= 40,
+                "the 40 cells (each with its input) are one batch");
+        SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
+        SimulationResult b = Simulator.build(model, SimulationOptions.writingTo(out.resolve("b"))).run(true);
+        byte[] interpreted = Files.readAllBytes(a.files().get(0).path());
+        assertArrayEquals(interpreted, Files.readAllBytes(b.files().get(0).path()), "weighted.dat differs when batched");
+        String[] row = Files.readAllLines(a.files().get(0).path()).get(2000).trim().split("\\s+");
+        assertEquals(14 * 1.0, Double.parseDouble(row[2]), 1e-6, "member 4's weight 1.0 x amplitude 14 at 10 ms");
+        assertEquals(14 * 1.5, Double.parseDouble(row[3]), 1e-6, "member 8's weight 1.5 x amplitude 14 at 10 ms");
+    }
+
     @Test
     void aBatchedMemberThatBlowsUpIsReportedAsTheInterpreterReportsIt() throws IOException {
         LemsModel model = populationModel("1e300");
