@@ -91,6 +91,45 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
+    /** A new view each time: AbstractMap would keep the first one in every map. */
+    @Override
+    public Set<K> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return entries.length / 2;
+            }
+
+            @Override
+            public boolean contains(Object key) {
+                return indexOf(key) >= 0;
+            }
+
+            @Override
+            public Iterator<K> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < entries.length;
+                    }
+
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public K next() {
+                        if (next >= entries.length) {
+                            throw new NoSuchElementException();
+                        }
+                        K key = (K) entries[next];
+                        next += 2;
+                        return key;
+                    }
+                };
+            }
+        };
+    }
+
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
         return new AbstractSet<>() {

@@ -3,6 +3,8 @@ package org.lemsbridge.lems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +67,8 @@ public final class SecureXml {
             if (Files.size(file) > MAX_SIZE) {
                 throw tooLarge(name);
             }
-            return read(Files.readString(file, StandardCharsets.UTF_8), name);
+            CharBuffer text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytesOf(file)));
+            return read(text.array(), text.limit(), name);
         } catch (MalformedInputException notUtf8) {
             XMLStreamReader stream = null;
             try (InputStream in = Files.newInputStream(file)) {
@@ -81,6 +84,33 @@ public final class SecureXml {
         } catch (IOException e) {
             throw IoFailure.cannotRead(name, e);
         }
+    }
+
+    /**
+     * The file's bytes, read through a stream in small pieces: {@code Files.readAllBytes} reads through a temporary
+     * native buffer of the file's size, which the thread keeps cached for the rest of the run (megabytes for a large
+     * model).
+     */
+    private static byte[] bytesOf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Reads the first {@code length} characters of {@code text} without copying them into a String first (a model
+     * file of millions of elements is read once as characters: its copies would outlive the parse in the old
+     * generation of the heap).
+     */
+    private static XmlElement read(char[] text, int length, String sourceName) {
+        if (length > 0 && text[0] == '\uFEFF') {
+            return read(new String(text, 0, length), sourceName);
+        }
+        SecureXml plain = new SecureXml(sourceName, null);
+        if (PlainXml.scan(text, length, plain.new PlainElements())) {
+            return plain.root();
+        }
+        return readWithStax(new String(text, 0, length), sourceName);
     }
 
     public static XmlElement read(String xml, String sourceName) {

@@ -20,6 +20,9 @@ import org.lemsbridge.tree.SchemeBinding;
  */
 final class FrozenTree {
 
+    private static final Connection[][] NO_PORTS = new Connection[0][];
+    private static final Connection[] NO_CONNECTIONS = new Connection[0];
+
     private final Engine engine;
     private final Map<Node, Instance> instances = new IdentityHashMap<>();
 
@@ -42,7 +45,7 @@ final class FrozenTree {
     private Instance create(Node node, Instance parent) {
         String name = node.name() != null ? node.name() : node.id() != null ? node.id() : node.kind().type.name();
         Instance instance = new Instance(node.kind(), parent, name, engine, node.vars(), node.exposed(),
-                node.regime(), node.requirementRefs(), node.selectRefs().clone(), node.selectFallbacks(),
+                node.regime(), node.requirementRefs(), selectRefs(node), node.selectFallbacks(),
                 node.selectMultiplies());
         instances.put(node, instance);
         for (Node child : node.advanceOrder()) {
@@ -51,13 +54,19 @@ final class FrozenTree {
         return instance;
     }
 
+    /** The node's select sources, copied where there are any: the instance redirects them in place. */
+    private static Ref[][] selectRefs(Node node) {
+        Ref[][] refs = node.selectRefs();
+        return refs.length == 0 ? refs : refs.clone();
+    }
+
     private void wire(Node node) {
         Instance instance = instances.get(node);
         int ports = node.kind().outPorts.size();
-        Connection[][] wires = new Connection[ports][];
+        Connection[][] wires = ports == 0 ? NO_PORTS : new Connection[ports][];
         for (int p = 0; p < ports; p++) {
             List<Connection> connections = node.connections(p);
-            wires[p] = new Connection[connections.size()];
+            wires[p] = connections.isEmpty() ? NO_CONNECTIONS : new Connection[connections.size()];
             for (int c = 0; c < wires[p].length; c++) {
                 wires[p][c] = runtime(connections.get(c));
             }

@@ -35,6 +35,7 @@ public final class Node implements ActionTarget {
     private static final Node[] NO_NODES = new Node[0];
     private static final Read[] NO_READS = new Read[0];
     private static final Ref[] NO_REFS = new Ref[0];
+    private static final Ref[][] NO_REF_LISTS = new Ref[0][];
     private static final String[] NO_NAMES = new String[0];
     private static final SchemeBinding[] NO_SCHEMES = new SchemeBinding[0];
 
@@ -350,7 +351,7 @@ public final class Node implements ActionTarget {
         this.requirements = requirementReads;
         this.requirementRefs = refs(requirementReads);
         this.selects = selectReads;
-        this.selectRefs = new Ref[selectReads.length][];
+        this.selectRefs = selectReads.length == 0 ? NO_REF_LISTS : new Ref[selectReads.length][];
         for (int i = 0; i < selectReads.length; i++) {
             selectRefs[i] = selectReads[i] == null ? null : refs(selectReads[i]);
         }

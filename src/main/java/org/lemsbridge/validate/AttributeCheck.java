@@ -1,8 +1,11 @@
 package org.lemsbridge.validate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.lemsbridge.error.NearestName;
@@ -28,6 +31,9 @@ final class AttributeCheck {
     private final LemsModel model;
     private final List<Finding> findings = new ArrayList<>();
     private final AttributePlaces places = new AttributePlaces();
+    /** Per type, computed once: a model may have a hundred thousand components of one type. */
+    private final Map<ComponentType, Set<String>> declaredByType = new IdentityHashMap<>();
+    private final Map<ComponentType, Set<String>> fixedByType = new IdentityHashMap<>();
 
     private AttributeCheck(LemsModel model) {
         this.model = model;
@@ -40,16 +46,18 @@ final class AttributeCheck {
     }
 
     private void visit(Component component) {
-        Set<String> declared = declaredAttributes(component.type());
-        declared.addAll(NeuroMlOnlyAttributes.of(component.role()));
+        Set<String> declared = declaredByType.computeIfAbsent(component.type(), this::declaredAttributes);
+        Set<String> forRole = NeuroMlOnlyAttributes.of(component.role());
         for (String attribute : component.attributes().keySet()) {
-            if (!declared.contains(attribute) && !ANY_COMPONENT.contains(attribute) && !attribute.contains(":")) {
+            if (!declared.contains(attribute) && !forRole.contains(attribute) && !ANY_COMPONENT.contains(attribute)
+                    && !attribute.contains(":")) {
+                Set<String> allowed = new LinkedHashSet<>(declared);
+                allowed.addAll(forRole);
                 findings.add(Finding.error(Code.UNKNOWN_ATTRIBUTE, places.of(component.location(), attribute),
-                        component.describe() + " has no attribute '" + attribute + "'", hint(attribute, declared)));
+                        component.describe() + " has no attribute '" + attribute + "'", hint(attribute, allowed)));
             }
         }
-        Set<String> fixed = new LinkedHashSet<>();
-        component.type().fixed().forEach(f -> fixed.add(f.parameter()));
+        Set<String> fixed = fixedByType.computeIfAbsent(component.type(), AttributeCheck::fixedParameters);
         for (ComponentType.Parameter parameter : component.type().parameters()) {
             if (!fixed.contains(parameter.name()) && !component.attributes().containsKey(parameter.name())) {
                 findings.add(Finding.error(Code.MISSING_PARAMETER, component.location(), component.describe()
@@ -58,6 +66,12 @@ final class AttributeCheck {
             }
         }
         component.children().forEach(this::visit);
+    }
+
+    private static Set<String> fixedParameters(ComponentType type) {
+        Set<String> fixed = new HashSet<>();
+        type.fixed().forEach(f -> fixed.add(f.parameter()));
+        return fixed;
     }
 
     private static String dimension(ComponentType.Parameter parameter) {

@@ -67,9 +67,9 @@ public final class PlainXml {
     /** Lines are counted up to here. */
     private int counted;
 
-    private PlainXml(String text, Handler handler) {
-        this.text = text.toCharArray();
-        this.length = this.text.length;
+    private PlainXml(char[] text, int length, Handler handler) {
+        this.text = text;
+        this.length = length;
         this.handler = handler;
     }
 
@@ -79,8 +79,13 @@ public final class PlainXml {
      * An exception the handler throws passes through.
      */
     public static boolean scan(String text, Handler handler) {
+        return scan(text.toCharArray(), text.length(), handler);
+    }
+
+    /** Like {@link #scan(String, Handler)}, reading the first {@code length} characters of {@code text}. */
+    public static boolean scan(char[] text, int length, Handler handler) {
         try {
-            new PlainXml(text, handler).document();
+            new PlainXml(text, length, handler).document();
             return true;
         } catch (NotPlain notPlain) {
             return false;
