@@ -181,6 +181,11 @@ final class Instance implements ActionTarget {
         this.exposed = null;
     }
 
+    /** Whether this instance's state lives in a batch's columns (see {@link #stateLivesElsewhere}). */
+    boolean inBatch() {
+        return unpackState != null;
+    }
+
     /** Arrays for a batched instance's state to be copied back into (see {@link #stateLivesElsewhere}). */
     void restoreArrays() {
         if (vars == null) {
