@@ -266,6 +266,18 @@ final class Instance implements ActionTarget {
         }
     }
 
+    /** The instances in this subtree (itself included), counted up to {@code limit}. */
+    int countUpTo(int limit) {
+        int count = 1;
+        for (Instance child : order) {
+            if (count >= limit) {
+                break;
+            }
+            count += child.countUpTo(limit - count);
+        }
+        return count;
+    }
+
     /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */
     void collectSchedule(List<Instance> into) {
         if (extras != null && extras.compiled != null) {
