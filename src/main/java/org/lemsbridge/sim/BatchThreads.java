@@ -7,15 +7,17 @@ import java.util.List;
  * ({@link SimulationOptions#AUTOMATIC_THREADS}) only where it pays: on a machine with more than one processor, for a
  * batch whose step is at least {@link #MIN_WORK} (members times the bytes of code of one member's step); the
  * synchronisation of every step costs some microseconds, which a smaller batch does not win back (measured with
- * {@code bench/ThreadThreshold}, see bench/README.md). A requested count of 2 or more splits every such batch
- * whatever its size (for tests, and on any machine); 1 splits none.
+ * {@code bench/ThreadThreshold}, see bench/README.md); and then, step by step, only while it pays: a
+ * {@link SplitChoice} times both ways and keeps the faster (a busy machine makes the threads slower). A requested
+ * count of 2 or more splits every such batch whatever its size, in every step (for tests, and on any machine); 1
+ * splits none.
  */
 final class BatchThreads {
 
     /** {@code -Dlemsbridge.threads=N} overrides {@link SimulationOptions#threads()} (0: automatic). */
     static final String PROPERTY = "lemsbridge.threads";
     /** Members x bytes of code per member below which a batch stays on one thread (see the class comment). */
-    static final long MIN_WORK = 1_000_000;
+    static final long MIN_WORK = 200_000;
     /** Chunks per thread: a thread that falls behind leaves its chunks to the others. */
     private static final int CHUNKS_PER_THREAD = 4;
     /** The fewest members of a chunk in automatic mode. */
@@ -62,7 +64,8 @@ final class BatchThreads {
             if (team == null) {
                 team = new StepTeam(threads);
             }
-            batch.first().stepSplit(new SplitBatch(batch, team, chunks));
+            batch.first().stepSplit(new SplitBatch(batch, team, chunks,
+                    automatic ? SplitChoice.timed() : SplitChoice.always()));
         }
         return team;
     }

@@ -58,8 +58,8 @@ final class BytecodeKernel {
     private final Set<Instance> batched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Batch> batches = new ArrayList<>();
     private final List<Splittable> splittable = new ArrayList<>();
-    /** Every array slot some Ref (requirement, select, recorder) reads, once state has moved. */
-    private final Map<double[], java.util.BitSet> read = new IdentityHashMap<>();
+    /** Every array some Ref (requirement, select, recorder) reads, once state has moved. */
+    private final Set<double[]> read = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The arrays some Ref reads other than a batch member's read of its own row. */
     private final Set<double[]> readElsewhere = Collections.newSetFromMap(new IdentityHashMap<>());
     private int compiledRoots;
@@ -122,31 +122,29 @@ final class BytecodeKernel {
         for (Batch batch : kernel.batches) {
             batch.moveStateToColumns(moved, referenced);
         }
-        if (!moved.isEmpty()) {
-            UnaryOperator<Ref> redirect = ref -> {
-                Location at = ref == null ? null : moved.get(ref.array());
-                return at == null ? ref : new Ref(at.columns()[ref.index()], at.member());
-            };
-            for (Instance instance : all) {
-                instance.redirectRefs(redirect);
+        UnaryOperator<Ref> redirect = ref -> {
+            Location at = ref == null ? null : moved.get(ref.array());
+            return at == null ? ref : new Ref(at.columns()[ref.index()], at.member());
+        };
+        UnaryOperator<Ref> redirectAndNote = ref -> {
+            Ref now = redirect.apply(ref);
+            if (now != null) {
+                kernel.read.add(now.array());
+                kernel.readElsewhere.add(now.array());
             }
-            for (OutputRecorder writer : writers) {
-                writer.redirect(redirect);
-            }
-        }
-        UnaryOperator<Ref> note = ref -> {
-            if (ref != null) {
-                kernel.read.computeIfAbsent(ref.array(), a -> new java.util.BitSet()).set(ref.index());
-            }
-            return ref;
+            return now;
         };
         for (Instance instance : all) {
-            instance.redirectRefs(note);
+            if (!instance.inBatch()) {
+                instance.redirectRefs(redirectAndNote);
+            }
         }
         for (OutputRecorder writer : writers) {
-            writer.redirect(note);
+            writer.redirect(redirectAndNote);
         }
-        kernel.noteReadsElsewhere(all, writers);
+        for (Batch batch : kernel.batches) {
+            kernel.redirectAndNote(batch, redirect);
+        }
         int members = 0;
         for (Batch batch : kernel.batches) {
             kernel.compileBatch(batch);
@@ -158,41 +156,25 @@ final class BytecodeKernel {
     }
 
     /**
-     * Notes the arrays some Ref reads other than a batch member's read of its own row (which its generated step does
-     * itself): a batch need not write a value back that only its own step reads.
+     * Points a batch's Refs at the columns and notes what they read: every array in {@link #read}, and in
+     * {@link #readElsewhere} unless it is a member's read of its own row (which its generated step does itself).
      */
-    private void noteReadsElsewhere(List<Instance> all, List<OutputRecorder> writers) {
-        Set<Instance> batchNodes = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Batch batch : batches) {
-            batchNodes.addAll(Arrays.asList(batch.nodes));
-        }
-        UnaryOperator<Ref> note = ref -> {
-            if (ref != null) {
-                readElsewhere.add(ref.array());
-            }
-            return ref;
-        };
-        for (Instance instance : all) {
-            if (!batchNodes.contains(instance)) {
-                instance.redirectRefs(note);
-            }
-        }
-        for (OutputRecorder writer : writers) {
-            writer.redirect(note);
-        }
-        for (Batch batch : batches) {
-            Set<double[]> own = batch.columns();
-            for (int m = 0; m < batch.members.size(); m++) {
-                int member = m;
-                UnaryOperator<Ref> noteOthers = ref -> {
-                    if (ref != null && !(ref.index() == member && own.contains(ref.array()))) {
-                        readElsewhere.add(ref.array());
+    private void redirectAndNote(Batch batch, UnaryOperator<Ref> redirect) {
+        Set<double[]> own = batch.columns();
+        for (int m = 0; m < batch.members.size(); m++) {
+            int member = m;
+            UnaryOperator<Ref> redirectAndNote = ref -> {
+                Ref now = redirect.apply(ref);
+                if (now != null) {
+                    read.add(now.array());
+                    if (now.index() != member || !own.contains(now.array())) {
+                        readElsewhere.add(now.array());
                     }
-                    return ref;
-                };
-                for (int p = 0; p < batch.positions(); p++) {
-                    batch.node(m, p).redirectRefs(noteOthers);
                 }
+                return now;
+            };
+            for (int p = 0; p < batch.positions(); p++) {
+                batch.node(m, p).redirectRefs(redirectAndNote);
             }
         }
     }
@@ -808,7 +790,7 @@ final class BytecodeKernel {
         private final Batch batch;
         private final Map<Instance, Integer> positions;
         private final Set<double[]> columns;
-        private final Map<double[], java.util.BitSet> read;
+        private final Set<double[]> read;
         /** Columns some Ref other than a member's own reads of its own row reads; null: every column. */
         private final Set<double[]> readElsewhere;
         /** Columns the step writes (learnt by a first emission); null: not known, so none is a constant. */
@@ -829,7 +811,7 @@ final class BytecodeKernel {
         private int loopJumps;
 
         BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
-                Set<double[]> columns, Map<double[], java.util.BitSet> read, boolean holdInLocals,
+                Set<double[]> columns, Set<double[]> read, boolean holdInLocals,
                 Set<double[]> readElsewhere, Set<double[]> written) {
             super(layout, random);
             this.holdInLocals = holdInLocals;
@@ -875,13 +857,13 @@ final class BytecodeKernel {
         /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
         @Override
         boolean storesTime(Instance node) {
-            return read.containsKey(batch.varColumns[positions.get(node)][node.kind.tSlot]);
+            return read.contains(batch.varColumns[positions.get(node)][node.kind.tSlot]);
         }
 
         /** Only Refs read exposure snapshots; a column no Ref reads need not be kept. */
         @Override
         boolean storesExposure(Instance node, int exposure) {
-            return read.containsKey(batch.exposedColumns[positions.get(node)][exposure]);
+            return read.contains(batch.exposedColumns[positions.get(node)][exposure]);
         }
 
         private double[] column(Instance node, boolean exposed, int slot) {

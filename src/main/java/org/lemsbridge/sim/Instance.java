@@ -181,6 +181,11 @@ final class Instance implements ActionTarget {
         this.exposed = null;
     }
 
+    /** Whether this instance's state lives in a batch's columns (see {@link #stateLivesElsewhere}). */
+    boolean inBatch() {
+        return unpackState != null;
+    }
+
     /** Arrays for a batched instance's state to be copied back into (see {@link #stateLivesElsewhere}). */
     void restoreArrays() {
         if (vars == null) {
@@ -259,6 +264,18 @@ final class Instance implements ActionTarget {
             regimeStep(dt);
             checkFinite(t);
         }
+    }
+
+    /** The instances in this subtree (itself included), counted up to {@code limit}. */
+    int countUpTo(int limit) {
+        int count = 1;
+        for (Instance child : order) {
+            if (count >= limit) {
+                break;
+            }
+            count += child.countUpTo(limit - count);
+        }
+        return count;
     }
 
     /** The instances of this subtree in advance order (children first); an RK4 group stands for its subtree. */

@@ -100,6 +100,7 @@ public final class Simulator {
         StepTeam team = null;
         try {
             Instance root = prepare(writers, eventWriters, outputThread, engine, staging);
+            PhaseEnds.afterFreezing(root);
             long n = steps();
             double t = 0.0;
             if (compile) {
@@ -198,6 +199,7 @@ public final class Simulator {
      */
     private Instance prepare(List<OutputRecorder> writers, List<EventRecorder> eventWriters, OutputThread outputThread,
             Engine engine, Staging staging) {
+        PhaseEnds.beforeBuilding(targetComponent());
         InstanceTree tree = buildTree(engine);
         openOutputs(simulation, tree.root(), writers, eventWriters, outputThread, staging);
         tree.initialise();
@@ -290,13 +292,17 @@ public final class Simulator {
     }
 
     private InstanceTree buildTree(Engine engine) {
+        return new TreeBuilder(model, engine.random).build(targetComponent());
+    }
+
+    private Component targetComponent() {
         Component root = target == null ? null : model.component(target).orElse(null);
         if (root == null) {
             throw new BadInputException(simulation.location(), target == null ? simulation.describe()
                     + " has no target (the id of the network to run)" : "the Simulation's target '" + target
                     + "' is not defined");
         }
-        return new TreeBuilder(model, engine.random).build(root);
+        return root;
     }
 
     /**

@@ -13,7 +13,8 @@ import org.lemsbridge.tree.Connection;
  * what members send: events. While chunks step, the events of each chunk are held in order, and after the step they
  * are sent chunk by chunk, so every receiver (another instance, the event queue, an event file) gets them in member
  * order before anything else steps, as it would have. A member that fails (a state no longer finite) is reported as
- * in order: the events held before it are sent, then the failure of the first failing chunk is thrown.
+ * in order: the events held before it are sent, then the failure of the first failing chunk is thrown. In the steps
+ * its {@link SplitChoice} gives to the stepping thread alone, the batch steps in order as if it were not split.
  */
 final class SplitBatch implements StepTeam.Job {
 
@@ -28,6 +29,8 @@ final class SplitBatch implements StepTeam.Job {
     /** Chunk c steps members bounds[c] to bounds[c + 1]. */
     private final int[] bounds;
     private final HeldEvents[] held;
+    private final SplitChoice choice;
+    private final int members;
 
     /** Events a chunk sent during a step: pairs of (node index, out port), in order. */
     private static final class HeldEvents {
@@ -44,9 +47,14 @@ final class SplitBatch implements StepTeam.Job {
         }
     }
 
-    /** {@code batch} stepped by {@code team} in {@code chunks} chunks of consecutive members (about equal sizes). */
-    SplitBatch(BytecodeKernel.Splittable batch, StepTeam team, int chunks) {
+    /**
+     * {@code batch} stepped by {@code team} in {@code chunks} chunks of consecutive members (about equal sizes), or by
+     * the stepping thread alone in the steps {@code choice} says so.
+     */
+    SplitBatch(BytecodeKernel.Splittable batch, StepTeam team, int chunks, SplitChoice choice) {
         int members = batch.members();
+        this.members = members;
+        this.choice = choice;
         if (chunks < 1 || chunks > members) {
             throw new IllegalArgumentException(chunks + " chunks for " + members + " members");
         }
@@ -108,6 +116,25 @@ final class SplitBatch implements StepTeam.Job {
 
     /** One step of every member, as in order. */
     void step(double t, double dt) {
+        if (!choice.timing()) {
+            stepOneWay(t, dt);
+            choice.stepped(0);
+            return;
+        }
+        long start = System.nanoTime();
+        stepOneWay(t, dt);
+        choice.stepped(System.nanoTime() - start);
+    }
+
+    private void stepOneWay(double t, double dt) {
+        if (choice.together()) {
+            stepTogether(t, dt);
+        } else {
+            code.step(arrays, sendNow != null ? sendNow : emitters, failures, t, dt, 0, members);
+        }
+    }
+
+    private void stepTogether(double t, double dt) {
         StepTeam.Failure failure = team.run(this, t, dt);
         if (held != null) {
             int sent = failure == null ? held.length : failure.chunk() + 1;

@@ -138,34 +138,37 @@ class SplitBatchTest {
         }
     }
 
+    /** {@code size} cells with a pulse each through an inputList; the inputs of {@code a} and {@code b} weigh -1e308. */
+    private LemsModel failing(int size, int a, int b) throws IOException {
+        StringBuilder inputs = new StringBuilder();
+        StringBuilder instances = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            inputs.append("<inputW id=\"").append(i).append("\" target=\"../pop/").append(i)
+                    .append("/tonic\" destination=\"synapses\" weight=\"")
+                    .append(i == a || i == b ? "-1e308" : "1").append("\"/>\n");
+            instances.append("<instance id=\"").append(i).append("\"><location x=\"0\" y=\"0\" z=\"0\"/></instance>\n");
+        }
+        String xml = PopulationModel.of(size, "5ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "1ms", "2000ms", "14"))
+                .withPopulation("<population id=\"pop\" component=\"tonic\" type=\"populationList\" size=\"" + size
+                        + "\">\n" + instances + "</population>\n")
+                .withInputs("<inputList id=\"inputs\" component=\"i1\" population=\"pop\">\n" + inputs
+                        + "</inputList>\n")
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop/0/tonic/v\"/>"
+                        + "</OutputFile>\n")
+                .lems();
+        Path file = out.resolve("failing" + size + ".xml");
+        Files.writeString(file, xml);
+        return LemsReader.read(file, List.of());
+    }
+
     /**
      * Members 37 and 50 of 60 blow up in the same step (their input's weight is -1e308): on any number of threads the
      * report names member 37, as in order, although 50 is stepped by another chunk at the same time.
      */
     @Test
     void aFailingMemberIsReportedAsInOrder() throws IOException {
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            inputs.append("<inputW id=\"").append(i).append("\" target=\"../pop/").append(i)
-                    .append("/tonic\" destination=\"synapses\" weight=\"")
-                    .append(i == 37 || i == 50 ? "-1e308" : "1").append("\"/>\n");
-        }
-        StringBuilder instances = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            instances.append("<instance id=\"").append(i).append("\"><location x=\"0\" y=\"0\" z=\"0\"/></instance>\n");
-        }
-        String xml = PopulationModel.of(60, "5ms", "0.005ms")
-                .withPulses(PopulationModel.pulse("i1", "1ms", "2000ms", "14"))
-                .withPopulation("<population id=\"pop\" component=\"tonic\" type=\"populationList\" size=\"60\">\n"
-                        + instances + "</population>\n")
-                .withInputs("<inputList id=\"inputs\" component=\"i1\" population=\"pop\">\n" + inputs
-                        + "</inputList>\n")
-                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop/0/tonic/v\"/>"
-                        + "</OutputFile>\n")
-                .lems();
-        Path file = out.resolve("failing.xml");
-        Files.writeString(file, xml);
-        LemsModel model = LemsReader.read(file, List.of());
+        LemsModel model = failing(60, 37, 50);
         assertEquals(List.of(60, 60), splittable(model, "net").stream().map(BytecodeKernel.Splittable::members)
                 .toList(), "the cells (with their inputs) and the inputW list");
         SimulationException interpreted = assertThrows(SimulationException.class, () -> Simulator.build(model,
@@ -209,14 +212,53 @@ class SplitBatchTest {
                 Files.readAllBytes(run(model, "forced", 2).files().get(0).path()));
     }
 
+    /**
+     * Automatically, a split batch steps on its threads or on the stepping thread alone, whichever was faster when
+     * timed (the first windows alternate: steps 1-64 on the threads, 65-128 alone, ...): both ways in one run write
+     * the bytes of one thread, and a member that fails in a step taken alone (step 200) is reported as in order.
+     */
+    @Test
+    void timedSplitsWriteTheBytesOfOneThreadAndReportFailuresAsInOrder() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
+                "automatic threads need more than one processor");
+        Path file = out.resolve("scaled1000.xml");
+        Files.writeString(file, scaled(1000));
+        LemsModel model = LemsReader.read(file, List.of());
+        SimulationResult one = run(model, "one", 1);
+        String before = System.getProperty(BatchThreads.MIN_WORK_PROPERTY);
+        System.setProperty(BatchThreads.MIN_WORK_PROPERTY, "0");
+        try {
+            SimulationResult timed = run(model, "timed", SimulationOptions.AUTOMATIC_THREADS);
+            for (int f = 0; f < 2; f++) {
+                assertArrayEquals(Files.readAllBytes(one.files().get(f).path()),
+                        Files.readAllBytes(timed.files().get(f).path()), one.files().get(f).path().getFileName()
+                                + " stepped on threads and alone");
+            }
+            LemsModel failing = failing(200, 137, 150);
+            SimulationException interpreted = assertThrows(SimulationException.class, () -> Simulator.build(failing,
+                    SimulationOptions.writingTo(out.resolve("fi"))).run(false));
+            assertEquals("state variable I of net/pop/137/component/i1 became -Infinity at t = 0.0010000000000000022 s"
+                    + " (step 200)", interpreted.getMessage());
+            SimulationException alone = assertThrows(SimulationException.class, () -> run(failing, "ft",
+                    SimulationOptions.AUTOMATIC_THREADS));
+            assertEquals(interpreted.getMessage(), alone.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(BatchThreads.MIN_WORK_PROPERTY);
+            } else {
+                System.setProperty(BatchThreads.MIN_WORK_PROPERTY, before);
+            }
+        }
+    }
+
     /** Automatically, a batch is split only on more than one processor and from the measured size on. */
     @Test
     void automaticThreadsOnlyForLargeBatchesOnSeveralProcessors() throws IOException {
         Path file = out.resolve("scaled1000.xml");
         Files.writeString(file, scaled(1000));
         LemsModel model = LemsReader.read(file, List.of());
-        BytecodeKernel.Splittable batch = splittable(model, "net").get(0);
-        long work = (long) batch.members() * batch.memberCodeBytes();
+        long work = splittable(model, "net").stream().mapToLong(b -> (long) b.members() * b.memberCodeBytes()).max()
+                .orElseThrow();
         assertNull(BatchThreads.split(splittable(model, "net"), SimulationOptions.AUTOMATIC_THREADS, 1));
         assertNull(BatchThreads.split(splittable(model, "net"), 1, 2));
         StepTeam forced = BatchThreads.split(splittable(model, "net"), 3, 1);
