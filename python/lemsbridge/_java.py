@@ -19,11 +19,11 @@ BUNDLED_JAR = _HERE / "_jar" / "lemsbridge.jar"
 CHECKOUT_JAR = _HERE.parent.parent / "target" / "lemsbridge.jar"
 
 #: The launcher's options: the serial collector suits a command-line tool on a small machine, with a young generation
-#: of at most 48 MB; C2 (the optimising compiler) starts three times later than by default, as in ./lemsbridge; no
+#: of at most 48 MB; C2 (the optimising compiler) starts ten times later than by default, as in ./lemsbridge; no
 #: display needed.
-JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:MaxNewSize=48m", "-XX:Tier4InvocationThreshold=15000",
-               "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000",
-               "-XX:Tier4BackEdgeThreshold=120000", "-Djava.awt.headless=true"]
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:MaxNewSize=48m", "-XX:Tier4InvocationThreshold=50000",
+               "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+               "-XX:Tier4BackEdgeThreshold=400000", "-Djava.awt.headless=true"]
 
 
 def find_jar() -> Path:
