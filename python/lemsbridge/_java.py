@@ -19,9 +19,9 @@ BUNDLED_JAR = _HERE / "_jar" / "lemsbridge.jar"
 CHECKOUT_JAR = _HERE.parent.parent / "target" / "lemsbridge.jar"
 
 #: The launcher's options: the serial collector suits a command-line tool on a small machine; C2 (the optimising
-#: compiler) starts three times later than by default, as in ./lemsbridge; no display needed.
-JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
-               "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000", "-Djava.awt.headless=true"]
+#: compiler) starts ten times later than by default, as in ./lemsbridge; no display needed.
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+               "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000", "-Djava.awt.headless=true"]
 
 
 def find_jar() -> Path:

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.lemsbridge.files.FolderWrites;
 
@@ -90,10 +91,16 @@ public final class FigureFiles {
         }
     }
 
-    /** {@code image} scaled to {@code width} pixels wide (smoothly), for an index page. */
+    /** {@code image} scaled to {@code width} pixels wide (smoothly, by area averaging), for an index page. */
     public static BufferedImage thumbnail(BufferedImage image, int width) {
         int height = Math.max(1, Math.round(image.getHeight() * (float) width / image.getWidth()));
         BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Optional<int[]> averaged = image.getColorModel().hasAlpha() ? Optional.empty()
+                : AreaAverage.scale(rgb(image), image.getWidth(), image.getHeight(), width, height);
+        if (averaged.isPresent()) {
+            small.getRaster().setDataElements(0, 0, width, height, averaged.get());
+            return small;
+        }
         Graphics2D g = small.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -102,5 +109,14 @@ public final class FigureFiles {
             g.dispose();
         }
         return small;
+    }
+
+    /** The pixels of an opaque image as {@code 0xRRGGBB} values (higher bits unspecified), row by row. */
+    private static int[] rgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        return image.getType() == BufferedImage.TYPE_INT_RGB
+                ? (int[]) image.getRaster().getDataElements(0, 0, w, h, null)
+                : image.getRGB(0, 0, w, h, null, 0, w);
     }
 }
