@@ -13,11 +13,10 @@ import java.util.function.DoubleSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.lemsbridge.tree.Connection;
 import org.lemsbridge.tree.Kind;
+import org.lemsbridge.sim.Storage.Layout;
 import org.lemsbridge.tree.Ref;
 
 /**
@@ -38,18 +37,18 @@ final class BytecodeKernel {
 
     private static final int MAX_NODES = 48;
     private static final int MIN_BATCH = 8;
-    private static final int MAX_LOCALS = 250;
+    static final int MAX_LOCALS = 250;
     // the local variables of CompiledSubtree.step, in the order of its parameters, then the batch loop's
     private static final int[] PARAMETERS = parameterLocals(GeneratedClass.singleMethod(CompiledSubtree.class));
-    private static final int ARRAYS = PARAMETERS[0];
+    static final int ARRAYS = PARAMETERS[0];
     static final int EMITTERS = PARAMETERS[1];
     static final int FAILURES = PARAMETERS[2];
     static final int TIME = PARAMETERS[3];
     static final int STEP = PARAMETERS[4];
     /** A batch's loop counter: it starts as the parameter {@code from}. */
-    private static final int MEMBER = PARAMETERS[5];
-    private static final int MEMBERS_END = PARAMETERS[6];
-    private static final int FIRST_FREE = PARAMETERS[7];
+    static final int MEMBER = PARAMETERS[5];
+    static final int MEMBERS_END = PARAMETERS[6];
+    static final int FIRST_FREE = PARAMETERS[7];
 
     private final GeneratedClass.Definer definer = new GeneratedClass.Definer();
     /** The run's random generator, which generated random() calls draw from. */
@@ -63,11 +62,6 @@ final class BytecodeKernel {
     /** The arrays some Ref reads other than a batch member's read of its own row. */
     private final Set<double[]> readElsewhere = Collections.newSetFromMap(new IdentityHashMap<>());
     private int compiledRoots;
-
-    /** Code that pushes one double. */
-    interface Emission {
-        void run() throws ExpressionEmitter.Unsupported;
-    }
 
     /** What {@link #attach} did: subtrees compiled as single methods, batches and their members. */
     record Summary(int subtrees, int batches, int batchedMembers) {
@@ -118,12 +112,12 @@ final class BytecodeKernel {
         for (OutputRecorder writer : writers) {
             writer.redirect(collect);
         }
-        Map<double[], Location> moved = new IdentityHashMap<>(referenced.size());
+        Map<double[], Batch.Location> moved = new IdentityHashMap<>(referenced.size());
         for (Batch batch : kernel.batches) {
             batch.moveStateToColumns(moved, referenced);
         }
         UnaryOperator<Ref> redirect = ref -> {
-            Location at = ref == null ? null : moved.get(ref.array());
+            Batch.Location at = ref == null ? null : moved.get(ref.array());
             return at == null ? ref : new Ref(at.columns()[ref.index()], at.member());
         };
         UnaryOperator<Ref> redirectAndNote = ref -> {
@@ -406,98 +400,6 @@ final class BytecodeKernel {
 
     // ---- batches: state in columns, one loop over the members ----
 
-    /** Where an instance array's values now live: column {@code slot} at row {@code member}. */
-    private record Location(double[][] columns, int member) {
-    }
-
-    private static final class Batch {
-        final List<Instance> members;
-        /** Instances at each post-order position of a member's subtree. */
-        final int positions;
-        /** nodes[m * positions + p]: member m's instance at post-order position p. */
-        final Instance[] nodes;
-        double[][][] varColumns;
-        double[][][] exposedColumns;
-
-        /** {@code subtrees}: each member's subtree in post-order. */
-        Batch(List<Instance> members, List<List<Instance>> subtrees) {
-            this.members = List.copyOf(members);
-            this.positions = subtrees.get(0).size();
-            this.nodes = new Instance[members.size() * positions];
-            for (int m = 0; m < members.size(); m++) {
-                for (int p = 0; p < positions; p++) {
-                    nodes[m * positions + p] = subtrees.get(m).get(p);
-                }
-            }
-        }
-
-        int positions() {
-            return positions;
-        }
-
-        Instance node(int member, int position) {
-            return nodes[member * positions + position];
-        }
-
-        /** Member 0's subtree in post-order. */
-        List<Instance> first() {
-            return Arrays.asList(nodes).subList(0, positions);
-        }
-
-        /** Moves the state into columns; {@code moved} learns where each {@code referenced} array went. */
-        void moveStateToColumns(Map<double[], Location> moved, Set<double[]> referenced) {
-            int n = members.size();
-            int positions = positions();
-            java.util.function.IntConsumer unpacker = this::unpack;
-            varColumns = new double[positions][][];
-            exposedColumns = new double[positions][][];
-            for (int p = 0; p < positions; p++) {
-                varColumns[p] = new double[node(0, p).vars.length][n];
-                exposedColumns[p] = new double[node(0, p).exposed.length][n];
-                for (int m = 0; m < n; m++) {
-                    Instance node = node(m, p);
-                    for (int s = 0; s < node.vars.length; s++) {
-                        varColumns[p][s][m] = node.vars[s];
-                    }
-                    for (int s = 0; s < node.exposed.length; s++) {
-                        exposedColumns[p][s][m] = node.exposed[s];
-                    }
-                    if (referenced.contains(node.vars)) {
-                        moved.put(node.vars, new Location(varColumns[p], m));
-                    }
-                    if (referenced.contains(node.exposed)) {
-                        moved.put(node.exposed, new Location(exposedColumns[p], m));
-                    }
-                    node.stateLivesElsewhere(unpacker, m);
-                }
-            }
-        }
-
-        /** Every column of the batch. */
-        Set<double[]> columns() {
-            Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (int p = 0; p < positions; p++) {
-                columns.addAll(Arrays.asList(varColumns[p]));
-                columns.addAll(Arrays.asList(exposedColumns[p]));
-            }
-            return columns;
-        }
-
-        /** Copies member m's state back into its instances' own arrays (for error reports). */
-        void unpack(int m) {
-            for (int p = 0; p < positions; p++) {
-                Instance node = node(m, p);
-                node.restoreArrays();
-                for (int s = 0; s < node.vars.length; s++) {
-                    node.vars[s] = varColumns[p][s][m];
-                }
-                for (int s = 0; s < node.exposed.length; s++) {
-                    node.exposed[s] = exposedColumns[p][s][m];
-                }
-            }
-        }
-    }
-
     private void compileBatch(Batch batch) {
         List<Instance> first = batch.first();
         Map<Instance, Integer> positions = new IdentityHashMap<>();
@@ -657,356 +559,5 @@ final class BytecodeKernel {
         storage.epilogue();
         storage.generated().code().visitInsn(Opcodes.RETURN);
         return storage.generated().finish();
-    }
-
-    /** The arrays the code touches, each loaded once into a local variable. */
-    static final class Layout {
-        final List<double[]> arrays = new ArrayList<>();
-        private final Map<double[], Integer> index = new IdentityHashMap<>();
-
-        int local(double[] array) {
-            Integer known = index.get(array);
-            if (known == null) {
-                known = arrays.size();
-                arrays.add(array);
-                index.put(array, known);
-            }
-            return FIRST_FREE + known;
-        }
-    }
-
-    /** How the generated code reaches a value. */
-    abstract static class Storage {
-        private final GeneratedClass generated = new GeneratedClass(CompiledSubtree.class);
-        private final Layout layout;
-        private final DoubleSupplier random;
-
-        Storage(Layout layout, DoubleSupplier random) {
-            this.layout = layout;
-            this.random = random;
-        }
-
-        GeneratedClass generated() {
-            return generated;
-        }
-
-        MethodVisitor code() {
-            return generated.code();
-        }
-
-        Layout layout() {
-            return layout;
-        }
-
-        DoubleSupplier random() {
-            return random;
-        }
-
-        void prologue() {
-            for (int k = 0; k < layout.arrays.size(); k++) {
-                code().visitVarInsn(Opcodes.ALOAD, ARRAYS);
-                GeneratedClass.pushInt(code(), k);
-                code().visitInsn(Opcodes.AALOAD);
-                code().visitVarInsn(Opcodes.ASTORE, FIRST_FREE + k);
-            }
-        }
-
-        void epilogue() {
-        }
-
-        /** Pushes array and index of a node's variable ({@code exposed}: its exposure snapshot). */
-        abstract void address(Instance node, boolean exposed, int slot);
-
-        /** Local variables from {@code first} on are free for the storage's own use. */
-        void freeLocalsFrom(int first) {
-        }
-
-        /** Pushes a node's variable ({@code exposed}: its exposure snapshot). */
-        void load(Instance node, boolean exposed, int slot) {
-            address(node, exposed, slot);
-            code().visitInsn(Opcodes.DALOAD);
-        }
-
-        /** Sets a node's variable ({@code exposed}: its exposure snapshot) to what {@code value} pushes. */
-        void store(Instance node, boolean exposed, int slot, Emission value) throws ExpressionEmitter.Unsupported {
-            address(node, exposed, slot);
-            value.run();
-            code().visitInsn(Opcodes.DASTORE);
-        }
-
-        /** A hint that the variable is about to be read on several paths: the storage may fetch it now. */
-        void hold(Instance node, boolean exposed, int slot) {
-        }
-
-        /** Pushes the value a Ref reads. */
-        void read(Ref ref) {
-            code().visitVarInsn(Opcodes.ALOAD, layout.local(ref.array()));
-            GeneratedClass.pushInt(code(), ref.index());
-            code().visitInsn(Opcodes.DALOAD);
-        }
-
-        /** Pushes the callback in parameter {@code parameter} (an array) of the node at post-order {@code position}. */
-        abstract void callback(int parameter, int position);
-
-        /** Whether vars[t] must be written (someone other than the node's own expressions may read it). */
-        boolean storesTime(Instance node) {
-            return true;
-        }
-
-        /** Whether an exposure snapshot must be written (some Ref may read it). */
-        boolean storesExposure(Instance node, int exposure) {
-            return true;
-        }
-    }
-
-    private static final class PlainStorage extends Storage {
-        PlainStorage(Layout layout, DoubleSupplier random) {
-            super(layout, random);
-        }
-
-        @Override
-        void address(Instance node, boolean exposed, int slot) {
-            code().visitVarInsn(Opcodes.ALOAD, layout().local(exposed ? node.exposed : node.vars));
-            GeneratedClass.pushInt(code(), slot);
-        }
-
-        @Override
-        void callback(int parameter, int position) {
-            code().visitVarInsn(Opcodes.ALOAD, parameter);
-            GeneratedClass.pushInt(code(), position);
-            code().visitInsn(Opcodes.AALOAD);
-        }
-    }
-
-    /**
-     * Member 0's code, run for every member: columns indexed by the member number. Within a member's step each column
-     * the code reads or writes on every path is held in a local variable: read from its column at most once, written
-     * back once at the end (and before any callback, which may look at the columns), and not at all when the step
-     * writes it before anything reads it and no Ref outside the member reads it. A column the step never writes and
-     * whose members all hold the same value becomes a constant.
-     */
-    private static final class BatchStorage extends Storage {
-        private final boolean holdInLocals;
-        private final Batch batch;
-        private final Map<Instance, Integer> positions;
-        private final Set<double[]> columns;
-        private final Set<double[]> read;
-        /** Columns some Ref other than a member's own reads of its own row reads; null: every column. */
-        private final Set<double[]> readElsewhere;
-        /** Columns the step writes (learnt by a first emission); null: not known, so none is a constant. */
-        private final Set<double[]> written;
-        private final Label top = new Label();
-        private final Label end = new Label();
-        /** Arrays outside the batch's columns that the code reads (requirements and selects). */
-        final Set<double[]> readsOutside = Collections.newSetFromMap(new IdentityHashMap<>());
-        /** Whether a member reads another member's row (then members depend on each other's order). */
-        boolean readsOtherMembers;
-        /** Every column this code writes. */
-        final Set<double[]> writes = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Map<double[], Integer> held = new IdentityHashMap<>();
-        private final Set<double[]> changed = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Set<double[]> touched = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Set<double[]> writtenFirst = Collections.newSetFromMap(new IdentityHashMap<>());
-        private int nextLocal = Integer.MAX_VALUE;
-        private int loopJumps;
-
-        BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
-                Set<double[]> columns, Set<double[]> read, boolean holdInLocals,
-                Set<double[]> readElsewhere, Set<double[]> written) {
-            super(layout, random);
-            this.holdInLocals = holdInLocals;
-            this.batch = batch;
-            this.positions = positions;
-            this.columns = columns;
-            this.read = read;
-            this.readElsewhere = readElsewhere;
-            this.written = written;
-        }
-
-        @Override
-        void prologue() {
-            super.prologue();
-            MethodVisitor code = code();
-            code.visitLabel(top);
-            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
-            code.visitVarInsn(Opcodes.ILOAD, MEMBERS_END);
-            code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
-            loopJumps = generated().openJumps();
-        }
-
-        @Override
-        void freeLocalsFrom(int first) {
-            nextLocal = first;
-        }
-
-        @Override
-        void epilogue() {
-            for (Map.Entry<double[], Integer> entry : held.entrySet()) {
-                double[] column = entry.getKey();
-                if (changed.contains(column)
-                        && !(writtenFirst.contains(column) && readElsewhere != null && !readElsewhere.contains(column))) {
-                    writeBack(column, entry.getValue());
-                }
-            }
-            MethodVisitor code = code();
-            code.visitIincInsn(MEMBER, 1);
-            code.visitJumpInsn(Opcodes.GOTO, top);
-            code.visitLabel(end);
-        }
-
-        /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
-        @Override
-        boolean storesTime(Instance node) {
-            return read.contains(batch.varColumns[positions.get(node)][node.kind.tSlot]);
-        }
-
-        /** Only Refs read exposure snapshots; a column no Ref reads need not be kept. */
-        @Override
-        boolean storesExposure(Instance node, int exposure) {
-            return read.contains(batch.exposedColumns[positions.get(node)][exposure]);
-        }
-
-        private double[] column(Instance node, boolean exposed, int slot) {
-            return (exposed ? batch.exposedColumns : batch.varColumns)[positions.get(node)][slot];
-        }
-
-        @Override
-        void address(Instance node, boolean exposed, int slot) {
-            double[] column = column(node, exposed, slot);
-            code().visitVarInsn(Opcodes.ALOAD, layout().local(column));
-            code().visitVarInsn(Opcodes.ILOAD, MEMBER);
-        }
-
-        @Override
-        void load(Instance node, boolean exposed, int slot) {
-            loadColumn(column(node, exposed, slot));
-        }
-
-        @Override
-        void hold(Instance node, boolean exposed, int slot) {
-            double[] column = column(node, exposed, slot);
-            if (!held.containsKey(column) && constant(column) == null && holdable()) {
-                loadColumn(column);
-                code().visitInsn(Opcodes.POP2);
-            }
-        }
-
-        private void loadColumn(double[] column) {
-            MethodVisitor code = code();
-            touched.add(column);
-            Integer local = held.get(column);
-            if (local != null) {
-                code.visitVarInsn(Opcodes.DLOAD, local);
-                return;
-            }
-            Double constant = constant(column);
-            if (constant != null) {
-                GeneratedClass.pushDouble(code, constant);
-                return;
-            }
-            code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
-            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
-            code.visitInsn(Opcodes.DALOAD);
-            if (holdable()) {
-                code.visitInsn(Opcodes.DUP2);
-                code.visitVarInsn(Opcodes.DSTORE, hold(column));
-            }
-        }
-
-        @Override
-        void store(Instance node, boolean exposed, int slot, Emission value) throws ExpressionEmitter.Unsupported {
-            double[] column = column(node, exposed, slot);
-            writes.add(column);
-            layout().local(column);
-            Integer local = held.get(column);
-            if (local == null && !holdable()) {
-                address(node, exposed, slot);
-                value.run();
-                touched.add(column);
-                code().visitInsn(Opcodes.DASTORE);
-                return;
-            }
-            value.run();
-            if (local == null) {
-                local = hold(column);
-                if (!touched.contains(column)) {
-                    writtenFirst.add(column);
-                }
-            }
-            touched.add(column);
-            changed.add(column);
-            code().visitVarInsn(Opcodes.DSTORE, local);
-        }
-
-        /** Whether a column met now may be held in a local: only where every path passes and locals are left. */
-        private boolean holdable() {
-            return holdInLocals && generated().openJumps() == loopJumps && nextLocal <= MAX_LOCALS - 2;
-        }
-
-        private int hold(double[] column) {
-            int local = nextLocal;
-            nextLocal += 2;
-            held.put(column, local);
-            return local;
-        }
-
-        /** The value of a column the step never writes when every member holds the same (bit for bit). */
-        private Double constant(double[] column) {
-            if (written == null || written.contains(column) || column.length == 0) {
-                return null;
-            }
-            long bits = Double.doubleToRawLongBits(column[0]);
-            for (double value : column) {
-                if (Double.doubleToRawLongBits(value) != bits) {
-                    return null;
-                }
-            }
-            return column[0];
-        }
-
-        private void writeBack(double[] column, int local) {
-            MethodVisitor code = code();
-            code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
-            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
-            code.visitVarInsn(Opcodes.DLOAD, local);
-            code.visitInsn(Opcodes.DASTORE);
-        }
-
-        /** Writes every held column changed so far back, so code outside the step sees the member's current state. */
-        private void writeBackChanged() {
-            for (Map.Entry<double[], Integer> entry : held.entrySet()) {
-                if (changed.contains(entry.getKey())) {
-                    writeBack(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-
-        @Override
-        void read(Ref ref) {
-            if (columns.contains(ref.array()) && ref.index() == 0) {
-                loadColumn(ref.array());
-            } else {
-                if (columns.contains(ref.array())) {
-                    readsOtherMembers = true;
-                    writeBackChanged(); // another member's row: this member's may be among them
-                } else {
-                    readsOutside.add(ref.array());
-                }
-                super.read(ref);
-            }
-        }
-
-        @Override
-        void callback(int parameter, int position) {
-            writeBackChanged();
-            MethodVisitor code = code();
-            code.visitVarInsn(Opcodes.ALOAD, parameter);
-            code.visitVarInsn(Opcodes.ILOAD, MEMBER);
-            GeneratedClass.pushInt(code, positions.size());
-            code.visitInsn(Opcodes.IMUL);
-            GeneratedClass.pushInt(code, position);
-            code.visitInsn(Opcodes.IADD);
-            code.visitInsn(Opcodes.AALOAD);
-        }
     }
 }

@@ -23,7 +23,7 @@ final class StepEmitter {
     private static final java.lang.reflect.Method DOUBLE_BITS = doubleBits();
     private static final String DOUBLE_BITS_OWNER = org.objectweb.asm.Type.getInternalName(Double.class);
     private static final String DOUBLE_BITS_TYPE = org.objectweb.asm.Type.getMethodDescriptor(DOUBLE_BITS);
-    private final BytecodeKernel.Storage storage;
+    private final Storage storage;
     private final MethodVisitor code;
     private final Instance node;
     private final Kind kind;
@@ -33,7 +33,7 @@ final class StepEmitter {
     /** No derived variable, rate, requirement or assignment writes the t slot: it always holds t. */
     private final boolean timeIsOnlyTime;
 
-    StepEmitter(BytecodeKernel.Storage storage, Instance node, int index, int temps) {
+    StepEmitter(Storage storage, Instance node, int index, int temps) {
         this.storage = storage;
         this.code = storage.generated().code();
         this.node = node;
@@ -226,7 +226,7 @@ final class StepEmitter {
     }
 
     /** vars[slot] = (what {@code value} pushes). */
-    private void store(int slot, BytecodeKernel.Emission value) throws ExpressionEmitter.Unsupported {
+    private void store(int slot, Storage.Emission value) throws ExpressionEmitter.Unsupported {
         storage.store(node, false, slot, value);
     }
 

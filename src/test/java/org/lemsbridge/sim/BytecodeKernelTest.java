@@ -219,10 +219,6 @@ class BytecodeKernelTest {
      */
     @Test
     void batchesWithConditionalVariablesAndResetsWriteTheInterpretersBytes() throws IOException {
-        StringBuilder cells = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            cells.append("<Relax id=\"r").append(i).append("\"/>\n");
-        }
         String body = """
                 <Dimension name="none"/>
                 <ComponentType name="Relax">
@@ -246,12 +242,7 @@ class BytecodeKernelTest {
                     </OnCondition>
                   </Dynamics>
                 </ComponentType>
-                <ComponentType name="Group">
-                  <Children name="cells" type="Relax"/>
-                </ComponentType>
-                <Group id="g">
-                %s</Group>
-                """.formatted(cells);
+                """ + TinyModel.groupOf("Relax", "r", 60);
         String xml = TinyModel.document(body, "g", "3s", "1ms", "", "r0/x", "r17/drive", "r33/hits", "r59/x",
                 "r59/hits");
         Instance group = initialised(TinyModel.model(xml), "g", new Engine(1234L));

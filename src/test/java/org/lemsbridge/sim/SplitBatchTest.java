@@ -185,10 +185,6 @@ class SplitBatchTest {
     /** Members that draw random numbers share one generator in order: their batch stays on one thread. */
     @Test
     void membersDrawingRandomNumbersStayOnOneThread() throws IOException {
-        StringBuilder cells = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            cells.append("<Noisy id=\"n").append(i).append("\"/>\n");
-        }
         String body = """
                 <Dimension name="none"/>
                 <ComponentType name="Noisy">
@@ -200,12 +196,7 @@ class SplitBatchTest {
                     <TimeDerivative variable="x" value="r / SEC"/>
                   </Dynamics>
                 </ComponentType>
-                <ComponentType name="Group">
-                  <Children name="cells" type="Noisy"/>
-                </ComponentType>
-                <Group id="g">
-                %s</Group>
-                """.formatted(cells);
+                """ + TinyModel.groupOf("Noisy", "n", 60);
         LemsModel model = TinyModel.model(TinyModel.document(body, "g", "10ms", "1ms", "", "n0/x", "n59/x"));
         assertEquals(List.of(), splittable(model, "g"));
         assertArrayEquals(Files.readAllBytes(run(model, "one", 1).files().get(0).path()),

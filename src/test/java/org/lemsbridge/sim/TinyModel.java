@@ -68,6 +68,19 @@ final class TinyModel {
         return xml.toString();
     }
 
+    /**
+     * A type {@code Group} with the children {@code cells} of type {@code type}, and group {@code g} of {@code count}
+     * of them with ids {@code prefix}0, {@code prefix}1, ...: to follow the body that declares {@code type}.
+     */
+    static String groupOf(String type, String prefix, int count) {
+        StringBuilder group = new StringBuilder("<ComponentType name=\"Group\">\n  <Children name=\"cells\" type=\"")
+                .append(type).append("\"/>\n</ComponentType>\n<Group id=\"g\">\n");
+        for (int i = 0; i < count; i++) {
+            group.append("<").append(type).append(" id=\"").append(prefix).append(i).append("\"/>\n");
+        }
+        return group.append("</Group>\n").toString();
+    }
+
     static LemsModel model(String xml) {
         return LemsReader.read(xml, "tiny.xml", Path.of("").toAbsolutePath(), List.of());
     }

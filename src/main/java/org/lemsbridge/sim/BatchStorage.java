@@ -1,0 +1,244 @@
+package org.lemsbridge.sim;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+
+import org.lemsbridge.tree.Ref;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Member 0's code, run for every member: columns indexed by the member number. Within a member's step each column
+ * the code reads or writes on every path is held in a local variable: read from its column at most once, written
+ * back once at the end (and before any callback, which may look at the columns), and not at all when the step
+ * writes it before anything reads it and no Ref outside the member reads it. A column the step never writes and
+ * whose members all hold the same value becomes a constant.
+ */
+final class BatchStorage extends Storage {
+    private final boolean holdInLocals;
+    private final Batch batch;
+    private final Map<Instance, Integer> positions;
+    private final Set<double[]> columns;
+    private final Set<double[]> read;
+    /** Columns some Ref other than a member's own reads of its own row reads; null: every column. */
+    private final Set<double[]> readElsewhere;
+    /** Columns the step writes (learnt by a first emission); null: not known, so none is a constant. */
+    private final Set<double[]> written;
+    private final Label top = new Label();
+    private final Label end = new Label();
+    /** Arrays outside the batch's columns that the code reads (requirements and selects). */
+    final Set<double[]> readsOutside = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Whether a member reads another member's row (then members depend on each other's order). */
+    boolean readsOtherMembers;
+    /** Every column this code writes. */
+    final Set<double[]> writes = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<double[], Integer> held = new IdentityHashMap<>();
+    private final Set<double[]> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<double[]> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<double[]> writtenFirst = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int nextLocal = Integer.MAX_VALUE;
+    private int loopJumps;
+
+    BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
+            Set<double[]> columns, Set<double[]> read, boolean holdInLocals,
+            Set<double[]> readElsewhere, Set<double[]> written) {
+        super(layout, random);
+        this.holdInLocals = holdInLocals;
+        this.batch = batch;
+        this.positions = positions;
+        this.columns = columns;
+        this.read = read;
+        this.readElsewhere = readElsewhere;
+        this.written = written;
+    }
+
+    @Override
+    void prologue() {
+        super.prologue();
+        MethodVisitor code = code();
+        code.visitLabel(top);
+        code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+        code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBERS_END);
+        code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
+        loopJumps = generated().openJumps();
+    }
+
+    @Override
+    void freeLocalsFrom(int first) {
+        nextLocal = first;
+    }
+
+    @Override
+    void epilogue() {
+        for (Map.Entry<double[], Integer> entry : held.entrySet()) {
+            double[] column = entry.getKey();
+            if (changed.contains(column)
+                    && !(writtenFirst.contains(column) && readElsewhere != null && !readElsewhere.contains(column))) {
+                writeBack(column, entry.getValue());
+            }
+        }
+        MethodVisitor code = code();
+        code.visitIincInsn(BytecodeKernel.MEMBER, 1);
+        code.visitJumpInsn(Opcodes.GOTO, top);
+        code.visitLabel(end);
+    }
+
+    /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */
+    @Override
+    boolean storesTime(Instance node) {
+        return read.contains(batch.varColumns[positions.get(node)][node.kind.tSlot]);
+    }
+
+    /** Only Refs read exposure snapshots; a column no Ref reads need not be kept. */
+    @Override
+    boolean storesExposure(Instance node, int exposure) {
+        return read.contains(batch.exposedColumns[positions.get(node)][exposure]);
+    }
+
+    private double[] column(Instance node, boolean exposed, int slot) {
+        return (exposed ? batch.exposedColumns : batch.varColumns)[positions.get(node)][slot];
+    }
+
+    @Override
+    void address(Instance node, boolean exposed, int slot) {
+        double[] column = column(node, exposed, slot);
+        code().visitVarInsn(Opcodes.ALOAD, layout().local(column));
+        code().visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+    }
+
+    @Override
+    void load(Instance node, boolean exposed, int slot) {
+        loadColumn(column(node, exposed, slot));
+    }
+
+    @Override
+    void hold(Instance node, boolean exposed, int slot) {
+        double[] column = column(node, exposed, slot);
+        if (!held.containsKey(column) && constant(column) == null && holdable()) {
+            loadColumn(column);
+            code().visitInsn(Opcodes.POP2);
+        }
+    }
+
+    private void loadColumn(double[] column) {
+        MethodVisitor code = code();
+        touched.add(column);
+        Integer local = held.get(column);
+        if (local != null) {
+            code.visitVarInsn(Opcodes.DLOAD, local);
+            return;
+        }
+        Double constant = constant(column);
+        if (constant != null) {
+            GeneratedClass.pushDouble(code, constant);
+            return;
+        }
+        code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
+        code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+        code.visitInsn(Opcodes.DALOAD);
+        if (holdable()) {
+            code.visitInsn(Opcodes.DUP2);
+            code.visitVarInsn(Opcodes.DSTORE, hold(column));
+        }
+    }
+
+    @Override
+    void store(Instance node, boolean exposed, int slot, Emission value) throws ExpressionEmitter.Unsupported {
+        double[] column = column(node, exposed, slot);
+        writes.add(column);
+        layout().local(column);
+        Integer local = held.get(column);
+        if (local == null && !holdable()) {
+            address(node, exposed, slot);
+            value.run();
+            touched.add(column);
+            code().visitInsn(Opcodes.DASTORE);
+            return;
+        }
+        value.run();
+        if (local == null) {
+            local = hold(column);
+            if (!touched.contains(column)) {
+                writtenFirst.add(column);
+            }
+        }
+        touched.add(column);
+        changed.add(column);
+        code().visitVarInsn(Opcodes.DSTORE, local);
+    }
+
+    /** Whether a column met now may be held in a local: only where every path passes and locals are left. */
+    private boolean holdable() {
+        return holdInLocals && generated().openJumps() == loopJumps && nextLocal <= BytecodeKernel.MAX_LOCALS - 2;
+    }
+
+    private int hold(double[] column) {
+        int local = nextLocal;
+        nextLocal += 2;
+        held.put(column, local);
+        return local;
+    }
+
+    /** The value of a column the step never writes when every member holds the same (bit for bit). */
+    private Double constant(double[] column) {
+        if (written == null || written.contains(column) || column.length == 0) {
+            return null;
+        }
+        long bits = Double.doubleToRawLongBits(column[0]);
+        for (double value : column) {
+            if (Double.doubleToRawLongBits(value) != bits) {
+                return null;
+            }
+        }
+        return column[0];
+    }
+
+    private void writeBack(double[] column, int local) {
+        MethodVisitor code = code();
+        code.visitVarInsn(Opcodes.ALOAD, layout().local(column));
+        code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+        code.visitVarInsn(Opcodes.DLOAD, local);
+        code.visitInsn(Opcodes.DASTORE);
+    }
+
+    /** Writes every held column changed so far back, so code outside the step sees the member's current state. */
+    private void writeBackChanged() {
+        for (Map.Entry<double[], Integer> entry : held.entrySet()) {
+            if (changed.contains(entry.getKey())) {
+                writeBack(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    @Override
+    void read(Ref ref) {
+        if (columns.contains(ref.array()) && ref.index() == 0) {
+            loadColumn(ref.array());
+        } else {
+            if (columns.contains(ref.array())) {
+                readsOtherMembers = true;
+                writeBackChanged(); // another member's row: this member's may be among them
+            } else {
+                readsOutside.add(ref.array());
+            }
+            super.read(ref);
+        }
+    }
+
+    @Override
+    void callback(int parameter, int position) {
+        writeBackChanged();
+        MethodVisitor code = code();
+        code.visitVarInsn(Opcodes.ALOAD, parameter);
+        code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+        GeneratedClass.pushInt(code, positions.size());
+        code.visitInsn(Opcodes.IMUL);
+        GeneratedClass.pushInt(code, position);
+        code.visitInsn(Opcodes.IADD);
+        code.visitInsn(Opcodes.AALOAD);
+    }
+}
