@@ -24,15 +24,17 @@ final class FrozenTree {
     private static final Connection[] NO_CONNECTIONS = new Connection[0];
 
     private final Engine engine;
-    private final Map<Node, Instance> instances = new IdentityHashMap<>();
+    /** Sized for the whole tree up front: growing it would leave each smaller table behind as garbage. */
+    private final Map<Node, Instance> instances;
 
-    private FrozenTree(Engine engine) {
+    private FrozenTree(Engine engine, int nodes) {
         this.engine = engine;
+        this.instances = new IdentityHashMap<>(nodes);
     }
 
     /** The runtime root of {@code tree}, which has been initialised. */
     static Instance freeze(InstanceTree tree, Engine engine) {
-        FrozenTree frozen = new FrozenTree(engine);
+        FrozenTree frozen = new FrozenTree(engine, count(tree.root()));
         Instance root = frozen.create(tree.root(), null);
         frozen.wire(tree.root());
         frozen.groups(tree.root());
@@ -40,6 +42,14 @@ final class FrozenTree {
             engine.schedule(frozen.runtime(delayed));
         }
         return root;
+    }
+
+    private static int count(Node node) {
+        int count = 1;
+        for (Node child : node.advanceOrder()) {
+            count += count(child);
+        }
+        return count;
     }
 
     private Instance create(Node node, Instance parent) {

@@ -32,10 +32,14 @@ public final class Node implements ActionTarget {
         ATTACHMENT
     }
 
+    /** The name of the group MultiInstantiate fills: no name written in a model can be it. */
+    static final String MULTI_GROUP = "\u0000multi";
+
     private static final Node[] NO_NODES = new Node[0];
     private static final Read[] NO_READS = new Read[0];
     private static final Ref[] NO_REFS = new Ref[0];
     private static final Ref[][] NO_REF_LISTS = new Ref[0][];
+    private static final Read[][] NO_READ_LISTS = new Read[0][];
     private static final String[] NO_NAMES = new String[0];
     private static final SchemeBinding[] NO_SCHEMES = new SchemeBinding[0];
 
@@ -58,22 +62,34 @@ public final class Node implements ActionTarget {
     /** Children lists, attachment sets and the multi group, in the order they were first made. */
     private String[] groupNames = NO_NAMES;
     private List<Node>[] groupMembers;
-    private String multiGroup;
+    /** Whether MultiInstantiate fills the group {@link #MULTI_GROUP}. */
+    private boolean multi;
     /** Tunnel peers: reachable by name in paths but not advanced as children. */
     private Map<String, Node> tunnels;
     /** Connections per out port (null: none yet). */
     private List<Connection>[] outgoing;
 
     private Node[] order = NO_NODES;
-    private Read[] requirements = NO_READS;
-    private Ref[] requirementRefs = NO_REFS;
-    private Read[][] selects;
-    private Ref[][] selectRefs;
-    private double[] selectFallbacks;
-    private boolean[] selectMultiply;
-    private Read[] liveRequirements;
-    private Read[][] liveSelects;
-    private SchemeBinding[] schemes = NO_SCHEMES;
+    /** What it reads once the tree is bound; null while it reads nothing (most instances of a large network). */
+    private Bindings bindings;
+
+    /** A node's requirements, selects and kinetic schemes as {@link Binder} binds them. */
+    private static final class Bindings {
+        Read[] requirements = NO_READS;
+        Ref[] requirementRefs = NO_REFS;
+        Read[][] selects = NO_READ_LISTS;
+        Ref[][] selectRefs = NO_REF_LISTS;
+        double[] selectFallbacks;
+        boolean[] selectMultiply;
+        Read[] liveRequirements;
+        Read[][] liveSelects;
+        SchemeBinding[] schemes = NO_SCHEMES;
+
+        Bindings(Kind kind) {
+            selectFallbacks = kind.zeroFallbacks;
+            selectMultiply = kind.selectMultiply;
+        }
+    }
 
     Node(InstanceTree tree, Kind kind, Component component, Node parent, Role role, String name,
             boolean doubledOnStart) {
@@ -289,15 +305,15 @@ public final class Node implements ActionTarget {
         return null;
     }
 
-    /** Names the group MultiInstantiate fills (the members {@link #multiMembers} gives). */
-    void multiGroup(String group) {
-        multiGroup = group;
+    /** From now on {@link #multiMembers} gives the group {@link #MULTI_GROUP}, which MultiInstantiate fills. */
+    void multiGroup() {
+        multi = true;
     }
 
     /** The members {@code [i]} picks: the MultiInstantiate group, else the only group; null if neither. */
     public List<Node> multiMembers() {
-        if (multiGroup != null) {
-            return group(multiGroup);
+        if (multi) {
+            return group(MULTI_GROUP);
         }
         if (groupNames.length == 1) {
             return groupMembers[0];
@@ -348,17 +364,28 @@ public final class Node implements ActionTarget {
     // ---- bindings, made once the tree is wired (see Binder) ----
 
     void bind(Read[] requirementReads, Read[][] selectReads, double[] fallbacks, boolean[] multiply) {
-        this.requirements = requirementReads;
-        this.requirementRefs = refs(requirementReads);
-        this.selects = selectReads;
-        this.selectRefs = selectReads.length == 0 ? NO_REF_LISTS : new Ref[selectReads.length][];
-        for (int i = 0; i < selectReads.length; i++) {
-            selectRefs[i] = selectReads[i] == null ? null : refs(selectReads[i]);
+        if (requirementReads.length > 0 || selectReads.length > 0 || fallbacks != kind.zeroFallbacks
+                || multiply != kind.selectMultiply) {
+            Bindings b = bindings();
+            b.requirements = requirementReads;
+            b.requirementRefs = refs(requirementReads);
+            b.selects = selectReads;
+            b.selectRefs = selectReads.length == 0 ? NO_REF_LISTS : new Ref[selectReads.length][];
+            for (int i = 0; i < selectReads.length; i++) {
+                b.selectRefs[i] = selectReads[i] == null ? null : refs(selectReads[i]);
+            }
+            b.selectFallbacks = fallbacks;
+            b.selectMultiply = multiply;
         }
-        this.selectFallbacks = fallbacks;
-        this.selectMultiply = multiply;
         List<Node> all = children();
         this.order = all.isEmpty() ? NO_NODES : all.toArray(NO_NODES);
+    }
+
+    private Bindings bindings() {
+        if (bindings == null) {
+            bindings = new Bindings(kind);
+        }
+        return bindings;
     }
 
     static Ref[] refs(Read[] reads) {
@@ -373,12 +400,13 @@ public final class Node implements ActionTarget {
     }
 
     void bindLive(Read[] requirementReads, Read[][] selectReads) {
-        this.liveRequirements = requirementReads;
-        this.liveSelects = selectReads;
+        Bindings b = bindings();
+        b.liveRequirements = requirementReads;
+        b.liveSelects = selectReads;
     }
 
     void bindSchemes(SchemeBinding[] kineticSchemes) {
-        this.schemes = kineticSchemes;
+        bindings().schemes = kineticSchemes;
     }
 
     /** The children in jLEMS's advance order (lems-semantics §2.2). */
@@ -388,30 +416,30 @@ public final class Node implements ActionTarget {
 
     /** What each requirement reads (from the parent's lookup). */
     public Read[] requirements() {
-        return requirements;
+        return bindings == null ? NO_READS : bindings.requirements;
     }
 
     public Ref[] requirementRefs() {
-        return requirementRefs;
+        return bindings == null ? NO_REFS : bindings.requirementRefs;
     }
 
     /** What each select reads, in fold order; null where it found nothing and falls back. */
     public Read[][] selects() {
-        return selects;
+        return bindings == null ? NO_READ_LISTS : bindings.selects;
     }
 
     public Ref[][] selectRefs() {
-        return selectRefs;
+        return bindings == null ? NO_REF_LISTS : bindings.selectRefs;
     }
 
     /** The value of each select that found nothing. */
     public double[] selectFallbacks() {
-        return selectFallbacks;
+        return bindings == null ? kind.zeroFallbacks : bindings.selectFallbacks;
     }
 
     /** Whether each select multiplies (reduce="multiply") rather than adds. */
     public boolean[] selectMultiplies() {
-        return selectMultiply;
+        return bindings == null ? kind.selectMultiply : bindings.selectMultiply;
     }
 
     /** Whether this node's Dynamics integrates its subtree as one system (simultaneous="true", by RK4). */
@@ -421,16 +449,16 @@ public final class Node implements ActionTarget {
 
     /** In an RK4 group: what each requirement reads live (the variables behind exposures); null elsewhere. */
     public Read[] liveRequirements() {
-        return liveRequirements;
+        return bindings == null ? null : bindings.liveRequirements;
     }
 
     /** In an RK4 group: what each select reads live; null elsewhere. */
     public Read[][] liveSelects() {
-        return liveSelects;
+        return bindings == null ? null : bindings.liveSelects;
     }
 
     public SchemeBinding[] kineticSchemes() {
-        return schemes;
+        return bindings == null ? NO_SCHEMES : bindings.schemes;
     }
 
     // ---- one initialisation pass (lems-semantics §3.3) ----
@@ -438,9 +466,9 @@ public final class Node implements ActionTarget {
     /** Requirements, then (with derived) selects and derived variables, OnStart blocks, regime entry, exposures. */
     void initialisationPass(boolean withDerived) {
         vars[kind.tSlot] = 0.0;
-        kind.readRequirements(vars, requirementRefs);
+        kind.readRequirements(vars, requirementRefs());
         if (withDerived) {
-            kind.foldSelects(vars, selectRefs, selectFallbacks, selectMultiply);
+            kind.foldSelects(vars, selectRefs(), selectFallbacks(), selectMultiplies());
             kind.interpreted.derived().evaluate(vars);
         }
         for (int repeat = doubledOnStart ? 2 : 1; repeat > 0; repeat--) {

@@ -24,8 +24,6 @@ import org.lemsbridge.lems.Structure;
  */
 public final class TreeBuilder {
 
-    private static final String MULTI = "\u0000multi";
-
     private final LemsModel model;
     private final Random random;
     private final InstanceTree tree = new InstanceTree();
@@ -149,14 +147,14 @@ public final class TreeBuilder {
                             + multi.number() + "' for MultiInstantiate");
                 }
                 long count = Math.round(number);
-                instance.multiGroup(MULTI);
-                instance.ensureGroup(MULTI);
+                instance.multiGroup();
+                instance.ensureGroup(Node.MULTI_GROUP);
                 for (int i = 0; i < count; i++) {
                     Node member = create(referenced, instance, Node.Role.MULTI_MEMBER, String.valueOf(i),
                             consolidated.contains(component));
                     member.vars()[member.kind().indexSlot] = i;
                     applyAssigns(instance, member, multi.assigns(), true);
-                    instance.addToGroup(MULTI, member);
+                    instance.addToGroup(Node.MULTI_GROUP, member);
                 }
             }
         }
