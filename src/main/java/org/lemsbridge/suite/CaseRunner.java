@@ -173,8 +173,9 @@ final class CaseRunner {
         boolean featuredFails = false;
         int index = 1;
         for (ColumnComparison column : run.comparison().columns()) {
-            AlignedColumn aligned = run.aligned().stream().filter(a -> a.result().equals(column)).findFirst()
-                    .orElse(null);
+            // the same object: TraceComparator puts each column's result in both lists (and a record's equals would
+            // link ObjectMethods' method handles for ColumnComparison, Metrics and AllcloseCheck at run time)
+            AlignedColumn aligned = run.aligned().stream().filter(a -> a.result() == column).findFirst().orElse(null);
             if (aligned == null) {
                 links.add(Optional.empty());
                 continue;
