@@ -219,8 +219,9 @@ public final class Benchmark {
     }
 
     /**
-     * The JVM options the {@code ./lemsbridge} launcher gives the project's own jar (serial collector, delayed C2, and the
-     * class-data-sharing archive it records after a build), so whole-process figures are what users get.
+     * The JVM options the {@code ./lemsbridge} launcher gives the project's own jar (serial collector, capped young
+     * generation, delayed C2, and the class-data-sharing archive it records after a build), so whole-process figures
+     * are what users get.
      */
     private static List<String> launcherOptions(Path whichJar) {
         Path archive = whichJar.resolveSibling("lemsbridge.jsa");
@@ -228,6 +229,7 @@ public final class Benchmark {
             return List.of();
         }
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        options.addAll(LauncherFlags.YOUNG_GENERATION);
         options.addAll(LauncherFlags.DELAYED_C2);
         if (Files.exists(archive)) {
             options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));

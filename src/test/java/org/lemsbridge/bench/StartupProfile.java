@@ -167,6 +167,7 @@ public final class StartupProfile {
 
     private static List<String> launcherOptions(Path jar) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        options.addAll(LauncherFlags.YOUNG_GENERATION);
         options.addAll(LauncherFlags.DELAYED_C2);
         Path archive = jar.resolveSibling("lemsbridge.jsa");
         if (Files.exists(archive)) {
