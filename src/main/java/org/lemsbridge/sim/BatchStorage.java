@@ -1,7 +1,9 @@
 package org.lemsbridge.sim;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
@@ -37,6 +39,8 @@ final class BatchStorage extends Storage {
     /** Every column this code writes. */
     final Set<double[]> writes = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<double[], Integer> held = new IdentityHashMap<>();
+    /** The held columns in the order they were first held, so the generated code is the same from run to run. */
+    private final List<double[]> heldInOrder = new ArrayList<>();
     private final Set<double[]> changed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<double[]> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<double[]> writtenFirst = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -74,11 +78,10 @@ final class BatchStorage extends Storage {
 
     @Override
     void epilogue() {
-        for (Map.Entry<double[], Integer> entry : held.entrySet()) {
-            double[] column = entry.getKey();
+        for (double[] column : heldInOrder) {
             if (changed.contains(column)
                     && !(writtenFirst.contains(column) && readElsewhere != null && !readElsewhere.contains(column))) {
-                writeBack(column, entry.getValue());
+                writeBack(column, held.get(column));
             }
         }
         MethodVisitor code = code();
@@ -180,6 +183,7 @@ final class BatchStorage extends Storage {
         int local = nextLocal;
         nextLocal += 2;
         held.put(column, local);
+        heldInOrder.add(column);
         return local;
     }
 
@@ -207,9 +211,9 @@ final class BatchStorage extends Storage {
 
     /** Writes every held column changed so far back, so code outside the step sees the member's current state. */
     private void writeBackChanged() {
-        for (Map.Entry<double[], Integer> entry : held.entrySet()) {
-            if (changed.contains(entry.getKey())) {
-                writeBack(entry.getKey(), entry.getValue());
+        for (double[] column : heldInOrder) {
+            if (changed.contains(column)) {
+                writeBack(column, held.get(column));
             }
         }
     }

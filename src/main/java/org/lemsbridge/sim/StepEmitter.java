@@ -1,5 +1,6 @@
 package org.lemsbridge.sim;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -9,6 +10,7 @@ import org.lemsbridge.lems.Dynamics;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.lemsbridge.tree.Kind;
 import org.lemsbridge.tree.Ref;
 
@@ -20,9 +22,9 @@ import org.lemsbridge.tree.Ref;
  */
 final class StepEmitter {
     private static final long EXPONENT = 0x7ff0000000000000L;
-    private static final java.lang.reflect.Method DOUBLE_BITS = doubleBits();
-    private static final String DOUBLE_BITS_OWNER = org.objectweb.asm.Type.getInternalName(Double.class);
-    private static final String DOUBLE_BITS_TYPE = org.objectweb.asm.Type.getMethodDescriptor(DOUBLE_BITS);
+    private static final Method DOUBLE_BITS = doubleBits();
+    private static final String DOUBLE_BITS_OWNER = Type.getInternalName(Double.class);
+    private static final String DOUBLE_BITS_TYPE = Type.getMethodDescriptor(DOUBLE_BITS);
     private final Storage storage;
     private final MethodVisitor code;
     private final Instance node;
@@ -44,7 +46,7 @@ final class StepEmitter {
         this.expressions = new ExpressionEmitter(storage.generated(), kind.names, storage.random(), this::load);
     }
 
-    private static java.lang.reflect.Method doubleBits() {
+    private static Method doubleBits() {
         try {
             return Double.class.getMethod("doubleToRawLongBits", double.class);
         } catch (NoSuchMethodException e) {
