@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 
 /**
  * An unmodifiable copy of a small map that keeps its insertion order in one array of keys and values, which lookups
@@ -106,26 +107,9 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public Iterator<K> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < entries.length;
-                    }
-
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public K next() {
-                        if (next >= entries.length) {
-                            throw new NoSuchElementException();
-                        }
-                        K key = (K) entries[next];
-                        next += 2;
-                        return key;
-                    }
-                };
+                return new Pairs<>(at -> (K) entries[at]);
             }
         };
     }
@@ -139,28 +123,35 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public Iterator<Map.Entry<K, V>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < entries.length;
-                    }
-
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public Map.Entry<K, V> next() {
-                        if (next >= entries.length) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<K, V> entry = new AbstractMap.SimpleImmutableEntry<>((K) entries[next],
-                                (V) entries[next + 1]);
-                        next += 2;
-                        return entry;
-                    }
-                };
+                return new Pairs<>(at -> new AbstractMap.SimpleImmutableEntry<>((K) entries[at], (V) entries[at + 1]));
             }
         };
+    }
+
+    /** Walks the pairs of {@code entries}, giving what {@code item} makes of the pair at each even index. */
+    private final class Pairs<T> implements Iterator<T> {
+        private final IntFunction<T> item;
+        private int next;
+
+        Pairs(IntFunction<T> item) {
+            this.item = item;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < entries.length;
+        }
+
+        @Override
+        public T next() {
+            if (next >= entries.length) {
+                throw new NoSuchElementException();
+            }
+            T value = item.apply(next);
+            next += 2;
+            return value;
+        }
     }
 }
