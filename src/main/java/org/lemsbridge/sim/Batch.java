@@ -23,6 +23,8 @@ final class Batch {
     final Instance[] nodes;
     double[][][] varColumns;
     double[][][] exposedColumns;
+    /** Every column, once the state has moved into them. */
+    private final Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** {@code subtrees}: each member's subtree in post-order. */
     Batch(List<Instance> members, List<List<Instance>> subtrees) {
@@ -75,17 +77,38 @@ final class Batch {
                 }
                 node.stateLivesElsewhere(unpacker, m);
             }
-        }
-    }
-
-    /** Every column of the batch. */
-    Set<double[]> columns() {
-        Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int p = 0; p < positions; p++) {
             columns.addAll(Arrays.asList(varColumns[p]));
             columns.addAll(Arrays.asList(exposedColumns[p]));
         }
-        return columns;
+    }
+
+    /** Every column of the batch (once the state has moved into them). */
+    Set<double[]> columns() {
+        return Collections.unmodifiableSet(columns);
+    }
+
+    /**
+     * The columns outside {@code written} (which the step never changes) whose members all hold the same value, bit
+     * for bit, with that value.
+     */
+    Map<double[], Double> sameInEveryMember(Set<double[]> written) {
+        Map<double[], Double> same = new IdentityHashMap<>();
+        for (double[] column : columns) {
+            if (!written.contains(column) && column.length > 0 && allEqual(column)) {
+                same.put(column, column[0]);
+            }
+        }
+        return same;
+    }
+
+    private static boolean allEqual(double[] column) {
+        long bits = Double.doubleToRawLongBits(column[0]);
+        for (double value : column) {
+            if (Double.doubleToRawLongBits(value) != bits) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies member m's state back into its instances' own arrays (for error reports). */

@@ -23,13 +23,14 @@ import org.objectweb.asm.Opcodes;
 final class BatchStorage extends Storage {
     private final boolean holdInLocals;
     private final Batch batch;
-    private final Map<Instance, Integer> positions;
+    /** Member 0's nodes by post-order position. */
+    private final Map<Instance, Integer> positions = new IdentityHashMap<>();
     private final Set<double[]> columns;
     private final Set<double[]> read;
-    /** Columns some Ref other than a member's own reads of its own row reads; null: every column. */
+    /** Columns some Ref other than a member's own reads of its own row reads. */
     private final Set<double[]> readElsewhere;
-    /** Columns the step writes (learnt by a first emission); null: not known, so none is a constant. */
-    private final Set<double[]> written;
+    /** Columns the step never writes and every member holds the same value in, with that value. */
+    private final Map<double[], Double> constants;
     private final Label top = new Label();
     private final Label end = new Label();
     /** Arrays outside the batch's columns that the code reads (requirements and selects). */
@@ -47,17 +48,33 @@ final class BatchStorage extends Storage {
     private int nextLocal = Integer.MAX_VALUE;
     private int loopJumps;
 
-    BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Map<Instance, Integer> positions,
-            Set<double[]> columns, Set<double[]> read, boolean holdInLocals,
-            Set<double[]> readElsewhere, Set<double[]> written) {
+    private BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read, boolean holdInLocals,
+            Set<double[]> readElsewhere, Map<double[], Double> constants) {
         super(layout, random);
         this.holdInLocals = holdInLocals;
         this.batch = batch;
-        this.positions = positions;
-        this.columns = columns;
+        List<Instance> first = batch.first();
+        for (int p = 0; p < first.size(); p++) {
+            positions.put(first.get(p), p);
+        }
+        this.columns = batch.columns();
         this.read = read;
         this.readElsewhere = readElsewhere;
-        this.written = written;
+        this.constants = constants;
+    }
+
+    /** Code that reads and writes the columns where the step does ({@code read}: the arrays some Ref reads). */
+    static BatchStorage direct(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read) {
+        return new BatchStorage(layout, random, batch, read, false, Set.of(), Map.of());
+    }
+
+    /**
+     * Code that holds columns in local variables (see the class comment): {@code readElsewhere}, the arrays some Ref
+     * other than a member's read of its own row reads; {@code written}, every column the step writes.
+     */
+    static BatchStorage holding(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read,
+            Set<double[]> readElsewhere, Set<double[]> written) {
+        return new BatchStorage(layout, random, batch, read, true, readElsewhere, batch.sameInEveryMember(written));
     }
 
     @Override
@@ -79,8 +96,7 @@ final class BatchStorage extends Storage {
     @Override
     void epilogue() {
         for (double[] column : heldInOrder) {
-            if (changed.contains(column)
-                    && !(writtenFirst.contains(column) && readElsewhere != null && !readElsewhere.contains(column))) {
+            if (changed.contains(column) && !(writtenFirst.contains(column) && !readElsewhere.contains(column))) {
                 writeBack(column, held.get(column));
             }
         }
@@ -121,7 +137,7 @@ final class BatchStorage extends Storage {
     @Override
     void hold(Instance node, boolean exposed, int slot) {
         double[] column = column(node, exposed, slot);
-        if (!held.containsKey(column) && constant(column) == null && holdable()) {
+        if (!held.containsKey(column) && !constants.containsKey(column) && holdable()) {
             loadColumn(column);
             code().visitInsn(Opcodes.POP2);
         }
@@ -135,7 +151,7 @@ final class BatchStorage extends Storage {
             code.visitVarInsn(Opcodes.DLOAD, local);
             return;
         }
-        Double constant = constant(column);
+        Double constant = constants.get(column);
         if (constant != null) {
             GeneratedClass.pushDouble(code, constant);
             return;
@@ -185,20 +201,6 @@ final class BatchStorage extends Storage {
         held.put(column, local);
         heldInOrder.add(column);
         return local;
-    }
-
-    /** The value of a column the step never writes when every member holds the same (bit for bit). */
-    private Double constant(double[] column) {
-        if (written == null || written.contains(column) || column.length == 0) {
-            return null;
-        }
-        long bits = Double.doubleToRawLongBits(column[0]);
-        for (double value : column) {
-            if (Double.doubleToRawLongBits(value) != bits) {
-                return null;
-            }
-        }
-        return column[0];
     }
 
     private void writeBack(double[] column, int local) {

@@ -402,23 +402,16 @@ final class BytecodeKernel {
 
     private void compileBatch(Batch batch) {
         List<Instance> first = batch.first();
-        Map<Instance, Integer> positions = new IdentityHashMap<>();
-        for (int p = 0; p < first.size(); p++) {
-            positions.put(first.get(p), p);
-        }
-        Set<double[]> columns = batch.columns();
         Layout layout = new Layout();
         GeneratedClass.Built code;
         BatchStorage storage;
         try {
-            BatchStorage arraysOnly = new BatchStorage(layout, random, batch, positions, columns, read, false, null,
-                    null);
+            BatchStorage arraysOnly = BatchStorage.direct(layout, random, batch, read);
             collectArrays(first, arraysOnly);
-            storage = new BatchStorage(layout, random, batch, positions, columns, read, true, readElsewhere,
-                    arraysOnly.writes);
+            storage = BatchStorage.holding(layout, random, batch, read, readElsewhere, arraysOnly.writes);
             code = generate(first, storage);
             if (code.codeBytes() > GeneratedClass.JIT_LIMIT) {
-                storage = new BatchStorage(layout, random, batch, positions, columns, read, false, null, null);
+                storage = BatchStorage.direct(layout, random, batch, read);
                 code = generate(first, storage);
             }
         } catch (ExpressionEmitter.Unsupported e) {
@@ -548,11 +541,7 @@ final class BytecodeKernel {
             throws ExpressionEmitter.Unsupported {
         storage.prologue();
         int temps = FIRST_FREE + storage.layout().arrays.size();
-        int rates = 0;
-        for (Instance node : nodes) {
-            rates = Math.max(rates, node.kind.rateSlots.length);
-        }
-        storage.freeLocalsFrom(temps + 2 * rates);
+        storage.freeLocalsFrom(maxLocals(nodes, storage.layout()));
         for (int j = 0; j < nodes.size(); j++) {
             new StepEmitter(storage, nodes.get(j), j, temps).emit();
         }

@@ -30,7 +30,6 @@ final class SplitBatch implements StepTeam.Job {
     private final int[] bounds;
     private final HeldEvents[] held;
     private final SplitChoice choice;
-    private final int members;
 
     /** Events a chunk sent during a step: pairs of (node index, out port), in order. */
     private static final class HeldEvents {
@@ -53,7 +52,6 @@ final class SplitBatch implements StepTeam.Job {
      */
     SplitBatch(BytecodeKernel.Splittable batch, StepTeam team, int chunks, SplitChoice choice) {
         int members = batch.members();
-        this.members = members;
         this.choice = choice;
         if (chunks < 1 || chunks > members) {
             throw new IllegalArgumentException(chunks + " chunks for " + members + " members");
@@ -116,21 +114,17 @@ final class SplitBatch implements StepTeam.Job {
 
     /** One step of every member, as in order. */
     void step(double t, double dt) {
-        if (!choice.timing()) {
-            stepOneWay(t, dt);
-            choice.stepped(0);
-            return;
-        }
-        long start = System.nanoTime();
+        boolean timing = choice.timing();
+        long start = timing ? System.nanoTime() : 0;
         stepOneWay(t, dt);
-        choice.stepped(System.nanoTime() - start);
+        choice.stepped(timing ? System.nanoTime() - start : 0);
     }
 
     private void stepOneWay(double t, double dt) {
         if (choice.together()) {
             stepTogether(t, dt);
         } else {
-            code.step(arrays, sendNow != null ? sendNow : emitters, failures, t, dt, 0, members);
+            code.step(arrays, sendNow != null ? sendNow : emitters, failures, t, dt, 0, bounds[bounds.length - 1]);
         }
     }
 

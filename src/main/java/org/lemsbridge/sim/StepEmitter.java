@@ -212,7 +212,8 @@ final class StepEmitter {
         Label finite = new Label();
         for (int slot : states) {
             load(slot);
-            code.visitMethodInsn(Opcodes.INVOKESTATIC, DOUBLE_BITS_OWNER, DOUBLE_BITS.getName(), DOUBLE_BITS_TYPE, false);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, DOUBLE_BITS_OWNER, DOUBLE_BITS.getName(), DOUBLE_BITS_TYPE,
+                    false);
             code.visitLdcInsn(EXPONENT);
             code.visitInsn(Opcodes.LAND);
             code.visitLdcInsn(EXPONENT);
