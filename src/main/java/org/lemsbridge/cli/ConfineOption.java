@@ -18,6 +18,11 @@ final class ConfineOption {
                     + " without it files are found and written where the model says, as jLEMS does")
     private List<Path> folders = new ArrayList<>();
 
+    /** The folders as given. */
+    List<Path> folders() {
+        return List.copyOf(folders);
+    }
+
     Confinement confinement() {
         return Confinement.to(folders);
     }

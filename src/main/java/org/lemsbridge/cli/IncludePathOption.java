@@ -20,7 +20,17 @@ final class IncludePathOption {
             description = "a folder to search for <Include>d files (repeatable; or DIR1" + ":" + "DIR2 as jnml takes it)")
     private List<String> given = new ArrayList<>();
 
+    /** The values as given, {@code A:B} not yet split. */
+    List<String> given() {
+        return List.copyOf(given);
+    }
+
     List<Path> folders() {
+        return folders(given);
+    }
+
+    /** The folders {@code given} (each value as {@code -I} takes it) name; a folder that does not exist is an error. */
+    static List<Path> folders(List<String> given) {
         List<Path> folders = new ArrayList<>();
         for (String option : given) {
             for (String part : option.split(File.pathSeparator)) {

@@ -2,6 +2,7 @@ package org.lemsbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 
@@ -37,6 +38,32 @@ public final class Main {
     static int execute(String[] given, PrintWriter out, PrintWriter err, Consumer<Throwable> failures,
             boolean errIsTerminal) {
         String[] args = Subcommands.withJnmlShorthand(given);
+        Optional<SimulateSettings> plain = PlainSimulateLine.parse(args);
+        int code = plain.isPresent() ? simulate(plain.get(), out, err, failures, errIsTerminal)
+                : executeWithPicocli(args, out, err, failures, errIsTerminal);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Runs a plain simulate line (see {@link PlainSimulateLine}) as picocli would run it, without picocli. */
+    private static int simulate(SimulateSettings settings, PrintWriter out, PrintWriter err,
+            Consumer<Throwable> failures, boolean errIsTerminal) {
+        try {
+            return new SimulateRun(settings, out, err, errIsTerminal).run();
+        } catch (Exception thrown) { // what picocli hands its execution exception handler
+            Throwable exception = ErrorReport.asReported(thrown);
+            failures.accept(exception);
+            return ErrorReport.print(exception, err, settings.debug());
+        } catch (Throwable crash) { // an Error passes picocli's handler by
+            failures.accept(crash);
+            return ErrorReport.print(crash, err, settings.debug());
+        }
+    }
+
+    /** Runs {@code args} (the jnml shorthand already expanded) through picocli. */
+    static int executeWithPicocli(String[] args, PrintWriter out, PrintWriter err,
+            Consumer<Throwable> failures, boolean errIsTerminal) {
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new LemsbridgeCommand()), args);
         CommandLine simulate = commandLine.getSubcommands().get("simulate");
         if (simulate != null) {
@@ -49,16 +76,12 @@ public final class Main {
             failures.accept(exception);
             return ErrorReport.print(exception, err, debugRequested(parseResult));
         });
-        int code;
         try {
-            code = commandLine.execute(args);
+            return commandLine.execute(args);
         } catch (Throwable crash) { // an Error (out of memory, stack overflow) passes picocli's handler by
             failures.accept(crash);
-            code = ErrorReport.print(crash, err, debugRequested(commandLine.getParseResult()));
+            return ErrorReport.print(crash, err, debugRequested(commandLine.getParseResult()));
         }
-        out.flush();
-        err.flush();
-        return code;
     }
 
     /** Whether {@code --debug} was given to the command or any of its subcommands, as picocli parsed it. */

@@ -1,5 +1,8 @@
 package org.lemsbridge.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import org.lemsbridge.files.Confinement;
 
 import picocli.CommandLine.Mixin;
@@ -17,6 +20,16 @@ final class ModelInputOptions {
 
     @Mixin
     private DebugOption debug;
+
+    /** The {@code --confine} folders as given. */
+    List<Path> confineFolders() {
+        return confine.folders();
+    }
+
+    /** Whether {@code -nogui} was given (it changes nothing). */
+    boolean noGui() {
+        return noGui.noGui;
+    }
 
     Confinement confinement() {
         return confine.confinement();

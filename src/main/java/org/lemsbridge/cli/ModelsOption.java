@@ -21,6 +21,16 @@ final class ModelsOption {
 
     /** The library, its model files bounded by {@code confinement}; {@link ModelLibrary#NONE} without the option. */
     ModelLibrary library(Confinement confinement) {
+        return library(folder, confinement);
+    }
+
+    /** The folder as given, or null without the option. */
+    Path folder() {
+        return folder;
+    }
+
+    /** The library in {@code folder} (null: {@link ModelLibrary#NONE}), its files bounded by {@code confinement}. */
+    static ModelLibrary library(Path folder, Confinement confinement) {
         return folder == null ? ModelLibrary.NONE
                 : ModelLibrary.at(folder, confinement, SourceLocation.unknown(folder.toString()));
     }

@@ -11,7 +11,8 @@ final class ProgressOption {
             + " when stderr is a terminal)")
     Boolean progress;
 
-    boolean shown(boolean stderrIsTerminal) {
+    /** Whether a run shows its progress: as {@code progress} says, or (null) when stderr is a terminal. */
+    static boolean shown(Boolean progress, boolean stderrIsTerminal) {
         return progress == null ? stderrIsTerminal : progress;
     }
 }

@@ -1,23 +1,7 @@
 package org.lemsbridge.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-
-import org.lemsbridge.error.IoFailure;
-import org.lemsbridge.experiment.ModelLibrary;
-import org.lemsbridge.files.OutputFailure;
-import org.lemsbridge.lems.LemsModel;
-import org.lemsbridge.sim.SimulationOptions;
-import org.lemsbridge.sim.SimulationResult;
-import org.lemsbridge.suite.ModelRunner;
-import org.lemsbridge.suite.PlottedRun;
-import org.lemsbridge.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,98 +65,16 @@ final class SimulateCommand implements Callable<Integer> {
         this.stderrIsTerminal = terminal;
     }
 
+    /** The settings picocli parsed into this command's options. */
+    SimulateSettings settings() {
+        return new SimulateSettings(model, include.given(), outputDir, seed, displays, plot,
+                inputOptions.confineFolders(), models.folder(), progress.progress, inputOptions.debug(),
+                inputOptions.noGui());
+    }
+
     @Override
     public Integer call() {
-        Path folder = outputDir == null ? Path.of("").toAbsolutePath() : outputDir.toAbsolutePath();
-        List<Path> folders = include.folders();
-        ModelLibrary library = models.library(inputOptions.confinement());
-        Optional<LemsModel> checked = Validator.of(folders).confinedTo(inputOptions.confinement()).withModels(library)
-                .require(model);
-        ModelRunner.LoadedModel loaded = checked.isPresent() ? new ModelRunner.LoadedModel(checked.get(), List.of())
-                : ModelRunner.load(model, folders, inputOptions.confinement(), library);
-        OutputFiles.createFolder(folder);
-        Path plotFolder = plot == null ? null : plot.isEmpty() ? folder.resolve("plots") : Path.of(plot);
-        if (plotFolder != null) {
-            OutputFiles.createFolder(plotFolder);
-        }
-        Path displayData = displays ? folder : plotFolder != null ? temporaryFolder() : null;
-        try {
-            SimulationOptions options = new SimulationOptions(folder, seed).withDisplaysRecordedIn(displayData)
-                    .confinedTo(inputOptions.confinement());
-            PlottedRun.Result run = simulate(loaded, options, displayData, plotFolder);
-            report(run.run(), displays ? null : displayData);
-            if (plotFolder != null) {
-                reportPictures(run.pictures());
-            }
-            return ExitCodes.OK;
-        } finally {
-            if (displayData != null && !displays) {
-                OutputFiles.deleteTree(displayData);
-            }
-        }
-    }
-
-    private PlottedRun.Result simulate(ModelRunner.LoadedModel loaded, SimulationOptions options, Path displayData,
-            Path plotFolder) {
-        if (!progress.shown(stderrIsTerminal)) {
-            return simulateReporting(loaded, options, displayData, plotFolder);
-        }
-        try (ProgressLine line = new ProgressLine(spec.commandLine().getErr())) {
-            return simulateReporting(loaded, options.reportingProgressTo(line), displayData, plotFolder);
-        }
-    }
-
-    /** Runs the model and, with --plot, draws its pictures: all its files are put in place together or none. */
-    private PlottedRun.Result simulateReporting(ModelRunner.LoadedModel loaded, SimulationOptions options,
-            Path displayData, Path plotFolder) {
-        try {
-            if (plotFolder == null) {
-                return new PlottedRun.Result(ModelRunner.run(model, loaded, options), List.of());
-            }
-            return PlottedRun.run(model, loaded, options, displayData, plotFolder);
-        } catch (OutputFailure e) {
-            throw e.toBadInput();
-        } catch (UncheckedIOException e) {
-            throw IoFailure.cannotWrite(options.outputDir(), e.getCause());
-        } catch (IOException e) {
-            throw IoFailure.cannotWrite(plotFolder, e);
-        }
-    }
-
-    private void reportPictures(List<Path> pictures) {
-        PrintWriter out = spec.commandLine().getOut();
-        pictures.forEach(picture -> out.println("wrote " + picture));
-        if (pictures.isEmpty()) {
-            spec.commandLine().getErr().println(model + ": note: nothing to plot: the Simulation has no Display,"
-                    + " OutputFile or EventOutputFile");
-        }
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("lemsbridge-displays");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the Displays' data", e);
-        }
-    }
-
-    /** Prints the warnings and what was written (not the Displays' data kept in {@code temporary} for the plots). */
-    private void report(ModelRunner.ModelRun run, Path temporary) {
-        PrintWriter err = spec.commandLine().getErr();
-        run.warnings().forEach(warning -> err.println(model + ": warning: " + warning));
-        PrintWriter out = spec.commandLine().getOut();
-        for (SimulationResult.WrittenFile file : run.result().files()) {
-            if (temporary == null || !file.path().startsWith(temporary)) {
-                out.println("wrote " + file.path() + " (" + file.rows() + " rows)");
-            }
-        }
-        for (Path report : run.result().reports()) {
-            out.println("wrote " + report + " (the Target's report)");
-        }
-        if (run.result().files().isEmpty() && plot == null) {
-            err.println(model + ": note: nothing was written: the Simulation has no OutputFile or EventOutputFile"
-                    + (displays ? " and no Display" : " (jLEMS only draws Displays; --displays writes them as .dat"
-                            + " files, --plot draws them)"));
-        }
+        return new SimulateRun(settings(), spec.commandLine().getOut(), spec.commandLine().getErr(), stderrIsTerminal)
+                .run();
     }
 }

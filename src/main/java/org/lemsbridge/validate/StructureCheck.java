@@ -27,6 +27,8 @@ final class StructureCheck {
     private final Map<String, XmlElement> types = new LinkedHashMap<>();
     private final Map<String, XmlElement> topLevelIds = new HashMap<>();
     private final Set<String> allIds = new HashSet<>();
+    /** childType's answers by parent type and tag: a network may hold a hundred thousand elements of one tag. */
+    private final Map<String, Map<String, Optional<String>>> childTypes = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
     private StructureCheck() {
@@ -177,6 +179,11 @@ final class StructureCheck {
 
     /** The declared type of a Child or Children named {@code tag} in {@code typeName} or its ancestors. */
     private Optional<String> childType(String typeName, String tag) {
+        return childTypes.computeIfAbsent(typeName, name -> new HashMap<>()).computeIfAbsent(tag,
+                named -> findChildType(typeName, named));
+    }
+
+    private Optional<String> findChildType(String typeName, String tag) {
         String current = typeName;
         Set<String> visited = new HashSet<>();
         while (current != null && visited.add(current)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
@@ -25,6 +26,7 @@ import org.lemsbridge.lems.AttributePlaces;
 import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.lems.XmlElement;
 
 /**
  * Validates LEMS/NeuroML files (schema when given, structure, references, recorded paths, run limits and the
@@ -158,8 +160,14 @@ public final class Validator {
         }
         LemsModel model = null;
         BadInputException readError = null;
-        List<Finding> findings = new ArrayList<>(StructureCheck.check(document.elements()));
-        findings.addAll(DeclarationCheck.check(document.elements()));
+        boolean large = atLeast(document.elements(), ELEMENTS_CHECKED_ALONGSIDE) >= ELEMENTS_CHECKED_ALONGSIDE;
+        Supplier<List<Finding>> asWritten = () -> {
+            List<Finding> found = new ArrayList<>(StructureCheck.check(document.elements()));
+            found.addAll(DeclarationCheck.check(document.elements()));
+            return found;
+        };
+        SideTask<List<Finding>> writtenAlongside = large ? SideTask.start("check as written", asWritten) : null;
+        List<Finding> findings = large ? new ArrayList<>() : asWritten.get();
         try {
             LemsReader.Reading reading = LemsReader.readListingValueProblems(document);
             model = reading.model();
@@ -170,6 +178,9 @@ public final class Validator {
         } catch (BadInputException e) {
             readError = e;
         }
+        if (writtenAlongside != null) {
+            findings.addAll(0, writtenAlongside.join());
+        }
         if (model == null) {
             return Checked.of(findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
                     : FileReport.unreadable(name, readError));
@@ -177,17 +188,43 @@ public final class Validator {
         if (schema != null) {
             findings.addAll(schema.check(file));
         }
-        findings.addAll(AttributeCheck.check(model));
-        findings.addAll(ReferenceCheck.check(model));
-        findings.addAll(FiniteValues.check(model));
-        findings.addAll(OutputPathCheck.check(model));
-        RunLimits.check(model).ifPresent(findings::add);
-        findings.addAll(RunSize.check(model));
-        findings.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
+        LemsModel read = model;
+        Supplier<List<Finding>> ofComponents = () -> {
+            List<Finding> found = new ArrayList<>(AttributeCheck.check(read));
+            found.addAll(ReferenceCheck.check(read));
+            return found;
+        };
+        SideTask<List<Finding>> componentsAlongside = large ? SideTask.start("check components", ofComponents) : null;
+        List<Finding> rest = new ArrayList<>();
+        rest.addAll(FiniteValues.check(model));
+        rest.addAll(OutputPathCheck.check(model));
+        RunLimits.check(model).ifPresent(rest::add);
+        rest.addAll(RunSize.check(model));
+        rest.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
+        findings.addAll(large ? componentsAlongside.join() : ofComponents.get());
+        findings.addAll(rest);
         if (build && findings.stream().noneMatch(Finding::isError)) {
             BuildCheck.check(model).ifPresent(findings::add);
         }
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);
+    }
+
+    /**
+     * Elements (all of them, nested too) from which a LEMS file's checks run on a second thread: the checks of the
+     * elements as written alongside the reading of the model, and those of its components alongside the others.
+     */
+    static final int ELEMENTS_CHECKED_ALONGSIDE = 10_000;
+
+    /** How many elements {@code elements} hold, nested ones too, counted up to {@code limit}. */
+    private static int atLeast(List<XmlElement> elements, int limit) {
+        int count = 0;
+        for (XmlElement element : elements) {
+            if (count >= limit) {
+                break;
+            }
+            count += 1 + atLeast(element.children(), limit - count - 1);
+        }
+        return count;
     }
 
     /** A suite: its own reading, then every case's model, OMV test and reference files as check would use them. */

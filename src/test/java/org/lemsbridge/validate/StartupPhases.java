@@ -35,7 +35,7 @@ import org.lemsbridge.sim.Simulator;
  */
 public final class StartupPhases {
     /** Phase names, in order; the orchestrator relies on them. */
-    public static final List<String> PHASES = List.of("command line (picocli)", "read XML + includes",
+    public static final List<String> PHASES = List.of("command line (to a missing file)", "read XML + includes",
             "build model (types, components)", "validator checks", "simulate (tree, compile, loop, files)");
 
     /** Linux's USER_HZ, the unit of {@code /proc}'s CPU times: 100 on every architecture it runs on. */
@@ -60,8 +60,9 @@ public final class StartupPhases {
         }
         StartupPhases phases = new StartupPhases();
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        if (Main.execute(new String[] {"simulate", "--help"}, nowhere, nowhere) != 0) {
-            throw new IllegalStateException("simulate --help failed");
+        String[] missing = {"simulate", out.resolve("no-such-model.xml").toString(), "-nogui"};
+        if (Main.execute(missing, nowhere, nowhere) != 2) {
+            throw new IllegalStateException("simulate of a missing file did not exit with 2");
         }
         phases.end(0);
         IncludedDocument document = IncludedDocument.read(model, folders);
