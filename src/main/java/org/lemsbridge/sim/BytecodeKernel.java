@@ -80,10 +80,11 @@ final class BytecodeKernel {
     /**
      * A compiled batch whose members are independent within a step: its generated step ({@code code} over
      * {@code arrays}), the callbacks of its {@code nodes} (member m's instance at post-order position p at
-     * m * positions + p), its number of members and the size of one member's step in bytes of code.
+     * m * positions + p), its number of members, the size of one member's step in bytes of code, and whether a
+     * member reads nothing but its own row of {@code arrays} (then nothing stepped elsewhere can change what it reads).
      */
     record Splittable(Instance first, CompiledSubtree code, double[][] arrays, IntConsumer[] emitters,
-            DoubleConsumer[] failures, Instance[] nodes, int members, int memberCodeBytes) {
+            DoubleConsumer[] failures, Instance[] nodes, int members, int memberCodeBytes, boolean readsOwnRowsOnly) {
     }
 
     /**
@@ -425,7 +426,7 @@ final class BytecodeKernel {
         batch.members.get(0).useCompiled(step, arrays, emitters, failures, members);
         if (independentMembers(code, storage)) {
             splittable.add(new Splittable(batch.members.get(0), step, arrays, emitters, failures, batch.nodes,
-                    members, code.codeBytes()));
+                    members, code.codeBytes(), storage.readsOutside.isEmpty()));
         }
     }
 

@@ -32,6 +32,11 @@ final class Engine {
         queue.add(new Pending(queueTime + connection.delay(), sequence++, connection));
     }
 
+    /** Whether no event waits for delivery. */
+    boolean idle() {
+        return queue.isEmpty();
+    }
+
     /** Delivers, in time order (FIFO for equal times), every queued event due at or before {@code t}. */
     void deliverDue(double t) {
         queueTime = t;

@@ -1,6 +1,7 @@
 package org.lemsbridge.sim;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
@@ -55,7 +56,7 @@ final class Instance implements ActionTarget {
         IntConsumer[] emitters;
         DoubleConsumer[] failures;
         int members;
-        SplitBatch split;
+        SplitStep split;
         /** The children advance() steps: {@link #order}, or fewer when a run of them steps as one batch. */
         Instance[] stepOrder;
         KineticSchemeRun[] schemes = new KineticSchemeRun[0];
@@ -161,8 +162,85 @@ final class Instance implements ActionTarget {
     }
 
     /** From now on the batch this instance steps (see {@link #useCompiled}) steps in chunks on several threads. */
-    void stepSplit(SplitBatch split) {
+    void stepSplit(SplitStep split) {
         extras().split = split;
+    }
+
+    /** Whether the batch this instance steps is split over several threads (see {@link #stepSplit}). */
+    boolean stepsSplit() {
+        return extras != null && extras.split != null;
+    }
+
+    /**
+     * Whether this schedule entry's step ({@link #advanceOwn}) may read any of {@code arrays}: generated code that
+     * uses one of them, or a requirement or select pointing into one (of the whole subtree for an RK4 group).
+     */
+    boolean stepReadsAnyOf(Set<double[]> arrays) {
+        if (extras != null && extras.compiled != null) {
+            for (double[] array : extras.compiledArrays) {
+                if (arrays.contains(array)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (pointsInto(requirements, arrays) || (extras != null && pointsInto(extras.liveRequirements, arrays))) {
+            return true;
+        }
+        for (Ref[] sources : selectSources) {
+            if (pointsInto(sources, arrays)) {
+                return true;
+            }
+        }
+        if (extras != null && extras.liveSelectSources != null) {
+            for (Ref[] sources : extras.liveSelectSources) {
+                if (pointsInto(sources, arrays)) {
+                    return true;
+                }
+            }
+        }
+        if (usesRk4()) {
+            for (Instance child : order) {
+                if (child.stepReadsAnyOf(arrays)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean pointsInto(Ref[] refs, Set<double[]> arrays) {
+        if (refs != null) {
+            for (Ref ref : refs) {
+                if (ref != null && arrays.contains(ref.array())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every event any instance of this subtree sends changes nothing: each connection reaches, without delay,
+     * an in port that has no action (so sending may be skipped altogether).
+     */
+    boolean sendsOnlyToNothing() {
+        if (wires != null) {
+            for (Connection[] port : wires) {
+                for (Connection connection : port) {
+                    if (connection.delay() != 0 || !(connection.target() instanceof InstancePort receiver)
+                            || !receiver.doesNothing()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        for (Instance child : order) {
+            if (!child.sendsOnlyToNothing()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Children to step, replacing {@link #advanceOrder()} (when a run of them steps as one batch). */

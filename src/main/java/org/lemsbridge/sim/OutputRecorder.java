@@ -38,6 +38,13 @@ final class OutputRecorder implements DatWriter.RowValues, AutoCloseable {
         }
     }
 
+    /** Passes where each column's value now lives, in column order. */
+    void forEachSource(java.util.function.Consumer<Ref> action) {
+        for (Ref source : sources) {
+            action.accept(source);
+        }
+    }
+
     void writeRow(double t) {
         writer.writeRow(t);
     }

@@ -103,13 +103,16 @@ public final class Simulator {
             PhaseEnds.afterFreezing(root);
             long n = steps();
             double t = 0.0;
+            List<BytecodeKernel.Splittable> splittable = List.of();
             if (compile) {
-                team = BatchThreads.split(compile(root, writers, engine), BatchThreads.requested(options),
+                splittable = compile(root, writers, engine);
+                team = BatchThreads.split(splittable, BatchThreads.requested(options),
                         Runtime.getRuntime().availableProcessors());
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
             Instance[] schedule = order.toArray(Instance[]::new);
+            StepBlocks blocks = StepBlocks.plan(root, schedule, splittable, team, writers, eventWriters, engine);
             double[] times = model.timesFile() == null ? null : new double[Math.toIntExact(n + 1)];
             RunProgress.Listener progress = options.progress();
             long nextReport = progress == RunProgress.Listener.NONE ? Long.MAX_VALUE : 0;
@@ -120,9 +123,15 @@ public final class Simulator {
                 if (k > 0) {
                     engine.time = t;
                     engine.deliverDue(t);
+                    if (blocks != null) {
+                        blocks.reach(k, t, step, n);
+                    }
                     for (Instance instance : schedule) {
                         instance.advanceOwn(t, step);
                     }
+                }
+                if (blocks != null) {
+                    blocks.replay(k);
                 }
                 for (OutputRecorder writer : writers) {
                     writer.writeRow(t);

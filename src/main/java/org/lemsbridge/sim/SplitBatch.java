@@ -16,7 +16,7 @@ import org.lemsbridge.tree.Connection;
  * in order: the events held before it are sent, then the failure of the first failing chunk is thrown. In the steps
  * its {@link SplitChoice} gives to the stepping thread alone, the batch steps in order as if it were not split.
  */
-final class SplitBatch implements StepTeam.Job {
+final class SplitBatch implements StepTeam.Job, SplitStep {
 
     private final StepTeam team;
     private final CompiledSubtree code;
@@ -113,7 +113,8 @@ final class SplitBatch implements StepTeam.Job {
     }
 
     /** One step of every member, as in order. */
-    void step(double t, double dt) {
+    @Override
+    public void step(double t, double dt) {
         boolean timing = choice.timing();
         long start = timing ? System.nanoTime() : 0;
         stepOneWay(t, dt);
