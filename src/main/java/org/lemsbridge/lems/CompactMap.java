@@ -5,6 +5,7 @@ import java.util.AbstractSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -29,8 +30,11 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
         this.entries = entries;
     }
 
-    /** An unmodifiable copy of {@code map} with the same iteration order. */
+    /** An unmodifiable copy of {@code map} with the same iteration order ({@code map} itself when it is one). */
     static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        if (map instanceof CompactMap<K, V>) {
+            return map;
+        }
         if (map.isEmpty()) {
             return Collections.emptyMap();
         }
@@ -44,6 +48,35 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
             entries[at++] = entry.getValue();
         }
         return new CompactMap<>(entries);
+    }
+
+    /**
+     * The map of {@code pairs} (key 0, value 0, key 1, value 1, ...) in their order, as {@link #copyOf} would make it
+     * of a LinkedHashMap they were put into one by one (a repeated key keeps its first place and its last value).
+     */
+    static Map<String, String> ofPairs(List<String> pairs) {
+        if (pairs.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        if (pairs.size() > 2 * MAX_SCANNED || repeatsAKey(pairs)) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.size(); i += 2) {
+                map.put(pairs.get(i), pairs.get(i + 1));
+            }
+            return copyOf(map);
+        }
+        return new CompactMap<>(pairs.toArray());
+    }
+
+    private static boolean repeatsAKey(List<String> pairs) {
+        for (int i = 2; i < pairs.size(); i += 2) {
+            for (int j = 0; j < i; j += 2) {
+                if (pairs.get(i).equals(pairs.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private int indexOf(Object key) {

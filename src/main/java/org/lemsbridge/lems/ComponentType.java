@@ -101,18 +101,18 @@ public record ComponentType(
     }
 
     public Optional<ChildDecl> child(String childName) {
-        for (ChildDecl c : childDecls) {
-            if (c.name().equals(childName)) {
-                return Optional.of(c);
+        for (int i = 0; i < childDecls.size(); i++) {
+            if (childDecls.get(i).name().equals(childName)) {
+                return Optional.of(childDecls.get(i));
             }
         }
         return Optional.empty();
     }
 
     public Optional<ChildrenDecl> children(String listName) {
-        for (ChildrenDecl c : childrenDecls) {
-            if (c.name().equals(listName)) {
-                return Optional.of(c);
+        for (int i = 0; i < childrenDecls.size(); i++) {
+            if (childrenDecls.get(i).name().equals(listName)) {
+                return Optional.of(childrenDecls.get(i));
             }
         }
         return Optional.empty();

@@ -264,14 +264,16 @@ public final class LemsReader {
         if (role == null && parentType != null) {
             role = roleByType(parentType, type);
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
         String extended = element.attributes().get("extends");
-        XmlElement prototype = extended == null ? null : topLevelById.get(extended);
-        if (prototype != null) {
-            attributes.putAll(prototype.attributes());
+        Map<String, String> attributes = extended == null ? element.attributes() : new LinkedHashMap<>();
+        if (extended != null) {
+            XmlElement prototype = topLevelById.get(extended);
+            if (prototype != null) {
+                attributes.putAll(prototype.attributes());
+            }
+            attributes.putAll(element.attributes());
+            attributes.remove("extends");
         }
-        attributes.putAll(element.attributes());
-        attributes.remove("extends");
         String id = element.attributeOr("id", null);
         Map<String, Double> values = valueProblems == null
                 ? ComponentValues.of(type, attributes, units, element.location())

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -139,11 +138,12 @@ public final class SecureXml {
     }
 
     /** An element being read: its start tag is known, its children are still coming. */
-    private record Open(String tag, Map<String, String> attributes, SourceLocation location, LemsVocabulary.Shape shape,
+    /** An element whose end tag is still to come: its attributes as name, value, name, value, ... */
+    private record Open(String tag, List<String> attributes, SourceLocation location, LemsVocabulary.Shape shape,
             List<XmlElement> children) {
 
         XmlElement close() {
-            return new XmlElement(tag, attributes, children, location);
+            return new XmlElement(tag, CompactMap.ofPairs(attributes), children, location);
         }
     }
 
@@ -175,7 +175,8 @@ public final class SecureXml {
     }
 
     private void start(XMLStreamReader stream) {
-        Open element = open(stream.getLocalName(), positions.startOf(stream, sourceName));
+        Open element = open(stream.getLocalName(), positions.startOf(stream, sourceName),
+                stream.getAttributeCount());
         for (int i = 0; i < stream.getAttributeCount(); i++) {
             String prefix = stream.getAttributePrefix(i);
             if (prefix != null && !prefix.isEmpty()) {
@@ -189,7 +190,7 @@ public final class SecureXml {
     private final class PlainElements implements PlainXml.Handler {
         @Override
         public void start(String tag, int line, int column, List<String> attributes) {
-            Open element = open(tag, new SourceLocation(sourceName, line, column));
+            Open element = open(tag, new SourceLocation(sourceName, line, column), attributes.size() / 2);
             for (int i = 0; i < attributes.size(); i += 2) {
                 attribute(element, attributes.get(i), attributes.get(i + 1));
             }
@@ -202,7 +203,7 @@ public final class SecureXml {
     }
 
     /** A start tag: bounded depth and count, an element the schema allows here. */
-    private Open open(String tag, SourceLocation location) {
+    private Open open(String tag, SourceLocation location, int attributes) {
         if (open.size() >= SecureStax.MAX_DEPTH) {
             throw new BadInputException(location, "elements nested deeper than " + SecureStax.MAX_DEPTH + " levels",
                     "LEMS and NeuroML documents nest a few levels deep; this one is damaged or hostile");
@@ -213,7 +214,7 @@ public final class SecureXml {
         Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
         LemsVocabulary.Shape shape = parent == null ? vocabulary.global(tag).orElse(LemsVocabulary.UNDECLARED)
                 : vocabulary.child(parent.shape(), tag).orElseThrow(() -> unknownMember(parent, tag, location));
-        Open element = new Open(tag, new LinkedHashMap<>(), location, shape, new ArrayList<>());
+        Open element = new Open(tag, new ArrayList<>(2 * attributes), location, shape, new ArrayList<>());
         open.add(element);
         return element;
     }
@@ -224,7 +225,8 @@ public final class SecureXml {
             throw unknownAttribute(element.tag(), element.shape(), name, element.location());
         }
         String known = values.putIfAbsent(value, value);
-        element.attributes().put(name, known == null ? value : known);
+        element.attributes().add(name);
+        element.attributes().add(known == null ? value : known);
     }
 
     private void end() {

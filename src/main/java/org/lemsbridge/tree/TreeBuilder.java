@@ -266,8 +266,9 @@ public final class TreeBuilder {
             }
         }
         // the children as they are now: connecting them may attach more instances, which connect themselves
-        for (Node child : instance.children()) {
-            connectAll(child);
+        List<Node> children = instance.children();
+        for (int i = 0; i < children.size(); i++) {
+            connectAll(children.get(i));
         }
     }
 

@@ -68,6 +68,31 @@ class BuildFindingsTest {
         assertTrue(simulated.errLines().get(0).startsWith(file + ":9:24: path 'iafPopp[0]'"), simulated.describe());
     }
 
+    /** The errors of MODEL with an explicitInput into {@code target} (iafPop has 1 member). */
+    private List<String> inputInto(String target) throws IOException {
+        String withInput = MODEL.replace("<Include file=\"Simulation.xml\"/>", "<Include file=\"Simulation.xml\"/>"
+                + "<Include file=\"Inputs.xml\"/><pulseGenerator id=\"pg\" delay=\"1ms\" duration=\"1ms\""
+                + " amplitude=\"0.1nA\"/>").replace("</network>", "    <explicitInput target=\"" + target + "\""
+                + " input=\"pg\"/>\n    </network>");
+        return errors(Validator.of(List.of()).validate(Files.writeString(temp.resolve("index.xml"), withInput)));
+    }
+
+    @Test
+    void aMemberIndexIsReadWithinItsBracketsAndRefusedWhenItIsNoMember() throws IOException {
+        // iafTauCell takes no inputs: a path that resolves gets as far as the member's attachments
+        List<String> resolved = inputInto("iafPop[0]");
+        assertEquals(List.of("LB213@270:7 net/iafPop/0 has no Attachments for pg (pulseGenerator)"), resolved);
+        assertEquals(resolved, inputInto("iafPop[ 0 ]"));
+        assertEquals(resolved, inputInto("iafPop/[0]"));
+        assertEquals(resolved, inputInto("iafPop[+0]"));
+        assertEquals(List.of("LB213@9:24 path 'iafPop[1]': net/iafPop has no member [1]"), inputInto("iafPop[1]"));
+        assertEquals(List.of("LB213@9:24 path 'iafPop[-1]': net/iafPop has no member [-1]"),
+                inputInto("iafPop[-1]"));
+        assertEquals(List.of("LB213@9:24 bad index [x] in path 'iafPop[x]'"), inputInto("iafPop[x]"));
+        assertEquals(List.of("LB213@9:24 bad index [] in path 'iafPop[]'"), inputInto("iafPop[]"));
+        assertEquals(List.of("LB213@9:24 bad index [ ] in path 'iafPop[ ]'"), inputInto("iafPop[ ]"));
+    }
+
     @Test
     void aBadReferenceIsReportedAtTheAttributeThatHoldsItOnItsOwnLine() throws IOException {
         String withInput = MODEL.replace("<Include file=\"Simulation.xml\"/>", "<Include file=\"Simulation.xml\"/>"

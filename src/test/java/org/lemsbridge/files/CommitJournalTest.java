@@ -69,6 +69,29 @@ class CommitJournalTest {
         }
     }
 
+    /** The journal is written without data binding, in the very bytes data binding writes, and read back by it. */
+    @Test
+    void theJournalTextIsWhatDataBindingWritesAndReadsBackEqual() throws IOException {
+        List<CommitJournal.Intent> intents = List.of(
+                new CommitJournal.Intent(0, List.of(), List.of()),
+                new CommitJournal.Intent(GONE, List.of("/a/.lemsbridge-commit.1.x.json"),
+                        List.of(new CommitJournal.Entry("/a/b.dat", null, "/a/.b.dat.tmp"))),
+                new CommitJournal.Intent(-1, List.of("c1", "c2"), List.of(
+                        new CommitJournal.Entry("/d/\"q\"\\ \u00e9\u4e2d\t\n\u0001\u007f\ud83d\ude00",
+                                "/d/back up", "/d/s"),
+                        new CommitJournal.Entry("", "", ""),
+                        new CommitJournal.Entry("x", null, null))),
+                new CommitJournal.Intent(Long.MAX_VALUE, List.of("</script>", "&<>'"), List.of(
+                        new CommitJournal.Entry("d", "b", "s"))));
+        for (CommitJournal.Intent intent : intents) {
+            String text = CommitJournal.text(intent);
+            assertEquals(Json.data(intent), text);
+            Path file = folder.resolve("journal.json");
+            Files.writeString(file, text);
+            assertEquals(intent, Json.read(file, CommitJournal.Intent.class));
+        }
+    }
+
     @Test
     void aCommitStoppedAfterAnyNumberOfMovesIsSettledAllOldOrAllNewByTheNextRun() throws IOException {
         for (String next : List.of("other.txt", "sub/other.txt")) {
