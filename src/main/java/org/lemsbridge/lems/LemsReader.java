@@ -280,19 +280,20 @@ public final class LemsReader {
         Map<String, Double> values = valueProblems == null
                 ? ComponentValues.of(type, attributes, units, element.location())
                 : ComponentValues.of(type, attributes, units, element.location(), valueProblems::add);
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String text : type.texts()) {
-            putIfPresent(texts, attributes, text);
+        List<String> textPairs = new ArrayList<>();
+        for (int i = 0; i < type.texts().size(); i++) {
+            addIfPresent(textPairs, attributes, type.texts().get(i));
         }
-        for (String path : type.paths()) {
-            putIfPresent(texts, attributes, path);
+        for (int i = 0; i < type.paths().size(); i++) {
+            addIfPresent(textPairs, attributes, type.paths().get(i));
         }
-        for (ComponentType.ComponentReference reference : type.componentReferences()) {
-            putIfPresent(texts, attributes, reference.name());
+        for (int i = 0; i < type.componentReferences().size(); i++) {
+            addIfPresent(textPairs, attributes, type.componentReferences().get(i).name());
         }
-        for (ComponentType.Link link : type.links()) {
-            putIfPresent(texts, attributes, link.name());
+        for (int i = 0; i < type.links().size(); i++) {
+            addIfPresent(textPairs, attributes, type.links().get(i).name());
         }
+        Map<String, String> texts = CompactMap.ofPairs(textPairs);
         List<Component> children = element.children().isEmpty() ? List.of() : new ArrayList<>();
         for (XmlElement nested : element.children()) {
             if (NOT_COMPONENTS.contains(nested.tag()) || nested.tag().equals("property")) {
@@ -307,10 +308,12 @@ public final class LemsReader {
         return component;
     }
 
-    private static void putIfPresent(Map<String, String> into, Map<String, String> attributes, String name) {
+    /** Adds {@code name} and its value to {@code pairs} when {@code attributes} has it. */
+    private static void addIfPresent(List<String> pairs, Map<String, String> attributes, String name) {
         String value = attributes.get(name);
         if (value != null) {
-            into.put(name, value);
+            pairs.add(name);
+            pairs.add(value);
         }
     }
 

@@ -112,7 +112,9 @@ public final class Simulator {
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
             Instance[] schedule = order.toArray(Instance[]::new);
-            StepBlocks blocks = StepBlocks.plan(root, schedule, splittable, team, writers, eventWriters, engine);
+            StepBlocks blocks = StepBlocks.plan(root, schedule, splittable, team,
+                    BatchThreads.requested(options) == SimulationOptions.AUTOMATIC_THREADS, writers, eventWriters,
+                    engine);
             double[] times = model.timesFile() == null ? null : new double[Math.toIntExact(n + 1)];
             RunProgress.Listener progress = options.progress();
             long nextReport = progress == RunProgress.Listener.NONE ? Long.MAX_VALUE : 0;

@@ -20,6 +20,8 @@ final class SplitChoice {
     static final int KEEP = 120;
 
     private final boolean adaptive;
+    /** Calls of {@link #stepped} in one window. */
+    private final int windowSteps;
     private final long[] together = new long[PROBES];
     private final long[] alone = new long[PROBES];
     private int step;
@@ -28,18 +30,24 @@ final class SplitChoice {
     private long windowNanos;
     private boolean togetherIsFaster = true;
 
-    private SplitChoice(boolean adaptive) {
+    private SplitChoice(boolean adaptive, int windowSteps) {
         this.adaptive = adaptive;
+        this.windowSteps = windowSteps;
     }
 
     /** Always on the team (threads asked for explicitly). */
     static SplitChoice always() {
-        return new SplitChoice(false);
+        return new SplitChoice(false, WINDOW);
     }
 
     /** Whichever way was faster when last measured. */
     static SplitChoice timed() {
-        return new SplitChoice(true);
+        return new SplitChoice(true, WINDOW);
+    }
+
+    /** As {@link #timed()}, in windows of {@code windowSteps} calls of {@link #stepped} (each, say, a block of steps). */
+    static SplitChoice timedInWindowsOf(int windowSteps) {
+        return new SplitChoice(true, windowSteps);
     }
 
     /** Whether the coming step runs on the team. */
@@ -61,7 +69,7 @@ final class SplitChoice {
             return;
         }
         windowNanos += nanos;
-        if (++step < WINDOW) {
+        if (++step < windowSteps) {
             return;
         }
         if (window < 2 * PROBES) {

@@ -34,7 +34,11 @@ final class StepBlocks implements StepTeam.Job {
     /** {@code -Dlemsbridge.threads.blocks=false} keeps split batches stepping one step at a time (for comparison). */
     static final String PROPERTY = "lemsbridge.threads.blocks";
 
+    /** Blocks in one window of the {@link SplitChoice} (when the team is used only where it pays). */
+    static final int CHOICE_WINDOW = 2;
+
     private final StepTeam team;
+    private final SplitChoice choice;
     private final List<BlockedBatch> batches;
     private final Piece[] pieces;
     private final double[] times = new double[STEPS];
@@ -83,8 +87,10 @@ final class StepBlocks implements StepTeam.Job {
         }
     }
 
-    private StepBlocks(StepTeam team, List<BytecodeKernel.Splittable> split, List<OutputRecorder> writers) {
+    private StepBlocks(StepTeam team, SplitChoice choice, List<BytecodeKernel.Splittable> split,
+            List<OutputRecorder> writers) {
         this.team = team;
+        this.choice = choice;
         Map<double[], BytecodeKernel.Splittable> owners = new IdentityHashMap<>();
         for (BytecodeKernel.Splittable batch : split) {
             for (double[] array : batch.arrays()) {
@@ -143,10 +149,11 @@ final class StepBlocks implements StepTeam.Job {
     /**
      * Blocks for the run if it can step its split batches ahead (see the class comment), else null. {@code split}:
      * the batches {@link BatchThreads} split over {@code team} (null: none); {@code schedule}: what the stepping
-     * thread steps each step.
+     * thread steps each step; {@code automatic}: threads chosen automatically, so a block steps on the team or on the
+     * stepping thread alone, whichever a {@link SplitChoice} found faster (else always on the team).
      */
     static StepBlocks plan(Instance root, Instance[] schedule, List<BytecodeKernel.Splittable> split, StepTeam team,
-            List<OutputRecorder> writers, List<EventRecorder> eventWriters, Engine engine) {
+            boolean automatic, List<OutputRecorder> writers, List<EventRecorder> eventWriters, Engine engine) {
         if (team == null || !Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || !eventWriters.isEmpty()
                 || !engine.idle()) {
             return null;
@@ -169,7 +176,8 @@ final class StepBlocks implements StepTeam.Job {
         if (!root.sendsOnlyToNothing()) {
             return null;
         }
-        return new StepBlocks(team, stepped, writers);
+        return new StepBlocks(team, automatic ? SplitChoice.timedInWindowsOf(CHOICE_WINDOW) : SplitChoice.always(),
+                stepped, writers);
     }
 
     /**
@@ -189,7 +197,16 @@ final class StepBlocks implements StepTeam.Job {
         for (int j = 1; j < steps; j++) {
             times[j] = times[j - 1] + dt;
         }
-        team.run(this, t, dt);
+        boolean timing = choice.timing();
+        long start = timing ? System.nanoTime() : 0;
+        if (choice.together()) {
+            team.run(this, t, dt);
+        } else {
+            for (int chunk = 0; chunk < pieces.length; chunk++) {
+                runChunk(chunk, t, dt);
+            }
+        }
+        choice.stepped(timing ? System.nanoTime() - start : 0);
         for (BlockedBatch batch : batches) {
             batch.noteFailure(null, -1);
         }

@@ -22,8 +22,9 @@ import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Split batches stepped ahead in blocks ({@link StepBlocks}) write what one thread writes: recorded members in every
- * piece, a last block shorter than the others, several batches in one block, and a failing member reported at its own
- * step and in member order as the interpreter reports it. Runs that send events somewhere keep stepping one step at a
+ * piece, a last block shorter than the others, several batches in one block, blocks timed on the team and on the
+ * stepping thread alone in one run, and a failing member reported at its own step and in member order as the
+ * interpreter reports it. Runs that send events somewhere keep stepping one step at a
  * time.
  */
 class StepBlocksTest {
@@ -46,8 +47,8 @@ class StepBlocksTest {
         try {
             List<Instance> schedule = new ArrayList<>();
             root.collectSchedule(schedule);
-            return StepBlocks.plan(root, schedule.toArray(Instance[]::new), splittable, team, List.of(), List.of(),
-                    engine) != null;
+            return StepBlocks.plan(root, schedule.toArray(Instance[]::new), splittable, team, false, List.of(),
+                    List.of(), engine) != null;
         } finally {
             if (team != null) {
                 team.close();
@@ -104,6 +105,20 @@ class StepBlocksTest {
         }
         assertArrayEquals(one, Files.readAllBytes(withoutBlocks(() -> run(model, "steps", 2)).files().get(0)
                 .path()), "2 threads, one step at a time");
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            String before = System.getProperty(BatchThreads.MIN_WORK_PROPERTY);
+            System.setProperty(BatchThreads.MIN_WORK_PROPERTY, "0");
+            try {
+                assertArrayEquals(one, Files.readAllBytes(run(model, "timed", SimulationOptions.AUTOMATIC_THREADS)
+                        .files().get(0).path()), "automatic threads: blocks timed on the team and alone");
+            } finally {
+                if (before == null) {
+                    System.clearProperty(BatchThreads.MIN_WORK_PROPERTY);
+                } else {
+                    System.setProperty(BatchThreads.MIN_WORK_PROPERTY, before);
+                }
+            }
+        }
     }
 
     /** Spikes into cells with synapses: the run steps its split batch one step at a time. */
