@@ -1,5 +1,6 @@
 package org.lemsbridge.lems;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,9 @@ final class ComponentValues {
      */
     static Map<String, Double> of(ComponentType type, Map<String, String> attributes, LemsUnits units,
             SourceLocation where, Consumer<ValueProblem> problems) {
+        if (type.constants().isEmpty() && type.parameters().isEmpty() && type.derivedParameters().isEmpty()) {
+            return Collections.emptyMap(); // an explicitInput: nothing to read, a hundred thousand times
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         for (ComponentType.Constant constant : type.constants()) {
             values.put(constant.name(), units.toSi(constant.value(), constant.dimension(), where));

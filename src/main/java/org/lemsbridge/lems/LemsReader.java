@@ -173,29 +173,31 @@ public final class LemsReader {
 
     /** The standard units with the Dimensions and Units that {@code elements} declare. */
     public static LemsUnits unitsOf(List<XmlElement> elements) {
-        UnitTable table = UnitTable.standard();
         String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
         for (XmlElement element : elements) {
             if (element.tag().equals("Dimension")) {
                 int[] e = new int[7];
                 for (int i = 0; i < 7; i++) {
                     e[i] = integer(element, keys[i]);
                 }
-                table = table.withDimension(TypeReader.required(element, "name"),
+                dimensions.put(TypeReader.required(element, "name"),
                         new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]));
             }
         }
+        UnitTable table = UnitTable.standard().withDimensions(dimensions);
+        List<Unit> units = new ArrayList<>();
         for (XmlElement element : elements) {
             if (element.tag().equals("Unit")) {
                 String symbol = TypeReader.required(element, "symbol");
                 String dimensionName = element.attributeOr("dimension", "none");
                 Dimension dimension = table.dimension(dimensionName).orElseThrow(() -> new BadInputException(
                         element.location(), "unit " + symbol + " names unknown dimension '" + dimensionName + "'"));
-                table = table.withUnit(new Unit(symbol, dimension, integer(element, "power"),
-                        number(element, "scale", 1.0), number(element, "offset", 0.0)));
+                units.add(new Unit(symbol, dimension, integer(element, "power"), number(element, "scale", 1.0),
+                        number(element, "offset", 0.0)));
             }
         }
-        return new LemsUnits(table);
+        return new LemsUnits(table.withUnits(units));
     }
 
     private static int integer(XmlElement element, String name) {
@@ -278,19 +280,20 @@ public final class LemsReader {
         Map<String, Double> values = valueProblems == null
                 ? ComponentValues.of(type, attributes, units, element.location())
                 : ComponentValues.of(type, attributes, units, element.location(), valueProblems::add);
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String text : type.texts()) {
-            putIfPresent(texts, attributes, text);
+        List<String> textPairs = new ArrayList<>();
+        for (int i = 0; i < type.texts().size(); i++) {
+            addIfPresent(textPairs, attributes, type.texts().get(i));
         }
-        for (String path : type.paths()) {
-            putIfPresent(texts, attributes, path);
+        for (int i = 0; i < type.paths().size(); i++) {
+            addIfPresent(textPairs, attributes, type.paths().get(i));
         }
-        for (ComponentType.ComponentReference reference : type.componentReferences()) {
-            putIfPresent(texts, attributes, reference.name());
+        for (int i = 0; i < type.componentReferences().size(); i++) {
+            addIfPresent(textPairs, attributes, type.componentReferences().get(i).name());
         }
-        for (ComponentType.Link link : type.links()) {
-            putIfPresent(texts, attributes, link.name());
+        for (int i = 0; i < type.links().size(); i++) {
+            addIfPresent(textPairs, attributes, type.links().get(i).name());
         }
+        Map<String, String> texts = CompactMap.ofPairs(textPairs);
         List<Component> children = element.children().isEmpty() ? List.of() : new ArrayList<>();
         for (XmlElement nested : element.children()) {
             if (NOT_COMPONENTS.contains(nested.tag()) || nested.tag().equals("property")) {
@@ -305,10 +308,12 @@ public final class LemsReader {
         return component;
     }
 
-    private static void putIfPresent(Map<String, String> into, Map<String, String> attributes, String name) {
+    /** Adds {@code name} and its value to {@code pairs} when {@code attributes} has it. */
+    private static void addIfPresent(List<String> pairs, Map<String, String> attributes, String name) {
         String value = attributes.get(name);
         if (value != null) {
-            into.put(name, value);
+            pairs.add(name);
+            pairs.add(value);
         }
     }
 

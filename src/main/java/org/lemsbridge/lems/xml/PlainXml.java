@@ -1,9 +1,7 @@
 package org.lemsbridge.lems.xml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A quick reader for the plain XML that LEMS and NeuroML files are written in: an optional {@code <?xml version="1.0"
@@ -51,8 +49,11 @@ public final class PlainXml {
     private final char[] text;
     private final int length;
     private final Handler handler;
-    /** Names already seen, so that equal tags and attribute names are one String, as StAX's symbol table gives. */
-    private final Map<String, String> names = new HashMap<>();
+    /**
+     * Names and plain attribute values already seen, so that equal tags and attribute names are one String, as
+     * StAX's symbol table gives, and so are repeated values.
+     */
+    private final SharedStrings shared = new SharedStrings();
     private final List<String> attributes = new ArrayList<>();
     /** Raw attribute names and values of the tag being read: name, value, ... */
     private final List<String> raw = new ArrayList<>();
@@ -340,9 +341,7 @@ public final class PlainXml {
         }
         require(i - start <= MAX_NAME);
         at = i;
-        String name = new String(chars, start, i - start);
-        String known = names.putIfAbsent(name, name);
-        return known == null ? name : known;
+        return shared.of(chars, start, i);
     }
 
     /**
@@ -361,7 +360,7 @@ public final class PlainXml {
         }
         if (i < length && chars[i] == quote) {
             at = i + 1;
-            return new String(chars, start, i - start);
+            return shared.of(chars, start, i);
         }
         at = start;
         StringBuilder value = null;
