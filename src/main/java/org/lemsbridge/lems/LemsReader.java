@@ -173,29 +173,31 @@ public final class LemsReader {
 
     /** The standard units with the Dimensions and Units that {@code elements} declare. */
     public static LemsUnits unitsOf(List<XmlElement> elements) {
-        UnitTable table = UnitTable.standard();
         String[] keys = {"m", "l", "t", "i", "k", "n", "j"};
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
         for (XmlElement element : elements) {
             if (element.tag().equals("Dimension")) {
                 int[] e = new int[7];
                 for (int i = 0; i < 7; i++) {
                     e[i] = integer(element, keys[i]);
                 }
-                table = table.withDimension(TypeReader.required(element, "name"),
+                dimensions.put(TypeReader.required(element, "name"),
                         new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]));
             }
         }
+        UnitTable table = UnitTable.standard().withDimensions(dimensions);
+        List<Unit> units = new ArrayList<>();
         for (XmlElement element : elements) {
             if (element.tag().equals("Unit")) {
                 String symbol = TypeReader.required(element, "symbol");
                 String dimensionName = element.attributeOr("dimension", "none");
                 Dimension dimension = table.dimension(dimensionName).orElseThrow(() -> new BadInputException(
                         element.location(), "unit " + symbol + " names unknown dimension '" + dimensionName + "'"));
-                table = table.withUnit(new Unit(symbol, dimension, integer(element, "power"),
-                        number(element, "scale", 1.0), number(element, "offset", 0.0)));
+                units.add(new Unit(symbol, dimension, integer(element, "power"), number(element, "scale", 1.0),
+                        number(element, "offset", 0.0)));
             }
         }
-        return new LemsUnits(table);
+        return new LemsUnits(table.withUnits(units));
     }
 
     private static int integer(XmlElement element, String name) {

@@ -1,10 +1,10 @@
 package org.lemsbridge.lems;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Applies {@code extends} the way jLEMS does (see {@link ComponentType}). */
 final class TypeInheritance {
@@ -34,8 +34,18 @@ final class TypeInheritance {
                 own.location());
     }
 
+    /** The parent's items the type does not redefine (by {@code key}), then the type's own; lists are immutable. */
     private static <T> List<T> inherit(List<T> fromParent, List<T> own, Function<T, String> key) {
-        Set<String> ownNames = own.stream().map(key).collect(Collectors.toSet());
+        if (fromParent.isEmpty()) {
+            return own;
+        }
+        if (own.isEmpty()) {
+            return fromParent;
+        }
+        Set<String> ownNames = new HashSet<>();
+        for (T item : own) {
+            ownNames.add(key.apply(item));
+        }
         List<T> merged = new ArrayList<>();
         for (T item : fromParent) {
             if (!ownNames.contains(key.apply(item))) {

@@ -3,13 +3,14 @@ package org.lemsbridge.units;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Named dimensions and units, in definition order. Immutable: {@link #withDimension} and {@link #withUnit}
- * return copies, so a LEMS document can extend the standard table with its own definitions.
+ * Named dimensions and units, in definition order. Immutable: {@link #withDimension}, {@link #withUnit} and their
+ * plural forms return copies, so a LEMS document can extend the standard table with its own definitions.
  */
 public final class UnitTable {
 
@@ -70,16 +71,28 @@ public final class UnitTable {
     public UnitTable withDimension(String name, Dimension dimension) {
         Objects.requireNonNull(name);
         Objects.requireNonNull(dimension);
+        return withDimensions(Map.of(name, dimension));
+    }
+
+    /** A copy with the dimensions added in {@code added}'s order, each as {@link #withDimension} adds it. */
+    public UnitTable withDimensions(Map<String, Dimension> added) {
         Map<String, Dimension> copy = new LinkedHashMap<>(dimensions);
-        copy.put(name, dimension);
+        added.forEach((name, dimension) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(dimension)));
         return new UnitTable(copy, new LinkedHashMap<>(units));
     }
 
     /** A copy with the unit added (or, if the symbol exists, replaced in place). */
     public UnitTable withUnit(Unit unit) {
         Objects.requireNonNull(unit);
+        return withUnits(List.of(unit));
+    }
+
+    /** A copy with the units added in order, each as {@link #withUnit} adds it. */
+    public UnitTable withUnits(List<Unit> added) {
         Map<String, Unit> copy = new LinkedHashMap<>(units);
-        copy.put(unit.symbol(), unit);
+        for (Unit unit : added) {
+            copy.put(unit.symbol(), unit);
+        }
         return new UnitTable(new LinkedHashMap<>(dimensions), copy);
     }
 

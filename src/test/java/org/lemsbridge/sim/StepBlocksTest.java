@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.PopulationModel;
+import org.lemsbridge.testing.SystemProperty;
 import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.TreeBuilder;
 
@@ -56,20 +56,6 @@ class StepBlocksTest {
         }
     }
 
-    private static <T> T withoutBlocks(Supplier<T> run) {
-        String before = System.getProperty(StepBlocks.PROPERTY);
-        System.setProperty(StepBlocks.PROPERTY, "false");
-        try {
-            return run.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(StepBlocks.PROPERTY);
-            } else {
-                System.setProperty(StepBlocks.PROPERTY, before);
-            }
-        }
-    }
-
     /**
      * {@code n} tonic cells with a pulse each, the first third another pulse than the rest (two batches of cells and
      * one of explicitInputs), for 12 000 steps (187 blocks and one of 32 steps), recording v and U of members on both
@@ -103,21 +89,13 @@ class StepBlocksTest {
             assertArrayEquals(one, Files.readAllBytes(run(model, "blocks" + threads, threads).files().get(0).path()),
                     threads + " threads, in blocks");
         }
-        assertArrayEquals(one, Files.readAllBytes(withoutBlocks(() -> run(model, "steps", 2)).files().get(0)
+        assertArrayEquals(one, Files.readAllBytes(SystemProperty.with(StepBlocks.PROPERTY, "false",
+                () -> run(model, "steps", 2)).files().get(0)
                 .path()), "2 threads, one step at a time");
         if (Runtime.getRuntime().availableProcessors() > 1) {
-            String before = System.getProperty(BatchThreads.MIN_WORK_PROPERTY);
-            System.setProperty(BatchThreads.MIN_WORK_PROPERTY, "0");
-            try {
-                assertArrayEquals(one, Files.readAllBytes(run(model, "timed", SimulationOptions.AUTOMATIC_THREADS)
-                        .files().get(0).path()), "automatic threads: blocks timed on the team and alone");
-            } finally {
-                if (before == null) {
-                    System.clearProperty(BatchThreads.MIN_WORK_PROPERTY);
-                } else {
-                    System.setProperty(BatchThreads.MIN_WORK_PROPERTY, before);
-                }
-            }
+            assertArrayEquals(one, Files.readAllBytes(SystemProperty.with(BatchThreads.MIN_WORK_PROPERTY, "0",
+                    () -> run(model, "timed", SimulationOptions.AUTOMATIC_THREADS)).files().get(0).path()),
+                    "automatic threads: blocks timed on the team and alone");
         }
     }
 
@@ -131,24 +109,8 @@ class StepBlocksTest {
 
     /** 60 cells with a pulse each through an inputList, the inputs weighing {@code weight.apply(member)}. */
     private LemsModel weighted(java.util.function.IntFunction<String> weight) throws IOException {
-        StringBuilder inputs = new StringBuilder();
-        StringBuilder instances = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            inputs.append("<inputW id=\"").append(i).append("\" target=\"../pop/").append(i)
-                    .append("/tonic\" destination=\"synapses\" weight=\"").append(weight.apply(i)).append("\"/>\n");
-            instances.append("<instance id=\"").append(i).append("\"><location x=\"0\" y=\"0\" z=\"0\"/></instance>\n");
-        }
-        String xml = PopulationModel.of(60, "5ms", "0.005ms")
-                .withPulses(PopulationModel.pulse("i1", "1ms", "2000ms", "14"))
-                .withPopulation("<population id=\"pop\" component=\"tonic\" type=\"populationList\" size=\"60\">\n"
-                        + instances + "</population>\n")
-                .withInputs("<inputList id=\"inputs\" component=\"i1\" population=\"pop\">\n" + inputs
-                        + "</inputList>\n")
-                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop/0/tonic/v\"/>"
-                        + "</OutputFile>\n")
-                .lems();
         Path file = out.resolve("weighted.xml");
-        Files.writeString(file, xml);
+        Files.writeString(file, PopulationModel.weightedPulses(60, weight).lems());
         return LemsReader.read(file, List.of());
     }
 

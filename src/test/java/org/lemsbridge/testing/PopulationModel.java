@@ -75,6 +75,28 @@ public record PopulationModel(String a, String pulses, String population, String
                 + inputOf.apply(i) + "\" destination=\"synapses\"/>\n").collect(Collectors.joining());
     }
 
+    /**
+     * {@code cells} cells listed one by one ({@code populationList}), each driven through an {@code inputList} by
+     * pulse {@code i1} (from 1 ms) weighing {@code weight.apply(cell)}, for 5 ms in steps of 5 us, recording cell 0's v.
+     */
+    public static PopulationModel weightedPulses(int cells, IntFunction<String> weight) {
+        StringBuilder inputs = new StringBuilder();
+        StringBuilder instances = new StringBuilder();
+        for (int i = 0; i < cells; i++) {
+            inputs.append("<inputW id=\"").append(i).append("\" target=\"../pop/").append(i)
+                    .append("/tonic\" destination=\"synapses\" weight=\"").append(weight.apply(i)).append("\"/>\n");
+            instances.append("<instance id=\"").append(i).append("\"><location x=\"0\" y=\"0\" z=\"0\"/></instance>\n");
+        }
+        return of(cells, "5ms", "0.005ms")
+                .withPulses(pulse("i1", "1ms", "2000ms", "14"))
+                .withPopulation("<population id=\"pop\" component=\"tonic\" type=\"populationList\" size=\"" + cells
+                        + "\">\n" + instances + "</population>\n")
+                .withInputs("<inputList id=\"inputs\" component=\"i1\" population=\"pop\">\n" + inputs
+                        + "</inputList>\n")
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop/0/tonic/v\"/>"
+                        + "</OutputFile>\n");
+    }
+
     public String lems() {
         return template().replace("{a}", a).replace("{pulses}", pulses).replace("{population}", population)
                 .replace("{inputs}", inputs).replace("{length}", length).replace("{step}", step)

@@ -23,6 +23,32 @@ class UnitTableTest {
 
     private static final UnitTable TABLE = UnitTable.standard();
 
+    /** Adding many at once gives the very table, in the very order, that adding them one by one gives. */
+    @Test
+    void addingInBulkEqualsAddingOneByOneInOrder() {
+        Dimension speed = new Dimension(0, 1, -1, 0, 0, 0, 0);
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
+        dimensions.put("speed", speed);
+        dimensions.put("voltage", new Dimension(1, 2, -3, -1, 0, 0, 0)); // replaces the standard one in place
+        dimensions.put("none", Dimension.NONE);
+        dimensions.put("area2", new Dimension(0, 2, 0, 0, 0, 0, 0));
+        List<Unit> units = List.of(new Unit("m_per_s", speed, 0, 1.0, 0.0), new Unit("mV", speed, -3, 1.0, 0.0),
+                new Unit("furlong", new Dimension(0, 1, 0, 0, 0, 0, 0), 0, 201.168, 0.0),
+                new Unit("m_per_s", speed, 0, 2.0, 0.0), new Unit("degC", Dimension.NONE, 0, 1.0, 273.15));
+        UnitTable oneByOne = UnitTable.standard();
+        for (Map.Entry<String, Dimension> entry : dimensions.entrySet()) {
+            oneByOne = oneByOne.withDimension(entry.getKey(), entry.getValue());
+        }
+        for (Unit unit : units) {
+            oneByOne = oneByOne.withUnit(unit);
+        }
+        UnitTable bulk = UnitTable.standard().withDimensions(dimensions).withUnits(units);
+        assertEquals(List.copyOf(oneByOne.dimensions().entrySet()), List.copyOf(bulk.dimensions().entrySet()));
+        assertEquals(List.copyOf(oneByOne.units()), List.copyOf(bulk.units()));
+        assertEquals(2.0, bulk.unit("m_per_s").orElseThrow().scale());
+        assertEquals(UnitTable.standard().dimensions().size() + 2, bulk.dimensions().size());
+    }
+
     @Test
     void standardTableMatchesNeuroMlCoreDimensionsFile() throws Exception {
         Document document = parseUpstream("NeuroML2/NeuroML2CoreTypes/NeuroMLCoreDimensions.xml");

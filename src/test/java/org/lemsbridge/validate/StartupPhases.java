@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +102,12 @@ public final class StartupPhases {
         long ticks = 0;
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : threads.toList()) {
-                String stat = Files.readString(thread.resolve("stat"));
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (NoSuchFileException ended) { // between the listing and now: counted as ended below
+                    continue;
+                }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "");
                 long used = clockTicks(stat);
                 byName.merge(name, used, Long::sum);
