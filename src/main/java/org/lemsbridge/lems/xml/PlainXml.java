@@ -49,10 +49,7 @@ public final class PlainXml {
     private final char[] text;
     private final int length;
     private final Handler handler;
-    /**
-     * Names and plain attribute values already seen, so that equal tags and attribute names are one String, as
-     * StAX's symbol table gives, and so are repeated values.
-     */
+    /** Names already seen, so that equal tags and attribute names are one String, as StAX's symbol table gives. */
     private final SharedStrings shared = new SharedStrings();
     private final List<String> attributes = new ArrayList<>();
     /** Raw attribute names and values of the tag being read: name, value, ... */
@@ -360,7 +357,7 @@ public final class PlainXml {
         }
         if (i < length && chars[i] == quote) {
             at = i + 1;
-            return shared.of(chars, start, i);
+            return new String(chars, start, i - start);
         }
         at = start;
         StringBuilder value = null;

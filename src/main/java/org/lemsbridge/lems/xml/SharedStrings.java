@@ -2,8 +2,8 @@ package org.lemsbridge.lems.xml;
 
 /**
  * The one String for each run of characters seen so far, looked up in the characters themselves: a large model
- * repeats its tags, attribute names and many values (an input's name, a destination) a hundred thousand times, and
- * making a String of each only to find an equal one already known is most of the garbage of reading it.
+ * repeats its tags and attribute names a hundred thousand times, and making a String of each only to find an equal
+ * one already known was a third of the garbage of reading it.
  */
 final class SharedStrings {
 
