@@ -46,8 +46,13 @@ public record Component(
      * attribute. The texts are taken from the attributes, so both agree wherever both have the name.
      */
     public Optional<String> textOrAttribute(String name) {
+        return Optional.ofNullable(textOrAttributeOrNull(name));
+    }
+
+    /** {@link #textOrAttribute}, or null: for the look-ups building makes for each of many instances. */
+    public String textOrAttributeOrNull(String name) {
         String text = texts.get(name);
-        return Optional.ofNullable(text != null ? text : attributes.get(name));
+        return text != null ? text : attributes.get(name);
     }
 
     /** Human-readable name for messages. */

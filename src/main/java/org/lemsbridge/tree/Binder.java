@@ -139,7 +139,7 @@ final class Binder {
 
     private static int stateIndex(List<Node> nodes, Node edge, String attribute,
             org.lemsbridge.lems.Dynamics.KineticScheme ks) {
-        String id = edge.component().textOrAttribute(attribute).orElse(null);
+        String id = edge.component().textOrAttributeOrNull(attribute);
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).id() != null && nodes.get(i).id().equals(id)) {
                 return i;

@@ -264,10 +264,15 @@ public final class Node implements ActionTarget {
 
     /** Every child: the singles, then each group's members, groups in the order they were made. */
     List<Node> children() {
-        if (singles.isEmpty() && groupNames.length == 0) {
+        int count = singles.size();
+        for (int g = 0; g < groupNames.length; g++) {
+            count += groupMembers[g].size();
+        }
+        if (count == 0) {
             return List.of();
         }
-        List<Node> all = new ArrayList<>(singles);
+        List<Node> all = new ArrayList<>(count);
+        all.addAll(singles);
         for (int g = 0; g < groupNames.length; g++) {
             all.addAll(groupMembers[g]);
         }

@@ -170,14 +170,16 @@ public final class TreeBuilder {
         if (!consolidated.add(component)) {
             return;
         }
-        for (Component child : component.children()) {
-            markConsolidated(child, component);
+        List<Component> children = component.children();
+        for (int i = 0; i < children.size(); i++) {
+            markConsolidated(children.get(i), component);
         }
         markBuilt(component, parent, component.type().structure().items());
     }
 
     private void markBuilt(Component component, Component parent, List<Structure.Item> items) {
-        for (Structure.Item item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            Structure.Item item = items.get(i);
             String reference = null;
             if (item instanceof Structure.ChildInstance childInstance) {
                 reference = childInstance.component();
@@ -229,11 +231,11 @@ public final class TreeBuilder {
             owner = at.component();
             name = name.substring(3);
         }
-        String id = owner.textOrAttribute(name).orElse(null);
+        String id = owner.textOrAttributeOrNull(name);
         for (Node up = at == null ? null : at.parent(); id == null && up != null; up = up.parent()) {
             // a connection inside a projection names the projection's synapse
             owner = up.component();
-            id = owner.textOrAttribute(name).orElse(null);
+            id = owner.textOrAttributeOrNull(name);
         }
         if (id == null) {
             Component missing = declarer(at, name, holder);
@@ -364,7 +366,7 @@ public final class TreeBuilder {
     private static Node ownerOf(Node holder, String attribute) {
         for (Node at = holder; at != null; at = at.parent()) {
             Component component = at.component();
-            if (component.textOrAttribute(attribute).isPresent()) {
+            if (component.textOrAttributeOrNull(attribute) != null) {
                 return at;
             }
         }
@@ -375,7 +377,7 @@ public final class TreeBuilder {
     private static String text(Node holder, String attribute, SourceLocation where) {
         for (Node at = holder; at != null; at = at.parent()) {
             Component component = at.component();
-            String value = component.textOrAttribute(attribute).orElse(null);
+            String value = component.textOrAttributeOrNull(attribute);
             if (value != null) {
                 return value;
             }
