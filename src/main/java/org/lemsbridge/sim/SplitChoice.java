@@ -20,8 +20,6 @@ final class SplitChoice {
     static final int KEEP = 120;
 
     private final boolean adaptive;
-    /** Calls of {@link #stepped} in one window. */
-    private final int windowSteps;
     private final long[] together = new long[PROBES];
     private final long[] alone = new long[PROBES];
     private int step;
@@ -30,24 +28,18 @@ final class SplitChoice {
     private long windowNanos;
     private boolean togetherIsFaster = true;
 
-    private SplitChoice(boolean adaptive, int windowSteps) {
+    private SplitChoice(boolean adaptive) {
         this.adaptive = adaptive;
-        this.windowSteps = windowSteps;
     }
 
     /** Always on the team (threads asked for explicitly). */
     static SplitChoice always() {
-        return new SplitChoice(false, WINDOW);
+        return new SplitChoice(false);
     }
 
     /** Whichever way was faster when last measured. */
     static SplitChoice timed() {
-        return new SplitChoice(true, WINDOW);
-    }
-
-    /** As {@link #timed()}, in windows of {@code windowSteps} calls of {@link #stepped} (each, say, a block of steps). */
-    static SplitChoice timedInWindowsOf(int windowSteps) {
-        return new SplitChoice(true, windowSteps);
+        return new SplitChoice(true);
     }
 
     /** Whether the coming step runs on the team. */
@@ -69,7 +61,7 @@ final class SplitChoice {
             return;
         }
         windowNanos += nanos;
-        if (++step < windowSteps) {
+        if (++step < WINDOW) {
             return;
         }
         if (window < 2 * PROBES) {

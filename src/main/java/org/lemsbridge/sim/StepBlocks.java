@@ -34,11 +34,13 @@ final class StepBlocks implements StepTeam.Job {
     /** {@code -Dlemsbridge.threads.blocks=false} keeps split batches stepping one step at a time (for comparison). */
     static final String PROPERTY = "lemsbridge.threads.blocks";
 
-    /** Blocks in one window of the {@link SplitChoice} (when the team is used only where it pays). */
-    static final int CHOICE_WINDOW = 2;
-
     private final StepTeam team;
-    private final SplitChoice choice;
+    private final BlockChoice choice;
+    /** The thread that steps the run: it times the pieces it steps (see {@link BlockChoice}). */
+    private final Thread stepper = Thread.currentThread();
+    private long ownNanos;
+    private long ownMembers;
+    private final long members;
     private final List<BlockedBatch> batches;
     private final Piece[] pieces;
     private final double[] times = new double[STEPS];
@@ -87,7 +89,7 @@ final class StepBlocks implements StepTeam.Job {
         }
     }
 
-    private StepBlocks(StepTeam team, SplitChoice choice, List<BytecodeKernel.Splittable> split,
+    private StepBlocks(StepTeam team, BlockChoice choice, List<BytecodeKernel.Splittable> split,
             List<OutputRecorder> writers) {
         this.team = team;
         this.choice = choice;
@@ -133,6 +135,7 @@ final class StepBlocks implements StepTeam.Job {
             batch.first().stepSplit(blocked);
         }
         this.pieces = all.toArray(Piece[]::new);
+        this.members = split.stream().mapToLong(BytecodeKernel.Splittable::members).sum();
         for (OutputRecorder writer : writers) {
             writer.redirect(ref -> {
                 Integer slot = slots.get(ref);
@@ -149,8 +152,8 @@ final class StepBlocks implements StepTeam.Job {
     /**
      * Blocks for the run if it can step its split batches ahead (see the class comment), else null. {@code split}:
      * the batches {@link BatchThreads} split over {@code team} (null: none); {@code schedule}: what the stepping
-     * thread steps each step; {@code automatic}: threads chosen automatically, so a block steps on the team or on the
-     * stepping thread alone, whichever a {@link SplitChoice} found faster (else always on the team).
+     * thread steps each step; {@code automatic}: threads chosen automatically, so a block steps on the team while
+     * that gains ({@link BlockChoice}), else always on the team.
      */
     static StepBlocks plan(Instance root, Instance[] schedule, List<BytecodeKernel.Splittable> split, StepTeam team,
             boolean automatic, List<OutputRecorder> writers, List<EventRecorder> eventWriters, Engine engine) {
@@ -176,7 +179,7 @@ final class StepBlocks implements StepTeam.Job {
         if (!root.sendsOnlyToNothing()) {
             return null;
         }
-        return new StepBlocks(team, automatic ? SplitChoice.timedInWindowsOf(CHOICE_WINDOW) : SplitChoice.always(),
+        return new StepBlocks(team, automatic ? BlockChoice.timed() : BlockChoice.always(),
                 stepped, writers);
     }
 
@@ -197,16 +200,18 @@ final class StepBlocks implements StepTeam.Job {
         for (int j = 1; j < steps; j++) {
             times[j] = times[j - 1] + dt;
         }
-        boolean timing = choice.timing();
-        long start = timing ? System.nanoTime() : 0;
         if (choice.together()) {
+            ownNanos = 0;
+            ownMembers = 0;
+            long start = System.nanoTime();
             team.run(this, t, dt);
+            choice.steppedTogether(System.nanoTime() - start, ownNanos, ownMembers, members);
         } else {
             for (int chunk = 0; chunk < pieces.length; chunk++) {
                 runChunk(chunk, t, dt);
             }
+            choice.steppedAlone();
         }
-        choice.stepped(timing ? System.nanoTime() - start : 0);
         for (BlockedBatch batch : batches) {
             batch.noteFailure(null, -1);
         }
@@ -240,7 +245,17 @@ final class StepBlocks implements StepTeam.Job {
 
     @Override
     public void runChunk(int chunk, double t, double ignored) {
-        Piece piece = pieces[chunk];
+        if (Thread.currentThread() == stepper) {
+            long start = System.nanoTime();
+            stepPiece(pieces[chunk]);
+            ownNanos += System.nanoTime() - start;
+            ownMembers += pieces[chunk].to - pieces[chunk].from;
+        } else {
+            stepPiece(pieces[chunk]);
+        }
+    }
+
+    private void stepPiece(Piece piece) {
         BlockedBatch batch = piece.batch;
         piece.failedStep = -1;
         piece.thrown = null;

@@ -12,16 +12,11 @@ class SplitChoiceTest {
 
     /** Runs {@code windows} windows of steps, each step taking what {@code together}/{@code alone} say; returns the ways. */
     private static String run(SplitChoice choice, int windows, LongSupplier together, LongSupplier alone) {
-        return run(choice, SplitChoice.WINDOW, windows, together, alone);
-    }
-
-    private static String run(SplitChoice choice, int windowSteps, int windows, LongSupplier together,
-            LongSupplier alone) {
         StringBuilder ways = new StringBuilder();
         for (int w = 0; w < windows; w++) {
             char way = choice.together() ? 'T' : 'A';
             ways.append(way);
-            for (int s = 0; s < windowSteps; s++) {
+            for (int s = 0; s < SplitChoice.WINDOW; s++) {
                 assertEquals(way == 'T', choice.together(), "one way for a whole window");
                 long nanos = way == 'T' ? together.getAsLong() : alone.getAsLong();
                 choice.stepped(choice.timing() ? nanos : 0);
@@ -41,14 +36,6 @@ class SplitChoiceTest {
                 + SplitChoice.KEEP + 1, () -> 30, () -> 20);
         assertEquals(probes + "A".repeat(SplitChoice.FIRST_KEEP) + probes + "A".repeat(SplitChoice.KEEP) + "T",
                 aloneFaster);
-    }
-
-    /** Windows of blocks (StepBlocks: 2 blocks a window) probe and keep as windows of steps do. */
-    @Test
-    void windowsOfOtherLengths() {
-        String ways = run(SplitChoice.timedInWindowsOf(2), 2, 2 * SplitChoice.PROBES + SplitChoice.FIRST_KEEP + 1,
-                () -> 30, () -> 20);
-        assertEquals("TATATA" + "A".repeat(SplitChoice.FIRST_KEEP) + "T", ways);
     }
 
     @Test

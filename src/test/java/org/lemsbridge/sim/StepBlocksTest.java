@@ -22,9 +22,8 @@ import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Split batches stepped ahead in blocks ({@link StepBlocks}) write what one thread writes: recorded members in every
- * piece, a last block shorter than the others, several batches in one block, blocks timed on the team and on the
- * stepping thread alone in one run, and a failing member reported at its own step and in member order as the
- * interpreter reports it. Runs that send events somewhere keep stepping one step at a
+ * piece, a last block shorter than the others, several batches in one block, automatic threads, and a failing member
+ * reported at its own step and in member order as the interpreter reports it. Runs that send events somewhere keep stepping one step at a
  * time.
  */
 class StepBlocksTest {
@@ -95,7 +94,7 @@ class StepBlocksTest {
         if (Runtime.getRuntime().availableProcessors() > 1) {
             assertArrayEquals(one, Files.readAllBytes(SystemProperty.with(BatchThreads.MIN_WORK_PROPERTY, "0",
                     () -> run(model, "timed", SimulationOptions.AUTOMATIC_THREADS)).files().get(0).path()),
-                    "automatic threads: blocks timed on the team and alone");
+                    "automatic threads");
         }
     }
 
