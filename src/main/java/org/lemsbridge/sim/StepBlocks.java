@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 
+import org.lemsbridge.error.Rethrow;
 import org.lemsbridge.tree.Ref;
 
 /**
@@ -328,11 +329,8 @@ final class StepBlocks implements StepTeam.Job {
             if (failed == null || blocks.stepInBlock() != failedStep) {
                 return;
             }
-            if (failed.thrown instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failed.thrown instanceof Error e) {
-                throw e;
+            if (failed.thrown != null) {
+                throw Rethrow.unchecked(failed.thrown);
             }
             failures[failed.failedNode].accept(t);
             throw new IllegalStateException("member " + failed.failedNode + " failed in a block but not in order");

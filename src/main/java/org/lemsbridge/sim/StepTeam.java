@@ -4,6 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
+import org.lemsbridge.error.Rethrow;
+
 /**
  * The threads that step the chunks of a split batch ({@link SplitBatch}) together with the stepping thread: the
  * stepping thread publishes a round, takes chunks itself and waits until every chunk is done. Workers take chunks from
@@ -24,13 +26,7 @@ final class StepTeam implements AutoCloseable {
     /** A chunk that failed, with what it threw. */
     record Failure(int chunk, Throwable error) {
         void rethrow() {
-            if (error instanceof RuntimeException e) {
-                throw e;
-            }
-            if (error instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException(error);
+            throw Rethrow.unchecked(error);
         }
     }
 

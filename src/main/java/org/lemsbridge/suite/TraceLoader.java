@@ -8,6 +8,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.error.Rethrow;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
 import org.lemsbridge.lems.LemsModel;
@@ -47,13 +48,7 @@ public final class TraceLoader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the candidate trace", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Rethrow.unchecked(e.getCause());
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
+import org.lemsbridge.error.Rethrow;
+
 /**
  * Work done on a thread of its own while the caller does something else, for checks of large documents that need
  * not wait for each other. {@link #join} gives its result, or throws what it threw, as calling it directly would.
@@ -35,13 +37,7 @@ final class SideTask<T> {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    throw Rethrow.unchecked(e.getCause());
                 }
             }
         } finally {
