@@ -184,24 +184,24 @@ final class Instance implements ActionTarget {
             }
             return false;
         }
-        if (pointsInto(requirements, arrays) || (extras != null && pointsInto(extras.liveRequirements, arrays))) {
+        if (pointsInto(requirements, arrays) || anyPointsInto(selectSources, arrays) || (extras != null
+                && (pointsInto(extras.liveRequirements, arrays) || anyPointsInto(extras.liveSelectSources, arrays)))) {
             return true;
-        }
-        for (Ref[] sources : selectSources) {
-            if (pointsInto(sources, arrays)) {
-                return true;
-            }
-        }
-        if (extras != null && extras.liveSelectSources != null) {
-            for (Ref[] sources : extras.liveSelectSources) {
-                if (pointsInto(sources, arrays)) {
-                    return true;
-                }
-            }
         }
         if (usesRk4()) {
             for (Instance child : order) {
                 if (child.stepReadsAnyOf(arrays)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyPointsInto(Ref[][] groups, Set<double[]> arrays) {
+        if (groups != null) {
+            for (Ref[] refs : groups) {
+                if (pointsInto(refs, arrays)) {
                     return true;
                 }
             }

@@ -2,6 +2,7 @@ package org.lemsbridge.sim;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.lemsbridge.files.Staging;
@@ -39,7 +40,7 @@ final class OutputRecorder implements DatWriter.RowValues, AutoCloseable {
     }
 
     /** Passes where each column's value now lives, in column order. */
-    void forEachSource(java.util.function.Consumer<Ref> action) {
+    void forEachSource(Consumer<Ref> action) {
         for (Ref source : sources) {
             action.accept(source);
         }

@@ -104,17 +104,16 @@ public final class Simulator {
             long n = steps();
             double t = 0.0;
             List<BytecodeKernel.Splittable> splittable = List.of();
+            int threads = BatchThreads.requested(options);
             if (compile) {
                 splittable = compile(root, writers, engine);
-                team = BatchThreads.split(splittable, BatchThreads.requested(options),
-                        Runtime.getRuntime().availableProcessors());
+                team = BatchThreads.split(splittable, threads, Runtime.getRuntime().availableProcessors());
             }
             List<Instance> order = new ArrayList<>();
             root.collectSchedule(order);
             Instance[] schedule = order.toArray(Instance[]::new);
             StepBlocks blocks = StepBlocks.plan(root, schedule, splittable, team,
-                    BatchThreads.requested(options) == SimulationOptions.AUTOMATIC_THREADS, writers, eventWriters,
-                    engine);
+                    threads == SimulationOptions.AUTOMATIC_THREADS, writers, eventWriters, engine);
             double[] times = model.timesFile() == null ? null : new double[Math.toIntExact(n + 1)];
             RunProgress.Listener progress = options.progress();
             long nextReport = progress == RunProgress.Listener.NONE ? Long.MAX_VALUE : 0;

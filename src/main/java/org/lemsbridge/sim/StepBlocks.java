@@ -3,6 +3,7 @@ package org.lemsbridge.sim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ final class StepBlocks implements StepTeam.Job {
                 owners.put(array, batch);
             }
         }
-        Map<Ref, Integer> slots = new java.util.HashMap<>();
+        Map<Ref, Integer> slots = new HashMap<>();
         List<Ref> sampled = new ArrayList<>();
         for (OutputRecorder writer : writers) {
             writer.forEachSource(ref -> {
@@ -208,17 +209,17 @@ final class StepBlocks implements StepTeam.Job {
             team.run(this, t, dt);
             choice.steppedTogether(System.nanoTime() - start, ownNanos, ownMembers, members);
         } else {
-            for (int chunk = 0; chunk < pieces.length; chunk++) {
-                runChunk(chunk, t, dt);
+            for (Piece piece : pieces) {
+                stepPiece(piece);
             }
             choice.steppedAlone();
         }
         for (BlockedBatch batch : batches) {
-            batch.noteFailure(null, -1);
+            batch.clearFailure();
         }
         for (Piece piece : pieces) {
             if (piece.failedStep >= 0) {
-                piece.batch.noteFailure(piece, piece.failedStep);
+                piece.batch.noteFailure(piece);
             }
         }
     }
@@ -294,8 +295,8 @@ final class StepBlocks implements StepTeam.Job {
         /** What sending does in a run stepped in blocks (see {@link #plan}). */
         private static final IntConsumer NOTHING = port -> { };
         private final StepBlocks blocks;
+        /** The piece whose failure the block's steps report, or null. */
         private Piece failed;
-        private int failedStep = -1;
 
         BlockedBatch(BytecodeKernel.Splittable batch, StepBlocks blocks) {
             this.code = batch.code();
@@ -313,20 +314,23 @@ final class StepBlocks implements StepTeam.Job {
             }
         }
 
-        /** The first piece (in member order) that stopped in the block's earliest failing step, or none (null). */
-        void noteFailure(Piece piece, int inStep) {
-            if (piece == null) {
-                failed = null;
-                failedStep = -1;
-            } else if (failed == null || inStep < failedStep) {
+        void clearFailure() {
+            failed = null;
+        }
+
+        /**
+         * Notes a piece that stopped; offered in member order, the one kept is the first piece of the earliest
+         * failing step.
+         */
+        void noteFailure(Piece piece) {
+            if (failed == null || piece.failedStep < failed.failedStep) {
                 failed = piece;
-                failedStep = inStep;
             }
         }
 
         @Override
         public void step(double t, double dt) {
-            if (failed == null || blocks.stepInBlock() != failedStep) {
+            if (failed == null || blocks.stepInBlock() != failed.failedStep) {
                 return;
             }
             if (failed.thrown != null) {
