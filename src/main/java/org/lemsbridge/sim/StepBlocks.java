@@ -76,8 +76,12 @@ final class StepBlocks implements StepTeam.Job {
             this.from = from;
             this.to = to;
             this.sampleArrays = sampleArrays;
-            this.sampleIndexes = samples.stream().mapToInt(s -> s[0]).toArray();
-            this.sampleSlots = samples.stream().mapToInt(s -> s[1]).toArray();
+            this.sampleIndexes = new int[samples.size()];
+            this.sampleSlots = new int[samples.size()];
+            for (int s = 0; s < samples.size(); s++) {
+                sampleIndexes[s] = samples.get(s)[0];
+                sampleSlots[s] = samples.get(s)[1];
+            }
         }
     }
 
@@ -137,7 +141,11 @@ final class StepBlocks implements StepTeam.Job {
             batch.first().stepSplit(blocked);
         }
         this.pieces = all.toArray(Piece[]::new);
-        this.members = split.stream().mapToLong(BytecodeKernel.Splittable::members).sum();
+        long total = 0;
+        for (BytecodeKernel.Splittable batch : split) {
+            total += batch.members();
+        }
+        this.members = total;
         for (OutputRecorder writer : writers) {
             writer.redirect(ref -> {
                 Integer slot = slots.get(ref);
@@ -163,8 +171,16 @@ final class StepBlocks implements StepTeam.Job {
                 || !engine.idle()) {
             return null;
         }
-        List<BytecodeKernel.Splittable> stepped = split.stream().filter(b -> b.first().stepsSplit()).toList();
-        if (stepped.isEmpty() || stepped.stream().anyMatch(b -> !b.readsOwnRowsOnly())) {
+        List<BytecodeKernel.Splittable> stepped = new ArrayList<>();
+        for (BytecodeKernel.Splittable batch : split) {
+            if (batch.first().stepsSplit()) {
+                if (!batch.readsOwnRowsOnly()) {
+                    return null;
+                }
+                stepped.add(batch);
+            }
+        }
+        if (stepped.isEmpty()) {
             return null;
         }
         Set<double[]> columns = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -1,7 +1,6 @@
 package org.lemsbridge.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.lemsbridge.error.Rethrow;
@@ -39,8 +38,11 @@ final class StepTeam implements AutoCloseable {
         final double dt;
         final int chunks;
         final int threads;
-        /** 1 once a thread has taken the chunk. */
-        final AtomicIntegerArray taken;
+        /**
+         * 1 once a thread has taken the chunk. Not an AtomicIntegerArray: its var handle is linked at first use,
+         * which spins method-handle classes at the start of a run.
+         */
+        final AtomicInteger[] taken;
         final AtomicInteger done = new AtomicInteger();
         /** Written before {@code done} counts the chunk, so the stepping thread sees them. */
         final Throwable[] failures;
@@ -51,7 +53,10 @@ final class StepTeam implements AutoCloseable {
             this.dt = dt;
             this.chunks = job.chunks();
             this.threads = threads;
-            this.taken = new AtomicIntegerArray(chunks);
+            this.taken = new AtomicInteger[chunks];
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                taken[chunk] = new AtomicInteger();
+            }
             this.failures = new Throwable[chunks];
         }
 
@@ -71,7 +76,7 @@ final class StepTeam implements AutoCloseable {
         }
 
         private void run(int chunk) {
-            if (taken.get(chunk) != 0 || !taken.compareAndSet(chunk, 0, 1)) {
+            if (taken[chunk].get() != 0 || !taken[chunk].compareAndSet(0, 1)) {
                 return;
             }
             try {
