@@ -18,7 +18,7 @@ final class LauncherFlags {
             "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1");
 
     /** The young generation capped at 48 MB (the launcher's {@code young}). */
-    static final List<String> YOUNG_GENERATION = List.of("-XX:MaxNewSize=48m");
+    static final List<String> YOUNG_GENERATION = List.of("-XX:MaxNewSize=80m");
 
     private LauncherFlags() {
     }
