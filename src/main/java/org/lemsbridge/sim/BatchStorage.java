@@ -19,6 +19,11 @@ import org.objectweb.asm.Opcodes;
  * back once at the end (and before any callback, which may look at the columns), and not at all when the step
  * writes it before anything reads it and no Ref outside the member reads it. A column the step never writes and
  * whose members all hold the same value becomes a constant.
+ * <p>
+ * Split into loops ({@link #splitting}), the code runs each part of the step for every member before the next part
+ * ({@link #cut}): a part without branches, such as a node's rates and Euler update, is then a loop the JIT turns into
+ * vector instructions. Each member still runs its own operations in the same order, so where members are independent
+ * it computes the same bits.
  */
 final class BatchStorage extends Storage {
     private final boolean holdInLocals;
@@ -31,8 +36,15 @@ final class BatchStorage extends Storage {
     private final Set<double[]> readElsewhere;
     /** Columns the step never writes and every member holds the same value in, with that value. */
     private final Map<double[], Double> constants;
-    private final Label top = new Label();
-    private final Label end = new Label();
+    /** One loop over the members per part of the step (see {@link #cut}). */
+    private final boolean splitting;
+    private Label top = new Label();
+    private Label end = new Label();
+    /** The local holding the first member, where each loop of a split step starts again. */
+    private int firstMember = -1;
+    private int firstHeldLocal;
+    /** The code's size when the current loop began: a cut right after it adds no loop. */
+    private int loopStart;
     /** Arrays outside the batch's columns that the code reads (requirements and selects). */
     final Set<double[]> readsOutside = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Whether a member reads another member's row (then members depend on each other's order). */
@@ -49,9 +61,10 @@ final class BatchStorage extends Storage {
     private int loopJumps;
 
     private BatchStorage(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read, boolean holdInLocals,
-            Set<double[]> readElsewhere, Map<double[], Double> constants) {
+            Set<double[]> readElsewhere, Map<double[], Double> constants, boolean splitting) {
         super(layout, random);
         this.holdInLocals = holdInLocals;
+        this.splitting = splitting;
         this.batch = batch;
         List<Instance> first = batch.first();
         for (int p = 0; p < first.size(); p++) {
@@ -65,7 +78,7 @@ final class BatchStorage extends Storage {
 
     /** Code that reads and writes the columns where the step does ({@code read}: the arrays some Ref reads). */
     static BatchStorage direct(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read) {
-        return new BatchStorage(layout, random, batch, read, false, Set.of(), Map.of());
+        return new BatchStorage(layout, random, batch, read, false, Set.of(), Map.of(), false);
     }
 
     /**
@@ -74,22 +87,84 @@ final class BatchStorage extends Storage {
      */
     static BatchStorage holding(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read,
             Set<double[]> readElsewhere, Set<double[]> written) {
-        return new BatchStorage(layout, random, batch, read, true, readElsewhere, batch.sameInEveryMember(written));
+        return new BatchStorage(layout, random, batch, read, true, readElsewhere, batch.sameInEveryMember(written),
+                false);
+    }
+
+    /**
+     * Like {@link #holding}, with the step split into one loop per part ({@link #cut}): only for members that are
+     * independent of each other within a step.
+     */
+    static BatchStorage splitting(Layout layout, DoubleSupplier random, Batch batch, Set<double[]> read,
+            Set<double[]> readElsewhere, Set<double[]> written) {
+        return new BatchStorage(layout, random, batch, read, true, readElsewhere, batch.sameInEveryMember(written),
+                true);
+    }
+
+    @Override
+    boolean splitsIntoLoops() {
+        return splitting;
     }
 
     @Override
     void prologue() {
         super.prologue();
+        if (splitting) {
+            code().visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
+            code().visitVarInsn(Opcodes.ISTORE, firstMember);
+        }
+        openLoop();
+    }
+
+    private void openLoop() {
         MethodVisitor code = code();
         code.visitLabel(top);
         code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
         code.visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBERS_END);
         code.visitJumpInsn(Opcodes.IF_ICMPGE, end);
         loopJumps = generated().openJumps();
+        loopStart = generated().size();
+    }
+
+    private void closeLoop() {
+        MethodVisitor code = code();
+        code.visitIincInsn(BytecodeKernel.MEMBER, 1);
+        code.visitJumpInsn(Opcodes.GOTO, top);
+        code.visitLabel(end);
+    }
+
+    /**
+     * Ends the loop of the step's part written so far and starts the next part's loop at the first member again:
+     * what the part changed goes back to the columns, which the next part reads afresh.
+     */
+    @Override
+    void cut() {
+        if (!splitting || generated().size() == loopStart) {
+            return;
+        }
+        if (generated().openJumps() != loopJumps) {
+            throw new IllegalStateException("a step is cut only where every path passes");
+        }
+        writeBackChanged();
+        closeLoop();
+        held.clear();
+        heldInOrder.clear();
+        changed.clear();
+        nextLocal = firstHeldLocal;
+        top = new Label();
+        end = new Label();
+        code().visitVarInsn(Opcodes.ILOAD, firstMember);
+        code().visitVarInsn(Opcodes.ISTORE, BytecodeKernel.MEMBER);
+        openLoop();
     }
 
     @Override
     void freeLocalsFrom(int first) {
+        if (splitting) {
+            firstMember = first;
+            first++;
+        }
+        firstHeldLocal = first;
         nextLocal = first;
     }
 
@@ -100,10 +175,7 @@ final class BatchStorage extends Storage {
                 writeBack(column, held.get(column));
             }
         }
-        MethodVisitor code = code();
-        code.visitIincInsn(BytecodeKernel.MEMBER, 1);
-        code.visitJumpInsn(Opcodes.GOTO, top);
-        code.visitLabel(end);
+        closeLoop();
     }
 
     /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */

@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 import org.objectweb.asm.Opcodes;
+import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.tree.Connection;
 import org.lemsbridge.tree.Kind;
 import org.lemsbridge.sim.Storage.Layout;
@@ -38,6 +39,8 @@ final class BytecodeKernel {
     private static final int MAX_NODES = 48;
     private static final int MIN_BATCH = 8;
     static final int MAX_LOCALS = 250;
+    /** {@code -Dlemsbridge.batch.parts=false}: every batch's step in one loop over its members. */
+    static final String PARTS_PROPERTY = "lemsbridge.batch.parts";
     // the local variables of CompiledSubtree.step, in the order of its parameters, then the batch loop's
     private static final int[] PARAMETERS = parameterLocals(GeneratedClass.singleMethod(CompiledSubtree.class));
     static final int ARRAYS = PARAMETERS[0];
@@ -84,7 +87,8 @@ final class BytecodeKernel {
      * member reads nothing but its own row of {@code arrays} (then nothing stepped elsewhere can change what it reads).
      */
     record Splittable(Instance first, CompiledSubtree code, double[][] arrays, IntConsumer[] emitters,
-            DoubleConsumer[] failures, Instance[] nodes, int members, int memberCodeBytes, boolean readsOwnRowsOnly) {
+            DoubleConsumer[] failures, Instance[] nodes, int members, int memberCodeBytes, boolean readsOwnRowsOnly,
+            boolean inParts) {
     }
 
     /**
@@ -414,6 +418,14 @@ final class BytecodeKernel {
             if (code.codeBytes() > GeneratedClass.JIT_LIMIT) {
                 storage = BatchStorage.direct(layout, random, batch, read);
                 code = generate(first, storage);
+            } else if (splitsIntoParts(first) && independentMembers(code, storage)) {
+                BatchStorage parts = BatchStorage.splitting(layout, random, batch, read, readElsewhere,
+                        arraysOnly.writes);
+                GeneratedClass.Built partsCode = generate(first, parts);
+                if (partsCode.codeBytes() <= GeneratedClass.JIT_LIMIT) {
+                    storage = parts;
+                    code = partsCode;
+                }
             }
         } catch (ExpressionEmitter.Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
@@ -426,8 +438,43 @@ final class BytecodeKernel {
         batch.members.get(0).useCompiled(step, arrays, emitters, failures, members);
         if (independentMembers(code, storage)) {
             splittable.add(new Splittable(batch.members.get(0), step, arrays, emitters, failures, batch.nodes,
-                    members, code.codeBytes(), storage.readsOutside.isEmpty()));
+                    members, code.codeBytes(), storage.readsOutside.isEmpty(), storage.splitsIntoLoops()));
         }
+    }
+
+    /**
+     * Whether a batch's step is written as one loop per part ({@link BatchStorage#splitting}), given members that
+     * are independent: when some node has rates (an update worth a loop of its own) and at most one node sends
+     * events, so events still go out in member order. {@code -Dlemsbridge.batch.parts=false} keeps one loop.
+     */
+    private static boolean splitsIntoParts(List<Instance> nodes) {
+        if (!Boolean.parseBoolean(System.getProperty(PARTS_PROPERTY, "true"))) {
+            return false;
+        }
+        boolean rates = false;
+        int sending = 0;
+        for (Instance node : nodes) {
+            rates |= node.kind.rateSlots.length > 0;
+            if (sendsEvents(node.kind)) {
+                sending++;
+            }
+        }
+        return rates && sending <= 1;
+    }
+
+    private static boolean sendsEvents(Kind kind) {
+        Dynamics dynamics = kind.type.dynamics();
+        if (dynamics == null) {
+            return false;
+        }
+        for (Dynamics.OnCondition condition : dynamics.onConditions()) {
+            for (Dynamics.Action action : condition.actions()) {
+                if (action instanceof Dynamics.EventOut) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -540,11 +587,20 @@ final class BytecodeKernel {
      */
     private static GeneratedClass.Built generate(List<Instance> nodes, Storage storage)
             throws ExpressionEmitter.Unsupported {
+        storage.freeLocalsFrom(maxLocals(nodes, storage.layout()));
         storage.prologue();
         int temps = FIRST_FREE + storage.layout().arrays.size();
-        storage.freeLocalsFrom(maxLocals(nodes, storage.layout()));
+        List<StepEmitter> steps = new ArrayList<>();
         for (int j = 0; j < nodes.size(); j++) {
-            new StepEmitter(storage, nodes.get(j), j, temps).emit();
+            StepEmitter step = new StepEmitter(storage, nodes.get(j), j, temps);
+            step.emit();
+            steps.add(step);
+        }
+        if (storage.splitsIntoLoops()) {
+            storage.cut();
+            for (StepEmitter step : steps) {
+                step.checkFinite();
+            }
         }
         storage.epilogue();
         storage.generated().code().visitInsn(Opcodes.RETURN);

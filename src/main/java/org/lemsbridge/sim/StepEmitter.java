@@ -104,6 +104,11 @@ final class StepEmitter {
         if (node.hasKineticSchemes()) {
             throw new ExpressionEmitter.Unsupported("kinetic scheme");
         }
+        // in a step split into loops, a node's update (no branches where its expressions have none) is a part
+        boolean updateApart = storage.splitsIntoLoops() && kind.rateSlots.length > 0;
+        if (updateApart) {
+            storage.cut();
+        }
         if (!timeIsOnlyTime || storage.storesTime(node)) {
             store(kind.tSlot, () -> code.visitVarInsn(Opcodes.DLOAD, BytecodeKernel.TIME));
         }
@@ -130,6 +135,9 @@ final class StepEmitter {
                 code.visitInsn(Opcodes.DADD);
             });
         }
+        if (updateApart) {
+            storage.cut();
+        }
         List<Dynamics.OnCondition> conditions = kind.type.dynamics() == null ? List.of()
                 : kind.type.dynamics().onConditions();
         for (int i = 0; i < kind.conditionExprs.length; i++) {
@@ -140,7 +148,9 @@ final class StepEmitter {
             }
             code.visitLabel(skip);
         }
-        checkFinite();
+        if (!storage.splitsIntoLoops()) {
+            checkFinite();
+        }
         int[] sources = kind.exposureSources;
         for (int i = 0; i < sources.length; i++) {
             int source = sources[i];
@@ -198,9 +208,11 @@ final class StepEmitter {
 
     /**
      * Calls the node's failure callback when a state variable is not finite: its exponent bits all set (an integer
-     * test, which keeps the floating-point units free for the step itself).
+     * test, which keeps the floating-point units free for the step itself). A step split into loops checks every
+     * node in a last part, in node order, so the first member and node to fail are the ones stepping in order finds:
+     * nothing before the checks calls out, and no node writes another's state.
      */
-    private void checkFinite() {
+    void checkFinite() {
         int[] states = kind.stateSlots;
         if (states.length == 0) {
             return;

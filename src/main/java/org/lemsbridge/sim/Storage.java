@@ -74,6 +74,15 @@ abstract class Storage {
     /** Pushes array and index of a node's variable ({@code exposed}: its exposure snapshot). */
     abstract void address(Instance node, boolean exposed, int slot);
 
+    /** Whether the step is written as one loop per part ({@link #cut}): then failure checks come last. */
+    boolean splitsIntoLoops() {
+        return false;
+    }
+
+    /** Where one part of a member's step ends and the next begins (a storage may run each part over all members). */
+    void cut() {
+    }
+
     /** Local variables from {@code first} on are free for the storage's own use. */
     void freeLocalsFrom(int first) {
     }
