@@ -40,8 +40,6 @@ final class BatchStorage extends Storage {
     private final boolean splitting;
     private Label top = new Label();
     private Label end = new Label();
-    /** The local holding the first member, where each loop of a split step starts again. */
-    private int firstMember = -1;
     private int firstHeldLocal;
     /** The code's size when the current loop began: a cut right after it adds no loop. */
     private int loopStart;
@@ -108,11 +106,10 @@ final class BatchStorage extends Storage {
 
     @Override
     void prologue() {
-        super.prologue();
         if (splitting) {
-            code().visitVarInsn(Opcodes.ILOAD, BytecodeKernel.MEMBER);
-            code().visitVarInsn(Opcodes.ISTORE, firstMember);
+            generated().beginPart();
         }
+        super.prologue();
         openLoop();
     }
 
@@ -134,8 +131,8 @@ final class BatchStorage extends Storage {
     }
 
     /**
-     * Ends the loop of the step's part written so far and starts the next part's loop at the first member again:
-     * what the part changed goes back to the columns, which the next part reads afresh.
+     * Ends the loop of the step's part written so far and starts the next part, a method of its own with its own loop
+     * over the members: what the part changed goes back to the columns, which the next part reads afresh.
      */
     @Override
     void cut() {
@@ -153,17 +150,13 @@ final class BatchStorage extends Storage {
         nextLocal = firstHeldLocal;
         top = new Label();
         end = new Label();
-        code().visitVarInsn(Opcodes.ILOAD, firstMember);
-        code().visitVarInsn(Opcodes.ISTORE, BytecodeKernel.MEMBER);
+        generated().beginPart();
+        super.prologue();
         openLoop();
     }
 
     @Override
     void freeLocalsFrom(int first) {
-        if (splitting) {
-            firstMember = first;
-            first++;
-        }
         firstHeldLocal = first;
         nextLocal = first;
     }
@@ -176,6 +169,9 @@ final class BatchStorage extends Storage {
             }
         }
         closeLoop();
+        if (splitting) {
+            generated().callParts();
+        }
     }
 
     /** In a batch nothing but Refs reads a member's state, so t need only be stored where a Ref reads it. */

@@ -35,6 +35,14 @@ final class ForwardJumps extends MethodVisitor {
         super.visitLabel(label);
     }
 
+    /** Sends what follows to another method's writer (the jumps of the method left must all be closed). */
+    void switchTo(MethodVisitor target) {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("a method is left with jumps open");
+        }
+        mv = target;
+    }
+
     /** The labels jumped to and not placed yet. */
     int open() {
         return open.size();

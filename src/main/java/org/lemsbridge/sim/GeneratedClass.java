@@ -20,7 +20,8 @@ import org.objectweb.asm.Type;
 
 /**
  * One class being generated with ASM: a final class implementing one functional interface of ours, with a no-argument
- * constructor and the interface's single method, whose body the caller writes through {@link #code()}. ASM computes
+ * constructor and the interface's single method, whose body the caller writes through {@link #code()}, possibly in
+ * parts, private methods that it calls ({@link #beginPart}). ASM computes
  * stack sizes and frames. Everything the generated code calls is an object handed over as the hidden class's class
  * data and loaded as a dynamic constant ({@link #loadConstant}), then called through its functional interface, whose
  * method is found by reflection: no method of ours is named by a string.
@@ -41,7 +42,14 @@ final class GeneratedClass {
     private final Class<?> api;
     private final ClassWriter writer;
     private final ForwardJumps code;
-    private final Label start = new Label();
+    /** The interface method's own writer, while the code goes to a part ({@link #beginPart}). */
+    private final MethodVisitor apiMethod;
+    private final Method method;
+    private Label start = new Label();
+    private final Label apiStart = start;
+    /** The size of the methods already ended (parts), and their names in order. */
+    private int endedBytes;
+    private final List<String> parts = new ArrayList<>();
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
 
@@ -66,11 +74,56 @@ final class GeneratedClass {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        Method method = singleMethod(api);
-        code = new ForwardJumps(writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method.getName(),
+        method = singleMethod(api);
+        apiMethod = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method.getName(),
+                Type.getMethodDescriptor(method), null, null);
+        code = new ForwardJumps(apiMethod);
+        code.visitCode();
+        code.visitLabel(start);
+    }
+
+    /**
+     * Ends the part being written, if any, and continues the code in a new private method with the interface
+     * method's parameters (so the same local variables), which {@link #callParts} calls. The JIT compiles, and when
+     * a guess of its fails recompiles, each part on its own.
+     */
+    void beginPart() {
+        endPart();
+        String name = "part" + parts.size();
+        parts.add(name);
+        start = new Label();
+        code.switchTo(writer.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, name,
                 Type.getMethodDescriptor(method), null, null));
         code.visitCode();
         code.visitLabel(start);
+    }
+
+    private void endPart() {
+        if (parts.isEmpty()) {
+            return;
+        }
+        endedBytes += methodSize();
+        code.visitInsn(Opcodes.RETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /** Ends the last part and continues in the interface method, which calls the parts in order with its arguments. */
+    void callParts() {
+        endPart();
+        start = apiStart;
+        code.switchTo(apiMethod);
+        Type[] arguments = Type.getArgumentTypes(method);
+        for (String part : parts) {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            int local = 1;
+            for (Type argument : arguments) {
+                code.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), local);
+                local += argument.getSize();
+            }
+            code.visitMethodInsn(Opcodes.INVOKESPECIAL, NAME, part, Type.getMethodDescriptor(method), false);
+        }
+        parts.clear();
     }
 
     MethodVisitor code() {
@@ -82,8 +135,12 @@ final class GeneratedClass {
         return code.open();
     }
 
-    /** The number of bytes of code written so far. */
+    /** The number of bytes of code written so far, in every method. */
     int size() {
+        return endedBytes + methodSize();
+    }
+
+    private int methodSize() {
         Label here = new Label();
         code.visitLabel(here);
         return here.getOffset() - start.getOffset();

@@ -9,15 +9,16 @@ import java.util.List;
 final class LauncherFlags {
 
     /**
-     * C2 started ten times later than by default, except for the generated stepping code (the launcher's
-     * {@code delayed_c2} and {@code generated_c2}).
+     * C2 started ten times later than by default, except for the generated stepping code, whose parts are compiled
+     * each on its own (the launcher's {@code delayed_c2} and {@code generated_c2}).
      */
     static final List<String> DELAYED_C2 = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
             "-XX:Tier4BackEdgeThreshold=400000", "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1");
+            "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1",
+            "-XX:CompileCommand=dontinline,org.lemsbridge.sim.GeneratedClass$Code*::part*");
 
-    /** The young generation capped at 48 MB (the launcher's {@code young}). */
+    /** The young generation capped at 80 MB (the launcher's {@code young}). */
     static final List<String> YOUNG_GENERATION = List.of("-XX:MaxNewSize=80m");
 
     private LauncherFlags() {

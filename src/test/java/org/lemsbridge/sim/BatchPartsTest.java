@@ -96,6 +96,10 @@ class BatchPartsTest {
         List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable();
         assertEquals("[13 cells in parts: true, 27 cells in parts: true]", batches.stream().filter(b -> b.first().kind.rateSlots.length > 0)
                 .map(b -> b.members() + " cells in parts: " + b.inParts()).toList().toString());
+        // the pulse's conditions, the cell's update, its spike test, the checks: each part a method of its own
+        assertEquals(List.of("part0", "part1", "part2", "part3"), java.util.Arrays.stream(batches.get(0).code()
+                .getClass().getDeclaredMethods()).map(java.lang.reflect.Method::getName)
+                .filter(name -> name.startsWith("part")).sorted().toList());
         assertTrue(SystemProperty.with(BytecodeKernel.PARTS_PROPERTY, "false",
                 () -> BytecodeKernel.attach(initialised(model, "net", new Engine(1234L)), List.of(), () -> 0.5)
                         .splittable().stream().noneMatch(BytecodeKernel.Splittable::inParts)), "parts switched off");
