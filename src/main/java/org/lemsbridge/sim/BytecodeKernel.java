@@ -408,24 +408,27 @@ final class BytecodeKernel {
     private void compileBatch(Batch batch) {
         List<Instance> first = batch.first();
         Layout layout = new Layout();
-        GeneratedClass.Built code;
-        BatchStorage storage;
+        GeneratedClass.Built code = null;
+        BatchStorage storage = null;
         try {
             BatchStorage arraysOnly = BatchStorage.direct(layout, random, batch, read);
             collectArrays(first, arraysOnly);
-            storage = BatchStorage.holding(layout, random, batch, read, readElsewhere, arraysOnly.writes);
-            code = generate(first, storage);
-            if (code.codeBytes() > GeneratedClass.JIT_LIMIT) {
-                storage = BatchStorage.direct(layout, random, batch, read);
-                code = generate(first, storage);
-            } else if (splitsIntoParts(first) && independentMembers(code, storage)) {
+            if (splitsIntoParts(first)) {
                 BatchStorage parts = BatchStorage.splitting(layout, random, batch, read, readElsewhere,
                         arraysOnly.writes);
                 GeneratedClass.Built partsCode = generate(first, parts);
-                if (partsCode.codeBytes() <= GeneratedClass.JIT_LIMIT) {
+                if (partsCode.codeBytes() <= GeneratedClass.JIT_LIMIT && independentMembers(partsCode, parts)) {
                     storage = parts;
                     code = partsCode;
                 }
+            }
+            if (code == null) {
+                storage = BatchStorage.holding(layout, random, batch, read, readElsewhere, arraysOnly.writes);
+                code = generate(first, storage);
+            }
+            if (code.codeBytes() > GeneratedClass.JIT_LIMIT) {
+                storage = BatchStorage.direct(layout, random, batch, read);
+                code = generate(first, storage);
             }
         } catch (ExpressionEmitter.Unsupported e) {
             throw new IllegalStateException("a planned batch did not compile: " + e.getMessage());
