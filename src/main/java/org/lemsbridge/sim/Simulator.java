@@ -107,6 +107,7 @@ public final class Simulator {
             int threads = BatchThreads.requested(options);
             if (compile) {
                 splittable = compile(root, writers, engine);
+                ProfileWarming.warmAll(splittable, length, step);
                 team = BatchThreads.split(splittable, threads, Runtime.getRuntime().availableProcessors());
             }
             List<Instance> order = new ArrayList<>();

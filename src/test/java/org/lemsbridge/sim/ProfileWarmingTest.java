@@ -1,0 +1,81 @@
+package org.lemsbridge.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.lems.LemsReader;
+import org.lemsbridge.testing.PopulationModel;
+import org.lemsbridge.testing.SystemProperty;
+import org.lemsbridge.tree.InstanceTree;
+import org.lemsbridge.tree.TreeBuilder;
+
+/**
+ * Warming a batch's profile steps copies: the batch's columns, and every array its code reads, are what they were,
+ * while the copies spike; and a run warmed writes the bytes of a run not warmed.
+ */
+class ProfileWarmingTest {
+
+    @TempDir
+    Path out;
+
+    private LemsModel model() throws IOException {
+        Path file = PopulationModel.of(24, "30ms", "0.005ms")
+                .withPulses(PopulationModel.pulse("i1", "10ms", "2000ms", "14"))
+                .withInputs(PopulationModel.explicitInputs(24, i -> "i1"))
+                .withOutputs("<OutputFile id=\"of0\" fileName=\"v.dat\"><OutputColumn id=\"v\" quantity=\"pop[5]/v\"/>"
+                        + "<OutputColumn id=\"u\" quantity=\"pop[23]/U\"/></OutputFile>\n")
+                .write(out.resolve("population.xml"));
+        return LemsReader.read(file, List.of());
+    }
+
+    @Test
+    void warmingChangesNothingOfTheRun() throws IOException {
+        LemsModel model = model();
+        Engine engine = new Engine(1234L);
+        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component("net").orElseThrow());
+        tree.initialise();
+        Instance network = FrozenTree.freeze(tree, engine);
+        List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable();
+        BytecodeKernel.Splittable cells = batches.stream().filter(BytecodeKernel.Splittable::inParts).findFirst()
+                .orElseThrow();
+        List<double[]> before = new ArrayList<>();
+        for (double[] array : cells.arrays()) {
+            before.add(array.clone());
+        }
+        List<String> called = new ArrayList<>();
+        IntConsumer[] emitters = new IntConsumer[cells.emitters().length];
+        for (int i = 0; i < emitters.length; i++) {
+            emitters[i] = port -> called.add("spike");
+        }
+        DoubleConsumer[] failures = new DoubleConsumer[cells.failures().length];
+        for (int i = 0; i < failures.length; i++) {
+            failures[i] = t -> called.add("failure");
+        }
+        ProfileWarming.stepCopies(cells, 0.03, 5e-6, emitters, failures);
+        for (int a = 0; a < before.size(); a++) {
+            assertArrayEquals(before.get(a), cells.arrays()[a], "array " + a);
+        }
+        // the 400-fold step swings v past the threshold: the spike test is taken both ways (the run's step alone
+        // spikes no cell within the first 30 ms of calls at 16 times)
+        assertTrue(called.contains("spike"), called.toString());
+
+        byte[] warmed = Files.readAllBytes(Simulator.build(model, SimulationOptions.writingTo(out.resolve("warm")))
+                .run().files().get(0).path());
+        byte[] cold = Files.readAllBytes(SystemProperty.with(ProfileWarming.PROPERTY, "false", () -> Simulator.build(
+                model, SimulationOptions.writingTo(out.resolve("cold"))).run()).files().get(0).path());
+        assertArrayEquals(cold, warmed);
+        assertEquals(6001, Files.readAllLines(out.resolve("warm/v.dat")).size());
+    }
+}
