@@ -210,7 +210,8 @@ final class StepEmitter {
      * Calls the node's failure callback when a state variable is not finite: its exponent bits all set (an integer
      * test, which keeps the floating-point units free for the step itself). A step split into loops checks every
      * node in a last part, in node order, so the first member and node to fail are the ones stepping in order finds:
-     * nothing before the checks calls out, and no node writes another's state.
+     * no node writes another's state, and nothing before the checks can stop the step (events sent by later members
+     * before a failing check are lost with the run, which a failure ends).
      */
     void checkFinite() {
         int[] states = kind.stateSlots;
