@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SystemProperty;
-import org.lemsbridge.tree.InstanceTree;
-import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * A batch of independent members steps in parts, one loop over the members each ({@link BatchStorage#splitting}):
@@ -64,12 +62,6 @@ class BatchPartsTest {
         return group.append("</Group>\n").toString();
     }
 
-    private static Instance initialised(LemsModel model, String id, Engine engine) {
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(id).orElseThrow());
-        tree.initialise();
-        return FrozenTree.freeze(tree, engine);
-    }
-
     private static BytecodeKernel.Splittable onlyBatch(Instance root) {
         List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(root, List.of(), () -> 0.5).splittable();
         assertEquals(1, batches.size());
@@ -92,7 +84,7 @@ class BatchPartsTest {
                 .withOutputs("<OutputFile id=\"of0\" fileName=\"columns.dat\">\n" + columns + "</OutputFile>\n")
                 .write(out.resolve("population.xml"));
         LemsModel model = org.lemsbridge.lems.LemsReader.read(file, List.of());
-        Instance network = initialised(model, "net", new Engine(1234L));
+        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
         List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable();
         assertEquals("[13 cells in parts: true, 27 cells in parts: true]", batches.stream().filter(b -> b.first().kind.rateSlots.length > 0)
                 .map(b -> b.members() + " cells in parts: " + b.inParts()).toList().toString());
@@ -101,7 +93,7 @@ class BatchPartsTest {
                 .getClass().getDeclaredMethods()).map(java.lang.reflect.Method::getName)
                 .filter(name -> name.startsWith("part")).sorted().toList());
         assertTrue(SystemProperty.with(BytecodeKernel.PARTS_PROPERTY, "false",
-                () -> BytecodeKernel.attach(initialised(model, "net", new Engine(1234L)), List.of(), () -> 0.5)
+                () -> BytecodeKernel.attach(RuntimeTrees.initialised(model, "net", new Engine(1234L)), List.of(), () -> 0.5)
                         .splittable().stream().noneMatch(BytecodeKernel.Splittable::inParts)), "parts switched off");
 
         byte[] parts = Files.readAllBytes(Simulator.build(model, SimulationOptions.writingTo(out.resolve("parts"))
@@ -147,7 +139,7 @@ class BatchPartsTest {
         LemsModel model = TinyModel.model(TinyModel.document(pairs(30), "g", "3ms", "1ms", "", "p0/x"));
         for (String parts : new String[] {"true", "false"}) {
             String first = SystemProperty.with(BytecodeKernel.PARTS_PROPERTY, parts, () -> {
-                Instance group = initialised(model, "g", new Engine(1234L));
+                Instance group = RuntimeTrees.initialised(model, "g", new Engine(1234L));
                 Instance[] pairs = group.advanceOrder();
                 pairs[3].vars[pairs[3].kind.slotOf("x")] = 1e200;
                 Instance leaf = pairs[5].advanceOrder()[0];

@@ -23,9 +23,7 @@ import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.DatFiles;
 import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SharedFolder;
-import org.lemsbridge.tree.InstanceTree;
 import org.lemsbridge.tree.Kind;
-import org.lemsbridge.tree.TreeBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,13 +72,6 @@ class BytecodeKernelTest {
         return tests.stream();
     }
 
-    /** The runtime instances of component {@code id}'s tree, built and initialised. */
-    private static Instance initialised(LemsModel model, String id, Engine engine) {
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(id).orElseThrow());
-        tree.initialise();
-        return FrozenTree.freeze(tree, engine);
-    }
-
     private interface ModelSource {
         LemsModel load();
     }
@@ -109,7 +100,7 @@ class BytecodeKernelTest {
         Path scaling = SharedFolder.file("reference-data/scaling");
         Path coreTypes = SharedFolder.file("upstream/NeuroML2/NeuroML2CoreTypes");
         LemsModel model = LemsReader.read(scaling.resolve("LEMS_Izh_scaled_N10.xml"), List.of(coreTypes));
-        Instance network = initialised(model, "net1", new Engine(1234L));
+        Instance network = RuntimeTrees.initialised(model, "net1", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "the whole network (10 cells, 10 inputs) in one method");
 
@@ -155,7 +146,7 @@ class BytecodeKernelTest {
     @Test
     void batchedPopulationsWriteTheSameBytesAsTheInterpreter() throws IOException {
         LemsModel model = populationModel("0.02");
-        Instance network = initialised(model, "net", new Engine(1234L));
+        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(0, 3, 120), BytecodeKernel.attach(network, List.of(), () -> 0.5).summary(),
                 "cells 0-29, cells 30-59 and the 60 explicitInputs as three batches");
 
@@ -198,7 +189,7 @@ class BytecodeKernelTest {
                         """)
                 .lems());
         LemsModel model = LemsReader.read(file, List.of(coreTypes));
-        Instance network = initialised(model, "net", new Engine(1234L));
+        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
         assertTrue(BytecodeKernel.attach(network, List.of(), () -> 0.5).summary().batchedMembers() >= 40,
                 "the 40 cells (each with its input) are one batch");
         SimulationResult a = Simulator.build(model, SimulationOptions.writingTo(out.resolve("a"))).run(false);
@@ -245,7 +236,7 @@ class BytecodeKernelTest {
                 """ + TinyModel.groupOf("Relax", "r", 60);
         String xml = TinyModel.document(body, "g", "3s", "1ms", "", "r0/x", "r17/drive", "r33/hits", "r59/x",
                 "r59/hits");
-        Instance group = initialised(TinyModel.model(xml), "g", new Engine(1234L));
+        Instance group = RuntimeTrees.initialised(TinyModel.model(xml), "g", new Engine(1234L));
         assertEquals(new BytecodeKernel.Summary(0, 1, 60), BytecodeKernel.attach(group, List.of(), () -> 0.5)
                 .summary(), "the 60 cells as one batch");
         assertSameOutputs("relax", () -> TinyModel.model(xml));
@@ -288,7 +279,7 @@ class BytecodeKernelTest {
                 <many id="m"/>
                 """);
         LemsModel model = TinyModel.model(TinyModel.document(body.toString(), "m", "3s", "1s", "", "x"));
-        Instance root = initialised(model, "m", new Engine(1234L));
+        Instance root = RuntimeTrees.initialised(model, "m", new Engine(1234L));
         assertEquals(33_003, root.kind.slotOf("x"), "t, the properties, index, then x");
         assertEquals(new BytecodeKernel.Summary(1, 0, 0), BytecodeKernel.attach(root, List.of(), () -> 0.5).summary());
 
@@ -328,7 +319,7 @@ class BytecodeKernelTest {
                 """;
         LemsModel model = TinyModel.model(TinyModel.document(body, "c", "2s", "0.1s", "", "x", "d"));
         Engine engine = new Engine(1234L);
-        Instance root = initialised(model, "c", engine);
+        Instance root = RuntimeTrees.initialised(model, "c", engine);
         Simulator.compile(root, List.of(), engine);
         Kind.Code code = root.code;
         for (Object part : List.of(code.derived(), code.rates(), code.tests()[0])) {

@@ -18,8 +18,6 @@ import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SystemProperty;
-import org.lemsbridge.tree.InstanceTree;
-import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Warming a batch's profile steps copies: the batch's columns, and every array its code reads, are what they were,
@@ -44,9 +42,7 @@ class ProfileWarmingTest {
     void warmingChangesNothingOfTheRun() throws IOException {
         LemsModel model = model();
         Engine engine = new Engine(1234L);
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component("net").orElseThrow());
-        tree.initialise();
-        Instance network = FrozenTree.freeze(tree, engine);
+        Instance network = RuntimeTrees.initialised(model, "net", engine);
         List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable();
         BytecodeKernel.Splittable cells = batches.stream().filter(BytecodeKernel.Splittable::inParts).findFirst()
                 .orElseThrow();

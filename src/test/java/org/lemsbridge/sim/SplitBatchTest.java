@@ -22,8 +22,6 @@ import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SharedFolder;
 import org.lemsbridge.testing.SystemProperty;
-import org.lemsbridge.tree.InstanceTree;
-import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Batches stepped on several threads write exactly what one thread writes, and what jLEMS writes: spikes crossing
@@ -52,9 +50,7 @@ class SplitBatchTest {
     /** The batches of {@code model}'s target whose members are independent, compiled as a run compiles them. */
     private static List<BytecodeKernel.Splittable> splittable(LemsModel model, String target) {
         Engine engine = new Engine(1234L);
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(target).orElseThrow());
-        tree.initialise();
-        return Simulator.compile(FrozenTree.freeze(tree, engine), List.of(), engine);
+        return Simulator.compile(RuntimeTrees.initialised(model, target, engine), List.of(), engine);
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

@@ -17,8 +17,6 @@ import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.PopulationModel;
 import org.lemsbridge.testing.SystemProperty;
-import org.lemsbridge.tree.InstanceTree;
-import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Split batches stepped ahead in blocks ({@link StepBlocks}) write what one thread writes: recorded members in every
@@ -38,9 +36,7 @@ class StepBlocksTest {
     /** Whether a run of {@code model}'s {@code target} on {@code threads} threads steps its batches in blocks. */
     private static boolean steppedInBlocks(LemsModel model, String target, int threads) {
         Engine engine = new Engine(1234L);
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component(target).orElseThrow());
-        tree.initialise();
-        Instance root = FrozenTree.freeze(tree, engine);
+        Instance root = RuntimeTrees.initialised(model, target, engine);
         List<BytecodeKernel.Splittable> splittable = Simulator.compile(root, List.of(), engine);
         StepTeam team = BatchThreads.split(splittable, threads, 1);
         try {

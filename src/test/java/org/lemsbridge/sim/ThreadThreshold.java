@@ -10,8 +10,6 @@ import java.util.Locale;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.testing.PopulationModel;
-import org.lemsbridge.tree.InstanceTree;
-import org.lemsbridge.tree.TreeBuilder;
 
 /**
  * Measures where stepping a batch on two threads starts to pay (the threshold {@link BatchThreads#MIN_WORK}): for
@@ -69,10 +67,8 @@ public final class ThreadThreshold {
 
     private static long cellBatchWork(LemsModel model) {
         Engine engine = new Engine(1234L);
-        InstanceTree tree = new TreeBuilder(model, engine.random).build(model.component("net").orElseThrow());
-        tree.initialise();
         long most = 0;
-        for (BytecodeKernel.Splittable batch : Simulator.compile(FrozenTree.freeze(tree, engine), List.of(), engine)) {
+        for (BytecodeKernel.Splittable batch : Simulator.compile(RuntimeTrees.initialised(model, "net", engine), List.of(), engine)) {
             most = Math.max(most, (long) batch.members() * batch.memberCodeBytes());
         }
         return most;
