@@ -1,10 +1,12 @@
 package org.lemsbridge.convert;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
+import org.lemsbridge.experiment.Integration;
 import org.lemsbridge.lems.write.LemsView;
 import org.lemsbridge.lems.write.LemsWriter;
 import org.lemsbridge.units.UnitTable;
@@ -50,6 +52,25 @@ public final class ExperimentToLems {
 
     /** The experiment as a LEMS view model (what {@link #render} prints). */
     public Conversion convert(Experiment experiment) {
+        Conversion conversion = convertModel(experiment);
+        if (!experiment.modelFile()) {
+            return conversion;
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add(MODEL_FILE_NOTE);
+        warnings.addAll(conversion.warnings());
+        return new Conversion(conversion.document(), warnings, conversion.declaredUnits());
+    }
+
+    /** Said of a model file of TVBO's database run on its own. */
+    static final String MODEL_FILE_NOTE = String.format(java.util.Locale.ROOT, "a TVBO model file on its own: run "
+            + "as one node with TVBO's default integration (%s, step %s %s, %s %s); to choose them, write an "
+            + "experiment whose dynamics is this model", Integration.DEFAULT_METHOD,
+            BigDecimal.valueOf(Integration.DEFAULT_STEP_SIZE).toPlainString(), Integration.DEFAULT_TIME_SCALE,
+            BigDecimal.valueOf(Integration.DEFAULT_DURATION).stripTrailingZeros().toPlainString(),
+            Integration.DEFAULT_TIME_SCALE);
+
+    private Conversion convertModel(Experiment experiment) {
         ModelRenderer dimensioned = new ModelRenderer(experiment, units, false);
         try {
             return dimensioned.convert();

@@ -58,9 +58,34 @@ public final class ExperimentReader {
     }
 
     private static Experiment fromTree(YamlNode root, ModelLibrary library) {
-        Experiment experiment = experiment(root, library);
-        SchemaCheck.validate(root);
-        return experiment;
+        DocumentKind kind = root instanceof YamlNode.Mapping m ? DocumentKind.of(m) : DocumentKind.EXPERIMENT;
+        switch (kind) {
+            case MODEL -> {
+                Experiment experiment = modelFile((YamlNode.Mapping) root);
+                SchemaCheck.validateModel(root);
+                return experiment;
+            }
+            case INTEGRATOR -> throw new BadInputException(root.location(), "this is a TVBO integrator (method, "
+                    + "step_size, ...), not an experiment or a model", "give its fields under 'integration:' of an"
+                            + " experiment whose 'dynamics:' is the model");
+            case COUPLING_FUNCTION -> throw new BadInputException(root.location(), "this is a TVBO coupling function"
+                    + " (pre_expression, post_expression), not an experiment or a model", "lemsbridge runs one node,"
+                            + " whose coupling inputs are 0; simulate the model file or an experiment around it");
+            default -> {
+                Experiment experiment = experiment(root, library);
+                SchemaCheck.validate(root);
+                return experiment;
+            }
+        }
+    }
+
+    /**
+     * A model file of TVBO's database on its own: the dynamics of an experiment with one node and TVBO's default
+     * integration, as TVBO builds an experiment from a model alone.
+     */
+    private static Experiment modelFile(YamlNode.Mapping root) {
+        return new Experiment(null, null, dynamics(root, ""), Integration.defaults(root.location()),
+                Network.single(root.location()), Extras.NONE, root.location(), true);
     }
 
     private static YamlNode.Mapping mapping(YamlNode node, String path) {

@@ -151,7 +151,7 @@ final class Fields {
         if (vocabulary.knows(e.name()) || e.name().startsWith(USER_EXTENSION)) {
             return;
         }
-        String where = path.isEmpty() ? "the experiment" : path;
+        String where = path.isEmpty() ? "the " + vocabulary.kind() : path;
         String hint = NearestName.among(vocabulary.fields(), e.name())
                 .map(n -> "; did you mean '" + n + "'?")
                 .orElse(" (not a field of a TVBO " + vocabulary.kind() + ")");

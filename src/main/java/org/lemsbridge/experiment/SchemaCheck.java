@@ -32,6 +32,21 @@ final class SchemaCheck {
     }
 
     static void validate(YamlNode root) {
+        validate(root, 0);
+    }
+
+    /**
+     * Validates a model file of TVBO's database as the {@code dynamics} of an experiment; paths in messages are the
+     * file's own ({@code parameters.a}, not {@code dynamics.parameters.a}).
+     */
+    static void validateModel(YamlNode model) {
+        SourceLocation at = model.location();
+        validate(new YamlNode.Mapping(List.of(new YamlNode.Entry(new YamlNode.Scalar("dynamics", "str", true, at),
+                model)), at), 1);
+    }
+
+    /** {@code hiddenLevels}: how many outer path elements the messages leave out (those of a wrapper). */
+    private static void validate(YamlNode root, int hiddenLevels) {
         Set<ValidationMessage> messages = CompiledSchema.SCHEMA.validate(toJson(root));
         if (messages.isEmpty()) {
             return;
@@ -43,7 +58,7 @@ final class SchemaCheck {
                         .thenComparing(l -> l.message().getMessage()))
                 .toList();
         Located first = located.get(0);
-        throw new BadInputException(first.where(), "schema: " + describe(first.message()));
+        throw new BadInputException(first.where(), "schema: " + describe(first.message(), hiddenLevels));
     }
 
     /** Compiled once, on first use; a constant afterwards. */
@@ -54,7 +69,7 @@ final class SchemaCheck {
     private record Located(ValidationMessage message, SourceLocation where) {
     }
 
-    private static String describe(ValidationMessage message) {
+    private static String describe(ValidationMessage message, int hiddenLevels) {
         String text = message.getMessage();
         // networknt starts with the JSON path ("$.integration.method: ..."); show a dotted YAML path instead.
         JsonNodePath path = message.getInstanceLocation();
@@ -63,7 +78,7 @@ final class SchemaCheck {
             text = text.substring(prefix.length() + 2);
         }
         StringBuilder dotted = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
+        for (int i = hiddenLevels; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
             if (element instanceof Integer index) {
                 dotted.append('[').append(index).append(']');

@@ -58,6 +58,28 @@ class SimulateCommandTest {
         }
     }
 
+    @Test
+    void aTvboModelFileOnItsOwnRunsWithTvboDefaultsAndSaysSo() throws IOException {
+        String model = "name: Decay\nparameters:\n  k: {value: 0.01}\nstate_variables:\n"
+                + "  x: {equation: {rhs: -k*x}, initial_value: 1.0}\n";
+        Path alone = folder.resolve("Decay.yaml");
+        Files.writeString(alone, model);
+        Path around = folder.resolve("around.yaml");
+        Files.writeString(around, "dynamics:\n" + model.indent(2)
+                + "integration: {method: euler, step_size: 0.01220703125, duration: 1000, time_scale: ms}\n");
+        assertEquals(0, run("simulate", alone.toString(), "-o", folder.resolve("alone").toString()), last.err());
+        assertEquals(alone + ": warning: a TVBO model file on its own: run as one node with TVBO's default"
+                + " integration (euler, step 0.01220703125 ms, 1000 ms); to choose them, write an experiment whose"
+                + " dynamics is this model", last.err().lines().findFirst().orElseThrow());
+        assertEquals(0, run("simulate", around.toString(), "-o", folder.resolve("around").toString()), last.err());
+        byte[] bytes = Files.readAllBytes(folder.resolve("alone/Decay.dat"));
+        assertArrayEquals(Files.readAllBytes(folder.resolve("around/Decay.dat")), bytes);
+        List<String> rows = Files.readAllLines(folder.resolve("alone/Decay.dat"));
+        assertEquals(81921, rows.size());
+        // forward Euler of x' = -0.01 x over 81 920 steps of 0.01220703125 ms, in float64 then float32: 4.5372228e-05
+        assertEquals("1.0\t4.5372228E-5\t", rows.get(81920));
+    }
+
     /** The project's Ex2 with its outputs replaced by one Display of the tonic cell, as upstream Ex2 has only Displays. */
     private Path displayOnlyEx2() throws IOException {
         String ex2 = Files.readString(Path.of("examples/ex2-izhikevich/Ex2_Izh.xml"));

@@ -181,6 +181,36 @@ class TvboDatabaseTest {
         return hashes;
     }
 
+    /**
+     * Each model file read on its own, as a user runs {@code lemsbridge simulate database/models/NAME.yaml}, is the
+     * experiment with that file verbatim under {@code dynamics:} and TVBO's default integration: the same model,
+     * integration and network, the same LEMS, and the same warnings after one saying what was assumed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void eachModelFileOnItsOwnIsTheExperimentAroundIt(String name, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(folder()), "skipped: " + folder() + " is absent (TVBO's database)");
+        Path file = folder().resolve(name + ".yaml");
+        Path around = dir.resolve("around.yaml");
+        StringBuilder yaml = new StringBuilder("dynamics:\n");
+        Files.readString(file).lines().forEach(line -> yaml.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        Files.writeString(around, yaml.toString());
+        Experiment alone = ExperimentReader.read(file);
+        Experiment wrapped = ExperimentReader.read(around);
+        assertTrue(alone.modelFile());
+        assertEquals(wrapped.withoutLocations().dynamics(), alone.withoutLocations().dynamics());
+        assertEquals(wrapped.withoutLocations().integration(), alone.withoutLocations().integration());
+        assertEquals(wrapped.withoutLocations().network(), alone.withoutLocations().network());
+        if (REFUSED.containsKey(name)) {
+            return;
+        }
+        var aloneLems = new ExperimentToLems().render(alone);
+        var wrappedLems = new ExperimentToLems().render(wrapped);
+        assertEquals(wrappedLems.xml(), aloneLems.xml());
+        assertTrue(aloneLems.warnings().get(0).startsWith("a TVBO model file on its own"), aloneLems.warnings().get(0));
+        assertEquals(wrappedLems.warnings(), aloneLems.warnings().subList(1, aloneLems.warnings().size()));
+    }
+
     static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
