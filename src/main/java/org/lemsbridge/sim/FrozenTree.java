@@ -54,8 +54,8 @@ final class FrozenTree {
 
     private Instance create(Node node, Instance parent) {
         String name = node.name() != null ? node.name() : node.id() != null ? node.id() : node.kind().type.name();
-        Instance instance = new Instance(node.kind(), parent, name, engine, node.vars(), node.exposed(),
-                node.regime(), node.requirementRefs(), selectRefs(node), node.selectFallbacks(),
+        Instance instance = new Instance(node.kind(), parent, name, node.component().location(), engine, node.vars(),
+                node.exposed(), node.regime(), node.requirementRefs(), selectRefs(node), node.selectFallbacks(),
                 node.selectMultiplies());
         instances.put(node, instance);
         for (Node child : node.advanceOrder()) {

@@ -6,6 +6,7 @@ import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
+import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.tree.ActionTarget;
 import org.lemsbridge.tree.BoolOp;
 import org.lemsbridge.tree.CompiledAction;
@@ -27,6 +28,8 @@ final class Instance implements ActionTarget {
     final Kind kind;
     final Instance parent;
     private final String name;
+    /** Where the component this is an instance of is written (for messages). */
+    private final SourceLocation place;
     private final Engine engine;
     /** Variables by slot, and exposure snapshots; null while the state lives in a batch's columns (see below). */
     double[] vars;
@@ -69,9 +72,11 @@ final class Instance implements ActionTarget {
         return extras;
     }
 
-    Instance(Kind kind, Instance parent, String name, Engine engine, double[] vars, double[] exposed, int regime,
-            Ref[] requirements, Ref[][] selectSources, double[] selectFallbacks, boolean[] selectMultiply) {
+    Instance(Kind kind, Instance parent, String name, SourceLocation place, Engine engine, double[] vars,
+            double[] exposed, int regime, Ref[] requirements, Ref[][] selectSources, double[] selectFallbacks,
+            boolean[] selectMultiply) {
         this.kind = kind;
+        this.place = place;
         this.parent = parent;
         this.name = name;
         this.engine = engine;
@@ -455,9 +460,7 @@ final class Instance implements ActionTarget {
         for (int i = 0; i < slots.length; i++) {
             double x = vars[slots[i]];
             if (Double.isNaN(x) || Double.isInfinite(x)) {
-                throw new SimulationException("state variable " + kind.stateNames[i] + " of " + path() + " became "
-                        + x + " at t = " + t + " s (step " + engine.stepIndex + ")",
-                        "the model may be unstable at this time step; try a smaller step");
+                throw new SimulationException(kind.stateNames[i], path(), x, t, engine.stepIndex, place);
             }
         }
     }

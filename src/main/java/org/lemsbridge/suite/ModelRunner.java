@@ -1,13 +1,16 @@
 package org.lemsbridge.suite;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.convert.RenderedNames;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
 import org.lemsbridge.experiment.ModelLibrary;
 import org.lemsbridge.files.Confinement;
@@ -49,10 +52,15 @@ public final class ModelRunner {
         if (!ExperimentReader.isExperimentFile(model)) {
             return new LoadedModel(LemsReader.read(model, includePath, confinement), List.of());
         }
-        RenderResult rendered = new ExperimentToLems().render(ExperimentReader.read(model, models));
+        Experiment experiment = ExperimentReader.read(model, models);
+        RenderResult rendered = new ExperimentToLems().render(experiment);
         Path folder = model.toAbsolutePath().getParent();
         LemsModel lems = LemsReader.read(rendered.xml(), model.toString(), folder, includePath, confinement);
-        return new LoadedModel(lems, rendered.warnings(), rendered.declaredUnits());
+        Map<String, SourceLocation> states = new LinkedHashMap<>();
+        if (experiment.dynamics() != null) {
+            experiment.dynamics().stateVariables().forEach((name, state) -> states.put(name, state.location()));
+        }
+        return new LoadedModel(lems, rendered.warnings(), rendered.declaredUnits(), states);
     }
 
     /**
@@ -76,23 +84,45 @@ public final class ModelRunner {
                     .run();
             return new ModelRun(result, loaded.warnings());
         } catch (SimulationException e) {
-            throw new BadInputException(SourceLocation.unknown(model.toString()), "simulation stopped: "
+            throw stopped(model, loaded, e);
+        }
+    }
+
+    /**
+     * A run that stopped, at the user's own line: a YAML experiment's state variable, under the name written there
+     * ({@code E}, not the rendered {@code E_sv}); a LEMS model's component whose instance failed.
+     */
+    private static BadInputException stopped(Path model, LoadedModel loaded, SimulationException e) {
+        SourceLocation unknown = SourceLocation.unknown(model.toString());
+        if (!loaded.fromExperiment()) {
+            return new BadInputException(e.component() != null ? e.component() : unknown, "simulation stopped: "
                     + e.getMessage(), e.hint(), e);
         }
+        String name = RenderedNames.userName(e.variable()).orElse(e.variable());
+        SourceLocation at = loaded.experimentStates().get(name);
+        return new BadInputException(at != null ? at : unknown, "simulation stopped: " + e.messageNaming(name),
+                e.hint(), e);
     }
 
     /**
      * A model ready to simulate, the conversion warnings that came with it, and (a YAML model rendered in its own
      * numbers) the units its YAML declares for the recorded quantities, which the trace's sidecar carries.
      */
-    public record LoadedModel(LemsModel model, List<String> warnings, Map<String, String> declaredUnits) {
+    public record LoadedModel(LemsModel model, List<String> warnings, Map<String, String> declaredUnits,
+            Map<String, SourceLocation> experimentStates) {
         public LoadedModel {
             warnings = List.copyOf(warnings);
             declaredUnits = Map.copyOf(declaredUnits);
+            experimentStates = experimentStates == null ? null : Map.copyOf(experimentStates);
         }
 
         public LoadedModel(LemsModel model, List<String> warnings) {
-            this(model, warnings, Map.of());
+            this(model, warnings, Map.of(), null);
+        }
+
+        /** Rendered from a YAML experiment, whose state variables are then where {@link #experimentStates} says. */
+        public boolean fromExperiment() {
+            return experimentStates != null;
         }
     }
 }

@@ -110,14 +110,14 @@ class CheckCommandTest extends CommandLineTest {
         assertEquals(2, run("check", suite.toString(), "--report", report.toString()), last.describe());
         assertTrue(last.out().contains("1 passed, 0 failed, 1 error"), last.out());
         String page = Files.readString(report.resolve("cases/blow-up/index.html"));
-        assertTrue(page.contains("<div class=\"errorbox\">blow.yaml:0:0: simulation stopped: state variable x of"
+        assertTrue(page.contains("<div class=\"errorbox\">blow.yaml:6:8: simulation stopped: state variable x of"
                 + " Blow_inst became Infinity"), page);
         assertTrue(page.contains("an input problem"), page);
         String index = Files.readString(report.resolve("index.html"));
         assertTrue(index.contains("<a class=\"card error\" href=\"cases/blow-up/index.html\">"), index);
         String junit = Files.readString(report.resolve("junit.xml"));
         assertTrue(junit.contains("<testcase classname=\"blow-up\" name=\"(run)\" time=\""), junit);
-        assertTrue(junit.contains("<error message=\"blow.yaml:0:0: simulation stopped"), junit);
+        assertTrue(junit.contains("<error message=\"blow.yaml:6:8: simulation stopped"), junit);
         assertNoAbsolutePaths(report);
     }
 
@@ -136,12 +136,12 @@ class CheckCommandTest extends CommandLineTest {
 
         assertEquals(2, run("check", suite.toString(), "--report", report.toString(), "--debug"), last.describe());
         List<String> err = last.err().lines().toList();
-        int stopped = err.indexOf("  " + blow + ":0:0: simulation stopped: state variable x of Blow_inst became"
+        int stopped = err.indexOf("  " + blow + ":6:8: simulation stopped: state variable x of Blow_inst became"
                 + " Infinity at t = 9.000000000000002E-4 s (step 9) (the model may be unstable at this time step; try"
                 + " a smaller step)");
         assertTrue(stopped >= 0, last.err());
         assertTrue(err.get(stopped + 1).startsWith("org.lemsbridge.error.BadInputException: "), last.err());
-        assertTrue(err.get(stopped + 2).startsWith("\tat org.lemsbridge.suite.ModelRunner.run("), last.err());
+        assertTrue(err.get(stopped + 2).startsWith("\tat org.lemsbridge.suite.ModelRunner.stopped("), last.err());
         assertTrue(err.stream().anyMatch(line -> line.startsWith("Caused by: org.lemsbridge.sim.SimulationException")),
                 last.err());
         for (String file : List.of("summary.json", "junit.xml", "index.html", "cases/blow-up/index.html")) {

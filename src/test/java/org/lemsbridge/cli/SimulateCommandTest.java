@@ -50,12 +50,63 @@ class SimulateCommandTest {
         assertEquals(2, run("simulate", model.toString(), "-o", output.toString()));
         List<String> lines = last.err().strip().lines().toList();
         assertEquals(2, lines.size(), last.err());
-        assertEquals(model + ":0:0: simulation stopped: state variable x of Blow_inst became Infinity"
+        assertEquals(model + ":6:8: simulation stopped: state variable x of Blow_inst became Infinity"
                 + " at t = 9.000000000000002E-4 s (step 9)", lines.get(0));
         assertTrue(lines.get(1).startsWith("  hint: "), lines.get(1));
         try (var files = Files.list(output)) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void aLemsRunThatBlowsUpStopsAtTheComponentOfTheFailingInstanceInItsOwnFile() throws IOException {
+        Files.writeString(folder.resolve("cells.xml"), """
+                <Lems>
+                  <Dimension name="per_time" t="-1"/>
+                  <Unit symbol="per_s" dimension="per_time" power="0"/>
+                  <ComponentType name="Grow">
+                    <Parameter name="k" dimension="per_time"/>
+                    <Dynamics>
+                      <StateVariable name="x" dimension="none"/>
+                      <TimeDerivative variable="x" value="k * x * x"/>
+                      <OnStart><StateAssignment variable="x" value="1"/></OnStart>
+                    </Dynamics>
+                  </ComponentType>
+                  <Grow id="calm" k="1per_s"/>
+                    <Grow id="wild" k="50000per_s"/>
+                </Lems>
+                """);
+        Path model = folder.resolve("LEMS_grow.xml");
+        Files.writeString(model, """
+                <Lems>
+                  <Include file="cells.xml"/>
+                  <Dimension name="time" t="1"/>
+                  <Unit symbol="ms" dimension="time" power="-3"/>
+                  <ComponentType name="Sim">
+                    <Parameter name="length" dimension="time"/>
+                    <Parameter name="step" dimension="time"/>
+                    <ComponentReference name="target" type="Grow"/>
+                    <Simulation><Run component="target" variable="t" increment="step" total="length"/></Simulation>
+                  </ComponentType>
+                  <Sim id="sim" length="1ms" step="0.01ms" target="wild"/>
+                  <Target component="sim"/>
+                </Lems>
+                """);
+        assertEquals(2, run("simulate", model.toString(), "-o", folder.resolve("out").toString()));
+        assertEquals(folder.resolve("cells.xml") + ":13:5: simulation stopped: state variable x of wild became"
+                + " Infinity at t = 1.3000000000000002E-4 s (step 13)", last.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aYamlRunThatBlowsUpNamesTheStateAsWrittenAtItsLine() throws IOException {
+        Path model = folder.resolve("e.yaml");
+        Files.writeString(model, "dynamics:\n  name: Euler\n  parameters:\n    k: {value: 50.0}\n"
+                + "  state_variables:\n    y: {equation: {rhs: \"-y\"}, initial_value: 1.0}\n"
+                + "    E:\n      equation: {rhs: \"k*E**2\"}\n      initial_value: 1.0\n"
+                + "integration: {step_size: 0.1, duration: 100, time_scale: ms}\n");
+        assertEquals(2, run("simulate", model.toString(), "-o", folder.resolve("out").toString()));
+        assertEquals(model + ":8:7: simulation stopped: state variable E of Euler_inst became Infinity"
+                + " at t = 9.000000000000002E-4 s (step 9)", last.err().lines().findFirst().orElseThrow());
     }
 
     @Test
