@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.error.BadInputException;
 
 /** A model file of TVBO's database read on its own: the dynamics of an experiment with TVBO's defaults. */
@@ -50,17 +49,6 @@ class ModelFileTest {
         assertEquals(Integration.defaults(null), alone.integration());
         assertEquals(around.network(), alone.network());
         assertEquals(around.extras(), alone.extras());
-    }
-
-    @Test
-    void itRendersAsTheExperimentAroundItAndSaysWhatItAssumed() {
-        var alone = new ExperimentToLems().render(ExperimentReader.read(MODEL, "m.yaml", null));
-        var around = new ExperimentToLems().render(ExperimentReader.read(wrapped(MODEL), "e.yaml", null));
-        assertEquals(around.xml(), alone.xml());
-        assertEquals("a TVBO model file on its own: run as one node with TVBO's default integration (euler, step"
-                + " 0.01220703125 ms, 1000 ms); to choose them, write an experiment whose dynamics is this model",
-                alone.warnings().get(0));
-        assertEquals(around.warnings(), alone.warnings().subList(1, alone.warnings().size()));
     }
 
     @Test
