@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  lemsbridge simulate examples/ex2-izhikevich/Ex2_Izh.xml -o out/",
                 "  lemsbridge simulate examples/izhikevich-tonic.yaml -o out/",
+                "  lemsbridge simulate tvbo/database/models/JansenRit.yaml -o out/      # one node, TVBO's defaults",
                 "  lemsbridge simulate LEMS_NML2_Ex1_HH.xml -I NeuroML2/NeuroML2CoreTypes",
                 "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml --displays -o out/",
                 "  lemsbridge simulate LEMS_NML2_Ex2_Izh.xml -I ../NeuroML2CoreTypes -o out/ --plot"
@@ -25,7 +26,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file or an experiment .yaml")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file, an experiment .yaml, or a model file of TVBO's"
+            + " database (run with TVBO's default integration)")
     private Path model;
 
     @Mixin
