@@ -116,6 +116,9 @@ public final class Simulator {
             StepBlocks blocks = StepBlocks.plan(root, schedule, splittable, team,
                     threads == SimulationOptions.AUTOMATIC_THREADS, writers, eventWriters, engine);
             double[] times = model.timesFile() == null ? null : new double[Math.toIntExact(n + 1)];
+            // arrays, not the lists: the loop is compiled without escape analysis, so an iterator a step is garbage
+            OutputRecorder[] rowWriters = writers.toArray(OutputRecorder[]::new);
+            EventRecorder[] eventFlushers = eventWriters.toArray(EventRecorder[]::new);
             RunProgress.Listener progress = options.progress();
             long nextReport = progress == RunProgress.Listener.NONE ? Long.MAX_VALUE : 0;
             long loopStartMillis = System.currentTimeMillis();
@@ -135,10 +138,10 @@ public final class Simulator {
                 if (blocks != null) {
                     blocks.replay(k);
                 }
-                for (OutputRecorder writer : writers) {
+                for (OutputRecorder writer : rowWriters) {
                     writer.writeRow(t);
                 }
-                for (EventRecorder writer : eventWriters) {
+                for (EventRecorder writer : eventFlushers) {
                     writer.flush(t);
                 }
                 if (times != null) {
