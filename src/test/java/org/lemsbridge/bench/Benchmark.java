@@ -36,7 +36,12 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(BenchOptions.parse(args, "lemsbridge-bench", 3)).runAll();
+        BenchOptions options = BenchOptions.parse(args, "lemsbridge-bench", 3);
+        try {
+            new Benchmark(options).runAll();
+        } finally {
+            options.removeTemporaryWork();
+        }
     }
 
     private void runAll() throws Exception {

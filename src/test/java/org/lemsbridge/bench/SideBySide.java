@@ -47,7 +47,12 @@ public final class SideBySide {
     }
 
     public static void main(String[] args) throws Exception {
-        new SideBySide(BenchOptions.parse(args, "lemsbridge-side-by-side", 5)).runAll();
+        BenchOptions options = BenchOptions.parse(args, "lemsbridge-side-by-side", 5);
+        try {
+            new SideBySide(options).runAll();
+        } finally {
+            options.removeTemporaryWork();
+        }
     }
 
     private void runAll() throws Exception {

@@ -71,8 +71,12 @@ public final class StartupProfile {
         }
         List<String> options = launcherOptions(jar);
         System.out.println("Machine: " + MachineDescription.describe() + "; options: " + String.join(" ", options) + "\n");
-        for (Model model : models) {
-            profile(model, jar, project, options, work, repeat);
+        try {
+            for (Model model : models) {
+                profile(model, jar, project, options, work, repeat);
+            }
+        } finally {
+            BenchOptions.deleteTree(work);
         }
     }
 
