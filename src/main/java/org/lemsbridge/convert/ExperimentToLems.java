@@ -28,10 +28,16 @@ public final class ExperimentToLems {
      * recorded quantity whose values are the model's own numbers (rendered in its own numbers; see
      * {@link RenderResult#declaredUnits()}).
      */
-    public record Conversion(LemsView.Document document, List<String> warnings, Map<String, String> declaredUnits) {
+    public record Conversion(LemsView.Document document, List<RenderWarning> placedWarnings,
+            Map<String, String> declaredUnits) {
         public Conversion {
-            warnings = List.copyOf(warnings);
+            placedWarnings = List.copyOf(placedWarnings);
             declaredUnits = Map.copyOf(declaredUnits);
+        }
+
+        /** The warnings' messages. */
+        public List<String> warnings() {
+            return placedWarnings.stream().map(RenderWarning::message).toList();
         }
     }
 
@@ -46,7 +52,7 @@ public final class ExperimentToLems {
     /** The experiment as LEMS XML. */
     public RenderResult render(Experiment experiment) {
         Conversion conversion = convert(experiment);
-        return new RenderResult(writer.write(conversion.document()), conversion.warnings(),
+        return new RenderResult(writer.write(conversion.document()), conversion.placedWarnings(),
                 conversion.declaredUnits());
     }
 
@@ -56,9 +62,9 @@ public final class ExperimentToLems {
         if (!experiment.modelFile()) {
             return conversion;
         }
-        List<String> warnings = new ArrayList<>();
-        warnings.add(MODEL_FILE_NOTE);
-        warnings.addAll(conversion.warnings());
+        List<RenderWarning> warnings = new ArrayList<>();
+        warnings.add(new RenderWarning(MODEL_FILE_NOTE, experiment.location()));
+        warnings.addAll(conversion.placedWarnings());
         return new Conversion(conversion.document(), warnings, conversion.declaredUnits());
     }
 
@@ -80,9 +86,9 @@ public final class ExperimentToLems {
             }
         }
         Conversion own = new ModelRenderer(experiment, units, true).convert();
-        List<String> warnings = new ArrayList<>();
-        warnings.add(UnitCoverage.ownNumbersNote(experiment));
-        warnings.addAll(own.warnings());
+        List<RenderWarning> warnings = new ArrayList<>();
+        warnings.add(new RenderWarning(UnitCoverage.ownNumbersNote(experiment), experiment.dynamics().location()));
+        warnings.addAll(own.placedWarnings());
         return new Conversion(own.document(), warnings, own.declaredUnits());
     }
 }

@@ -51,7 +51,7 @@ final class ModelRenderer {
     private final Dynamics dynamics;
     private final UnitCatalog catalog;
     private final ScalarStarts scalarStarts = new ScalarStarts();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<RenderWarning> warnings = new ArrayList<>();
 
     /** User name -> LEMS name, for every model symbol. */
     private final Map<String, String> lemsNames = new LinkedHashMap<>();
@@ -184,9 +184,9 @@ final class ModelRenderer {
             // clamps below run after this and see the new state: each step is x <- clip(f(x)), TVB's clip per step
             // derived variables hold the values of the step's start, so the assignments are simultaneous: x <- f(x)
             onConditions.add(new OnConditionDef("t .geq. 0", iteration, List.of()));
-            warnings.add("a map (system_type: discrete): one iteration per integration step, so " + Math.round(
-                    integration.duration() / integration.stepSize()) + " iterations; each state takes the value of"
-                    + " its equation computed from the previous step");
+            warnings.add(new RenderWarning("a map (system_type: discrete): one iteration per integration step, so "
+                    + Math.round(integration.duration() / integration.stepSize()) + " iterations; each state takes the"
+                    + " value of its equation computed from the previous step", dynamics.location()));
         }
         onConditions.addAll(clamps());
         for (Event event : dynamics.events().values()) {
@@ -265,9 +265,10 @@ final class ModelRenderer {
             componentValues.add(new Attribute(name, "0.0"));
         }
         if (!couplingInputs.isEmpty()) {
-            warnings.add("coupling input" + (couplingInputs.size() == 1 ? " " : "s ") + String.join(", ", couplingInputs)
-                    + (couplingInputs.size() == 1 ? " is" : " are") + " 0 in a single node without a network;"
-                    + " rendered as parameters of value 0, which may be overridden");
+            warnings.add(new RenderWarning("coupling input" + (couplingInputs.size() == 1 ? " " : "s ")
+                    + String.join(", ", couplingInputs) + (couplingInputs.size() == 1 ? " is" : " are")
+                    + " 0 in a single node without a network; rendered as parameters of value 0, which may be"
+                    + " overridden", dynamics.location()));
         }
         for (Parameter p : dynamics.derivedParameters().values()) {
             derived.add(derivedParameter(p, reader));
@@ -286,8 +287,8 @@ final class ModelRenderer {
             parameterDefs.add(new Dimensioned(initial, catalog.dimensionName(unit.dimension()),
                     "initial value of " + sv.name()));
             if (!sv.initialValueGiven()) {
-                warnings.add("state variable '" + sv.name() + "' has no initial_value; using "
-                        + sv.initialValue() + " (the TVBO default)");
+                warnings.add(new RenderWarning("state variable '" + sv.name() + "' has no initial_value; using "
+                        + sv.initialValue() + " (the TVBO default)", sv.location()));
             }
             componentValues.add(new Attribute(initial, catalog.quantity(sv.initialValue(), unit, sv.location(),
                     "the initial value of '" + sv.name() + "'")));
@@ -411,15 +412,18 @@ final class ModelRenderer {
     private void noteIgnoredSettings(Integration integration) {
         String method = integration.method() == null ? "euler" : integration.method();
         if (!method.toLowerCase(Locale.ROOT).equals("euler") && !dynamics.isMap()) {
-            warnings.add("integration method '" + method + "' is not available in jLEMS, which always steps with "
-                    + "forward Euler; the rendered model will be integrated with forward Euler");
+            warnings.add(new RenderWarning("integration method '" + method + "' is not available in jLEMS, which"
+                    + " always steps with forward Euler; the rendered model will be integrated with forward Euler",
+                    integration.location()));
         }
         if (integration.transientTime() != 0.0) {
-            warnings.add("transient_time " + integration.transientTime() + " is not rendered: jLEMS records from t = 0");
+            warnings.add(new RenderWarning("transient_time " + integration.transientTime() + " is not rendered: jLEMS"
+                    + " records from t = 0", integration.location()));
         }
         if (experiment.network() != null && experiment.network().numberOfNodes() > 1) {
-            warnings.add("the network has " + experiment.network().numberOfNodes()
-                    + " nodes; only one instance of the dynamics is rendered, without coupling");
+            warnings.add(new RenderWarning("the network has " + experiment.network().numberOfNodes()
+                    + " nodes; only one instance of the dynamics is rendered, without coupling",
+                    experiment.network().location()));
         }
     }
 

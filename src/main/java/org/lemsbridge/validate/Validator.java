@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.lemsbridge.convert.ExperimentToLems;
 import org.lemsbridge.convert.RenderResult;
+import org.lemsbridge.convert.RenderWarning;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
@@ -315,8 +316,9 @@ public final class Validator {
         List<Finding> findings = new ArrayList<>();
         try {
             RenderResult rendered = new ExperimentToLems().render(experiment);
-            for (String warning : rendered.warnings()) {
-                findings.add(Finding.warning(Code.EXPERIMENT, SourceLocation.unknown(file.toString()), warning, null));
+            for (RenderWarning warning : rendered.placedWarnings()) {
+                findings.add(Finding.warning(Code.EXPERIMENT, warning.location() != null ? warning.location()
+                        : SourceLocation.unknown(file.toString()), warning.message(), null));
             }
             findings.addAll(runSize(file, experiment, rendered));
         } catch (BadInputException e) {

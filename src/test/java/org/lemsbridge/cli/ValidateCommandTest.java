@@ -55,6 +55,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aYamlExperimentsWarningsAreAtTheLinesTheyConcern() throws IOException {
+        Path yaml = Files.writeString(temp.resolve("e.yaml"), "dynamics:\n"
+                + "  name: D\n"
+                + "  state_variables:\n"
+                + "    x: {equation: {rhs: -x}, initial_value: 1.0}\n"
+                + "    y:\n"
+                + "      equation: {rhs: -y}\n"
+                + "integration: {method: heun, step_size: 0.1, duration: 10, transient_time: 1}\n");
+        CliRun run = run("validate", yaml.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(yaml + ":6:7: warning LB401: state variable 'y' has no initial_value; using 0.1 (the TVBO"
+                + " default)\n"
+                + yaml + ":7:14: warning LB401: integration method 'heun' is not available in jLEMS, which always"
+                + " steps with forward Euler; the rendered model will be integrated with forward Euler\n"
+                + yaml + ":7:14: warning LB401: transient_time 1.0 is not rendered: jLEMS records from t = 0\n",
+                run.out());
+    }
+
+    @Test
     void jsonIsTheOnlyThingOnStdout() throws IOException {
         CliRun run = run("validate", "--format", "json", valid().toString(), withFindings().toString(),
                 unreadable().toString());
