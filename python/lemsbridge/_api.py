@@ -41,7 +41,8 @@ def render(experiment: PathLike, output: Optional[PathLike] = None, *, neuroml: 
     """Renders a TVBO experiment YAML into LEMS, as ``lemsbridge render``.
 
     Args:
-        experiment: the experiment YAML file.
+        experiment: the experiment YAML file (or a model file of TVBO's database, as one node with TVBO's
+            default integration).
         output: where to write the LEMS as well (written completely or not at all).
         neuroml: write idiomatic NeuroML where the dynamics is a NeuroML core type (``--neuroml``).
         models: the model library ``iri: tvbo:NAME`` refers to (``--models``), e.g. a TVBO checkout's
@@ -68,7 +69,8 @@ def simulate(model: PathLike, output_dir: Optional[PathLike] = None, *, include:
     """Simulates a LEMS/NeuroML file or an experiment YAML, as ``lemsbridge simulate``, and reads one output file.
 
     Args:
-        model: a LEMS/NeuroML ``.xml``/``.nml`` or an experiment ``.yaml``.
+        model: a LEMS/NeuroML ``.xml``/``.nml``, an experiment ``.yaml``, or a model file of TVBO's database
+            (run as one node with TVBO's default integration).
         output_dir: the folder for the output files (``-o``); by default a temporary folder, removed once read.
         include: folders searched for ``<Include>``d files (``-I``).
         seed: overrides the Simulation's random seed (``--seed``).
