@@ -36,8 +36,8 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment to render (or a model file of TVBO's database, as one node with TVBO's"
-            + " default integration)")
+    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment to render (or a model file"
+            + " of TVBO's database, as one node with TVBO's default integration)")
     private Path experiment;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.xml", description = "where to write the LEMS (default: stdout)")

@@ -26,8 +26,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file, an experiment .yaml, or a model file of TVBO's"
-            + " database (run with TVBO's default integration)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a LEMS/NeuroML .xml/.nml file, an experiment .yaml,"
+            + " or a model file of TVBO's database (run with TVBO's default integration)")
     private Path model;
 
     @Mixin

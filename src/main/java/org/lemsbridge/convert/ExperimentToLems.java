@@ -1,8 +1,8 @@
 package org.lemsbridge.convert;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.experiment.Experiment;
@@ -62,14 +62,13 @@ public final class ExperimentToLems {
         if (!experiment.modelFile()) {
             return conversion;
         }
-        List<RenderWarning> warnings = new ArrayList<>();
-        warnings.add(new RenderWarning(MODEL_FILE_NOTE, experiment.location()));
-        warnings.addAll(conversion.placedWarnings());
-        return new Conversion(conversion.document(), warnings, conversion.declaredUnits());
+        RenderWarning modelFile = new RenderWarning(MODEL_FILE_NOTE, experiment.location());
+        return new Conversion(conversion.document(), RenderWarning.before(modelFile, conversion.placedWarnings()),
+                conversion.declaredUnits());
     }
 
     /** Said of a model file of TVBO's database run on its own. */
-    static final String MODEL_FILE_NOTE = String.format(java.util.Locale.ROOT, "a TVBO model file on its own: run "
+    static final String MODEL_FILE_NOTE = String.format(Locale.ROOT, "a TVBO model file on its own: run "
             + "as one node with TVBO's default integration (%s, step %s %s, %s %s); to choose them, write an "
             + "experiment whose dynamics is this model", Integration.DEFAULT_METHOD,
             BigDecimal.valueOf(Integration.DEFAULT_STEP_SIZE).toPlainString(), Integration.DEFAULT_TIME_SCALE,
@@ -86,9 +85,9 @@ public final class ExperimentToLems {
             }
         }
         Conversion own = new ModelRenderer(experiment, units, true).convert();
-        List<RenderWarning> warnings = new ArrayList<>();
-        warnings.add(new RenderWarning(UnitCoverage.ownNumbersNote(experiment), experiment.dynamics().location()));
-        warnings.addAll(own.placedWarnings());
-        return new Conversion(own.document(), warnings, own.declaredUnits());
+        RenderWarning ownNumbers = new RenderWarning(UnitCoverage.ownNumbersNote(experiment),
+                experiment.dynamics().location());
+        return new Conversion(own.document(), RenderWarning.before(ownNumbers, own.placedWarnings()),
+                own.declaredUnits());
     }
 }

@@ -25,12 +25,10 @@ public final class ExperimentToNeuroMl {
         NeuroMlRecognizer.Recognition recognition = NeuroMlRecognizer.recognize(experiment);
         if (recognition.cell().isEmpty()) {
             RenderResult generic = new ExperimentToLems().render(experiment);
-            List<RenderWarning> warnings = new ArrayList<>();
-            warnings.add(new RenderWarning("no NeuroML core type fits, so a custom ComponentType is written: "
+            RenderWarning custom = new RenderWarning("no NeuroML core type fits, so a custom ComponentType is written: "
                     + String.join("; ", recognition.reasons()), experiment.dynamics() == null ? experiment.location()
-                            : experiment.dynamics().location()));
-            warnings.addAll(generic.placedWarnings());
-            return new RenderResult(generic.xml(), warnings);
+                            : experiment.dynamics().location());
+            return new RenderResult(generic.xml(), RenderWarning.before(custom, generic.placedWarnings()));
         }
         return new RenderResult(writer.write(document(experiment, recognition.cell().get())), List.of());
     }

@@ -1,5 +1,7 @@
 package org.lemsbridge.convert;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.lemsbridge.error.SourceLocation;
@@ -11,5 +13,13 @@ import org.lemsbridge.error.SourceLocation;
 public record RenderWarning(String message, SourceLocation location) {
     public RenderWarning {
         Objects.requireNonNull(message);
+    }
+
+    /** {@code first}, then {@code rest}: a note that says what the rest of the warnings assume. */
+    static List<RenderWarning> before(RenderWarning first, List<RenderWarning> rest) {
+        List<RenderWarning> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 }
