@@ -66,13 +66,32 @@ def find_java() -> str:
 def java_command(jar: Optional[Path] = None) -> List[str]:
     """The command line that runs lemsbridge, up to and excluding the command: ``java OPTIONS -jar JAR``.
 
-    Uses the launcher's class-data-sharing archive (``lemsbridge.jsa`` beside the jar) when it is newer than the jar,
-    and adds ``$LEMSBRIDGE_JAVA_OPTS``.
+    Uses the launcher's archive for commands other than simulate (``lemsbridge.aot``, an ahead-of-time cache, or
+    ``lemsbridge.jsa``, a class-data-sharing archive, beside the jar) when this java recorded it and it is newer than
+    the jar, and adds ``$LEMSBRIDGE_JAVA_OPTS``.
     """
     jar = jar or find_jar()
-    command = [find_java(), *JVM_OPTIONS]
-    archive = jar.with_suffix(".jsa")
-    if archive.is_file() and archive.stat().st_mtime >= jar.stat().st_mtime:
-        command += [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    java = find_java()
+    command = [java, *JVM_OPTIONS, *_archive_options(java, jar)]
     command += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
     return command + ["-jar", str(jar)]
+
+
+def _archive_options(java: str, jar: Path) -> List[str]:
+    """The options that map the launcher's archive, or none when there is none this java recorded for this jar.
+
+    The launcher writes beside each archive a stamp (``.jvm``): the java binary that recorded it, a tab, its version.
+    Java 17 refuses an ahead-of-time cache option outright, so an archive is only named to the java that made it.
+    """
+    java_path = shutil.which(java) or java
+    for suffix, options in ((".aot", ["-XX:AOTCache={}", "-Xlog:aot=off", "-Xlog:cds=off"]),
+                            (".jsa", ["-XX:SharedArchiveFile={}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"])):
+        archive = jar.with_suffix(suffix)
+        stamp = archive.with_name(archive.name + ".jvm")
+        try:
+            recorded_by = stamp.read_text(encoding="utf-8").split("\t", 1)[0].strip()
+            if archive.stat().st_mtime >= jar.stat().st_mtime and os.path.samefile(java_path, recorded_by):
+                return [option.format(archive) for option in options]
+        except (OSError, ValueError):
+            continue
+    return []

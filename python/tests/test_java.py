@@ -1,0 +1,58 @@
+"""The java command line: the launcher's archive is named only to the java that recorded it, for the jar it saw."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from lemsbridge import _java
+
+
+class ArchiveOptionsTest(unittest.TestCase):
+
+    def setUp(self) -> None:
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.folder = Path(folder.name)
+        self.jar = self.folder / "lemsbridge.jar"
+        self.jar.write_text("a jar")
+        self.java17 = self.stand_in_java("jdk-17")
+        self.java25 = self.stand_in_java("jdk-25")
+
+    def stand_in_java(self, name: str) -> str:
+        java = self.folder / name / "bin" / "java"
+        java.parent.mkdir(parents=True)
+        java.write_text("#!/bin/sh\n")
+        java.chmod(0o755)
+        return str(java)
+
+    def record(self, suffix: str, java: str) -> Path:
+        archive = self.jar.with_suffix(suffix)
+        archive.write_text("an archive")
+        archive.with_name(archive.name + ".jvm").write_text(f"{java}\t25.0.3+9-LTS\n")
+        later = time.time() + 5
+        os.utime(archive, (later, later))
+        return archive
+
+    def test_the_ahead_of_time_cache_goes_to_the_java_that_recorded_it_and_the_jsa_to_its_own(self) -> None:
+        aot = self.record(".aot", self.java25)
+        jsa = self.record(".jsa", self.java17)
+        self.assertEqual([f"-XX:AOTCache={aot}", "-Xlog:aot=off", "-Xlog:cds=off"],
+                         _java._archive_options(self.java25, self.jar))
+        self.assertEqual([f"-XX:SharedArchiveFile={jsa}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"],
+                         _java._archive_options(self.java17, self.jar))
+
+    def test_no_archive_for_another_java_an_older_archive_or_one_without_a_stamp(self) -> None:
+        aot = self.record(".aot", self.java25)
+        self.assertEqual([], _java._archive_options(self.java17, self.jar))
+        os.utime(aot, (time.time() - 60, time.time() - 60))
+        self.assertEqual([], _java._archive_options(self.java25, self.jar))
+        self.record(".aot", self.java25).with_name("lemsbridge.aot.jvm").unlink()
+        self.assertEqual([], _java._archive_options(self.java25, self.jar))
+
+
+if __name__ == "__main__":
+    unittest.main()
