@@ -229,16 +229,13 @@ public final class Benchmark {
      * are what users get.
      */
     private static List<String> launcherOptions(Path whichJar) {
-        Path archive = whichJar.resolveSibling("lemsbridge.jsa");
         if (!whichJar.getFileName().toString().equals("lemsbridge.jar")) {
             return List.of();
         }
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
         options.addAll(LauncherFlags.YOUNG_GENERATION);
         options.addAll(LauncherFlags.DELAYED_C2);
-        if (Files.exists(archive)) {
-            options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
+        options.addAll(LauncherFlags.archive(whichJar, true));
         return options;
     }
 

@@ -1,5 +1,7 @@
 package org.lemsbridge.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -20,6 +22,23 @@ final class LauncherFlags {
 
     /** The young generation capped at 80 MB (the launcher's {@code young}). */
     static final List<String> YOUNG_GENERATION = List.of("-XX:MaxNewSize=80m");
+
+    /**
+     * The options that map the launcher's archive beside {@code jar} for a run on this JVM, or none when it has not
+     * been recorded: simulate's own ({@code simulate}) or the other commands', an ahead-of-time cache from Java 25 on,
+     * else a class-data-sharing archive.
+     */
+    static List<String> archive(Path jar, boolean simulate) {
+        String name = simulate ? "lemsbridge-simulate" : "lemsbridge";
+        if (Runtime.version().feature() >= 25) {
+            Path cache = jar.resolveSibling(name + ".aot");
+            return Files.exists(cache) ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off") : List.of();
+        }
+        Path archive = jar.resolveSibling(name + ".jsa");
+        return Files.exists(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
+    }
 
     private LauncherFlags() {
     }

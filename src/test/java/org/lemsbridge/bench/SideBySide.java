@@ -25,13 +25,15 @@ import java.util.zip.GZIPInputStream;
  * <li>{@code check examples/suite.yaml} against {@code java -version} (the JVM's own start);</li>
  * <li>{@code compare} of two equal traces of about {@code --trace-mb} MB each against {@code cmp} of the same files.</li>
  * </ul>
- * It writes the table to {@code --out} and, with {@code --readme}, replaces the README's table between
- * {@value #BEGIN} and {@value #END}.
+ * Every process runs on the JVM that runs this main (run.sh picks {@code $LEMSBRIDGE_JAVA}, else
+ * {@code $JAVA_HOME}, else the PATH's java, as the launcher does, and the launcher and the jLEMS command inherit the
+ * environment). It writes the table to {@code --out} and, with {@code --readme}, replaces the README's table between
+ * {@code <!-- SECTION:begin -->} and {@code <!-- SECTION:end -->}, where SECTION is {@code --section} (default
+ * {@value #SECTION}).
  */
 public final class SideBySide {
 
-    static final String BEGIN = "<!-- side-by-side:begin -->";
-    static final String END = "<!-- side-by-side:end -->";
+    static final String SECTION = "side-by-side";
 
     private final BenchOptions options;
     private final Path coreTypes;
@@ -86,13 +88,16 @@ public final class SideBySide {
         if (!options.get("readme", "none").equals("none")) {
             Path readme = Path.of(options.get("readme", "none"));
             String text = Files.readString(readme);
-            int begin = text.indexOf(BEGIN);
-            int end = text.indexOf(END);
-            if (begin < 0 || end < begin) {
-                throw new IllegalStateException(readme + " has no " + BEGIN + " ... " + END + " block");
+            String section = options.get("section", SECTION);
+            String begin = "<!-- " + section + ":begin -->";
+            String end = "<!-- " + section + ":end -->";
+            int from = text.indexOf(begin);
+            int to = text.indexOf(end);
+            if (from < 0 || to < from) {
+                throw new IllegalStateException(readme + " has no " + begin + " ... " + end + " block");
             }
-            Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + table
-                    + text.substring(end));
+            Files.writeString(readme, text.substring(0, from + begin.length()) + "\n" + table
+                    + text.substring(to));
             System.out.println("table replaced in " + readme);
         }
     }
@@ -264,6 +269,11 @@ public final class SideBySide {
         rows.add(line);
     }
 
+    /** What the launcher maps on this JVM (see the launcher). */
+    private static String archiveKind() {
+        return Runtime.version().feature() >= 25 ? "ahead-of-time cache" : "class-data-sharing archive";
+    }
+
     private String table(String machine) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("Machine: ").append(machine.replace("\n", "; ")).append("; load average at the end ")
@@ -273,7 +283,8 @@ public final class SideBySide {
         rows.forEach(r -> text.append(r).append('\n'));
         text.append("\nWhole processes, each workload and its anchor alternately, ").append(options.repeat())
                 .append(" runs each: median wall and CPU (user + sys) seconds, largest peak RSS (`/usr/bin/time -v`). "
-                        + "lemsbridge runs as `./lemsbridge` (launcher options and class-data-sharing archive).\n");
+                        + "lemsbridge runs as `./lemsbridge` (launcher options and its archive: " + archiveKind()
+                        + ").\n");
         return text.toString();
     }
 }

@@ -173,10 +173,7 @@ public final class StartupProfile {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         options.addAll(LauncherFlags.YOUNG_GENERATION);
         options.addAll(LauncherFlags.DELAYED_C2);
-        Path archive = jar.resolveSibling("lemsbridge.jsa");
-        if (Files.exists(archive)) {
-            options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
+        options.addAll(LauncherFlags.archive(jar, true));
         return options;
     }
 
