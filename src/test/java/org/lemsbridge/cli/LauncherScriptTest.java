@@ -126,6 +126,22 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aLinkToTheLauncherRunsTheCheckoutsJar() throws Exception {
+        Path bin = Files.createDirectories(folder.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("lemsbridge"), checkout.resolve("lemsbridge"));
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("lemsbridge").toString(), "simulate", "m.xml")
+                .directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", jdk17.toString());
+        builder.environment().remove("LEMSBRIDGE_JAVA");
+        builder.environment().put("LOG", log.toString());
+        Process process = builder.start();
+        assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, process.waitFor());
+        assertTrue(calls().get(1).endsWith(" -jar " + checkout.toRealPath().resolve("target/lemsbridge.jar")
+                + " simulate m.xml"), calls().get(1));
+    }
+
+    @Test
     void aFailedTrainingLeavesNoArchiveAndTheRunGoesOnWithoutOne() throws Exception {
         assertEquals(0, launch(Map.of("JAVA_HOME", jdk25.toString(), "FAIL_A_REQUEST", "yes"), "simulate", "m.xml"));
         List<String> calls = calls();
