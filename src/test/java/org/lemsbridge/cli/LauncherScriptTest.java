@@ -107,7 +107,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void anotherJvmOrANewerJarRecordsTheArchiveAgain() throws Exception {
+    void anotherJvmAJvmUpdatedInPlaceOrANewerJarRecordsTheArchiveAgain() throws Exception {
         assertEquals(0, launch(Map.of("JAVA_HOME", jdk17.toString()), "simulate", "a.xml"));
         assertEquals(0, launch(Map.of("JAVA_HOME", jdk17.toString()), "simulate", "a.xml"));
         assertEquals(3, calls().size());
@@ -118,11 +118,29 @@ class LauncherScriptTest {
         assertEquals(other17.resolve("bin/java").toRealPath() + "\t17.0.16+8",
                 Files.readString(checkout.resolve("target/lemsbridge-simulate.jsa.jvm")).strip());
 
+        Files.writeString(other17.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.17+10\"\n");
+        Files.setLastModifiedTime(other17.resolve("release"), FileTime.fromMillis(
+                Files.getLastModifiedTime(checkout.resolve("target/lemsbridge-simulate.jsa.jvm")).toMillis() + 5_000));
+        assertEquals(0, launch(Map.of("JAVA_HOME", other17.toString()), "simulate", "a.xml"));
+        assertEquals(7, calls().size(), "recorded again for a JVM updated in place: " + calls());
+        assertEquals(other17.resolve("bin/java").toRealPath() + "\t17.0.17+10",
+                Files.readString(checkout.resolve("target/lemsbridge-simulate.jsa.jvm")).strip());
+
         Path archive = checkout.resolve("target/lemsbridge-simulate.jsa");
         Files.setLastModifiedTime(checkout.resolve("target/lemsbridge.jar"),
                 FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 10_000));
         assertEquals(0, launch(Map.of("JAVA_HOME", other17.toString()), "simulate", "a.xml"));
-        assertEquals(7, calls().size(), "recorded again for a newer jar: " + calls());
+        assertEquals(9, calls().size(), "recorded again for a newer jar: " + calls());
+    }
+
+    @Test
+    void aJvmWithoutAReleaseFileRecordsItsArchiveOnce() throws Exception {
+        Path bare = jdk("jdk-bare", "1");
+        Files.delete(bare.resolve("release"));
+        assertEquals(0, launch(Map.of("JAVA_HOME", bare.toString()), "simulate", "a.xml"));
+        assertEquals(0, launch(Map.of("JAVA_HOME", bare.toString()), "simulate", "a.xml"));
+        assertEquals(3, calls().size(), calls().toString());
+        assertTrue(calls().get(2).contains("-XX:SharedArchiveFile="), calls().get(2));
     }
 
     @Test
