@@ -63,22 +63,25 @@ def find_java() -> str:
     return found
 
 
-def java_command(jar: Optional[Path] = None) -> List[str]:
+def java_command(jar: Optional[Path] = None, command: Optional[str] = None) -> List[str]:
     """The command line that runs lemsbridge, up to and excluding the command: ``java OPTIONS -jar JAR``.
 
-    Uses the launcher's archive for commands other than simulate (``lemsbridge.aot``, an ahead-of-time cache, or
-    ``lemsbridge.jsa``, a class-data-sharing archive, beside the jar) when this java recorded it and it is newer than
-    the jar, and adds ``$LEMSBRIDGE_JAVA_OPTS``.
+    Uses one of the launcher's archives beside the jar when this java recorded it and it is newer than the jar:
+    simulate's own (``lemsbridge-simulate.aot`` or ``.jsa``) for ``command`` ``"simulate"``, else the one for every
+    command (``lemsbridge.aot``, an ahead-of-time cache, or ``lemsbridge.jsa``, a class-data-sharing archive); and adds
+    ``$LEMSBRIDGE_JAVA_OPTS``.
     """
     jar = jar or find_jar()
     java = find_java()
-    command = [java, *JVM_OPTIONS, *_archive_options(java, jar)]
-    command += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
-    return command + ["-jar", str(jar)]
+    name = jar.stem + "-simulate" if command == "simulate" else jar.stem
+    command_line = [java, *JVM_OPTIONS, *_archive_options(java, jar, name)]
+    command_line += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
+    return command_line + ["-jar", str(jar)]
 
 
-def _archive_options(java: str, jar: Path) -> List[str]:
-    """The options that map the launcher's archive, or none when there is none this java recorded for this jar.
+def _archive_options(java: str, jar: Path, name: str) -> List[str]:
+    """The options that map the launcher's archive ``name`` + ``.aot`` or ``.jsa`` beside ``jar``, or none when there
+    is none this java recorded for that jar.
 
     The launcher writes beside each archive a stamp (``.jvm``): the java binary that recorded it, a tab, its version.
     Java 17 refuses an ahead-of-time cache option outright, so an archive is only named to the java that made it.
@@ -86,7 +89,7 @@ def _archive_options(java: str, jar: Path) -> List[str]:
     java_path = shutil.which(java) or java
     for suffix, options in ((".aot", ["-XX:AOTCache={}", "-Xlog:aot=off", "-Xlog:cds=off"]),
                             (".jsa", ["-XX:SharedArchiveFile={}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"])):
-        archive = jar.with_suffix(suffix)
+        archive = jar.with_name(name + suffix)
         stamp = archive.with_name(archive.name + ".jvm")
         try:
             recorded_by = stamp.read_text(encoding="utf-8").split("\t", 1)[0].strip()

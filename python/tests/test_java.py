@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 import unittest
@@ -29,8 +30,8 @@ class ArchiveOptionsTest(unittest.TestCase):
         java.chmod(0o755)
         return str(java)
 
-    def record(self, suffix: str, java: str) -> Path:
-        archive = self.jar.with_suffix(suffix)
+    def record(self, suffix: str, java: str, name: str = "lemsbridge") -> Path:
+        archive = self.jar.with_name(name + suffix)
         archive.write_text("an archive")
         archive.with_name(archive.name + ".jvm").write_text(f"{java}\t25.0.3+9-LTS\n")
         later = time.time() + 5
@@ -41,17 +42,37 @@ class ArchiveOptionsTest(unittest.TestCase):
         aot = self.record(".aot", self.java25)
         jsa = self.record(".jsa", self.java17)
         self.assertEqual([f"-XX:AOTCache={aot}", "-Xlog:aot=off", "-Xlog:cds=off"],
-                         _java._archive_options(self.java25, self.jar))
+                         _java._archive_options(self.java25, self.jar, "lemsbridge"))
         self.assertEqual([f"-XX:SharedArchiveFile={jsa}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"],
-                         _java._archive_options(self.java17, self.jar))
+                         _java._archive_options(self.java17, self.jar, "lemsbridge"))
 
     def test_no_archive_for_another_java_an_older_archive_or_one_without_a_stamp(self) -> None:
         aot = self.record(".aot", self.java25)
-        self.assertEqual([], _java._archive_options(self.java17, self.jar))
+        self.assertEqual([], _java._archive_options(self.java17, self.jar, "lemsbridge"))
         os.utime(aot, (time.time() - 60, time.time() - 60))
-        self.assertEqual([], _java._archive_options(self.java25, self.jar))
+        self.assertEqual([], _java._archive_options(self.java25, self.jar, "lemsbridge"))
         self.record(".aot", self.java25).with_name("lemsbridge.aot.jvm").unlink()
-        self.assertEqual([], _java._archive_options(self.java25, self.jar))
+        self.assertEqual([], _java._archive_options(self.java25, self.jar, "lemsbridge"))
+
+
+class JavaCommandTest(unittest.TestCase):
+
+    def test_simulate_maps_its_own_archive_and_the_other_commands_theirs(self) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            jar = Path(folder) / "lemsbridge.jar"
+            jar.write_text("a jar")
+            java = _java.find_java()
+            later = time.time() + 5
+            for name in ("lemsbridge", "lemsbridge-simulate"):
+                archive = jar.with_name(name + ".jsa")
+                archive.write_text("an archive")
+                archive.with_name(archive.name + ".jvm").write_text(f"{shutil.which(java) or java}\t17\n")
+                os.utime(archive, (later, later))
+            self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge-simulate.jsa')}",
+                          _java.java_command(jar, command="simulate"))
+            self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge.jsa')}",
+                          _java.java_command(jar, command="compare"))
+            self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge.jsa')}", _java.java_command(jar))
 
 
 if __name__ == "__main__":
