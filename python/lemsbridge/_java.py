@@ -6,7 +6,7 @@ import os
 import shlex
 import shutil
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from .errors import LemsbridgeError
 
@@ -63,17 +63,22 @@ def find_java() -> str:
     return found
 
 
-def java_command(jar: Optional[Path] = None, command: Optional[str] = None) -> List[str]:
+def java_command(jar: Optional[Path] = None, command: Optional[str] = None,
+                 arguments: Sequence[str] = ()) -> List[str]:
     """The command line that runs lemsbridge, up to and excluding the command: ``java OPTIONS -jar JAR``.
 
-    Uses one of the launcher's archives beside the jar when this java recorded it and it is newer than the jar:
-    simulate's own (``lemsbridge-simulate.aot`` or ``.jsa``) for ``command`` ``"simulate"``, else the one for every
-    command (``lemsbridge.aot``, an ahead-of-time cache, or ``lemsbridge.jsa``, a class-data-sharing archive); and adds
+    Uses one of the launcher's archives beside the jar when this java recorded it and it is newer than the jar, as
+    ``./lemsbridge`` chooses it for ``command`` and its ``arguments``: for simulate, the one for a YAML experiment
+    (``lemsbridge-simulate-yaml``) or for a LEMS file (``lemsbridge-simulate``), else the one for every command
+    (``lemsbridge``); each ``.aot``, an ahead-of-time cache, or ``.jsa``, a class-data-sharing archive. Adds
     ``$LEMSBRIDGE_JAVA_OPTS``.
     """
     jar = jar or find_jar()
     java = find_java()
-    name = jar.stem + "-simulate" if command == "simulate" else jar.stem
+    name = jar.stem
+    if command == "simulate":
+        yaml = any(str(argument).lower().endswith((".yaml", ".yml")) for argument in arguments)
+        name += "-simulate-yaml" if yaml else "-simulate"
     command_line = [java, *JVM_OPTIONS, *_archive_options(java, jar, name)]
     command_line += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
     return command_line + ["-jar", str(jar)]

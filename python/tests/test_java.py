@@ -57,19 +57,21 @@ class ArchiveOptionsTest(unittest.TestCase):
 
 class JavaCommandTest(unittest.TestCase):
 
-    def test_simulate_maps_its_own_archive_and_the_other_commands_theirs(self) -> None:
+    def test_simulate_maps_the_archive_for_its_kind_of_model_and_the_other_commands_theirs(self) -> None:
         with tempfile.TemporaryDirectory() as folder:
             jar = Path(folder) / "lemsbridge.jar"
             jar.write_text("a jar")
             java = _java.find_java()
             later = time.time() + 5
-            for name in ("lemsbridge", "lemsbridge-simulate"):
+            for name in ("lemsbridge", "lemsbridge-simulate", "lemsbridge-simulate-yaml"):
                 archive = jar.with_name(name + ".jsa")
                 archive.write_text("an archive")
                 archive.with_name(archive.name + ".jvm").write_text(f"{shutil.which(java) or java}\t17\n")
                 os.utime(archive, (later, later))
             self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge-simulate.jsa')}",
-                          _java.java_command(jar, command="simulate"))
+                          _java.java_command(jar, command="simulate", arguments=["-o", "out", "LEMS_x.xml"]))
+            self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge-simulate-yaml.jsa')}",
+                          _java.java_command(jar, command="simulate", arguments=["experiment.YAML", "-o", "out"]))
             self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge.jsa')}",
                           _java.java_command(jar, command="compare"))
             self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge.jsa')}", _java.java_command(jar))

@@ -53,7 +53,7 @@ class LauncherScriptTest {
         assertTrue(calls.get(0).startsWith(jdk25.resolve("bin/java") + " "), calls.get(0));
         assertTrue(calls.get(0).contains(" -XX:AOTCacheOutput=" + checkout.resolve("target/archive-training.")),
                 calls.get(0));
-        assertTrue(calls.get(0).endsWith(" -jar " + checkout.resolve("target/lemsbridge.jar") + " serve (3 requests)"),
+        assertTrue(calls.get(0).endsWith(" -jar " + checkout.resolve("target/lemsbridge.jar") + " serve (2 requests)"),
                 calls.get(0));
         assertTrue(calls.get(1).contains(" -XX:AOTCache=" + checkout.resolve("target/lemsbridge-simulate.aot") + " "),
                 calls.get(1));
@@ -68,6 +68,17 @@ class LauncherScriptTest {
         assertEquals(3, calls().size(), "the archive is recorded once");
         assertTrue(calls().get(2).contains(" -XX:AOTCache=" + checkout.resolve("target/lemsbridge-simulate.aot")),
                 "a LEMS file run the jnml way maps simulate's archive: " + calls().get(2));
+    }
+
+    @Test
+    void simulatingAYamlExperimentMapsAnArchiveOfItsOwn() throws Exception {
+        assertEquals(0, launch(Map.of("JAVA_HOME", jdk25.toString()), "simulate", "-o", "out", "experiment.yaml"));
+        List<String> calls = calls();
+        assertTrue(calls.get(0).endsWith(" serve (2 requests)"), calls.get(0));
+        assertTrue(calls.get(1).contains(" -XX:AOTCache=" + checkout.resolve("target/lemsbridge-simulate-yaml.aot")
+                + " "), calls.get(1));
+        assertEquals(List.of("lemsbridge-simulate-yaml.aot", "lemsbridge-simulate-yaml.aot.jvm", "lemsbridge.jar"),
+                targets());
     }
 
     @Test
