@@ -9,12 +9,13 @@ enum DocumentKind {
     EXPERIMENT, MODEL, INTEGRATOR, COUPLING_FUNCTION;
 
     /**
-     * A model file has state variables and no field only an experiment has; an integrator has a method or a step
-     * size and only an integrator's fields; a coupling function has a pre- or post-expression and no state variables.
-     * Anything else is read as an experiment, whose vocabulary then names a misspelling.
+     * A model file has state variables, or names a model of TVBO's library ({@code iri: tvbo:NAME}, to override some
+     * of its fields), and no field only an experiment has; an integrator has a method or a step size and only an
+     * integrator's fields; a coupling function has a pre- or post-expression and no state variables. Anything else is
+     * read as an experiment, whose vocabulary then names a misspelling.
      */
     static DocumentKind of(YamlNode.Mapping root) {
-        if (root.entry("state_variables") != null) {
+        if (root.entry("state_variables") != null || namesLibraryModel(root)) {
             return root.entries().stream().map(YamlNode.Entry::name).anyMatch(DocumentKind::onlyAnExperimentHas)
                     ? EXPERIMENT : MODEL;
         }
@@ -24,6 +25,11 @@ enum DocumentKind {
         boolean integrates = root.entry("method") != null || root.entry("step_size") != null;
         return integrates && root.entries().stream().map(YamlNode.Entry::name).allMatch(DocumentKind::integratorField)
                 ? INTEGRATOR : EXPERIMENT;
+    }
+
+    private static boolean namesLibraryModel(YamlNode.Mapping root) {
+        YamlNode.Entry iri = root.entry("iri");
+        return iri != null && iri.value() instanceof YamlNode.Scalar s && s.text().trim().startsWith("tvbo:");
     }
 
     private static boolean onlyAnExperimentHas(String field) {

@@ -61,7 +61,7 @@ public final class ExperimentReader {
         DocumentKind kind = root instanceof YamlNode.Mapping m ? DocumentKind.of(m) : DocumentKind.EXPERIMENT;
         switch (kind) {
             case MODEL -> {
-                Experiment experiment = modelFile((YamlNode.Mapping) root);
+                Experiment experiment = modelFile((YamlNode.Mapping) root, library);
                 SchemaCheck.validateModel(root);
                 return experiment;
             }
@@ -80,11 +80,12 @@ public final class ExperimentReader {
     }
 
     /**
-     * A model file of TVBO's database on its own: the dynamics of an experiment with one node and TVBO's default
-     * integration, as TVBO builds an experiment from a model alone.
+     * A model file of TVBO's database on its own, or a reference to one with overrides: the dynamics of an experiment
+     * with one node and TVBO's default integration, as TVBO builds an experiment from a model alone.
      */
-    private static Experiment modelFile(YamlNode.Mapping root) {
-        return new Experiment(null, null, dynamics(root, ""), Integration.defaults(root.location()),
+    private static Experiment modelFile(YamlNode.Mapping root, ModelLibrary library) {
+        YamlNode.Mapping model = ModelReferences.resolve(root, "", library);
+        return new Experiment(null, null, dynamics(model, ""), Integration.defaults(root.location()),
                 Network.single(root.location()), Extras.NONE, root.location(), true);
     }
 

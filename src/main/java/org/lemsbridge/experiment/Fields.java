@@ -42,6 +42,11 @@ final class Fields {
     }
 
     String pathOf(String key) {
+        return join(path, key);
+    }
+
+    /** {@code key} under {@code path}, the top level's own keys without a leading dot. */
+    static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 

@@ -132,7 +132,7 @@ final class ModelReferences {
             }
             return new Reference(keyed.name(), path + "." + keyed.name(), keyed.key().location());
         }
-        return namesLibraryModel ? new Reference(tvbo.group(1), path + ".iri 'tvbo:" + tvbo.group(1) + "'",
+        return namesLibraryModel ? new Reference(tvbo.group(1), Fields.join(path, "iri") + " 'tvbo:" + tvbo.group(1) + "'",
                 iri.value().location()) : null;
     }
 
@@ -164,7 +164,7 @@ final class ModelReferences {
             String collection) {
         List<YamlNode.Entry> entries = new ArrayList<>(base.entries());
         for (YamlNode.Entry e : over.entries()) {
-            String entryPath = path + "." + e.name();
+            String entryPath = Fields.join(path, e.name());
             int at = indexOf(entries, e.name());
             if (level == Level.MODEL && COLLECTIONS.containsKey(e.name()) && e.value() instanceof YamlNode.Mapping m
                     && (at < 0 || !(entries.get(at).value() instanceof YamlNode.Mapping))) {

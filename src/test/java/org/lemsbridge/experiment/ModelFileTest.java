@@ -91,12 +91,16 @@ class ModelFileTest {
     @Test
     void documentKindsFollowTheTopLevelFields() {
         assertEquals(List.of(DocumentKind.MODEL, DocumentKind.EXPERIMENT, DocumentKind.INTEGRATOR,
-                DocumentKind.EXPERIMENT, DocumentKind.COUPLING_FUNCTION),
+                DocumentKind.EXPERIMENT, DocumentKind.COUPLING_FUNCTION, DocumentKind.MODEL, DocumentKind.EXPERIMENT,
+                DocumentKind.EXPERIMENT),
                 List.of(kind("state_variables: {}\nname: M\nx-note: mine\n"),
                         kind("state_variables: {}\nnetwork: {}\n"),
                         kind("method: euler\nx-note: mine\n"),
                         kind("method: euler\nlabel: L\n"),
-                        kind("post_expression: {rhs: gx}\n")));
+                        kind("post_expression: {rhs: gx}\n"),
+                        kind("iri: tvbo:Relax2d\nparameters: {a: 0.9}\n"),
+                        kind("iri: tvbo:Relax2d\nintegration: {method: euler}\n"),
+                        kind("iri: https://example.org/m\nparameters: {a: 0.9}\n")));
     }
 
     private static DocumentKind kind(String yaml) {

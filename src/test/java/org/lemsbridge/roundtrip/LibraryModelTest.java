@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lemsbridge.convert.IndependentEuler;
+import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.experiment.Experiment;
 import org.lemsbridge.experiment.ExperimentReader;
@@ -75,6 +76,31 @@ class LibraryModelTest {
             assertClose(v, rows.get(k)[1], "v at row " + k);
             assertClose(w, rows.get(k)[2], "w at row " + k);
         }
+    }
+
+    @Test
+    void aFileThatOnlyNamesALibraryModelRunsAsTheExperimentAroundItWithTvbosDefaults() throws IOException {
+        String overrides = "iri: tvbo:Relax2d\nparameters:\n  a: {value: 0.9}\n  tau: 20\n";
+        String experiment = "dynamics:\n" + overrides.replaceAll("(?m)^", "  ")
+                + "integration: {method: euler, step_size: 0.01220703125, duration: 1000}\n";
+        byte[] alone = simulate(overrides, library(ownModels()));
+        assertArrayEquals(simulate(experiment, library(ownModels())), alone,
+                "the file on its own and an experiment around it with TVBO's default integration");
+        assertEquals(81_921, rows(alone).size());
+
+        assertEquals("r.yaml:3:3: parameters.tauw: the library model has no parameter 'tauw'; did you mean 'tau'?",
+                message("iri: tvbo:Relax2d\nparameters:\n  tauw: 20\n", library(ownModels())));
+        assertEquals("r.yaml:1:6: iri 'tvbo:Relax2' names a model of TVBO's library; set --models DIR (a TVBO"
+                + " checkout's database/models)", message("iri: tvbo:Relax2\n", ModelLibrary.NONE));
+    }
+
+    /** The one line a bad document gets, its file named r.yaml. */
+    private String message(String yaml, ModelLibrary library) throws IOException {
+        Path file = dir.resolve("r.yaml");
+        Files.writeString(file, yaml);
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> ExperimentReader.read(file, library));
+        return e.oneLine().replace(file.toString(), "r.yaml");
     }
 
     @Test
