@@ -178,6 +178,25 @@ class LauncherScriptTest {
         assertEquals(List.of("lemsbridge.jar"), targets(), "no archive, no stamp, no training folder");
     }
 
+    @Test
+    void aLauncherStoppedDuringTrainingLeavesNoTrainingFolderAndNoArchive() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(checkout.resolve("lemsbridge").toString(), "simulate", "m.xml")
+                .directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().remove("LEMSBRIDGE_JAVA");
+        builder.environment().put("JAVA_HOME", jdk17.toString());
+        builder.environment().put("LOG", log.toString());
+        builder.environment().put("SLOW_TRAINING", "yes");
+        Process process = builder.start();
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (targets().stream().noneMatch(name -> name.startsWith("archive-training.")) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(targets().stream().anyMatch(name -> name.startsWith("archive-training.")), targets().toString());
+        process.destroy();
+        assertEquals(143, process.waitFor(), "SIGTERM's exit code");
+        assertEquals(List.of("lemsbridge.jar"), targets(), "no training folder, no archive, no stamp");
+    }
+
     /** A stand-in JDK: a release file giving {@code runtimeVersion} and a java that logs and plays serve. */
     private Path jdk(String name, String runtimeVersion) throws IOException {
         Path home = Files.createDirectories(folder.resolve(name).resolve("bin")).getParent();
@@ -191,6 +210,7 @@ class LauncherScriptTest {
                     case "$a" in -XX:AOTCacheOutput=* | -XX:ArchiveClassesAtExit=*) record="${a#*=}" ;; esac
                 done
                 if [ "${@: -1}" = serve ]; then
+                    [ -z "${SLOW_TRAINING:-}" ] || sleep 2
                     n=0
                     while read -r request; do
                         n=$((n + 1))
