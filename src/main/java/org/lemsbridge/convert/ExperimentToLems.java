@@ -37,7 +37,7 @@ public final class ExperimentToLems {
 
         /** The warnings' messages. */
         public List<String> warnings() {
-            return placedWarnings.stream().map(RenderWarning::message).toList();
+            return RenderWarning.messages(placedWarnings);
         }
     }
 

@@ -24,6 +24,6 @@ public record RenderResult(String xml, List<RenderWarning> placedWarnings, Map<S
 
     /** The warnings' messages, in order. */
     public List<String> warnings() {
-        return placedWarnings.stream().map(RenderWarning::message).toList();
+        return RenderWarning.messages(placedWarnings);
     }
 }

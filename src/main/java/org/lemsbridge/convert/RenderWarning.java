@@ -15,6 +15,11 @@ public record RenderWarning(String message, SourceLocation location) {
         Objects.requireNonNull(message);
     }
 
+    /** The messages of {@code warnings}, in order. */
+    static List<String> messages(List<RenderWarning> warnings) {
+        return warnings.stream().map(RenderWarning::message).toList();
+    }
+
     /** {@code first}, then {@code rest}: a note that says what the rest of the warnings assume. */
     static List<RenderWarning> before(RenderWarning first, List<RenderWarning> rest) {
         List<RenderWarning> all = new ArrayList<>(rest.size() + 1);
