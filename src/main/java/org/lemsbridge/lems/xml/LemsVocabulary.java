@@ -1,13 +1,10 @@
 package org.lemsbridge.lems.xml;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,9 +70,6 @@ public final class LemsVocabulary {
     /** The shape of anything inside free content such as {@code <About>}: nothing is checked. */
     public static final Shape UNCHECKED = new Shape(Set.of(), true, Map.of(), true, false);
 
-    /** Where the build writes the vocabulary read from the bindings ({@link #main}); the jar carries it. */
-    static final String RESOURCE = "/org/lemsbridge/lems/xml/lems-vocabulary.txt";
-
     private final Map<String, String> globals;
     private final Map<String, Shape> shapes;
 
@@ -85,9 +79,9 @@ public final class LemsVocabulary {
     }
 
     /**
-     * The vocabulary of the generated LEMS bindings, on first use: from the text the build wrote beside the classes
-     * (no binding class or annotation is loaded, which took about 55 ms of a run's start-up), or, on a class path
-     * without it, read from the bindings' annotations.
+     * The vocabulary of the generated LEMS bindings, on first use: from the text the build compiled into
+     * {@link VocabularyText} (no binding class or annotation is loaded, which took about 55 ms of a run's start-up),
+     * or, in classes the build has not completed, read from the bindings' annotations.
      */
     public static LemsVocabulary lems() {
         return Holder.LEMS;
@@ -120,21 +114,19 @@ public final class LemsVocabulary {
     }
 
     private static LemsVocabulary load() {
-        try (InputStream in = LemsVocabulary.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? fromBindings() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        String text = VocabularyText.text();
+        return text == null ? fromBindings() : parse(text);
     }
 
     /**
-     * Build step (the pom runs it in process-classes): writes {@link #text()} of the vocabulary read from the
-     * bindings to {@code OUTPUT_CLASSES_FOLDER + RESOURCE}.
+     * Build step (the pom runs it in process-classes): compiles {@link #text()} of the vocabulary read from the
+     * bindings into {@code OUTPUT_CLASSES_FOLDER/}{@link VocabularyText#CLASS_FILE}, as what its {@code text()}
+     * returns.
      */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args[0], RESOURCE.substring(1));
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, fromBindings().text(), StandardCharsets.UTF_8);
+        Path file = Path.of(args[0], VocabularyText.CLASS_FILE);
+        Files.write(file, ConstantMethod.returning(Files.readAllBytes(file), VocabularyText.METHOD,
+                fromBindings().text()));
     }
 
     /**
