@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
+import org.lemsbridge.util.Mapped;
+
 /**
  * The commands under {@code lemsbridge}, in the order the help lists them. A command line that names one gets only
  * that one modelled: picocli builds each command's model by reflection over its annotations, which for all of them took
@@ -32,7 +34,7 @@ final class Subcommands {
      */
     static String[] withJnmlShorthand(String[] args) {
         if (args.length == 0 || args[0].startsWith("-") || !args[0].toLowerCase(Locale.ROOT).endsWith(".xml")
-                || ALL.stream().anyMatch(entry -> entry.name().equals(args[0]))) {
+                || Mapped.any(ALL, entry -> entry.name().equals(args[0]))) {
             return args;
         }
         String[] simulate = new String[args.length + 1];

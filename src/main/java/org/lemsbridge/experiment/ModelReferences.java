@@ -20,7 +20,7 @@ import org.lemsbridge.files.YamlLoader;
  */
 final class ModelReferences {
 
-    private static final Pattern TVBO_IRI = Pattern.compile("tvbo:(" + ModelLibrary.MODEL_NAME.pattern() + ")");
+    private static final Pattern TVBO_IRI = Pattern.compile("tvbo:(" + ModelLibrary.MODEL_NAME + ")");
 
     /** The named collections of a model: an override must name an entry the library model has. */
     private static final Map<String, String> COLLECTIONS = Map.of("parameters", "parameter",
@@ -78,7 +78,7 @@ final class ModelReferences {
     private static boolean namesModel(YamlNode.Entry e) {
         String key = e.name();
         if (Vocabulary.DYNAMICS.knows(key) || key.startsWith(Fields.USER_EXTENSION)
-                || !ModelLibrary.MODEL_NAME.matcher(key).matches()
+                || !ModelLibrary.isModelName(key)
                 || NearestName.among(Vocabulary.DYNAMICS.fields(), key).isPresent()) {
             return false;
         }

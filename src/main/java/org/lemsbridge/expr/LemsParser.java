@@ -37,11 +37,15 @@ public final class LemsParser {
             ".and.", BinaryOp.AND, ".or.", BinaryOp.OR, ".lt.", BinaryOp.LT, ".gt.", BinaryOp.GT,
             ".geq.", BinaryOp.GE, ".leq.", BinaryOp.LE, ".eq.", BinaryOp.EQ, ".neq.", BinaryOp.NE);
 
-    private static final Pattern NUMBER = Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
-    private static final Pattern NUMBER_THEN_NAME = Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?[A-Za-z_]\\w*");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern E_QUIRK = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*[eE][+-]\\d.*");
-    private static final Pattern DOTTED_WORD = Pattern.compile("\\.[A-Za-z]+\\.");
+    /**
+     * The shapes of a word that is not a number or a name, for the messages about it: compiled only when one is
+     * needed (regular expressions compiled when this class loaded took about 5 ms of every run's start-up).
+     */
+    private static final class Malformed {
+        static final Pattern NUMBER_THEN_NAME = Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?[A-Za-z_]\\w*");
+        static final Pattern E_QUIRK = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*[eE][+-]\\d.*");
+        static final Pattern DOTTED_WORD = Pattern.compile("\\.[A-Za-z]+\\.");
+    }
 
     private static final int[] LEVELS = {1, 2, 3, 4, 5, 10, 20};
 
@@ -341,16 +345,16 @@ public final class LemsParser {
     private static Token word(String w, int column) {
         char first = w.charAt(0);
         if (Character.isDigit(first) || first == '.') {
-            if (NUMBER.matcher(w).matches()) {
+            if (isNumber(w)) {
                 return new Token(Kind.NUMBER, w, column, Double.parseDouble(w), null);
             }
-            if (NUMBER_THEN_NAME.matcher(w).matches()) {
+            if (Malformed.NUMBER_THEN_NAME.matcher(w).matches()) {
                 throw new ExprSyntaxException("'" + w + "': a number directly followed by a name;"
                         + " LEMS needs an explicit '*'", column);
             }
             throw new ExprSyntaxException("malformed number '" + w + "'", column);
         }
-        if (NAME.matcher(w).matches()) {
+        if (isName(w)) {
             if (Functions.isLemsFunction(w)) {
                 return new Token(Kind.FUNCTION, w, column, 0, null);
             }
@@ -359,11 +363,61 @@ public final class LemsParser {
             }
             return new Token(Kind.NAME, w, column, 0, null);
         }
-        if (E_QUIRK.matcher(w).matches()) {
+        if (Malformed.E_QUIRK.matcher(w).matches()) {
             throw new ExprSyntaxException("'" + w + "': jLEMS reads a name ending in 'e' or 'E' directly followed by"
                     + " '+'/'-' and a digit as a single name; put spaces around the operator", column);
         }
         throw new ExprSyntaxException("invalid name '" + w + "'", column);
+    }
+
+    /** Whether {@code w} is a number: {@code (?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?}, digits in ASCII. */
+    static boolean isNumber(String w) {
+        int n = w.length();
+        int i = digitsFrom(w, 0);
+        if (i == 0) {
+            if (n < 2 || w.charAt(0) != '.' || digitsFrom(w, 1) == 1) {
+                return false;
+            }
+            i = digitsFrom(w, 1);
+        } else if (i < n && w.charAt(i) == '.') {
+            i = digitsFrom(w, i + 1);
+        }
+        if (i < n && (w.charAt(i) == 'e' || w.charAt(i) == 'E')) {
+            int exponent = i + 1 < n && (w.charAt(i + 1) == '+' || w.charAt(i + 1) == '-') ? i + 2 : i + 1;
+            int end = digitsFrom(w, exponent);
+            if (end == exponent) {
+                return false;
+            }
+            i = end;
+        }
+        return i == n;
+    }
+
+    /** The index after the ASCII digits of {@code w} from {@code from}. */
+    private static int digitsFrom(String w, int from) {
+        int i = from;
+        while (i < w.length() && w.charAt(i) >= '0' && w.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code w} is a name: {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    static boolean isName(String w) {
+        if (w.isEmpty() || !nameStart(w.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!nameStart(c) && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean nameStart(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
     }
 
     private static BinaryOp singleCharOperator(char c) {
@@ -390,7 +444,7 @@ public final class LemsParser {
     }
 
     private static void rejectUnknownDotted(String text, int i, int end) {
-        var m = DOTTED_WORD.matcher(text).region(i, end);
+        var m = Malformed.DOTTED_WORD.matcher(text).region(i, end);
         if (!m.lookingAt()) {
             return;
         }

@@ -2,7 +2,6 @@ package org.lemsbridge.expr;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.lemsbridge.expr.Expr.Binary;
 import org.lemsbridge.expr.Expr.BinaryOp;
@@ -35,8 +34,6 @@ import org.lemsbridge.expr.Expr.Var;
  * top-level Piecewise into a ConditionalDerivedVariable instead of printing it here.
  */
 public final class LemsPrinter {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Printed text and whether it can stand as an operand without brackets. */
     private record Text(String text, boolean atomic) {
@@ -292,7 +289,7 @@ public final class LemsPrinter {
                 return number(Math.E);
             }
         }
-        if (!NAME.matcher(name).matches() || Functions.isLemsFunction(name)
+        if (!LemsParser.isName(name) || Functions.isLemsFunction(name)
                 || Functions.LEMS_UNIMPLEMENTED.contains(name)) {
             throw new IllegalArgumentException("'" + name + "' cannot be written as a LEMS variable name");
         }

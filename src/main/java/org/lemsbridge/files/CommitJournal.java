@@ -2,7 +2,6 @@ package org.lemsbridge.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.util.Mapped;
 
 /**
  * The intent of a commit of several files, written before its first move: for each destination, its backup (where
@@ -61,7 +61,7 @@ final class CommitJournal {
             copies.add(folder.resolve(PREFIX + pid + "." + random + SUFFIX));
         }
         CommitJournal journal = new CommitJournal(copies);
-        String text = text(new Intent(pid, copies.stream().map(Path::toString).toList(), entries));
+        String text = text(new Intent(pid, Mapped.list(copies, Path::toString), entries));
         try {
             for (Path copy : copies) {
                 Files.writeString(copy, text);
@@ -116,11 +116,7 @@ final class CommitJournal {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> journals = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
-            journals.forEach(found::add);
-        }
-        for (Path journal : found) {
+        for (Path journal : Staging.named(folder, PREFIX, SUFFIX)) {
             String name = journal.getFileName().toString();
             String middle = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
             if (!Staging.ownerIsGone(middle) || !Files.exists(journal)) {
@@ -143,7 +139,7 @@ final class CommitJournal {
 
     /** Makes the destinations all new, when every new file had arrived, or else all as they were. */
     private static void settle(List<Entry> entries) throws IOException {
-        boolean allArrived = entries.stream().allMatch(CommitJournal::arrived);
+        boolean allArrived = !Mapped.any(entries, entry -> !arrived(entry));
         if (allArrived) {
             for (Entry entry : entries) {
                 if (entry.backup() != null) {

@@ -3,9 +3,11 @@ package org.lemsbridge.files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+
+import org.lemsbridge.util.Mapped;
 
 /**
  * The folders an untrusted model may reach ({@code --confine DIR}, {@code confine:} in a suite): with any folder
@@ -18,7 +20,14 @@ public record Confinement(List<Path> folders) {
     public static final Confinement NONE = new Confinement(List.of());
 
     public Confinement {
-        folders = folders.stream().map(Confinement::real).distinct().toList();
+        List<Path> distinct = new ArrayList<>();
+        for (Path folder : folders) {
+            Path real = real(folder);
+            if (!distinct.contains(real)) {
+                distinct.add(real);
+            }
+        }
+        folders = Collections.unmodifiableList(distinct);
     }
 
     public static Confinement to(List<Path> folders) {
@@ -30,7 +39,9 @@ public record Confinement(List<Path> folders) {
         if (more.isEmpty()) {
             return this;
         }
-        return new Confinement(Stream.concat(folders.stream(), more.stream()).toList());
+        List<Path> both = new ArrayList<>(folders);
+        both.addAll(more);
+        return new Confinement(both);
     }
 
     /**
@@ -76,7 +87,7 @@ public record Confinement(List<Path> folders) {
             return Optional.empty();
         }
         Path resolved = real(path);
-        return folders.stream().anyMatch(resolved::startsWith) ? Optional.empty() : Optional.of(resolved);
+        return Mapped.any(folders, resolved::startsWith) ? Optional.empty() : Optional.of(resolved);
     }
 
     /** The listed folders, as a message shows them. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.lemsbridge.util.Mapped;
 
 /**
  * The files one command writes, put in place all together or not at all. Each file (or folder) is written to a
@@ -80,7 +83,7 @@ public final class Staging implements AutoCloseable {
 
     /** A staging whose files are opened through {@code writes}. */
     public static Staging create(Writes writes) {
-        return new Staging(writes, new WriteGate(), true, ProcessHandle.current().pid(), Moves.RENAME);
+        return new Staging(writes, new WriteGate(), true, ProcessId.current(), Moves.RENAME);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class Staging implements AutoCloseable {
 
     /** A staging for files inside a staged folder, whose gate it shares (closing it is left to the folder's). */
     static Staging sharing(WriteGate gate, Writes writes) {
-        return new Staging(writes, gate, false, ProcessHandle.current().pid(), Moves.RENAME);
+        return new Staging(writes, gate, false, ProcessId.current(), Moves.RENAME);
     }
 
     /**
@@ -259,30 +262,47 @@ public final class Staging implements AutoCloseable {
      */
     private static void removeStale(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
-        long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-        try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*" + TEMPORARY)) {
-            for (Path sibling : siblings) {
-                String middle = middle(sibling, prefix, TEMPORARY);
-                boolean stale = middle.indexOf('.') < 0
-                        ? Files.getLastModifiedTime(sibling).toMillis() < started
-                        : ownerIsGone(middle);
-                if (stale) {
-                    deleteTree(sibling);
+        for (Path sibling : named(target.getParent(), prefix, TEMPORARY)) {
+            String middle = middle(sibling, prefix, TEMPORARY);
+            boolean stale = middle.indexOf('.') < 0
+                    ? Files.getLastModifiedTime(sibling).toMillis() < processStart()
+                    : ownerIsGone(middle);
+            if (stale) {
+                deleteTree(sibling);
+            }
+        }
+        for (Path sibling : named(target.getParent(), prefix, BACKUP)) {
+            if (!ownerIsGone(middle(sibling, prefix, BACKUP))) {
+                continue;
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(sibling);
+            } else {
+                move(sibling, target);
+            }
+        }
+    }
+
+    /**
+     * The entries of {@code folder} named {@code PREFIX*SUFFIX}, the two not overlapping: compared as text, so a name
+     * with glob characters ({@code [}, <code>{</code>, {@code *}, ...) is matched as itself.
+     */
+    static List<Path> named(Path folder, String prefix, String suffix) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.length() >= prefix.length() + suffix.length() && name.startsWith(prefix)
+                        && name.endsWith(suffix)) {
+                    found.add(entry);
                 }
             }
         }
-        try (var siblings = Files.newDirectoryStream(target.getParent(), prefix + "*" + BACKUP)) {
-            for (Path sibling : siblings) {
-                if (!ownerIsGone(middle(sibling, prefix, BACKUP))) {
-                    continue;
-                }
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(sibling);
-                } else {
-                    move(sibling, target);
-                }
-            }
-        }
+        return found;
+    }
+
+    private static long processStart() {
+        return ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
     }
 
     /** {@code PID.RANDOM} of {@code .NAME.PID.RANDOM.SUFFIX}. */
@@ -294,11 +314,16 @@ public final class Staging implements AutoCloseable {
     /** Whether {@code PID.RANDOM} names a process that no longer runs. */
     static boolean ownerIsGone(String middle) {
         int dot = middle.indexOf('.');
-        if (dot <= 0 || !middle.substring(0, dot).chars().allMatch(Character::isDigit)) {
+        if (dot <= 0) {
             return false;
         }
+        for (int i = 0; i < dot; i++) {
+            if (!Character.isDigit(middle.charAt(i))) {
+                return false;
+            }
+        }
         long owner = Long.parseLong(middle.substring(0, dot));
-        return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
+        return owner != ProcessId.current() && ProcessHandle.of(owner).isEmpty();
     }
 
     /**
@@ -336,7 +361,7 @@ public final class Staging implements AutoCloseable {
         List<Move> done = new ArrayList<>();
         Path target = plan.isEmpty() ? null : plan.get(0).target;
         try {
-            journal = plan.size() > 1 ? CommitJournal.write(pid, plan.stream().map(Move::entry).toList()) : null;
+            journal = plan.size() > 1 ? CommitJournal.write(pid, Mapped.list(plan, Move::entry)) : null;
             for (Move step : plan) {
                 target = step.target;
                 done.add(step);

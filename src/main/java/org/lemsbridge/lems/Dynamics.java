@@ -1,5 +1,6 @@
 package org.lemsbridge.lems;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.lemsbridge.error.SourceLocation;
@@ -23,7 +24,7 @@ public record Dynamics(
         derivedVariables = List.copyOf(derivedVariables);
         conditionalDerivedVariables = List.copyOf(conditionalDerivedVariables);
         timeDerivatives = List.copyOf(timeDerivatives);
-        onStarts = onStarts.stream().map(List::copyOf).toList();
+        onStarts = copyEach(onStarts);
         onConditions = List.copyOf(onConditions);
         onEvents = List.copyOf(onEvents);
         regimes = List.copyOf(regimes);
@@ -72,7 +73,7 @@ public record Dynamics(
             SourceLocation location) {
         public Regime {
             timeDerivatives = List.copyOf(timeDerivatives);
-            onEntries = onEntries.stream().map(List::copyOf).toList();
+            onEntries = copyEach(onEntries);
             onConditions = List.copyOf(onConditions);
             onEvents = List.copyOf(onEvents);
         }
@@ -93,5 +94,14 @@ public record Dynamics(
     }
 
     public record Transition(String regime, SourceLocation location) implements Action {
+    }
+
+    /** Unmodifiable copies of the action lists, in an unmodifiable list (a loop: no stream on a run's start-up path). */
+    private static <T> List<List<T>> copyEach(List<List<T>> lists) {
+        List<List<T>> copies = new ArrayList<>(lists.size());
+        for (List<T> list : lists) {
+            copies.add(List.copyOf(list));
+        }
+        return List.copyOf(copies);
     }
 }

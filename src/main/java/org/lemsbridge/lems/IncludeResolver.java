@@ -13,6 +13,7 @@ import java.util.Set;
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.files.Confinement;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Flattens a LEMS document and everything it includes into one list of top-level elements, in textual order.
@@ -42,7 +43,7 @@ final class IncludeResolver {
     /** {@code unresolved} null: the first include that cannot be followed is thrown; otherwise it is added there. */
     private IncludeResolver(List<Path> searchPath, Confinement confinement, List<BadInputException> unresolved) {
         this.unresolved = unresolved;
-        this.searchPath = searchPath.stream().map(IncludeResolver::canonical).toList();
+        this.searchPath = Mapped.list(searchPath, IncludeResolver::canonical);
         this.confinement = confinement;
     }
 

@@ -34,6 +34,6 @@ public record IncludedDocument(Path file, List<XmlElement> elements, boolean neu
 
     /** The first include that could not be followed, in document order. */
     public Optional<BadInputException> firstUnresolved() {
-        return unresolved.stream().findFirst();
+        return unresolved.isEmpty() ? Optional.empty() : Optional.of(unresolved.get(0));
     }
 }

@@ -34,14 +34,21 @@ final class SelectedParameters {
     }
 
     static Components apply(List<Component> topLevel, Map<String, Component> byId, Iterable<ComponentType> types) {
-        boolean any = false;
-        for (ComponentType type : types) {
-            any |= type.derivedParameters().stream().anyMatch(p -> p.select() != null);
-        }
-        if (!any) {
+        if (!anySelect(types)) {
             return new Components(topLevel, byId);
         }
         return new SelectedParameters(topLevel, byId).rebuild(topLevel);
+    }
+
+    private static boolean anySelect(Iterable<ComponentType> types) {
+        for (ComponentType type : types) {
+            for (ComponentType.DerivedParameter parameter : type.derivedParameters()) {
+                if (parameter.select() != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void index(Component component, Component parent) {
@@ -145,7 +152,10 @@ final class SelectedParameters {
                 return child;
             }
         }
-        boolean isReference = at.type().componentReferences().stream().anyMatch(r -> r.name().equals(name));
+        boolean isReference = false;
+        for (ComponentType.ComponentReference reference : at.type().componentReferences()) {
+            isReference |= reference.name().equals(name);
+        }
         String id = isReference ? at.texts().get(name) : null;
         Component referenced = id == null ? null : byId.get(id);
         if (referenced == null) {

@@ -121,9 +121,7 @@ final class TypeReader {
                 case "ConditionalDerivedVariable" -> conditional.add(new Dynamics.ConditionalDerivedVariable(
                         required(member, "name"), member.attributeOr("dimension", "none"),
                         member.attributeOr("exposure", null),
-                        member.children("Case").stream().map(c -> new Dynamics.Case(
-                                c.attribute("condition").map(v -> expression(c, v)).orElse(null),
-                                expression(c, required(c, "value")))).toList(), member.location()));
+                        cases(member), member.location()));
                 case "TimeDerivative" -> rates.add(timeDerivative(member));
                 case "OnStart" -> onStarts.add(actions(member));
                 case "OnCondition" -> onConditions.add(onCondition(member));
@@ -225,8 +223,21 @@ final class TypeReader {
     }
 
     private static List<Structure.Assign> assigns(XmlElement element) {
-        return element.children("Assign").stream().map(a -> new Structure.Assign(required(a, "property"),
-                expression(a, required(a, "value")), a.location())).toList();
+        List<Structure.Assign> assigns = new ArrayList<>();
+        for (XmlElement assign : element.children("Assign")) {
+            assigns.add(new Structure.Assign(required(assign, "property"), expression(assign, required(assign,
+                    "value")), assign.location()));
+        }
+        return List.copyOf(assigns);
+    }
+
+    private static List<Dynamics.Case> cases(XmlElement conditional) {
+        List<Dynamics.Case> cases = new ArrayList<>();
+        for (XmlElement c : conditional.children("Case")) {
+            cases.add(new Dynamics.Case(c.attribute("condition").map(v -> expression(c, v)).orElse(null),
+                    expression(c, required(c, "value"))));
+        }
+        return List.copyOf(cases);
     }
 
     private static SimulationBlock readSimulation(XmlElement element) {

@@ -1,5 +1,6 @@
 package org.lemsbridge.lems;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,12 @@ public record XmlElement(String tag, Map<String, String> attributes, List<XmlEle
     }
 
     public List<XmlElement> children(String childTag) {
-        return children.stream().filter(c -> c.tag.equals(childTag)).toList();
+        List<XmlElement> matching = new ArrayList<>();
+        for (XmlElement child : children) {
+            if (child.tag.equals(childTag)) {
+                matching.add(child);
+            }
+        }
+        return List.copyOf(matching);
     }
 }

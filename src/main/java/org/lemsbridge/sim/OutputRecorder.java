@@ -9,6 +9,7 @@ import org.lemsbridge.files.Staging;
 import org.lemsbridge.trace.DatWriter;
 import org.lemsbridge.trace.OutputThread;
 import org.lemsbridge.tree.Ref;
+import org.lemsbridge.util.Mapped;
 
 /**
  * One OutputFile (or Display) of a run: each step it copies the recorded values from the instances' state into the
@@ -27,8 +28,8 @@ final class OutputRecorder implements DatWriter.RowValues, AutoCloseable {
     OutputRecorder(String id, Path target, List<Column> columns, String modelSource, OutputThread outputThread,
             Staging staging) {
         this.id = id;
-        this.sources = columns.stream().map(Column::source).toArray(Ref[]::new);
-        this.writer = new DatWriter(target, columns.stream().map(Column::description).toList(), this, modelSource,
+        this.sources = Mapped.array(columns, Column::source, Ref[]::new);
+        this.writer = new DatWriter(target, Mapped.list(columns, Column::description), this, modelSource,
                 outputThread, staging);
     }
 

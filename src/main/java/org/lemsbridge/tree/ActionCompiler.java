@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.lems.Dynamics;
+import org.lemsbridge.util.Mapped;
 
 /** Compiles action blocks (StateAssignment, EventOut, Transition) into {@link CompiledAction}s. */
 final class ActionCompiler {
@@ -25,7 +26,7 @@ final class ActionCompiler {
     }
 
     CompiledAction[] compile(List<Dynamics.Action> actions) {
-        return actions.stream().map(this::compile).toArray(CompiledAction[]::new);
+        return Mapped.array(actions, this::compile, CompiledAction[]::new);
     }
 
     private CompiledAction compile(Dynamics.Action action) {

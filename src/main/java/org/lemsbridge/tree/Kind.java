@@ -12,6 +12,7 @@ import org.lemsbridge.lems.Component;
 import org.lemsbridge.lems.ComponentType;
 import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Everything that is the same for all instances of components of one type with the same numeric values (in the
@@ -137,8 +138,8 @@ public final class Kind {
         for (ComponentType.Property property : type.properties()) {
             slot(property.name());
         }
-        requirementNames = type.requirements().stream().map(ComponentType.Requirement::name)
-                .filter(n -> !n.equals("t")).toArray(String[]::new);
+        requirementNames = Mapped.filtered(Mapped.list(type.requirements(), ComponentType.Requirement::name),
+                n -> !n.equals("t")).toArray(String[]::new);
         requirementSlots = new int[requirementNames.length];
         for (int i = 0; i < requirementNames.length; i++) {
             requirementSlots[i] = slot(requirementNames[i]);
@@ -163,14 +164,14 @@ public final class Kind {
             }
             dynamics.timeDerivatives().forEach(td -> slot(td.variable()));
         }
-        stateNames = states.stream().map(Dynamics.StateVariable::name).toArray(String[]::new);
-        stateSlots = states.stream().mapToInt(s -> slots.get(s.name())).toArray();
+        stateNames = Mapped.array(states, Dynamics.StateVariable::name, String[]::new);
+        stateSlots = Mapped.ints(states, s -> slots.get(s.name()));
 
         initialVars = new double[slots.size()];
         component.values().forEach((name, value) -> initialVars[slots.get(name)] = value);
         type.properties().forEach(p -> initialVars[slots.get(p.name())] = p.defaultValue());
 
-        exposureNames = type.exposures().stream().map(ComponentType.Exposure::name).toArray(String[]::new);
+        exposureNames = Mapped.array(type.exposures(), ComponentType.Exposure::name, String[]::new);
         exposureSources = new int[exposureNames.length];
         for (int i = 0; i < exposureNames.length; i++) {
             exposureIndex.put(exposureNames[i], i);
@@ -225,28 +226,28 @@ public final class Kind {
             selectMultiply[i] = "multiply".equals(selects[i].reduce());
         }
         zeroFallbacks = new double[selects.length];
-        derivedSlots = derivedSlotList.stream().mapToInt(Integer::intValue).toArray();
+        derivedSlots = Mapped.ints(derivedSlotList, Integer::intValue);
         derivedOps = derivedOpList.toArray(DoubleOp[]::new);
         derivedExprs = derivedExprList.toArray(org.lemsbridge.expr.Expr[]::new);
 
-        conditionalSlots = conditional.stream().mapToInt(c -> slots.get(c.name())).toArray();
+        conditionalSlots = Mapped.ints(conditional, c -> slots.get(c.name()));
         conditionalTests = new BoolOp[conditional.size()][];
         conditionalValues = new DoubleOp[conditional.size()][];
         for (int i = 0; i < conditional.size(); i++) {
             Dynamics.ConditionalDerivedVariable c = conditional.get(i);
             ExprCompiler here = compiler.at(c.location());
-            conditionalTests[i] = c.cases().stream().map(k -> here.condition(k.condition() == null
-                    ? new Expr.Bool(true) : k.condition())).toArray(BoolOp[]::new);
-            conditionalValues[i] = c.cases().stream().map(k -> here.number(k.value())).toArray(DoubleOp[]::new);
+            conditionalTests[i] = Mapped.array(c.cases(), k -> here.condition(k.condition() == null
+                    ? new Expr.Bool(true) : k.condition()), BoolOp[]::new);
+            conditionalValues[i] = Mapped.array(c.cases(), k -> here.number(k.value()), DoubleOp[]::new);
         }
 
-        conditionalExprs = conditional.stream().map(Kind::piecewise).toArray(Expr[]::new);
+        conditionalExprs = Mapped.array(conditional, Kind::piecewise, Expr[]::new);
 
         List<Dynamics.TimeDerivative> rates = dynamics == null ? List.of() : dynamics.timeDerivatives();
-        rateSlots = rates.stream().mapToInt(r -> slots.get(r.variable())).toArray();
-        rateOps = rates.stream().map(r -> compiler.at(r.location()).number(r.value())).toArray(DoubleOp[]::new);
+        rateSlots = Mapped.ints(rates, r -> slots.get(r.variable()));
+        rateOps = Mapped.array(rates, r -> compiler.at(r.location()).number(r.value()), DoubleOp[]::new);
         rateScratch = new double[rateSlots.length];
-        rateExprs = rates.stream().map(Dynamics.TimeDerivative::value).toArray(org.lemsbridge.expr.Expr[]::new);
+        rateExprs = Mapped.array(rates, Dynamics.TimeDerivative::value, org.lemsbridge.expr.Expr[]::new);
 
         if (dynamics != null) {
             for (Dynamics.OnCondition c : dynamics.onConditions()) {
@@ -273,30 +274,30 @@ public final class Kind {
         }
         ActionCompiler actions = new ActionCompiler(compiler, slots, outPorts, regimeIndex, component.describe());
         onStarts = dynamics == null ? new CompiledAction[0][]
-                : dynamics.onStarts().stream().map(actions::compile).toArray(CompiledAction[][]::new);
+                : Mapped.array(dynamics.onStarts(), actions::compile, CompiledAction[][]::new);
         List<Dynamics.OnCondition> conditions = dynamics == null ? List.of() : dynamics.onConditions();
-        conditionExprs = conditions.stream().map(Dynamics.OnCondition::test).toArray(org.lemsbridge.expr.Expr[]::new);
-        conditionTests = conditions.stream().map(c -> compiler.at(c.location()).condition(c.test())).toArray(BoolOp[]::new);
-        conditionActions = conditions.stream().map(c -> actions.compile(c.actions())).toArray(CompiledAction[][]::new);
+        conditionExprs = Mapped.array(conditions, Dynamics.OnCondition::test, org.lemsbridge.expr.Expr[]::new);
+        conditionTests = Mapped.array(conditions, c -> compiler.at(c.location()).condition(c.test()), BoolOp[]::new);
+        conditionActions = Mapped.array(conditions, c -> actions.compile(c.actions()), CompiledAction[][]::new);
         onEvents = eventsByPort(dynamics == null ? List.of() : dynamics.onEvents(), actions);
 
         regimes = new Regime[regimeList.size()];
         // with no regime marked initial, jLEMS takes the first key of its HashMap of regimes
-        int initial = regimeList.isEmpty() ? -1 : regimeIndex.get(JavaHashOrder.of(regimeList.stream()
-                .map(Dynamics.Regime::name).toList()).get(0));
+        int initial = regimeList.isEmpty() ? -1 : regimeIndex.get(JavaHashOrder.of(Mapped.list(regimeList,
+                Dynamics.Regime::name)).get(0));
         for (int i = 0; i < regimeList.size(); i++) {
             Dynamics.Regime r = regimeList.get(i);
             if (r.initial()) {
                 initial = i;
             }
             regimes[i] = new Regime(r.name(),
-                    r.timeDerivatives().stream().mapToInt(td -> slots.get(td.variable())).toArray(),
-                    r.timeDerivatives().stream().map(td -> compiler.at(td.location()).number(td.value()))
-                            .toArray(DoubleOp[]::new),
-                    r.onEntries().stream().map(actions::compile).toArray(CompiledAction[][]::new),
-                    r.onConditions().stream().map(c -> compiler.at(c.location()).condition(c.test()))
-                            .toArray(BoolOp[]::new),
-                    r.onConditions().stream().map(c -> actions.compile(c.actions())).toArray(CompiledAction[][]::new),
+                    Mapped.ints(r.timeDerivatives(), td -> slots.get(td.variable())),
+                    Mapped.array(r.timeDerivatives(), td -> compiler.at(td.location()).number(td.value()),
+                            DoubleOp[]::new),
+                    Mapped.array(r.onEntries(), actions::compile, CompiledAction[][]::new),
+                    Mapped.array(r.onConditions(), c -> compiler.at(c.location()).condition(c.test()),
+                            BoolOp[]::new),
+                    Mapped.array(r.onConditions(), c -> actions.compile(c.actions()), CompiledAction[][]::new),
                     eventsByPort(r.onEvents(), actions));
         }
         initialRegime = initial;
@@ -314,8 +315,8 @@ public final class Kind {
         if (variable.cases().isEmpty()) {
             return new Expr.Num(0.0);
         }
-        return new Expr.Piecewise(variable.cases().stream().map(c -> new Expr.Case(c.value(),
-                c.condition() == null ? new Expr.Bool(true) : c.condition())).toList());
+        return new Expr.Piecewise(Mapped.list(variable.cases(), c -> new Expr.Case(c.value(),
+                c.condition() == null ? new Expr.Bool(true) : c.condition())));
     }
 
     private void evaluateDerived(double[] v) {

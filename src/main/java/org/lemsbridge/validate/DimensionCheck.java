@@ -19,6 +19,7 @@ import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.units.Dimension;
 import org.lemsbridge.units.DimensionException;
 import org.lemsbridge.units.DimensionInference;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Checks the dimension of every expression of every ComponentType against what it must be: a TimeDerivative has
@@ -54,8 +55,9 @@ final class DimensionCheck {
             }
             DimensionCheck check = new DimensionCheck(model, undeclared);
             check.type(type);
-            check.findings.stream().map(f -> own ? f : new Finding(f.code(), Severity.WARNING, f.location(),
-                    f.message(), f.hint())).forEach(all::add);
+            for (Finding f : check.findings) {
+                all.add(own ? f : new Finding(f.code(), Severity.WARNING, f.location(), f.message(), f.hint()));
+            }
         }
         return List.copyOf(all);
     }
@@ -115,8 +117,8 @@ final class DimensionCheck {
                             || Exprs.depth(dv.value()) > ParseLimits.MAX_TREE_DEPTH) {
                         continue;
                     }
-                    boolean known = Exprs.freeSymbols(dv.value()).stream()
-                            .allMatch(name -> symbols.getOrDefault(name, Optional.empty()).isPresent());
+                    boolean known = !Mapped.any(Exprs.freeSymbols(dv.value()),
+                            name -> symbols.getOrDefault(name, Optional.empty()).isEmpty());
                     if (known) {
                         try {
                             symbols.put(dv.name(), Optional.of(DimensionInference.infer(dv.value(),
@@ -138,8 +140,12 @@ final class DimensionCheck {
             if (exposureName == null || (dimensionName != null && !dimensionName.equals("none"))) {
                 return dimensionName;
             }
-            return type.exposures().stream().filter(e -> e.name().equals(exposureName)).findFirst()
-                    .map(ComponentType.Exposure::dimension).orElse(dimensionName);
+            for (ComponentType.Exposure exposure : type.exposures()) {
+                if (exposure.name().equals(exposureName)) {
+                    return exposure.dimension() != null ? exposure.dimension() : dimensionName;
+                }
+            }
+            return dimensionName;
         }
 
         private void declare(String name, String dimensionName, SourceLocation where) {
@@ -284,7 +290,7 @@ final class DimensionCheck {
     }
 
     private void notAState(Scope scope, String variable, String what, SourceLocation where) {
-        boolean declared = scope.type.dynamics().stateVariables().stream().anyMatch(s -> s.name().equals(variable));
+        boolean declared = Mapped.any(scope.type.dynamics().stateVariables(), s -> s.name().equals(variable));
         if (!declared) {
             findings.add(Finding.error(Code.NOT_A_STATE, where, what + " in ComponentType '" + scope.type.name()
                     + "' names '" + variable + "', which is not a StateVariable of the type", null));

@@ -10,6 +10,7 @@ import org.lemsbridge.lems.Dynamics;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.SimulationBlock;
 import org.lemsbridge.lems.Structure;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Follows each recorded quantity path (OutputColumn, Line, ...) of the Target's Simulation through the components
@@ -123,9 +124,13 @@ final class OutputPathCheck {
     }
 
     private Step member(Component current, String indexText) {
-        Optional<Structure.MultiInstantiate> multi = current.type().structure().items().stream()
-                .filter(Structure.MultiInstantiate.class::isInstance).map(Structure.MultiInstantiate.class::cast)
-                .findFirst();
+        Optional<Structure.MultiInstantiate> multi = Optional.empty();
+        for (Object item : current.type().structure().items()) {
+            if (item instanceof Structure.MultiInstantiate found) {
+                multi = Optional.of(found);
+                break;
+            }
+        }
         if (multi.isEmpty()) {
             return isClosed(current.type()) && current.children().isEmpty()
                     ? new Missing(current.describe() + " has no members to index with " + indexText)
@@ -149,21 +154,21 @@ final class OutputPathCheck {
 
     /** True when every name reachable in instances of the type is declared in it (no run-time attachments). */
     private static boolean isClosed(ComponentType type) {
-        return type.attachments().isEmpty() && type.structure().items().stream()
-                .allMatch(Structure.MultiInstantiate.class::isInstance);
+        return type.attachments().isEmpty()
+                && !Mapped.any(type.structure().items(), item -> !(item instanceof Structure.MultiInstantiate));
     }
 
     private static boolean hasVariable(ComponentType type, String name) {
-        if (type.hasExposure(name) || type.parameters().stream().anyMatch(p -> p.name().equals(name))
-                || type.derivedParameters().stream().anyMatch(p -> p.name().equals(name))
-                || type.constants().stream().anyMatch(c -> c.name().equals(name))
-                || type.properties().stream().anyMatch(p -> p.name().equals(name))) {
+        if (type.hasExposure(name) || Mapped.any(type.parameters(), p -> p.name().equals(name))
+                || Mapped.any(type.derivedParameters(), p -> p.name().equals(name))
+                || Mapped.any(type.constants(), c -> c.name().equals(name))
+                || Mapped.any(type.properties(), p -> p.name().equals(name))) {
             return true;
         }
         Dynamics dynamics = type.dynamics();
-        return dynamics != null && (dynamics.stateVariables().stream().anyMatch(s -> s.name().equals(name))
-                || dynamics.derivedVariables().stream().anyMatch(d -> d.name().equals(name))
-                || dynamics.conditionalDerivedVariables().stream().anyMatch(d -> d.name().equals(name)));
+        return dynamics != null && (Mapped.any(dynamics.stateVariables(), s -> s.name().equals(name))
+                || Mapped.any(dynamics.derivedVariables(), d -> d.name().equals(name))
+                || Mapped.any(dynamics.conditionalDerivedVariables(), d -> d.name().equals(name)));
     }
 
     private void report(Component recorder, String path, String reason) {

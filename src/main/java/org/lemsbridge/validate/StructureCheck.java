@@ -13,6 +13,7 @@ import org.lemsbridge.error.NearestName;
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.lems.XmlElement;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Structural checks on a LEMS document as written: duplicate ids among siblings, duplicate type names, unknown
@@ -58,7 +59,7 @@ final class StructureCheck {
                     Finding.error(Code.UNKNOWN_TYPE, type.location(), "ComponentType '" + type.attributeOr("name", "")
                             + "' extends '" + parent + "', which is not defined", includeHint())));
         }
-        List<XmlElement> components = elements.stream().filter(e -> !NOT_COMPONENTS.contains(e.tag())).toList();
+        List<XmlElement> components = Mapped.filtered(elements, e -> !NOT_COMPONENTS.contains(e.tag()));
         duplicates(components, null);
         for (XmlElement component : components) {
             component.attribute("id").ifPresent(id -> topLevelIds.putIfAbsent(id, component));
@@ -110,8 +111,8 @@ final class StructureCheck {
         if (element.children().isEmpty()) {
             return;
         }
-        List<XmlElement> nested = element.children().stream()
-                .filter(c -> !NOT_COMPONENTS.contains(c.tag()) && !c.tag().equals("property")).toList();
+        List<XmlElement> nested = Mapped.filtered(element.children(),
+                c -> !NOT_COMPONENTS.contains(c.tag()) && !c.tag().equals("property"));
         duplicates(nested, element);
         for (XmlElement child : nested) {
             component(child, typeName);
@@ -221,7 +222,7 @@ final class StructureCheck {
     }
 
     private void checkTargets(List<XmlElement> elements) {
-        List<XmlElement> targets = elements.stream().filter(e -> e.tag().equals("Target")).toList();
+        List<XmlElement> targets = Mapped.filtered(elements, e -> e.tag().equals("Target"));
         for (int i = 0; i < targets.size(); i++) {
             XmlElement target = targets.get(i);
             if (i > 0) {

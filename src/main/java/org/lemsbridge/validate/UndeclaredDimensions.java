@@ -34,10 +34,16 @@ final class UndeclaredDimensions {
                 continue;
             }
             Map<String, Boolean> variables = new HashMap<>();
-            element.children().stream().filter(c -> DYNAMICS.contains(c.tag())).flatMap(d -> d.children().stream())
-                    .filter(member -> VARIABLES.contains(member.tag()) && member.attribute("name").isPresent())
-                    .forEach(member -> variables.put(member.attributeOr("name", ""),
-                            member.attribute("dimension").isPresent()));
+            for (XmlElement dynamics : element.children()) {
+                if (!DYNAMICS.contains(dynamics.tag())) {
+                    continue;
+                }
+                for (XmlElement member : dynamics.children()) {
+                    if (VARIABLES.contains(member.tag()) && member.attribute("name").isPresent()) {
+                        variables.put(member.attributeOr("name", ""), member.attribute("dimension").isPresent());
+                    }
+                }
+            }
             declared.put(type, variables);
         }
         return new UndeclaredDimensions(declared);

@@ -28,6 +28,7 @@ import org.lemsbridge.lems.IncludedDocument;
 import org.lemsbridge.lems.LemsModel;
 import org.lemsbridge.lems.LemsReader;
 import org.lemsbridge.lems.XmlElement;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Validates LEMS/NeuroML files (schema when given, structure, references, recorded paths, run limits and the
@@ -130,9 +131,14 @@ public final class Validator {
         if (report.isUnreadable()) {
             return Optional.of(report.unreadable());
         }
-        return report.findings().stream().filter(Finding::isError).findFirst().map(error -> new BadInputException(
-                error.location(), error.message() + " [" + error.code().id() + "]",
-                error.hint() != null ? error.hint() : "run 'lemsbridge validate' to list every finding"));
+        for (Finding error : report.findings()) {
+            if (error.isError()) {
+                return Optional.of(new BadInputException(error.location(), error.message() + " ["
+                        + error.code().id() + "]", error.hint() != null ? error.hint()
+                        : "run 'lemsbridge validate' to list every finding"));
+            }
+        }
+        return Optional.empty();
     }
 
     private Checked beforeUse(Path file) {
@@ -183,7 +189,7 @@ public final class Validator {
             findings.addAll(0, writtenAlongside.join());
         }
         if (model == null) {
-            return Checked.of(findings.stream().anyMatch(Finding::isError) ? FileReport.of(name, findings)
+            return Checked.of(Mapped.any(findings, Finding::isError) ? FileReport.of(name, findings)
                     : FileReport.unreadable(name, readError));
         }
         if (schema != null) {
@@ -204,7 +210,7 @@ public final class Validator {
         rest.addAll(DimensionCheck.check(model, name, UndeclaredDimensions.of(document.elements())));
         findings.addAll(large ? componentsAlongside.join() : ofComponents.get());
         findings.addAll(rest);
-        if (build && findings.stream().noneMatch(Finding::isError)) {
+        if (build && !Mapped.any(findings, Finding::isError)) {
             BuildCheck.check(model).ifPresent(findings::add);
         }
         return new Checked(FileReport.of(name, findings), document.neuroml() ? null : model);

@@ -220,4 +220,20 @@ class ModelReferencesTest {
                 () -> ModelLibrary.at(dir.resolve("nope"), Confinement.NONE, SourceLocation.unknown("--models")));
         assertEquals("--models:0:0: the model folder " + dir.resolve("nope") + " does not exist", missing.oneLine());
     }
+
+    @Test
+    void aModelNameIsWhatTheLibrarysPatternAccepts() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(ModelLibrary.MODEL_NAME);
+        List<String> names = new java.util.ArrayList<>(List.of("", "a", "Z9", "_a", "9a", "a_b", "a.b", "a-b", "a/b",
+                "Jansen_Rit", "\u00e9t\u00e9", "a\u0663", "a".repeat(80), "a".repeat(81), "A" + "_".repeat(79)));
+        for (char c = 0; c < 256; c++) {
+            names.add("x" + c);
+            names.add(String.valueOf(c));
+        }
+        for (String name : names) {
+            assertEquals(pattern.matcher(name).matches(), ModelLibrary.isModelName(name), name);
+        }
+        assertTrue(ModelLibrary.isModelName("a".repeat(80)));
+        assertTrue(!ModelLibrary.isModelName("a".repeat(81)));
+    }
 }
