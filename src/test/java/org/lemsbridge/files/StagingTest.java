@@ -82,6 +82,18 @@ class StagingTest {
     }
 
     @Test
+    void temporariesOfADestinationWhoseNameHasGlobCharactersAreFoundAsThemselves() throws IOException {
+        Files.writeString(folder.resolve(".v[1]{x}*.dat.999999999.x1.tmp"), "left by a killed run");
+        Files.writeString(folder.resolve(".v1x.dat.999999999.x2.tmp"), "another destination's, matched by the glob");
+        try (Staging staging = Staging.create()) {
+            staging.writeString(folder.resolve("v[1]{x}*.dat"), "new");
+            staging.commit();
+        }
+        assertEquals(List.of(".v1x.dat.999999999.x2.tmp", "v[1]{x}*.dat"), names());
+        assertEquals(ProcessHandle.current().pid(), ProcessId.current());
+    }
+
+    @Test
     void aDestinationThatIsAFolderIsRefusedBeforeAnythingIsWritten() throws IOException {
         Files.createDirectories(folder.resolve("a.dat"));
         try (Staging staging = Staging.create()) {
