@@ -29,6 +29,15 @@ JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:MaxNewSize=80m", "-XX:Tier4InvocationThr
                "-Djava.awt.headless=true"]
 
 
+def huge_page_options(setting: Path = Path("/sys/kernel/mm/transparent_hugepage/enabled")) -> list:
+    """``-XX:+UseTransparentHugePages`` where the kernel grants them on request, as ./lemsbridge passes it."""
+    try:
+        mode = setting.read_text()
+    except OSError:
+        return []
+    return ["-XX:+UseTransparentHugePages"] if "[always]" in mode or "[madvise]" in mode else []
+
+
 def find_jar() -> Path:
     """The jar to run: ``$LEMSBRIDGE_JAR`` if set, else the one bundled next to this package, else the checkout's.
 
@@ -79,7 +88,7 @@ def java_command(jar: Optional[Path] = None, command: Optional[str] = None,
     if command == "simulate":
         yaml = any(str(argument).lower().endswith((".yaml", ".yml")) for argument in arguments)
         name += "-simulate-yaml" if yaml else "-simulate"
-    command_line = [java, *JVM_OPTIONS, *_archive_options(java, jar, name)]
+    command_line = [java, *JVM_OPTIONS, *huge_page_options(), *_archive_options(java, jar, name)]
     command_line += shlex.split(os.environ.get("LEMSBRIDGE_JAVA_OPTS", ""))
     return command_line + ["-jar", str(jar)]
 

@@ -79,3 +79,16 @@ class JavaCommandTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HugePageOptionsTest(unittest.TestCase):
+
+    def test_transparent_huge_pages_only_where_the_kernel_grants_them_on_request(self) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            setting = Path(folder) / "enabled"
+            for mode, expected in [("always [madvise] never\n", ["-XX:+UseTransparentHugePages"]),
+                                   ("[always] madvise never\n", ["-XX:+UseTransparentHugePages"]),
+                                   ("always madvise [never]\n", [])]:
+                setting.write_text(mode)
+                self.assertEqual(expected, _java.huge_page_options(setting), mode)
+            self.assertEqual([], _java.huge_page_options(Path(folder) / "missing"))

@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import org.lemsbridge.util.Mapped;
-
 /**
  * The commands under {@code lemsbridge}, in the order the help lists them. A command line that names one gets only
  * that one modelled: picocli builds each command's model by reflection over its annotations, which for all of them took
@@ -34,13 +32,22 @@ final class Subcommands {
      */
     static String[] withJnmlShorthand(String[] args) {
         if (args.length == 0 || args[0].startsWith("-") || !args[0].toLowerCase(Locale.ROOT).endsWith(".xml")
-                || Mapped.any(ALL, entry -> entry.name().equals(args[0]))) {
+                || isCommand(args[0])) {
             return args;
         }
         String[] simulate = new String[args.length + 1];
         simulate[0] = "simulate";
         System.arraycopy(args, 0, simulate, 1, args.length);
         return simulate;
+    }
+
+    private static boolean isCommand(String word) {
+        for (Entry entry : ALL) {
+            if (entry.name().equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds to {@code top} the command {@code args} names first, or every command when it names none. */

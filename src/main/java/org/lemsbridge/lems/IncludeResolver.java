@@ -198,11 +198,12 @@ final class IncludeResolver {
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
                 Path found = canonical(candidate);
-                confinement.refusal(found).ifPresent(outside -> {
-                    throw new BadInputException(include.location(), "include '" + name + "' resolves to " + outside
-                            + ", outside the --confine folders " + confinement.describe(),
+                Optional<Path> outside = confinement.refusal(found);
+                if (outside.isPresent()) {
+                    throw new BadInputException(include.location(), "include '" + name + "' resolves to "
+                            + outside.get() + ", outside the --confine folders " + confinement.describe(),
                             "add its folder with --confine if you trust it");
-                });
+                }
                 return new Source.OnDisk(found);
             }
         }

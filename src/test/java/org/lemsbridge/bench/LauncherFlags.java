@@ -20,8 +20,21 @@ final class LauncherFlags {
             "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1",
             "-XX:CompileCommand=dontinline,org.lemsbridge.sim.GeneratedClass$Code*::part*");
 
-    /** The young generation capped at 80 MB (the launcher's {@code young}). */
-    static final List<String> YOUNG_GENERATION = List.of("-XX:MaxNewSize=80m");
+    /**
+     * The young generation capped at 80 MB (the launcher's {@code young}), and transparent huge pages where the
+     * kernel grants them on request (its {@code huge_pages}).
+     */
+    static final List<String> YOUNG_GENERATION = hugePages().isEmpty() ? List.of("-XX:MaxNewSize=80m")
+            : List.of("-XX:MaxNewSize=80m", hugePages());
+
+    private static String hugePages() {
+        try {
+            String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return mode.contains("[always]") || mode.contains("[madvise]") ? "-XX:+UseTransparentHugePages" : "";
+        } catch (java.io.IOException | SecurityException e) {
+            return "";
+        }
+    }
 
     /**
      * The options that map the launcher's archive beside {@code jar} for a run on this JVM, or none when it has not

@@ -71,6 +71,17 @@ class LauncherScriptTest {
     }
 
     @Test
+    void transparentHugePagesAreAskedForExactlyWhereTheKernelGrantsThemOnRequest() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(setting) ? Files.readString(setting) : "";
+        boolean granted = mode.contains("[always]") || mode.contains("[madvise]");
+        assertEquals(0, launch(Map.of("JAVA_HOME", jdk17.toString()), "simulate", "model.xml"));
+        List<String> calls = calls();
+        assertEquals(2, calls.size(), "recording the archive, then the run");
+        assertEquals(granted, calls.get(1).contains(" -XX:+UseTransparentHugePages "), mode + ": " + calls.get(1));
+    }
+
+    @Test
     void simulatingAYamlExperimentMapsAnArchiveOfItsOwn() throws Exception {
         assertEquals(0, launch(Map.of("JAVA_HOME", jdk25.toString()), "simulate", "-o", "out", "experiment.yaml"));
         List<String> calls = calls();
