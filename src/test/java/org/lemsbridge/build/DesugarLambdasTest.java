@@ -23,6 +23,7 @@ import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.testing.FileTrees;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -141,7 +142,7 @@ class DesugarLambdasTest {
     @Test
     void theProgramComputesTheSameAfterTheStepWithItsLambdasAsClasses() throws Exception {
         Path compiled = compile();
-        Path desugared = copy(compiled, folder.resolve("desugared"));
+        Path desugared = FileTrees.copy(compiled, folder.resolve("desugared"));
         String report = desugar(desugared);
         // 23 sites in Main, Main$Shape, Main$Nested, Main$Derived (javac makes super::who a lambda method of its
         // own) and other.Helper, of which one serializable
@@ -158,7 +159,7 @@ class DesugarLambdasTest {
 
     @Test
     void runningTheStepAgainChangesNothing() throws Exception {
-        Path desugared = copy(compile(), folder.resolve("desugared"));
+        Path desugared = FileTrees.copy(compile(), folder.resolve("desugared"));
         desugar(desugared);
         Map<String, byte[]> once = contents(desugared);
         assertEquals("DesugarLambdas: 0 lambdas of 0 classes as classes of their own", desugar(desugared));
@@ -171,7 +172,7 @@ class DesugarLambdasTest {
 
     @Test
     void aClassCompiledAgainLosesItsOldLambdaClasses() throws Exception {
-        Path desugared = copy(compile(), folder.resolve("desugared"));
+        Path desugared = FileTrees.copy(compile(), folder.resolve("desugared"));
         desugar(desugared);
         Path helper = desugared.resolve("other/Helper.class");
         Files.copy(folder.resolve("classes/other/Helper.class"), helper, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -204,20 +205,6 @@ class DesugarLambdasTest {
                 sources.resolve("sample/Main.java").toString(), sources.resolve("other/Helper.java").toString());
         assertEquals(0, status);
         return classes;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 
     /** Runs the step as the pom does, on the packages of {@code classes}, and returns what it printed. */

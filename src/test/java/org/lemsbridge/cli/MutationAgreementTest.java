@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lemsbridge.testing.FileTrees;
 
 /**
  * The property behind "validate exit 0 means the other commands will not refuse the file": single mutations of real
@@ -142,20 +143,6 @@ class MutationAgreementTest {
             corpus.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
         }
         return files;
-    }
-
-    /** Copies a file, or a folder with what it holds. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path each : tree.toList()) {
-                Path copy = to.resolve(from.relativize(each).toString());
-                if (Files.isDirectory(each)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(each, copy);
-                }
-            }
-        }
     }
 
     /** The files and folders beside {@code file} that it may include, to be copied beside its mutant. */
@@ -477,7 +464,7 @@ class MutationAgreementTest {
         for (Path sibling : base.siblings()) {
             Path link = mutated.resolveSibling(sibling.getFileName());
             if (!Files.exists(link)) {
-                copy(sibling, link);
+                FileTrees.copy(sibling, link);
             }
         }
         Files.writeString(mutated, mutant.text());
