@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -23,8 +21,9 @@ import org.objectweb.asm.Type;
  * constructor and the interface's single method, whose body the caller writes through {@link #code()}, possibly in
  * parts, private methods that it calls ({@link #beginPart}). ASM computes
  * stack sizes and frames. Everything the generated code calls is an object handed over as the hidden class's class
- * data and loaded as a dynamic constant ({@link #loadConstant}), then called through its functional interface, whose
- * method is found by reflection: no method of ours is named by a string.
+ * data, which its static initializer stores in static final fields ({@link #loadConstant}; constants to the JIT like a
+ * dynamic constant, without linking one through method handles at run time), then called through its functional
+ * interface, whose method is found by reflection: no method of ours is named by a string.
  */
 final class GeneratedClass {
 
@@ -33,11 +32,8 @@ final class GeneratedClass {
     /** The package-private name of every generated class; hidden classes get a unique suffix when defined. */
     private static final String NAME = Type.getInternalName(GeneratedClass.class) + "$Code";
     private static final String OBJECT = Type.getInternalName(Object.class);
-    /** {@code MethodHandles.classDataAt}: the bootstrap that loads element i of the class data. */
-    private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC,
-            Type.getInternalName(MethodHandles.class), "classDataAt", Type.getMethodDescriptor(Type.getType(Object.class),
-                    Type.getType(MethodHandles.Lookup.class), Type.getType(String.class), Type.getType(Class.class),
-                    Type.INT_TYPE), false);
+    private static final String HANDLES = Type.getInternalName(MethodHandles.class);
+    private static final String LIST = Type.getInternalName(List.class);
 
     private final Class<?> api;
     private final ClassWriter writer;
@@ -51,6 +47,8 @@ final class GeneratedClass {
     private int endedBytes;
     private final List<String> parts = new ArrayList<>();
     private final List<Object> constants = new ArrayList<>();
+    /** The type of each constant's field, as it was first loaded. */
+    private final List<Type> constantTypes = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
 
     /** What was generated: the class file, its class data and the size of the method's code in bytes. */
@@ -146,15 +144,59 @@ final class GeneratedClass {
         return here.getOffset() - start.getOffset();
     }
 
-    /** Pushes {@code value} (of type {@code type}), handed to the class as class data. */
+    /**
+     * Pushes {@code value} (of reference type {@code type}), handed to the class as class data and read from the static
+     * final field its static initializer stored it in.
+     */
     void loadConstant(Object value, Class<?> type) {
         Integer index = constantIndex.get(value);
         if (index == null) {
             index = constants.size();
             constants.add(value);
+            constantTypes.add(Type.getType(type));
             constantIndex.put(value, index);
         }
-        code.visitLdcInsn(new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, index));
+        Type field = constantTypes.get(index);
+        code.visitFieldInsn(Opcodes.GETSTATIC, NAME, constantField(index), field.getDescriptor());
+        if (!field.equals(Type.getType(type))) {
+            code.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
+        }
+    }
+
+    private static String constantField(int index) {
+        return "constant" + index;
+    }
+
+    /** The constants' static final fields, and the static initializer that reads them from the class data. */
+    private void writeConstantFields() {
+        if (constants.isEmpty()) {
+            return;
+        }
+        MethodVisitor initializer = writer.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        initializer.visitCode();
+        initializer.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "lookup",
+                Type.getMethodDescriptor(Type.getType(MethodHandles.Lookup.class)), false);
+        initializer.visitLdcInsn("_");
+        initializer.visitLdcInsn(Type.getType(List.class));
+        initializer.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "classData", Type.getMethodDescriptor(
+                Type.getType(Object.class), Type.getType(MethodHandles.Lookup.class), Type.getType(String.class),
+                Type.getType(Class.class)), false);
+        initializer.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+        initializer.visitVarInsn(Opcodes.ASTORE, 0);
+        for (int i = 0; i < constants.size(); i++) {
+            Type type = constantTypes.get(i);
+            writer.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, constantField(i),
+                    type.getDescriptor(), null, null).visitEnd();
+            initializer.visitVarInsn(Opcodes.ALOAD, 0);
+            pushInt(initializer, i);
+            initializer.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "get",
+                    Type.getMethodDescriptor(Type.getType(Object.class), Type.INT_TYPE), true);
+            initializer.visitTypeInsn(Opcodes.CHECKCAST, type.getInternalName());
+            initializer.visitFieldInsn(Opcodes.PUTSTATIC, NAME, constantField(i), type.getDescriptor());
+        }
+        initializer.visitInsn(Opcodes.RETURN);
+        initializer.visitMaxs(0, 0);
+        initializer.visitEnd();
     }
 
     /** Calls the single method of {@code functionalInterface} on the receiver and arguments on the stack. */
@@ -172,6 +214,7 @@ final class GeneratedClass {
         int size = size();
         code.visitMaxs(0, 0);
         code.visitEnd();
+        writeConstantFields();
         writer.visitEnd();
         try {
             return new Built(api, writer.toByteArray(), List.copyOf(constants), size);
