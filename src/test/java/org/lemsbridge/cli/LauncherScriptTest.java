@@ -82,6 +82,34 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aSourceNewerThanTheJarIsBuiltFirstAndOnlyThen() throws Exception {
+        Path bin = Files.createDirectories(folder.resolve("maven/bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/usr/bin/env bash\necho \"mvn $*\" >> \"$LOG\"\ntouch target/lemsbridge.jar\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = Map.of("JAVA_HOME", jdk17.toString(), "PATH", bin + ":" + System.getenv("PATH"));
+        Path folderOfSources = Files.createDirectories(checkout.resolve("src/main/java/org/x"));
+        Files.writeString(folderOfSources.resolve("Y.java"), "class Y {}");
+        Files.setLastModifiedTime(checkout.resolve("target/lemsbridge.jar"), FileTime.fromMillis(
+                System.currentTimeMillis() - 60_000));
+        Launched built = launched(env, "--version");
+        assertEquals(0, built.code(), built.output());
+        assertTrue(built.output().contains("building"), built.output());
+        assertEquals("mvn -q -B -DskipTests package", calls().get(0), "built first: " + calls());
+
+        int before = calls().size();
+        assertEquals(0, launch(env, "--version"));
+        assertTrue(calls().subList(before, calls().size()).stream().noneMatch(c -> c.startsWith("mvn")),
+                "no build when no source is newer: " + calls());
+
+        Path hidden = Files.writeString(folderOfSources.resolve(".Z.java"), "class Z {}");
+        Files.setLastModifiedTime(hidden, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        before = calls().size();
+        assertEquals(0, launched(env, "--version").code());
+        assertEquals("mvn -q -B -DskipTests package", calls().get(before), "a newer hidden file counts: " + calls());
+    }
+
+    @Test
     void simulatingAYamlExperimentMapsAnArchiveOfItsOwn() throws Exception {
         assertEquals(0, launch(Map.of("JAVA_HOME", jdk25.toString()), "simulate", "-o", "out", "experiment.yaml"));
         List<String> calls = calls();
@@ -242,6 +270,15 @@ class LauncherScriptTest {
     }
 
     private int launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Launched launched = launched(env, args);
+        assertEquals("", launched.output(), "the launcher printed");
+        return launched.code();
+    }
+
+    private record Launched(int code, String output) {
+    }
+
+    private Launched launched(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = Stream.concat(Stream.of(checkout.resolve("lemsbridge").toString()), Stream.of(args))
                 .toList();
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
@@ -252,9 +289,7 @@ class LauncherScriptTest {
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = process.waitFor();
-        assertEquals("", output, "the launcher printed");
-        return code;
+        return new Launched(process.waitFor(), output);
     }
 
     private List<String> calls() throws IOException {
