@@ -116,8 +116,8 @@ def _response(response: dict) -> Response:
 
 def run_process(command: str, args: Sequence[str], java: Optional[Sequence[str]] = None) -> Response:
     """Runs one command in a process of its own (a new JVM), as the command line does."""
-    completed = subprocess.run([*(java or java_command(command=command, arguments=args)), command, *args], stdin=subprocess.DEVNULL,
-                               capture_output=True)
+    java = java or java_command(command=command, arguments=args)
+    completed = subprocess.run([*java, command, *args], stdin=subprocess.DEVNULL, capture_output=True)
     stdout = completed.stdout.decode("utf-8", errors="replace")
     stderr = completed.stderr.decode("utf-8", errors="replace")
     status = completed.returncode

@@ -65,24 +65,33 @@ public final class DesugarLambdas {
 
     public static void main(String[] args) throws IOException {
         DesugarLambdas desugar = new DesugarLambdas(Path.of(args[0]));
-        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             Path folder = desugar.output.resolve(args[i]);
             if (!Files.isDirectory(folder)) {
                 throw new IllegalStateException("no folder " + folder);
             }
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.filter(f -> f.toString().endsWith(".class")).sorted().forEach(files::add);
-            }
+            folders.add(folder);
         }
-        for (Path file : files) {
+        for (Path file : classFiles(folders)) {
             if (!file.getFileName().toString().contains(MARK)) {
                 desugar.rewrite(file);
             }
         }
-        desugar.registerNestMembers(files);
+        desugar.registerNestMembers(folders);
         System.out.println("DesugarLambdas: " + desugar.lambdas + " lambdas of " + desugar.classes
                 + " classes as classes of their own");
+    }
+
+    /** The class files below the folders, in name order. */
+    private static List<Path> classFiles(List<Path> folders) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(f -> f.toString().endsWith(".class")).sorted().forEach(files::add);
+            }
+        }
+        return files;
     }
 
     /** What this step needs to know of a class: its nest host and its private methods. */
@@ -481,19 +490,14 @@ public final class DesugarLambdas {
      * Adds every lambda class below the folders to its nest host's list of members, where it is not yet: the host may
      * be another class than the one rewritten (a lambda of a nested class belongs to the outermost class's nest).
      */
-    private void registerNestMembers(List<Path> files) throws IOException {
+    private void registerNestMembers(List<Path> folders) throws IOException {
         Map<String, Set<String>> membersByHost = new TreeMap<>();
-        for (Path file : files) {
-            if (file.getFileName().toString().contains(MARK) || !Files.exists(file)) {
-                continue;
-            }
-            ClassFacts owner = facts(output.relativize(file).toString().replace(".class", ""));
-            try (Stream<Path> siblings = Files.list(file.getParent())) {
-                String prefix = file.getFileName().toString().replace(".class", MARK);
-                for (Path lambda : siblings.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                    String lambdaName = output.relativize(lambda).toString().replace(".class", "");
-                    membersByHost.computeIfAbsent(owner.nestHost(), h -> new TreeSet<>()).add(lambdaName);
-                }
+        for (Path file : classFiles(folders)) {
+            String name = output.relativize(file).toString().replace(".class", "");
+            int mark = name.indexOf(MARK);
+            ClassFacts owner = mark < 0 ? null : facts(name.substring(0, mark));
+            if (owner != null) {
+                membersByHost.computeIfAbsent(owner.nestHost(), h -> new TreeSet<>()).add(name);
             }
         }
         for (Map.Entry<String, Set<String>> entry : membersByHost.entrySet()) {

@@ -139,7 +139,7 @@ final class CommitJournal {
 
     /** Makes the destinations all new, when every new file had arrived, or else all as they were. */
     private static void settle(List<Entry> entries) throws IOException {
-        boolean allArrived = !Mapped.any(entries, entry -> !arrived(entry));
+        boolean allArrived = Mapped.all(entries, CommitJournal::arrived);
         if (allArrived) {
             for (Entry entry : entries) {
                 if (entry.backup() != null) {

@@ -262,7 +262,11 @@ public final class Staging implements AutoCloseable {
      */
     private static void removeStale(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
-        for (Path sibling : named(target.getParent(), prefix, TEMPORARY)) {
+        List<Path> siblings = named(target.getParent(), prefix, "");
+        for (Path sibling : siblings) {
+            if (!hasName(sibling, prefix, TEMPORARY)) {
+                continue;
+            }
             String middle = middle(sibling, prefix, TEMPORARY);
             boolean stale = middle.indexOf('.') < 0
                     ? Files.getLastModifiedTime(sibling).toMillis() < processStart()
@@ -271,8 +275,8 @@ public final class Staging implements AutoCloseable {
                 deleteTree(sibling);
             }
         }
-        for (Path sibling : named(target.getParent(), prefix, BACKUP)) {
-            if (!ownerIsGone(middle(sibling, prefix, BACKUP))) {
+        for (Path sibling : siblings) {
+            if (!hasName(sibling, prefix, BACKUP) || !ownerIsGone(middle(sibling, prefix, BACKUP))) {
                 continue;
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -291,14 +295,17 @@ public final class Staging implements AutoCloseable {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.length() >= prefix.length() + suffix.length() && name.startsWith(prefix)
-                        && name.endsWith(suffix)) {
+                if (hasName(entry, prefix, suffix)) {
                     found.add(entry);
                 }
             }
         }
         return found;
+    }
+
+    private static boolean hasName(Path entry, String prefix, String suffix) {
+        String name = entry.getFileName().toString();
+        return name.length() >= prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix);
     }
 
     private static long processStart() {

@@ -1,10 +1,10 @@
 package org.lemsbridge.lems;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.lemsbridge.error.SourceLocation;
 import org.lemsbridge.expr.Expr;
+import org.lemsbridge.util.Mapped;
 
 /** The behaviour block of a ComponentType, with every expression already parsed. */
 public record Dynamics(
@@ -24,7 +24,7 @@ public record Dynamics(
         derivedVariables = List.copyOf(derivedVariables);
         conditionalDerivedVariables = List.copyOf(conditionalDerivedVariables);
         timeDerivatives = List.copyOf(timeDerivatives);
-        onStarts = copyEach(onStarts);
+        onStarts = Mapped.list(onStarts, List::copyOf);
         onConditions = List.copyOf(onConditions);
         onEvents = List.copyOf(onEvents);
         regimes = List.copyOf(regimes);
@@ -73,7 +73,7 @@ public record Dynamics(
             SourceLocation location) {
         public Regime {
             timeDerivatives = List.copyOf(timeDerivatives);
-            onEntries = copyEach(onEntries);
+            onEntries = Mapped.list(onEntries, List::copyOf);
             onConditions = List.copyOf(onConditions);
             onEvents = List.copyOf(onEvents);
         }
@@ -94,14 +94,5 @@ public record Dynamics(
     }
 
     public record Transition(String regime, SourceLocation location) implements Action {
-    }
-
-    /** Unmodifiable copies of the action lists, in an unmodifiable list (a loop: no stream on a run's start-up path). */
-    private static <T> List<List<T>> copyEach(List<List<T>> lists) {
-        List<List<T>> copies = new ArrayList<>(lists.size());
-        for (List<T> list : lists) {
-            copies.add(List.copyOf(list));
-        }
-        return List.copyOf(copies);
     }
 }

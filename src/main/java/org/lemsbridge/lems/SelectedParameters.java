@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lemsbridge.error.BadInputException;
+import org.lemsbridge.util.Mapped;
 
 /**
  * Gives every component the DerivedParameters its type defines by a {@code select} path, evaluated once the whole
@@ -34,21 +35,10 @@ final class SelectedParameters {
     }
 
     static Components apply(List<Component> topLevel, Map<String, Component> byId, Iterable<ComponentType> types) {
-        if (!anySelect(types)) {
+        if (!Mapped.any(types, type -> Mapped.any(type.derivedParameters(), p -> p.select() != null))) {
             return new Components(topLevel, byId);
         }
         return new SelectedParameters(topLevel, byId).rebuild(topLevel);
-    }
-
-    private static boolean anySelect(Iterable<ComponentType> types) {
-        for (ComponentType type : types) {
-            for (ComponentType.DerivedParameter parameter : type.derivedParameters()) {
-                if (parameter.select() != null) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void index(Component component, Component parent) {
@@ -152,10 +142,7 @@ final class SelectedParameters {
                 return child;
             }
         }
-        boolean isReference = false;
-        for (ComponentType.ComponentReference reference : at.type().componentReferences()) {
-            isReference |= reference.name().equals(name);
-        }
+        boolean isReference = Mapped.any(at.type().componentReferences(), r -> r.name().equals(name));
         String id = isReference ? at.texts().get(name) : null;
         Component referenced = id == null ? null : byId.get(id);
         if (referenced == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.lemsbridge.error.BadInputException;
 import org.lemsbridge.expr.Expr;
+import org.lemsbridge.util.Mapped;
 
 /** Turns one {@code <ComponentType>} element into a ComponentType holding only its own members. */
 final class TypeReader {
@@ -223,21 +224,13 @@ final class TypeReader {
     }
 
     private static List<Structure.Assign> assigns(XmlElement element) {
-        List<Structure.Assign> assigns = new ArrayList<>();
-        for (XmlElement assign : element.children("Assign")) {
-            assigns.add(new Structure.Assign(required(assign, "property"), expression(assign, required(assign,
-                    "value")), assign.location()));
-        }
-        return List.copyOf(assigns);
+        return Mapped.list(element.children("Assign"), a -> new Structure.Assign(required(a, "property"),
+                expression(a, required(a, "value")), a.location()));
     }
 
     private static List<Dynamics.Case> cases(XmlElement conditional) {
-        List<Dynamics.Case> cases = new ArrayList<>();
-        for (XmlElement c : conditional.children("Case")) {
-            cases.add(new Dynamics.Case(c.attribute("condition").map(v -> expression(c, v)).orElse(null),
-                    expression(c, required(c, "value"))));
-        }
-        return List.copyOf(cases);
+        return Mapped.list(conditional.children("Case"), c -> new Dynamics.Case(
+                c.attribute("condition").map(v -> expression(c, v)).orElse(null), expression(c, required(c, "value"))));
     }
 
     private static SimulationBlock readSimulation(XmlElement element) {

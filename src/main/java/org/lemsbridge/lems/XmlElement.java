@@ -1,11 +1,11 @@
 package org.lemsbridge.lems;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.lemsbridge.error.SourceLocation;
+import org.lemsbridge.util.Mapped;
 
 /** One element of a LEMS file as read: tag, attributes in document order, child elements and where it starts. */
 public record XmlElement(String tag, Map<String, String> attributes, List<XmlElement> children, SourceLocation location) {
@@ -25,12 +25,6 @@ public record XmlElement(String tag, Map<String, String> attributes, List<XmlEle
     }
 
     public List<XmlElement> children(String childTag) {
-        List<XmlElement> matching = new ArrayList<>();
-        for (XmlElement child : children) {
-            if (child.tag.equals(childTag)) {
-                matching.add(child);
-            }
-        }
-        return List.copyOf(matching);
+        return Mapped.filtered(children, c -> c.tag.equals(childTag));
     }
 }

@@ -60,6 +60,16 @@ public final class Mapped {
         return Collections.unmodifiableList(out);
     }
 
+    /** {@code items.stream().allMatch(test)}. */
+    public static <T> boolean all(Iterable<? extends T> items, Predicate<? super T> test) {
+        for (T item : items) {
+            if (!test.test(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code items.stream().anyMatch(test)}. */
     public static <T> boolean any(Iterable<? extends T> items, Predicate<? super T> test) {
         for (T item : items) {

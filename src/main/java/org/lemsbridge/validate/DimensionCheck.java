@@ -117,8 +117,8 @@ final class DimensionCheck {
                             || Exprs.depth(dv.value()) > ParseLimits.MAX_TREE_DEPTH) {
                         continue;
                     }
-                    boolean known = !Mapped.any(Exprs.freeSymbols(dv.value()),
-                            name -> symbols.getOrDefault(name, Optional.empty()).isEmpty());
+                    boolean known = Mapped.all(Exprs.freeSymbols(dv.value()),
+                            name -> symbols.getOrDefault(name, Optional.empty()).isPresent());
                     if (known) {
                         try {
                             symbols.put(dv.name(), Optional.of(DimensionInference.infer(dv.value(),

@@ -125,7 +125,7 @@ final class OutputPathCheck {
 
     private Step member(Component current, String indexText) {
         Optional<Structure.MultiInstantiate> multi = Optional.empty();
-        for (Object item : current.type().structure().items()) {
+        for (Structure.Item item : current.type().structure().items()) {
             if (item instanceof Structure.MultiInstantiate found) {
                 multi = Optional.of(found);
                 break;
@@ -155,7 +155,7 @@ final class OutputPathCheck {
     /** True when every name reachable in instances of the type is declared in it (no run-time attachments). */
     private static boolean isClosed(ComponentType type) {
         return type.attachments().isEmpty()
-                && !Mapped.any(type.structure().items(), item -> !(item instanceof Structure.MultiInstantiate));
+                && Mapped.all(type.structure().items(), Structure.MultiInstantiate.class::isInstance);
     }
 
     private static boolean hasVariable(ComponentType type, String name) {
