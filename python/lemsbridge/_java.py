@@ -19,11 +19,15 @@ BUNDLED_JAR = _HERE / "_jar" / "lemsbridge.jar"
 CHECKOUT_JAR = _HERE.parent.parent / "target" / "lemsbridge.jar"
 
 #: The launcher's options: the serial collector suits a command-line tool on a small machine, with a young generation
-#: of at most 80 MB; C2 (the optimising compiler) starts ten times later than by default, except for the generated
-#: stepping code, whose parts it compiles each on its own, as in ./lemsbridge; no display needed.
+#: of at most 80 MB; C2 (the optimising compiler) starts ten times later than by default and compiles loops in the
+#: middle of a call only after 10 000 000 back-edges, except in the run's step loop and the .dat formatter, and
+#: except for the generated stepping code, whose parts it compiles each on its own, as in ./lemsbridge; no display
+#: needed.
 JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:MaxNewSize=80m", "-XX:Tier4InvocationThreshold=50000",
                "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-               "-XX:Tier4BackEdgeThreshold=400000", "-XX:CompileCommand=quiet",
+               "-XX:Tier4BackEdgeThreshold=10000000", "-XX:CompileCommand=quiet",
+               "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.Simulator::run,0.04",
+               "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.trace.DatWriter::format,0.04",
                "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1",
                "-XX:CompileCommand=dontinline,org.lemsbridge.sim.GeneratedClass$Code*::part*",
                "-Djava.awt.headless=true"]

@@ -17,7 +17,7 @@ final class BatchThreads {
     /** {@code -Dlemsbridge.threads=N} overrides {@link SimulationOptions#threads()} (0: automatic). */
     static final String PROPERTY = "lemsbridge.threads";
     /** Members x bytes of code per member below which a batch stays on one thread (see the class comment). */
-    static final long MIN_WORK = 200_000;
+    static final long MIN_WORK = 1_200_000;
     /** Chunks per thread: a thread that falls behind leaves its chunks to the others. */
     private static final int CHUNKS_PER_THREAD = 4;
     /** The fewest members of a chunk in automatic mode. */

@@ -11,12 +11,15 @@ import java.util.List;
 final class LauncherFlags {
 
     /**
-     * C2 started ten times later than by default, except for the generated stepping code, whose parts are compiled
-     * each on its own (the launcher's {@code delayed_c2} and {@code generated_c2}).
+     * C2 started ten times later than by default, and in the middle of a call only after 10 000 000 back-edges except
+     * in the run's step loop and the .dat formatter; the generated stepping code at the JDK's thresholds, its parts
+     * compiled each on its own (the launcher's {@code delayed_c2} and {@code generated_c2}).
      */
     static final List<String> DELAYED_C2 = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-            "-XX:Tier4BackEdgeThreshold=400000", "-XX:CompileCommand=quiet",
+            "-XX:Tier4BackEdgeThreshold=10000000", "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.Simulator::run,0.04",
+            "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.trace.DatWriter::format,0.04",
             "-XX:CompileCommand=CompileThresholdScaling,org.lemsbridge.sim.GeneratedClass$Code*::*,0.1",
             "-XX:CompileCommand=dontinline,org.lemsbridge.sim.GeneratedClass$Code*::part*");
 
