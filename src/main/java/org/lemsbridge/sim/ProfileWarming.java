@@ -16,7 +16,17 @@ import java.util.function.IntConsumer;
 final class ProfileWarming {
     /** Calls at each step length; members stepped per call. */
     private static final int CALLS = 24;
-    private static final int MEMBERS = 16;
+    static final int MEMBERS = 16;
+    /**
+     * Calls at each step length in a run of at least {@link #COMPILING_RUN} member-steps: then the warming's calls
+     * alone pass C2's thresholds for the generated code (the JDK's own, which the launcher keeps for it: over 600
+     * calls, and over 15 000 calls and loop iterations together; 2 x 450 calls of 16 members), so C2 compiles the
+     * parts while the run starts instead of some hundred steps into it (N = 1 000: C2 done about 60 -> 30 ms after the
+     * first step).
+     */
+    static final int COMPILING_CALLS = 450;
+    /** Member-steps from which a run is warmed for C2: the warming's 14 400 are then at most 1.5 % of the run's. */
+    static final long COMPILING_RUN = 1_000_000;
     /** How many times the run's step the swinging calls take. */
     private static final double LONG_STEP = 400;
 
@@ -54,6 +64,11 @@ final class ProfileWarming {
         stepCopies(batch, length, step, emitters, failures);
     }
 
+    /** Calls at each of the two step lengths for {@code members} in a run of {@code length} in steps of {@code step}. */
+    static int callsPerStepLength(int members, double length, double step) {
+        return members * (length / step) >= COMPILING_RUN ? COMPILING_CALLS : CALLS;
+    }
+
     /** Steps copies of the batch's arrays as {@link #warm} does, calling {@code emitters} and {@code failures}. */
     static void stepCopies(BytecodeKernel.Splittable batch, double length, double step, IntConsumer[] emitters,
             DoubleConsumer[] failures) {
@@ -62,9 +77,10 @@ final class ProfileWarming {
             copies[a] = Arrays.copyOf(batch.arrays()[a], batch.arrays()[a].length);
         }
         int members = Math.min(MEMBERS, batch.members());
+        int calls = callsPerStepLength(batch.members(), length, step);
         for (double dt : new double[] {step, step * LONG_STEP}) {
-            for (int call = 0; call < CALLS; call++) {
-                double t = length * call / (CALLS - 1);
+            for (int call = 0; call < calls; call++) {
+                double t = length * call / (calls - 1);
                 batch.code().step(copies, emitters, failures, t, dt, 0, members);
             }
         }

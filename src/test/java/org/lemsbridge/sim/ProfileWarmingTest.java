@@ -74,4 +74,35 @@ class ProfileWarmingTest {
         assertArrayEquals(cold, warmed);
         assertEquals(6001, Files.readAllLines(out.resolve("warm/v.dat")).size());
     }
+
+    /**
+     * A run long enough for C2 is warmed until its calls alone pass C2's thresholds for the generated code (the
+     * JDK's: over 600 calls, and over 15 000 calls and loop iterations together), a short one only for the profile.
+     */
+    @Test
+    void longRunsAreWarmedPastC2sThresholds() {
+        int calls = 2 * ProfileWarming.COMPILING_CALLS;
+        assertTrue(calls > 600 && calls * (ProfileWarming.MEMBERS + 1L) > 15_000, "calls " + calls);
+        assertEquals(ProfileWarming.COMPILING_CALLS, ProfileWarming.callsPerStepLength(1000, 0.2, 5e-6));
+        assertEquals(24, ProfileWarming.callsPerStepLength(24, 0.03, 5e-6));
+        assertEquals(24, ProfileWarming.callsPerStepLength(4, 1.0, 5e-6), "800 000 member-steps");
+        assertEquals(ProfileWarming.COMPILING_CALLS, ProfileWarming.callsPerStepLength(6, 1.0, 5e-6));
+    }
+
+    /** The long warming steps copies too: the run's arrays are untouched. */
+    @Test
+    void longWarmingChangesNoArray() throws IOException {
+        LemsModel model = model();
+        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
+        BytecodeKernel.Splittable cells = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable().stream()
+                .filter(BytecodeKernel.Splittable::inParts).findFirst().orElseThrow();
+        List<double[]> before = new ArrayList<>();
+        for (double[] array : cells.arrays()) {
+            before.add(array.clone());
+        }
+        ProfileWarming.warm(cells, 2.0, 5e-6);
+        for (int a = 0; a < before.size(); a++) {
+            assertArrayEquals(before.get(a), cells.arrays()[a], "array " + a);
+        }
+    }
 }
