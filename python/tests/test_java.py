@@ -77,10 +77,6 @@ class JavaCommandTest(unittest.TestCase):
             self.assertIn(f"-XX:SharedArchiveFile={jar.with_name('lemsbridge.jsa')}", _java.java_command(jar))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class HugePageOptionsTest(unittest.TestCase):
 
     def test_transparent_huge_pages_only_where_the_kernel_grants_them_on_request(self) -> None:
@@ -92,3 +88,7 @@ class HugePageOptionsTest(unittest.TestCase):
                 setting.write_text(mode)
                 self.assertEqual(expected, _java.huge_page_options(setting), mode)
             self.assertEqual([], _java.huge_page_options(Path(folder) / "missing"))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -41,6 +41,10 @@ final class Subcommands {
         return simulate;
     }
 
+    /**
+     * A loop, not {@code Mapped.any} with a lambda: the launcher's training runs do not reach the jnml shorthand, so a
+     * lambda's class would be loaded from the jar instead of the class-data archive on every run the jnml way.
+     */
     private static boolean isCommand(String word) {
         for (Entry entry : ALL) {
             if (entry.name().equals(word)) {

@@ -375,10 +375,13 @@ public final class LemsParser {
         int n = w.length();
         int i = digitsFrom(w, 0);
         if (i == 0) {
-            if (n < 2 || w.charAt(0) != '.' || digitsFrom(w, 1) == 1) {
+            if (n == 0 || w.charAt(0) != '.') {
                 return false;
             }
             i = digitsFrom(w, 1);
+            if (i == 1) {
+                return false;
+            }
         } else if (i < n && w.charAt(i) == '.') {
             i = digitsFrom(w, i + 1);
         }

@@ -64,7 +64,7 @@ final class ProfileWarming {
         stepCopies(batch, length, step, emitters, failures);
     }
 
-    /** Calls at each of the two step lengths for {@code members} in a run of {@code length} in steps of {@code step}. */
+    /** Calls at each of the two step lengths for {@code members} in a run of {@code length} seconds by {@code step}. */
     static int callsPerStepLength(int members, double length, double step) {
         return members * (length / step) >= COMPILING_RUN ? COMPILING_CALLS : CALLS;
     }

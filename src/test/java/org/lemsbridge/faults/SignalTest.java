@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM and SIGINT at random points of a {@code simulate} of a large model (Ex2 with 3000 tonic cells) in a child
  * JVM: afterwards no temporary file is left and the outputs are either all the previous ones, byte for byte (killed),
  * or all the new ones (the run had finished, or the signal came while they were being moved into place, which it
- * waits for; then the process still ends by the signal). A third of the kills at least must find the previous ones. {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
+ * waits for; then the process still ends by the signal). A third of the kills at least must find the previous ones.
+ * {@link KillLoop#KILLS} kill points (20; {@code -Psoak}: 200).
  */
 class SignalTest {
 

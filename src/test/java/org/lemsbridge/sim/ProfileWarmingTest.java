@@ -41,15 +41,8 @@ class ProfileWarmingTest {
     @Test
     void warmingChangesNothingOfTheRun() throws IOException {
         LemsModel model = model();
-        Engine engine = new Engine(1234L);
-        Instance network = RuntimeTrees.initialised(model, "net", engine);
-        List<BytecodeKernel.Splittable> batches = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable();
-        BytecodeKernel.Splittable cells = batches.stream().filter(BytecodeKernel.Splittable::inParts).findFirst()
-                .orElseThrow();
-        List<double[]> before = new ArrayList<>();
-        for (double[] array : cells.arrays()) {
-            before.add(array.clone());
-        }
+        BytecodeKernel.Splittable cells = cellsInParts(model);
+        List<double[]> before = copies(cells);
         List<String> called = new ArrayList<>();
         IntConsumer[] emitters = new IntConsumer[cells.emitters().length];
         for (int i = 0; i < emitters.length; i++) {
@@ -60,9 +53,7 @@ class ProfileWarmingTest {
             failures[i] = t -> called.add("failure");
         }
         ProfileWarming.stepCopies(cells, 0.03, 5e-6, emitters, failures);
-        for (int a = 0; a < before.size(); a++) {
-            assertArrayEquals(before.get(a), cells.arrays()[a], "array " + a);
-        }
+        assertUnchanged(before, cells);
         // the 400-fold step swings v past the threshold: the spike test is taken both ways (the run's step alone
         // spikes no cell within the first 30 ms of calls at 16 times)
         assertTrue(called.contains("spike"), called.toString());
@@ -92,17 +83,30 @@ class ProfileWarmingTest {
     /** The long warming steps copies too: the run's arrays are untouched. */
     @Test
     void longWarmingChangesNoArray() throws IOException {
-        LemsModel model = model();
-        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
-        BytecodeKernel.Splittable cells = BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable().stream()
-                .filter(BytecodeKernel.Splittable::inParts).findFirst().orElseThrow();
-        List<double[]> before = new ArrayList<>();
-        for (double[] array : cells.arrays()) {
-            before.add(array.clone());
-        }
+        BytecodeKernel.Splittable cells = cellsInParts(model());
+        List<double[]> before = copies(cells);
         ProfileWarming.warm(cells, 2.0, 5e-6);
+        assertUnchanged(before, cells);
+    }
+
+    /** The model's batch of cells stepped in parts, its instances initialised. */
+    private static BytecodeKernel.Splittable cellsInParts(LemsModel model) {
+        Instance network = RuntimeTrees.initialised(model, "net", new Engine(1234L));
+        return BytecodeKernel.attach(network, List.of(), () -> 0.5).splittable().stream()
+                .filter(BytecodeKernel.Splittable::inParts).findFirst().orElseThrow();
+    }
+
+    private static List<double[]> copies(BytecodeKernel.Splittable batch) {
+        List<double[]> copies = new ArrayList<>();
+        for (double[] array : batch.arrays()) {
+            copies.add(array.clone());
+        }
+        return copies;
+    }
+
+    private static void assertUnchanged(List<double[]> before, BytecodeKernel.Splittable batch) {
         for (int a = 0; a < before.size(); a++) {
-            assertArrayEquals(before.get(a), cells.arrays()[a], "array " + a);
+            assertArrayEquals(before.get(a), batch.arrays()[a], "array " + a);
         }
     }
 }
